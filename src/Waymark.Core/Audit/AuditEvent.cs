@@ -1,0 +1,38 @@
+namespace Waymark.Audit;
+
+public enum AuditAction
+{
+    Viewed = 1,
+    Searched = 2,
+    Created = 3,
+    Updated = 4,
+    Allocated = 5,
+    Closed = 6,
+    Exported = 7,
+    SignedIn = 8,
+    SignInFailed = 9,
+    LockedOut = 10,
+    TwoFactorEnrolled = 11,
+}
+
+/// <summary>
+/// One append-only audit record: who (user, role, team), when, what (action, record) and why
+/// (purpose, where one was asked). Never updated or deleted (enforced in SaveChanges).
+/// </summary>
+public class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? UserId { get; set; }
+    public string? Role { get; set; }
+    public Guid? TeamId { get; set; }
+    public AuditAction Action { get; set; }
+    /// <summary>e.g. "Person", "Episode", "PersonSearch".</summary>
+    public required string RecordType { get; set; }
+    public string? RecordId { get; set; }
+    /// <summary>The person whose record this concerns, so a person's trail is one indexed query.</summary>
+    public Guid? PersonId { get; set; }
+    public string? Purpose { get; set; }
+    /// <summary>What changed or what was searched for; audit data is as protected as the record.</summary>
+    public string? Detail { get; set; }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Persistence;
+
+namespace Waymark.Caseload;
+
+public record WorkerLoad(string UserId, string DisplayName, int OpenEpisodes, int? Limit)
+{
+    public bool OverCapacity => Limit is { } l && OpenEpisodes > l;
+    public bool AtOrOverCapacity => Limit is { } l && OpenEpisodes >= l;
+}
+
+public record TeamLoad(int OpenEpisodes, int? Limit, IReadOnlyList<WorkerLoad> Workers)
+{
+    public bool OverCapacity => Limit is { } l && OpenEpisodes > l;
+}
+
+/// <summary>Open episodes against the team's and each worker's configured limits.</summary>
+public class Capacity(WaymarkDbContext db)
+{
+    public async Task<TeamLoad> ForTeamAsync(Guid teamId, CancellationToken ct = default)
+    {
+        var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == teamId, ct);
+        var counts = await db.Episodes.Where(e => e.TeamId == teamId && e.ClosedAt == null && e.KeyWorkerId != null)
+            .GroupBy(e => e.KeyWorkerId!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var open = await db.Episodes.CountAsync(e => e.TeamId == teamId && e.ClosedAt == null, ct);
+        // Only roles that hold cases appear as workers.
+        var caseRoleIds = db.Roles.Where(r => Teams.Roles.CaseWorkers.Contains(r.Name!)).Select(r => r.Id);
+        var caseWorkerIds = db.UserRoles.Where(ur => caseRoleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        var members = await db.TeamMemberships.Where(m => m.TeamId == teamId && caseWorkerIds.Contains(m.UserId))
+            .Select(m => new { m.UserId, m.User!.DisplayName, m.CaseloadCapacity }).ToListAsync(ct);
+        var workers = members
+            .Select(m => new WorkerLoad(m.UserId, m.DisplayName, counts.GetValueOrDefault(m.UserId), m.CaseloadCapacity ?? team.WorkerCapacity))
+            .OrderBy(w => w.DisplayName).ToList();
+        return new TeamLoad(open, team.CaseloadCapacity, workers);
+    }
+}

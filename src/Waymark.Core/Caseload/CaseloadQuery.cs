@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Episodes;
+using Waymark.People;
+using Waymark.Persistence;
+
+namespace Waymark.Caseload;
+
+public record CaseloadFilter(
+    string? KeyWorkerId = null,
+    bool UnallocatedOnly = false,
+    EpisodeStatus? Status = null,
+    Setting? Setting = null,
+    bool? Youth = null,
+    bool OverdueOnly = false);
+
+public record CaseloadRow(
+    Guid EpisodeId, Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth,
+    Setting Setting, bool IsYouth, DateTimeOffset IdentifiedAt, string? KeyWorkerId, string? KeyWorkerName,
+    DateOnly? PlannedEndDate, EpisodeStatus Status, bool Overdue);
+
+public record CaseloadPage(IReadOnlyList<CaseloadRow> Rows, int PageNumber, int PageSize, int Total)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>A team's episodes, filtered and paged, in one query with the person and key worker joined in.</summary>
+public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 25;
+
+    public async Task<CaseloadPage> RunAsync(Guid teamId, CaseloadFilter f, int page = 1, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        var today = Today();
+        var q = db.Episodes.Where(e => e.TeamId == teamId);
+        q = f.Status switch
+        {
+            null => q.Where(e => e.ClosedAt == null), // the caseload is open work unless asked otherwise
+            EpisodeStatus.Closed => q.Where(e => e.ClosedAt != null),
+            EpisodeStatus.InSupport => q.Where(e => e.ClosedAt == null && e.SupportStartedAt != null),
+            EpisodeStatus.Assessed => q.Where(e => e.ClosedAt == null && e.SupportStartedAt == null && e.AssessedAt != null),
+            EpisodeStatus.Screened => q.Where(e => e.ClosedAt == null && e.SupportStartedAt == null && e.AssessedAt == null && e.ScreenedAt != null),
+            _ => q.Where(e => e.ClosedAt == null && e.SupportStartedAt == null && e.AssessedAt == null && e.ScreenedAt == null),
+        };
+        if (f.UnallocatedOnly) q = q.Where(e => e.KeyWorkerId == null);
+        else if (f.KeyWorkerId is { } kw) q = q.Where(e => e.KeyWorkerId == kw);
+        if (f.Setting is { } s) q = q.Where(e => e.Setting == s);
+        if (f.Youth is { } y) q = q.Where(e => e.IsYouth == y);
+        if (f.OverdueOnly) q = q.Where(e => e.ClosedAt == null && e.PlannedEndDate != null && e.PlannedEndDate < today);
+
+        var total = await q.CountAsync(ct);
+        var rows = await q
+            .OrderByDescending(e => e.IdentifiedAt).ThenBy(e => e.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(e => new
+            {
+                e.Id, e.PersonId, e.Person!.GivenName, e.Person.FamilyName, e.Person.DateOfBirth,
+                e.Setting, e.IsYouth, e.IdentifiedAt, e.KeyWorkerId,
+                KeyWorkerName = db.Users.Where(u => u.Id == e.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault(),
+                e.PlannedEndDate, e.ScreenedAt, e.AssessedAt, e.SupportStartedAt, e.ClosedAt,
+            })
+            .ToListAsync(ct);
+        var result = rows.Select(r =>
+        {
+            var status = EpisodeStatuses.Derive(r.ScreenedAt, r.AssessedAt, r.SupportStartedAt, r.ClosedAt);
+            return new CaseloadRow(r.Id, r.PersonId, r.GivenName, r.FamilyName, r.DateOfBirth, r.Setting, r.IsYouth,
+                r.IdentifiedAt, r.KeyWorkerId, r.KeyWorkerName, r.PlannedEndDate, status,
+                r.ClosedAt == null && r.PlannedEndDate is { } end && end < today);
+        }).ToList();
+        return new CaseloadPage(result, page, PageSize, total);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Waymark.People;
+using Waymark.Persistence;
+using Waymark.Teams;
+
+namespace Waymark.Demo;
+
+public record DemoLogin(string Email, string Role);
+
+public record DemoSeedResult(bool Seeded, string? Password, bool PasswordGenerated, IReadOnlyList<DemoLogin> Logins);
+
+/// <summary>
+/// Seeds a synthetic demo team, one user per role (<c>&lt;role&gt;@demo.invalid</c>), a second team
+/// (so cross-team access can be tried) and synthetic people with episodes. Runs once, on an empty database.
+/// </summary>
+public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, RoleManager<IdentityRole> roles,
+    IConfiguration config, TimeProvider clock, ILogger<DemoSeeder> log)
+{
+    public const string DemoTeamName = "Northshire Liaison and Diversion";
+    public const string OtherTeamName = "Southshire Liaison and Diversion";
+    public const string EmailDomain = "demo.invalid";
+
+    public static string EmailFor(string role, string? teamSuffix = null) => $"{role.ToLowerInvariant()}{teamSuffix}@{EmailDomain}";
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+    }
+
+    /// <summary>Seeds when there are no users yet, or when <paramref name="force"/> (the --demo flag) asks and no demo users exist.</summary>
+    public async Task<DemoSeedResult> SeedIfEmptyAsync(bool force = false, int people = 60, CancellationToken ct = default)
+    {
+        await EnsureRolesAsync();
+        var anyUsers = await db.Users.AnyAsync(ct);
+        var demoExists = await db.Users.AnyAsync(u => u.Email == EmailFor(Roles.Practitioner), ct);
+        if ((anyUsers && !force) || demoExists) return new DemoSeedResult(false, null, false, []);
+
+        var configured = config["Demo:Password"];
+        var password = string.IsNullOrEmpty(configured) ? GeneratePassword() : configured;
+
+        var now = clock.GetUtcNow();
+        var team = new Team
+        {
+            Name = DemoTeamName,
+            Covers = "Northshire Central custody suite\nEastbrook custody suite\nNorthshire Magistrates' Court\nNorthshire Crown Court",
+            CaseloadCapacity = 150,
+            WorkerCapacity = 25,
+        };
+        var other = new Team { Name = OtherTeamName, Covers = "Southam custody suite\nSoutham Magistrates' Court", CaseloadCapacity = 150, WorkerCapacity = 25 };
+        db.Teams.AddRange(team, other);
+        await db.SaveChangesAsync(ct);
+
+        var logins = new List<DemoLogin>();
+        var ids = new Dictionary<string, string>();
+        foreach (var role in Roles.All)
+        {
+            var user = await CreateUserAsync(EmailFor(role), DisplayNameFor(role), role, password, team.Id);
+            ids[role] = user.Id;
+            logins.Add(new DemoLogin(user.Email!, role));
+        }
+        var second = await CreateUserAsync(EmailFor("practitioner2"), "Sam Okoye", Roles.Practitioner, password, team.Id);
+        var otherPractitioner = await CreateUserAsync(EmailFor(Roles.Practitioner, ".southshire"), "Morgan Price", Roles.Practitioner, password, other.Id);
+        logins.Add(new DemoLogin(second.Email!, Roles.Practitioner));
+        logins.Add(new DemoLogin(otherPractitioner.Email!, $"{Roles.Practitioner} ({OtherTeamName})"));
+
+        var gen = new SyntheticPeople(seed: 20261123);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var keyWorkers = new[] { ids[Roles.Practitioner], second.Id, ids[Roles.SupportWorker] };
+        for (var i = 0; i < people; i++)
+        {
+            var inOther = i % 10 == 9;
+            var teamId = inOther ? other.Id : team.Id;
+            var actor = inOther ? otherPractitioner.Id : ids[Roles.Practitioner];
+            var person = gen.NextPerson(today, actor, now);
+            person.TeamLinks.Add(new PersonTeamLink { PersonId = person.Id, TeamId = teamId, Since = now });
+            db.People.Add(person);
+            var episode = gen.NextEpisode(person, teamId, actor, now, inOther ? [otherPractitioner.Id] : keyWorkers);
+            person.CreatedAt = episode.RecordedAt;
+            db.Episodes.Add(episode);
+        }
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Seeded demo teams, {Users} users and {People} synthetic people", logins.Count, people);
+        return new DemoSeedResult(true, password, string.IsNullOrEmpty(configured), logins);
+    }
+
+    private async Task<WaymarkUser> CreateUserAsync(string email, string name, string role, string password, Guid teamId)
+    {
+        var user = new WaymarkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, LockoutEnabled = true };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Could not create demo user: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        db.TeamMemberships.Add(new TeamMembership { TeamId = teamId, UserId = user.Id });
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    private static string DisplayNameFor(string role) => role switch
+    {
+        Roles.Practitioner => "Alex Morgan",
+        Roles.SupportWorker => "Jo Baker",
+        Roles.Volunteer => "Chris Dale",
+        Roles.TeamManager => "Pat Hughes",
+        Roles.Commissioner => "Robin Shaw",
+        Roles.Administrator => "Sam Lee",
+        _ => role,
+    };
+
+    /// <summary>A random password meeting Identity's default rules; printed once, never stored in clear.</summary>
+    public static string GeneratePassword()
+    {
+        const string letters = "abcdefghjkmnpqrstuvwxyz";
+        var chars = new char[16];
+        for (var i = 0; i < chars.Length; i++) chars[i] = letters[RandomNumberGenerator.GetInt32(letters.Length)];
+        return $"Wm-{new string(chars[..8])}-{char.ToUpperInvariant(chars[8])}{new string(chars[9..])}-{RandomNumberGenerator.GetInt32(10, 100)}";
+    }
+}

@@ -1,0 +1,111 @@
+using Waymark.People;
+using Waymark.Persistence;
+
+namespace Waymark.Episodes;
+
+/// <summary>
+/// One L&amp;D episode, from identification to closure. Progress is recorded as who-and-when
+/// milestones; <see cref="Status"/> is derived from them, so history is never lost.
+/// </summary>
+public class Episode : IVersioned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+    public Guid TeamId { get; set; }
+
+    // Identification
+    public Setting Setting { get; set; }
+    public string? SettingReference { get; set; }
+    /// <summary>Who flagged the person, e.g. "Custody sergeant" or "the person themselves".</summary>
+    public required string IdentifiedBySource { get; set; }
+    public required string IdentificationReason { get; set; }
+    /// <summary>Vulnerability prompt codes, space separated.</summary>
+    public string VulnerabilityPrompts { get; set; } = "";
+    /// <summary>Age when identified; under 18 is a youth episode.</summary>
+    public int? AgeAtIdentification { get; set; }
+    public bool IsYouth { get; set; }
+
+    public DateTimeOffset IdentifiedAt { get; set; }
+    public required string IdentifiedByUserId { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public DateTimeOffset? ScreenedAt { get; set; }
+    public string? ScreenedByUserId { get; set; }
+    public DateTimeOffset? AssessedAt { get; set; }
+    public string? AssessedByUserId { get; set; }
+    public DateTimeOffset? SupportStartedAt { get; set; }
+    public string? SupportStartedByUserId { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string? ClosedByUserId { get; set; }
+    public ClosureReason? ClosureReason { get; set; }
+    public string? ClosureNote { get; set; }
+
+    public string? KeyWorkerId { get; set; }
+    public DateTimeOffset? AllocatedAt { get; set; }
+    public string? AllocatedByUserId { get; set; }
+    public DateOnly? PlannedEndDate { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public EpisodeStatus Status => EpisodeStatuses.Derive(ScreenedAt, AssessedAt, SupportStartedAt, ClosedAt);
+
+    public bool IsOpen => ClosedAt is null;
+
+    public bool IsOverdue(DateOnly today) => IsOpen && PlannedEndDate is { } end && end < today;
+
+    public IEnumerable<string> Vulnerabilities =>
+        VulnerabilityPrompts.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public void RecordScreened(string userId, DateTimeOffset at)
+    {
+        EnsureOpen("record screening");
+        if (ScreenedAt is not null) throw new EpisodeRuleException("Screening has already been recorded for this episode.");
+        EnsureNotBeforeIdentification(at);
+        (ScreenedAt, ScreenedByUserId) = (at, userId);
+    }
+
+    public void RecordAssessed(string userId, DateTimeOffset at)
+    {
+        EnsureOpen("record an assessment");
+        if (AssessedAt is not null) throw new EpisodeRuleException("An assessment has already been recorded for this episode.");
+        EnsureNotBeforeIdentification(at);
+        (AssessedAt, AssessedByUserId) = (at, userId);
+    }
+
+    public void StartSupport(string userId, DateTimeOffset at)
+    {
+        EnsureOpen("start support");
+        if (SupportStartedAt is not null) throw new EpisodeRuleException("Support has already started for this episode.");
+        EnsureNotBeforeIdentification(at);
+        (SupportStartedAt, SupportStartedByUserId) = (at, userId);
+    }
+
+    public void Close(string userId, DateTimeOffset at, ClosureReason reason, string? note)
+    {
+        EnsureOpen("close it");
+        EnsureNotBeforeIdentification(at);
+        (ClosedAt, ClosedByUserId, ClosureReason, ClosureNote) = (at, userId, reason, note);
+    }
+
+    public void Allocate(string? keyWorkerId, string byUserId, DateTimeOffset at)
+    {
+        EnsureOpen("allocate it");
+        (KeyWorkerId, AllocatedByUserId, AllocatedAt) = (keyWorkerId, byUserId, at);
+    }
+
+    private void EnsureOpen(string action)
+    {
+        if (ClosedAt is not null)
+            throw new EpisodeRuleException($"This episode was closed on {ClosedAt:d MMMM yyyy}, so you cannot {action}. Open a new episode instead.");
+    }
+
+    private void EnsureNotBeforeIdentification(DateTimeOffset at)
+    {
+        if (at < IdentifiedAt)
+            throw new EpisodeRuleException("The date cannot be before the person was identified.");
+    }
+}
+
+/// <summary>A step the episode's rules refuse, with a message a practitioner can act on.</summary>
+public class EpisodeRuleException(string message) : Exception(message);

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Identifiers;
+using Waymark.Persistence;
+
+namespace Waymark.People;
+
+public record PersonSearchCriteria(string? Name, DateOnly? DateOfBirth, string? NhsNumber, string? PncId)
+{
+    public bool IsEmpty => NameKey.Terms(Name).Count == 0 && DateOfBirth is null
+        && string.IsNullOrWhiteSpace(NhsNumber) && string.IsNullOrWhiteSpace(PncId);
+}
+
+public record PersonSummary(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber, string? PncId, string? Postcode, bool NoFixedAbode);
+
+public record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, bool HasNext)
+{
+    public bool HasPrevious => PageNumber > 1;
+}
+
+/// <summary>
+/// Finds people the current team can see by partial name (each term a prefix of a given or family
+/// name or alias, ignoring case and accents), date of birth (including other dates they have
+/// given), NHS number or PNC ID. Every branch is an index range; results are paged.
+/// </summary>
+public class PersonSearch(WaymarkDbContext db)
+{
+    public const int DefaultPageSize = 25;
+
+    public async Task<Page<PersonSummary>> SearchAsync(PersonSearchCriteria c, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var q = Filter(c);
+        var rows = await q
+            .OrderBy(p => p.FamilyNameKey).ThenBy(p => p.GivenNameKey).ThenBy(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1)
+            .Select(p => new PersonSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode, p.NoFixedAbode))
+            .ToListAsync(ct);
+        return new Page<PersonSummary>(rows.Take(pageSize).ToList(), page, pageSize, rows.Count > pageSize);
+    }
+
+    public IQueryable<Person> Filter(PersonSearchCriteria c)
+    {
+        IQueryable<Person> q = db.People;
+        var terms = NameKey.Terms(c.Name);
+        if (terms.Count > 0)
+        {
+            var ids = NameMatches(terms[0], terms.Count > 1 ? terms[^1] : null);
+            q = q.Where(p => ids.Contains(p.Id));
+        }
+        if (c.DateOfBirth is { } dob)
+        {
+            var otherDob = db.PersonOtherDatesOfBirth.Where(d => d.DateOfBirth == dob).Select(d => d.PersonId);
+            q = q.Where(p => p.DateOfBirth == dob || otherDob.Contains(p.Id));
+        }
+        if (NhsNumber.Normalise(c.NhsNumber) is { } nhs) q = q.Where(p => p.NhsNumber == nhs);
+        else if (!string.IsNullOrWhiteSpace(c.NhsNumber)) q = q.Where(_ => false);
+        if (PncId.Normalise(c.PncId) is { } pnc) q = q.Where(p => p.PncId == pnc);
+        else if (!string.IsNullOrWhiteSpace(c.PncId)) q = q.Where(_ => false);
+        return q;
+    }
+
+    /// <summary>Ids of people whose names or aliases start with the terms, in either order.</summary>
+    private IQueryable<Guid> NameMatches(string first, string? last)
+    {
+        var (f1, f2) = (first, NameKey.UpperBound(first));
+        if (last is null)
+        {
+            return db.People.IgnoreQueryFilters()
+                    .Where(p => p.FamilyNameKey.CompareTo(f1) >= 0 && p.FamilyNameKey.CompareTo(f2) < 0).Select(p => p.Id)
+                .Union(db.People.IgnoreQueryFilters()
+                    .Where(p => p.GivenNameKey.CompareTo(f1) >= 0 && p.GivenNameKey.CompareTo(f2) < 0).Select(p => p.Id))
+                .Union(db.PersonAliases
+                    .Where(a => a.FamilyNameKey.CompareTo(f1) >= 0 && a.FamilyNameKey.CompareTo(f2) < 0).Select(a => a.PersonId))
+                .Union(db.PersonAliases
+                    .Where(a => a.GivenNameKey.CompareTo(f1) >= 0 && a.GivenNameKey.CompareTo(f2) < 0).Select(a => a.PersonId));
+        }
+        var (l1, l2) = (last, NameKey.UpperBound(last));
+        // "Jon Smith" and "Smith Jon" both find John Smith: people swap given and family names.
+        return db.People.IgnoreQueryFilters()
+                .Where(p => p.GivenNameKey.CompareTo(f1) >= 0 && p.GivenNameKey.CompareTo(f2) < 0
+                         && p.FamilyNameKey.CompareTo(l1) >= 0 && p.FamilyNameKey.CompareTo(l2) < 0).Select(p => p.Id)
+            .Union(db.People.IgnoreQueryFilters()
+                .Where(p => p.FamilyNameKey.CompareTo(f1) >= 0 && p.FamilyNameKey.CompareTo(f2) < 0
+                         && p.GivenNameKey.CompareTo(l1) >= 0 && p.GivenNameKey.CompareTo(l2) < 0).Select(p => p.Id))
+            .Union(db.PersonAliases
+                .Where(a => a.GivenNameKey.CompareTo(f1) >= 0 && a.GivenNameKey.CompareTo(f2) < 0
+                         && a.FamilyNameKey.CompareTo(l1) >= 0 && a.FamilyNameKey.CompareTo(l2) < 0).Select(a => a.PersonId))
+            .Union(db.PersonAliases
+                .Where(a => a.FamilyNameKey.CompareTo(f1) >= 0 && a.FamilyNameKey.CompareTo(f2) < 0
+                         && a.GivenNameKey.CompareTo(l1) >= 0 && a.GivenNameKey.CompareTo(l2) < 0).Select(a => a.PersonId));
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Waymark.Access;
+
+namespace Waymark.Persistence;
+
+/// <summary>The embedded default. Each provider has its own migrations (see ADR 0002).</summary>
+public sealed class SqliteWaymarkDbContext(DbContextOptions<SqliteWaymarkDbContext> options, ICurrentUser user)
+    : WaymarkDbContext(options, user)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset stored as text; all times are UTC, so
+        // the binary form orders correctly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>The production database.</summary>
+public sealed class PostgresWaymarkDbContext(DbContextOptions<PostgresWaymarkDbContext> options, ICurrentUser user)
+    : WaymarkDbContext(options, user)
+{
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        // Byte-order collation on the search keys lets a btree index serve prefix ranges.
+        foreach (var entity in new[] { typeof(Waymark.People.Person), typeof(Waymark.People.PersonAlias) })
+        {
+            b.Entity(entity).Property("GivenNameKey").UseCollation("C");
+            b.Entity(entity).Property("FamilyNameKey").UseCollation("C");
+        }
+    }
+}
+
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWaymarkDbContext>
+{
+    public SqliteWaymarkDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite("Data Source=design.db").Options, new SystemUser());
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresWaymarkDbContext>
+{
+    public PostgresWaymarkDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new SystemUser());
+}

@@ -1,0 +1,194 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
+using Waymark.Audit;
+using Waymark.Episodes;
+using Waymark.Identification;
+using Waymark.People;
+using Waymark.Teams;
+
+namespace Waymark.Persistence;
+
+/// <summary>
+/// The one database. People and everything recorded about them are filtered to the current team in
+/// the model itself (global query filters), so no page can forget to scope a query.
+/// </summary>
+public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataProtectionKeyContext
+{
+    private readonly ICurrentUser _user;
+
+    protected WaymarkDbContext(DbContextOptions options, ICurrentUser user) : base(options) => _user = user;
+
+    // Read by the query filters; EF re-reads them for every query on this context instance.
+    private Guid? CurrentTeamId => _user.TeamId;
+    private bool SeesAllTeams => _user.IsSystem;
+
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonAlias> PersonAliases => Set<PersonAlias>();
+    public DbSet<PersonOtherDateOfBirth> PersonOtherDatesOfBirth => Set<PersonOtherDateOfBirth>();
+    public DbSet<PersonIdentifier> PersonIdentifiers => Set<PersonIdentifier>();
+    public DbSet<PersonTeamLink> PersonTeamLinks => Set<PersonTeamLink>();
+    public DbSet<Episode> Episodes => Set<Episode>();
+    public DbSet<IdentificationDraft> IdentificationDrafts => Set<IdentificationDraft>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<Team>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(200);
+            e.Property(t => t.Covers).HasMaxLength(4000);
+            e.HasIndex(t => t.Name).IsUnique();
+        });
+        b.Entity<TeamMembership>(e =>
+        {
+            e.HasKey(m => new { m.TeamId, m.UserId });
+            e.HasOne(m => m.Team).WithMany(t => t.Members).HasForeignKey(m => m.TeamId);
+            e.HasOne(m => m.User).WithMany(u => u.Memberships).HasForeignKey(m => m.UserId);
+            e.HasIndex(m => m.UserId);
+        });
+        b.Entity<WaymarkUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
+
+        b.Entity<Person>(e =>
+        {
+            e.Property(p => p.GivenName).HasMaxLength(100);
+            e.Property(p => p.FamilyName).HasMaxLength(100);
+            e.Property(p => p.PreferredName).HasMaxLength(100);
+            e.Property(p => p.GivenNameKey).HasMaxLength(100);
+            e.Property(p => p.FamilyNameKey).HasMaxLength(100);
+            e.Property(p => p.Gender).HasMaxLength(100);
+            e.Property(p => p.EthnicCategory).HasMaxLength(2);
+            e.Property(p => p.FirstLanguage).HasMaxLength(100);
+            e.Property(p => p.CommunicationNeeds).HasMaxLength(2000);
+            e.Property(p => p.Phone).HasMaxLength(30);
+            e.Property(p => p.Email).HasMaxLength(254);
+            e.Property(p => p.Address).HasMaxLength(500);
+            e.Property(p => p.Postcode).HasMaxLength(10);
+            e.Property(p => p.NhsNumber).HasMaxLength(10);
+            e.Property(p => p.PncId).HasMaxLength(13);
+            e.Property(p => p.GpPractice).HasMaxLength(200);
+            e.Property(p => p.CreatedBy).HasMaxLength(450);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            // Prefix searches are index range scans on these (see PersonSearch).
+            e.HasIndex(p => new { p.FamilyNameKey, p.GivenNameKey });
+            e.HasIndex(p => new { p.GivenNameKey, p.FamilyNameKey });
+            e.HasIndex(p => p.DateOfBirth);
+            e.HasIndex(p => p.NhsNumber);
+            e.HasIndex(p => p.PncId);
+            e.HasMany(p => p.Aliases).WithOne().HasForeignKey(a => a.PersonId);
+            e.HasMany(p => p.OtherDatesOfBirth).WithOne().HasForeignKey(a => a.PersonId);
+            e.HasMany(p => p.OtherIdentifiers).WithOne().HasForeignKey(a => a.PersonId);
+            e.HasMany(p => p.TeamLinks).WithOne().HasForeignKey(a => a.PersonId);
+            e.HasQueryFilter(p => SeesAllTeams || p.TeamLinks.Any(l => l.TeamId == CurrentTeamId));
+        });
+        b.Entity<PersonAlias>(e =>
+        {
+            e.Property(a => a.GivenName).HasMaxLength(100);
+            e.Property(a => a.FamilyName).HasMaxLength(100);
+            e.Property(a => a.GivenNameKey).HasMaxLength(100);
+            e.Property(a => a.FamilyNameKey).HasMaxLength(100);
+            e.HasIndex(a => new { a.FamilyNameKey, a.GivenNameKey });
+            e.HasIndex(a => new { a.GivenNameKey, a.FamilyNameKey });
+            e.HasIndex(a => a.PersonId);
+        });
+        b.Entity<PersonOtherDateOfBirth>(e =>
+        {
+            e.HasIndex(a => a.DateOfBirth);
+            e.HasIndex(a => a.PersonId);
+        });
+        b.Entity<PersonIdentifier>(e =>
+        {
+            e.Property(a => a.Kind).HasMaxLength(100);
+            e.Property(a => a.Value).HasMaxLength(100);
+            e.HasIndex(a => a.PersonId);
+            e.HasIndex(a => a.Value);
+        });
+        b.Entity<PersonTeamLink>(e =>
+        {
+            e.HasKey(l => new { l.PersonId, l.TeamId });
+            e.HasIndex(l => new { l.TeamId, l.PersonId });
+            e.HasOne<Team>().WithMany().HasForeignKey(l => l.TeamId);
+        });
+
+        b.Entity<Episode>(e =>
+        {
+            e.Property(x => x.SettingReference).HasMaxLength(100);
+            e.Property(x => x.IdentifiedBySource).HasMaxLength(200);
+            e.Property(x => x.IdentificationReason).HasMaxLength(4000);
+            e.Property(x => x.VulnerabilityPrompts).HasMaxLength(500);
+            e.Property(x => x.ClosureNote).HasMaxLength(2000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Status);
+            e.Ignore(x => x.IsOpen);
+            e.Ignore(x => x.Vulnerabilities);
+            e.HasOne(x => x.Person).WithMany(p => p.Episodes).HasForeignKey(x => x.PersonId);
+            e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId);
+            e.HasOne<WaymarkUser>().WithMany().HasForeignKey(x => x.KeyWorkerId).OnDelete(DeleteBehavior.Restrict);
+            // Caseload queries: a team's open episodes, newest first, optionally by key worker.
+            e.HasIndex(x => new { x.TeamId, x.ClosedAt, x.IdentifiedAt });
+            e.HasIndex(x => new { x.TeamId, x.KeyWorkerId, x.ClosedAt });
+            e.HasIndex(x => x.PersonId);
+            // A team sees all episodes of a person it can see: the history is theirs to know.
+            e.HasQueryFilter(x => SeesAllTeams || x.Person!.TeamLinks.Any(l => l.TeamId == CurrentTeamId));
+        });
+
+        b.Entity<IdentificationDraft>(e =>
+        {
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.Property(x => x.SettingReference).HasMaxLength(100);
+            e.Property(x => x.IdentifiedBySource).HasMaxLength(200);
+            e.Property(x => x.IdentificationReason).HasMaxLength(4000);
+            e.Property(x => x.VulnerabilityPrompts).HasMaxLength(500);
+            e.Property(x => x.GivenName).HasMaxLength(100);
+            e.Property(x => x.FamilyName).HasMaxLength(100);
+            e.Property(x => x.NhsNumber).HasMaxLength(10);
+            e.Property(x => x.PncId).HasMaxLength(13);
+            e.Property(x => x.Postcode).HasMaxLength(10);
+            e.HasIndex(x => new { x.UserId, x.StartedAt });
+            // A draft belongs to the user who started it, in the team they started it in.
+            e.HasQueryFilter(x => SeesAllTeams || (x.TeamId == CurrentTeamId && x.UserId == _user.UserId));
+        });
+
+        b.Entity<AuditEvent>(e =>
+        {
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.Property(x => x.Role).HasMaxLength(50);
+            e.Property(x => x.RecordType).HasMaxLength(50);
+            e.Property(x => x.RecordId).HasMaxLength(100);
+            e.Property(x => x.Purpose).HasMaxLength(2000);
+            e.Property(x => x.Detail).HasMaxLength(2000);
+            e.HasIndex(x => new { x.PersonId, x.At });
+            e.HasIndex(x => new { x.UserId, x.At });
+            e.HasIndex(x => new { x.TeamId, x.At });
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BeforeSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Audit events are append-only.");
+            if (entry.Entity is IVersioned v && entry.State == EntityState.Modified)
+                v.Version = Guid.NewGuid();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace Waymark.Teams;
+
+/// <summary>An L&amp;D service covering named custody suites and courts.</summary>
+public class Team
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string Name { get; set; }
+    /// <summary>Custody suites and courts the team covers, one per line.</summary>
+    public string Covers { get; set; } = "";
+    /// <summary>Open episodes the team can hold before a warning shows; null means no limit.</summary>
+    public int? CaseloadCapacity { get; set; }
+    /// <summary>Default open episodes per worker before a warning; a membership may override it.</summary>
+    public int? WorkerCapacity { get; set; }
+    public List<TeamMembership> Members { get; set; } = [];
+}
+
+public class TeamMembership
+{
+    public Guid TeamId { get; set; }
+    public Team? Team { get; set; }
+    public required string UserId { get; set; }
+    public WaymarkUser? User { get; set; }
+    /// <summary>This worker's own limit, e.g. a part-time worker; null falls back to the team's.</summary>
+    public int? CaseloadCapacity { get; set; }
+}
