@@ -1,0 +1,138 @@
+using System.Net.Mail;
+using Waymark.Identifiers;
+
+namespace Waymark.People;
+
+/// <summary>The editable details of a person, as entered, before they are applied to a <see cref="Person"/>.</summary>
+public record PersonDetails
+{
+    public string? GivenName { get; init; }
+    public string? FamilyName { get; init; }
+    public string? PreferredName { get; init; }
+    public IReadOnlyList<(string Given, string Family)> Aliases { get; init; } = [];
+    public DateOnly? DateOfBirth { get; init; }
+    public IReadOnlyList<DateOnly> OtherDatesOfBirth { get; init; } = [];
+    public Sex Sex { get; init; }
+    public string? Gender { get; init; }
+    public string? EthnicCategory { get; init; }
+    public string? FirstLanguage { get; init; }
+    public bool InterpreterNeeded { get; init; }
+    public string? CommunicationNeeds { get; init; }
+    public string? Phone { get; init; }
+    public string? Email { get; init; }
+    public bool ConsentToText { get; init; }
+    public bool ConsentToEmail { get; init; }
+    public bool NoFixedAbode { get; init; }
+    public string? Address { get; init; }
+    public string? Postcode { get; init; }
+    public string? NhsNumber { get; init; }
+    public string? PncId { get; init; }
+    public IReadOnlyList<(string Kind, string Value)> OtherIdentifiers { get; init; } = [];
+    public string? GpPractice { get; init; }
+    public bool Veteran { get; init; }
+    public bool CareLeaver { get; init; }
+    public bool ParentOrCarer { get; init; }
+
+    public static PersonDetails From(Person p) => new()
+    {
+        GivenName = p.GivenName, FamilyName = p.FamilyName, PreferredName = p.PreferredName,
+        Aliases = p.Aliases.Select(a => (a.GivenName, a.FamilyName)).ToList(),
+        DateOfBirth = p.DateOfBirth, OtherDatesOfBirth = p.OtherDatesOfBirth.Select(d => d.DateOfBirth).ToList(),
+        Sex = p.Sex, Gender = p.Gender, EthnicCategory = p.EthnicCategory, FirstLanguage = p.FirstLanguage,
+        InterpreterNeeded = p.InterpreterNeeded, CommunicationNeeds = p.CommunicationNeeds, Phone = p.Phone, Email = p.Email,
+        ConsentToText = p.ConsentToText, ConsentToEmail = p.ConsentToEmail, NoFixedAbode = p.NoFixedAbode,
+        Address = p.Address, Postcode = p.Postcode, NhsNumber = p.NhsNumber, PncId = p.PncId,
+        OtherIdentifiers = p.OtherIdentifiers.Select(i => (i.Kind, i.Value)).ToList(), GpPractice = p.GpPractice,
+        Veteran = p.Veteran, CareLeaver = p.CareLeaver, ParentOrCarer = p.ParentOrCarer,
+    };
+
+    /// <summary>Applies these details, normalising identifiers; call <see cref="Validate"/> first.</summary>
+    public void ApplyTo(Person p)
+    {
+        p.GivenName = GivenName!.Trim();
+        p.FamilyName = FamilyName!.Trim();
+        p.PreferredName = Clean(PreferredName);
+        p.DateOfBirth = DateOfBirth;
+        p.Sex = Sex;
+        p.Gender = Clean(Gender);
+        p.EthnicCategory = Clean(EthnicCategory);
+        p.FirstLanguage = Clean(FirstLanguage);
+        p.InterpreterNeeded = InterpreterNeeded;
+        p.CommunicationNeeds = Clean(CommunicationNeeds);
+        p.Phone = Clean(Phone);
+        p.Email = Clean(Email);
+        p.ConsentToText = ConsentToText && p.Phone is not null;
+        p.ConsentToEmail = ConsentToEmail && p.Email is not null;
+        p.NoFixedAbode = NoFixedAbode;
+        p.Address = NoFixedAbode ? null : Clean(Address);
+        p.Postcode = NoFixedAbode ? null : Clean(Postcode)?.ToUpperInvariant();
+        p.NhsNumber = Identifiers.NhsNumber.Normalise(NhsNumber);
+        p.PncId = Identifiers.PncId.Normalise(PncId);
+        p.GpPractice = Clean(GpPractice);
+        (p.Veteran, p.CareLeaver, p.ParentOrCarer) = (Veteran, CareLeaver, ParentOrCarer);
+
+        // Child rows are replaced wholesale: the form always shows the complete list.
+        p.Aliases.Clear();
+        p.Aliases.AddRange(Aliases.Select(a => new PersonAlias { PersonId = p.Id, GivenName = a.Given.Trim(), FamilyName = a.Family.Trim() }));
+        p.OtherDatesOfBirth.Clear();
+        p.OtherDatesOfBirth.AddRange(OtherDatesOfBirth.Distinct().Where(d => d != DateOfBirth).Select(d => new PersonOtherDateOfBirth { PersonId = p.Id, DateOfBirth = d }));
+        p.OtherIdentifiers.Clear();
+        p.OtherIdentifiers.AddRange(OtherIdentifiers.Select(i => new PersonIdentifier { PersonId = p.Id, Kind = i.Kind.Trim(), Value = i.Value.Trim() }));
+        p.RefreshKeys();
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>Field name → message, in the order the form shows them. Empty when valid.</summary>
+    public List<(string Field, string Message)> Validate(DateOnly today)
+    {
+        var errors = new List<(string, string)>();
+        void Len(string field, string? value, int max, string label)
+        {
+            if (value is { } v && v.Trim().Length > max) errors.Add((field, $"{label} must be {max} characters or fewer"));
+        }
+        if (string.IsNullOrWhiteSpace(GivenName)) errors.Add((nameof(GivenName), "Enter their first name"));
+        Len(nameof(GivenName), GivenName, 100, "First name");
+        if (string.IsNullOrWhiteSpace(FamilyName)) errors.Add((nameof(FamilyName), "Enter their last name"));
+        Len(nameof(FamilyName), FamilyName, 100, "Last name");
+        Len(nameof(PreferredName), PreferredName, 100, "Preferred name");
+        if (Aliases.Any(a => string.IsNullOrWhiteSpace(a.Given) || string.IsNullOrWhiteSpace(a.Family)))
+            errors.Add((nameof(Aliases), "Enter each other name as a first and last name, one per line"));
+        else if (Aliases.Any(a => a.Given.Length > 100 || a.Family.Length > 100) || Aliases.Count > 20)
+            errors.Add((nameof(Aliases), "Enter up to 20 other names, each name 100 characters or fewer"));
+        if (DateOfBirth is { } dob && dob > today) errors.Add((nameof(DateOfBirth), "Date of birth must be in the past"));
+        else if (DateOfBirth is { } old && old < today.AddYears(-120)) errors.Add((nameof(DateOfBirth), "Date of birth must be within the last 120 years"));
+        if (OtherDatesOfBirth.Any(d => d > today)) errors.Add((nameof(OtherDatesOfBirth), "Other dates of birth must be in the past"));
+        if (OtherDatesOfBirth.Count > 10) errors.Add((nameof(OtherDatesOfBirth), "Enter up to 10 other dates of birth"));
+        Len(nameof(Gender), Gender, 100, "Gender");
+        if (!People.EthnicCategory.IsKnownCode(Clean(EthnicCategory))) errors.Add((nameof(EthnicCategory), "Select an ethnic category from the list"));
+        Len(nameof(FirstLanguage), FirstLanguage, 100, "First language");
+        Len(nameof(CommunicationNeeds), CommunicationNeeds, 2000, "Communication needs");
+        if (Clean(Phone) is { } phone && (phone.Length > 30 || phone.Count(char.IsAsciiDigit) < 10 || phone.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'))))
+            errors.Add((nameof(Phone), "Enter a phone number, like 07700 900 982 or 01632 960 001"));
+        if (Clean(Email) is { } email && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)))
+            errors.Add((nameof(Email), "Enter an email address in the correct format, like name@example.com"));
+        if (ConsentToText && Clean(Phone) is null) errors.Add((nameof(ConsentToText), "Enter a mobile number to record consent to text messages"));
+        if (ConsentToEmail && Clean(Email) is null) errors.Add((nameof(ConsentToEmail), "Enter an email address to record consent to email"));
+        if (!NoFixedAbode) Len(nameof(Address), Address, 500, "Address");
+        if (!NoFixedAbode && Clean(Postcode) is { } pc && !UkPostcode.IsValid(pc)) errors.Add((nameof(Postcode), "Enter a real postcode, like NS1 4AB"));
+        if (!string.IsNullOrWhiteSpace(NhsNumber) && !Identifiers.NhsNumber.IsValid(NhsNumber))
+            errors.Add((nameof(NhsNumber), "Enter a valid NHS number: 10 numbers, like 943 476 5919"));
+        if (!string.IsNullOrWhiteSpace(PncId) && !Identifiers.PncId.IsValid(PncId))
+            errors.Add((nameof(PncId), "Enter a valid PNC ID, like 2001/0000023C (year, serial number and check letter)"));
+        if (OtherIdentifiers.Any(i => string.IsNullOrWhiteSpace(i.Kind) || string.IsNullOrWhiteSpace(i.Value)))
+            errors.Add((nameof(OtherIdentifiers), "Enter each other identifier as 'type: value', one per line"));
+        else if (OtherIdentifiers.Any(i => i.Kind.Length > 100 || i.Value.Length > 100) || OtherIdentifiers.Count > 20)
+            errors.Add((nameof(OtherIdentifiers), "Enter up to 20 other identifiers, each part 100 characters or fewer"));
+        Len(nameof(GpPractice), GpPractice, 200, "GP practice");
+        return errors;
+    }
+}
+
+public static class UkPostcode
+{
+    private static readonly System.Text.RegularExpressions.Regex Shape =
+        new(@"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    public static bool IsValid(string s) => Shape.IsMatch(s.Trim().ToUpperInvariant());
+}

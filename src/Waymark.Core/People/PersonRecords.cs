@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Audit;
+using Waymark.Episodes;
+using Waymark.Persistence;
+
+namespace Waymark.People;
+
+/// <summary>Reading and changing a person's record, always through the team filter and always audited.</summary>
+public class PersonRecords(WaymarkDbContext db, Auditor audit, TimeProvider clock)
+{
+    /// <summary>Loads a person the current team may see (null otherwise) and audits the view.</summary>
+    public async Task<Person?> ViewAsync(Guid id, string purpose = "Viewed record", CancellationToken ct = default)
+    {
+        var person = await Load(id).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (person is null) return null;
+        await audit.RecordNowAsync(AuditAction.Viewed, "Person", id.ToString(), id, purpose, ct: ct);
+        return person;
+    }
+
+    /// <summary>Saves new details if nobody else has saved since <paramref name="expectedVersion"/>; the change and its audit event commit together.</summary>
+    public async Task<Person?> UpdateAsync(Guid id, Guid expectedVersion, PersonDetails details, CancellationToken ct = default)
+    {
+        var person = await Load(id).FirstOrDefaultAsync(ct);
+        if (person is null) return null;
+        var before = PersonDetails.From(person);
+        details.ApplyTo(person);
+        var changed = ChangedFields(before, PersonDetails.From(person));
+        db.Entry(person).Property(p => p.Version).OriginalValue = expectedVersion;
+        person.Version = Guid.NewGuid();
+        audit.Add(AuditAction.Updated, "Person", id.ToString(), id,
+            changed.Count == 0 ? "No changes" : "Changed: " + string.Join(", ", changed));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException(
+                "Someone else changed this person's details while you were editing. Your changes have not been saved. Check their current details and make your changes again.");
+        }
+        return person;
+    }
+
+    private IQueryable<Person> Load(Guid id) => db.People.Where(p => p.Id == id)
+        .Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth).Include(p => p.OtherIdentifiers)
+        .Include(p => p.Episodes).AsSplitQuery();
+
+    private static List<string> ChangedFields(PersonDetails a, PersonDetails b)
+    {
+        var changed = new List<string>();
+        foreach (var prop in typeof(PersonDetails).GetProperties())
+        {
+            var x = prop.GetValue(a);
+            var y = prop.GetValue(b);
+            var same = x is System.Collections.IEnumerable ex && y is System.Collections.IEnumerable ey && x is not string
+                ? ex.Cast<object>().SequenceEqual(ey.Cast<object>())
+                : Equals(x, y);
+            if (!same) changed.Add(prop.Name);
+        }
+        return changed;
+    }
+
+    /// <summary>Everything recorded about the person, newest first, with who did it.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Person person, CancellationToken ct = default)
+    {
+        var entries = new List<TimelineEntry> { new(person.CreatedAt, "Record created", null, person.CreatedBy, null) };
+        foreach (var e in person.Episodes)
+        {
+            var where = Settings.Display(e.Setting);
+            entries.Add(new(e.IdentifiedAt, $"Identified in {where.ToLowerInvariant()}", $"By {e.IdentifiedBySource}: {e.IdentificationReason}", e.IdentifiedByUserId, e.Id));
+            if (e.ScreenedAt is { } s) entries.Add(new(s, "Screened", null, e.ScreenedByUserId, e.Id));
+            if (e.AssessedAt is { } a) entries.Add(new(a, "Assessed", null, e.AssessedByUserId, e.Id));
+            if (e.AllocatedAt is { } al) entries.Add(new(al, e.KeyWorkerId is null ? "Key worker removed" : "Key worker allocated", null, e.AllocatedByUserId, e.Id));
+            if (e.SupportStartedAt is { } ss) entries.Add(new(ss, "Support started", null, e.SupportStartedByUserId, e.Id));
+            if (e.ClosedAt is { } c) entries.Add(new(c, "Episode closed", e.ClosureReason is { } r ? ClosureReasons.Display(r) + (e.ClosureNote is null ? "" : $": {e.ClosureNote}") : null, e.ClosedByUserId, e.Id));
+        }
+        var userIds = entries.Select(x => x.ByUserId).Where(u => u is not null).Distinct().ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return entries
+            .Select(x => x with { ByName = x.ByUserId is { } uid && names.TryGetValue(uid, out var n) ? n : null })
+            .OrderByDescending(x => x.At).ToList();
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}
+
+public record TimelineEntry(DateTimeOffset At, string Title, string? Detail, string? ByUserId, Guid? EpisodeId)
+{
+    public string? ByName { get; init; }
+}

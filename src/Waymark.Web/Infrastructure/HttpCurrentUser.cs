@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
+using Waymark.Persistence;
+
+namespace Waymark.Web.Infrastructure;
+
+public static class TeamClaims
+{
+    /// <summary>The team the user chose to work in for this sign-in.</summary>
+    public const string TeamId = "waymark:team";
+}
+
+/// <summary>
+/// The signed-in user, their role and the team they are working in, read from the auth cookie.
+/// The team claim is only trusted while the user is still a member of that team.
+/// </summary>
+public class HttpCurrentUser(IHttpContextAccessor http, IServiceProvider services) : ICurrentUser
+{
+    private bool _system;
+    private bool _teamChecked;
+    private Guid? _team;
+
+    private ClaimsPrincipal? Principal => http.HttpContext?.User;
+
+    public string? UserId => _system ? "system" : Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public string? Role => _system ? "System" : Principal?.FindFirstValue(ClaimTypes.Role);
+
+    public bool IsSystem => _system;
+
+    public Guid? TeamId
+    {
+        get
+        {
+            if (_system) return null;
+            if (_teamChecked) return _team;
+            _teamChecked = true;
+            var claim = Principal?.FindFirstValue(TeamClaims.TeamId);
+            if (UserId is not { } userId || !Guid.TryParse(claim, out var teamId)) return _team = null;
+            // Membership can be withdrawn while a cookie is live; check it once per request.
+            using var scope = services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAsSystem();
+            var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+            TeamName = db.TeamMemberships.AsNoTracking()
+                .Where(m => m.TeamId == teamId && m.UserId == userId).Select(m => m.Team!.Name).FirstOrDefault();
+            return _team = TeamName is null ? null : teamId;
+        }
+    }
+
+    /// <summary>The chosen team's name, once <see cref="TeamId"/> has been read.</summary>
+    public string? TeamName { get; private set; }
+
+    public string? DisplayName => Principal?.FindFirstValue(WaymarkClaimsFactory.DisplayName);
+
+    /// <summary>For start-up work (migrations, seeding) outside any request.</summary>
+    public void ActAsSystem() => _system = true;
+}

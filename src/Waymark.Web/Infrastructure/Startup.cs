@@ -1,0 +1,198 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Waymark.Access;
+using Waymark.Audit;
+using Waymark.Caseload;
+using Waymark.Demo;
+using Waymark.Identification;
+using Waymark.People;
+using Waymark.Persistence;
+using Waymark.Teams;
+
+namespace Waymark.Web.Infrastructure;
+
+public static class Startup
+{
+    public static void AddWaymark(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddWaymarkDatabase(config);
+        services.AddHttpContextAccessor();
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
+        services.AddScoped<Auditor>();
+        services.AddScoped<PersonSearch>();
+        services.AddScoped<IPersonLookup, SimplePersonLookup>();
+        services.AddScoped<IdentificationService>();
+        services.AddScoped<CaseloadQuery>();
+        services.AddScoped<Capacity>();
+        services.AddScoped<PersonRecords>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<TeamSignIn>();
+        services.Configure<SecurityOptions>(config.GetSection("Security"));
+        services.Configure<DemoOptions>(config.GetSection("Demo"));
+
+        var security = config.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddIdentity<WaymarkUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 12;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<WaymarkDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<WaymarkClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            // Keep the chosen team when Identity rebuilds the principal.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var team = ctx.CurrentPrincipal?.FindFirst(TeamClaims.TeamId);
+                if (team is not null && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity id)
+                    id.AddClaim(new System.Security.Claims.Claim(TeamClaims.TeamId, team.Value));
+                return Task.CompletedTask;
+            };
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "waymark";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
+            o.SlidingExpiration = true; // idle timeout: each request renews, silence signs you out
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+        });
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.Name = "waymark-tempdata");
+        services.AddDataProtection().SetApplicationName("Waymark").PersistKeysToDbContext<WaymarkDbContext>();
+        services.AddAntiforgery(o => { o.Cookie.Name = "waymark-af"; o.Cookie.SameSite = SameSiteMode.Strict; });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.CaseWorkers.ToArray()))
+            .AddPolicy(Policies.ManageTeam, p => p.RequireRole(Roles.TeamManager));
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/People", Policies.CaseWork);
+                o.Conventions.AuthorizeFolder("/Identification", Policies.CaseWork);
+                o.Conventions.AuthorizeFolder("/Episodes", Policies.CaseWork);
+                o.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
+                o.Conventions.AuthorizeFolder("/Audit", Policies.ManageTeam);
+                o.Conventions.AuthorizePage("/Episodes/Allocate", Policies.ManageTeam);
+                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Privacy");
+                o.Conventions.AllowAnonymousToPage("/Accessibility");
+            })
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<TeamAndTwoFactorFilter>();
+                o.MaxModelValidationErrors = 50;
+            });
+        services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(o => { o.LowercaseUrls = true; });
+
+        services.AddHealthChecks().AddDbContextCheck<WaymarkDbContext>("database", tags: ["ready"]);
+
+        var otlp = config["OpenTelemetry:OtlpEndpoint"];
+        if (!string.IsNullOrWhiteSpace(otlp))
+        {
+            services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService("waymark-web"))
+                .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
+                    .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)))
+                .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation()
+                    .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
+        }
+    }
+
+    /// <summary>Migrates, then seeds the demo on first run (or with --demo). The password is printed once, never logged.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, string[] args)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<HttpCurrentUser>().ActAsSystem();
+        var db = sp.GetRequiredService<WaymarkDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        var seeder = sp.GetRequiredService<DemoSeeder>();
+        await seeder.EnsureRolesAsync();
+        var demo = app.Configuration.GetValue<bool>("Demo:Enabled");
+        var force = args.Contains("--demo");
+        if (demo || force)
+        {
+            var result = await seeder.SeedIfEmptyAsync(force);
+            if (result.Seeded) PrintLogins(result);
+        }
+    }
+
+    private static void PrintLogins(DemoSeedResult result)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Waymark demo data seeded (synthetic people only). Sign in at http://localhost:5080 as:");
+        foreach (var login in result.Logins) Console.WriteLine($"  {login.Email,-40} {login.Role}");
+        Console.WriteLine(result.PasswordGenerated
+            ? $"Password for all demo users (shown once, not stored anywhere in clear): {result.Password}"
+            : "Password: the value of the Demo:Password setting.");
+        Console.WriteLine();
+    }
+
+    public static void UseWaymark(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error");
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapRazorPages();
+    }
+}
+
+public static class Policies
+{
+    public const string CaseWork = nameof(CaseWork);
+    public const string ManageTeam = nameof(ManageTeam);
+}
+
+public class SecurityOptions
+{
+    public int IdleTimeoutMinutes { get; set; } = 30;
+    public int MaxFailedSignIns { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    public string[] RequireTwoFactorForRoles { get; set; } = [];
+}
+
+public class DemoOptions
+{
+    public bool Enabled { get; set; }
+}

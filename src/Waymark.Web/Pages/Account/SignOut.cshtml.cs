@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Teams;
+
+namespace Waymark.Web.Pages.Account;
+
+public class SignOutModel(SignInManager<WaymarkUser> signIn) : PageModel
+{
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Account/SignIn");
+    }
+}

@@ -1,0 +1,2 @@
+import { initAll } from '/vendor/nhsuk-frontend/nhsuk-frontend.min.js';
+initAll();
