@@ -38,6 +38,7 @@ public static class Startup
         services.AddScoped<CaseloadQuery>();
         services.AddScoped<Capacity>();
         services.AddScoped<PersonRecords>();
+        services.AddScoped<Waymark.Episodes.EpisodeActions>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<TeamSignIn>();
         services.Configure<SecurityOptions>(config.GetSection("Security"));

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
+using Waymark.Audit;
+using Waymark.Persistence;
+
+namespace Waymark.Episodes;
+
+public enum Milestone { Screened, Assessed, SupportStarted }
+
+/// <summary>
+/// Changes to an episode. Each loads through the team filter, lets the episode's own rules accept or
+/// refuse the step, checks nobody saved in between, and commits with its audit event.
+/// Only the team that holds an episode may change it; others see it read-only.
+/// </summary>
+public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock)
+{
+    public Task<Episode?> FindAsync(Guid id, CancellationToken ct = default) =>
+        db.Episodes.Include(e => e.Person).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+
+    public Task RecordAsync(Guid id, Guid version, Milestone m, CancellationToken ct = default) =>
+        ChangeAsync(id, version, e =>
+        {
+            var now = clock.GetUtcNow();
+            switch (m)
+            {
+                case Milestone.Screened: e.RecordScreened(user.UserId!, now); break;
+                case Milestone.Assessed: e.RecordAssessed(user.UserId!, now); break;
+                default: e.StartSupport(user.UserId!, now); break;
+            }
+            return (AuditAction.Updated, $"Recorded {m}");
+        }, ct);
+
+    public Task CloseAsync(Guid id, Guid version, ClosureReason reason, string? note, CancellationToken ct = default) =>
+        ChangeAsync(id, version, e =>
+        {
+            e.Close(user.UserId!, clock.GetUtcNow(), reason, note);
+            return (AuditAction.Closed, $"Closed: {ClosureReasons.Display(reason)}");
+        }, ct);
+
+    public Task SetPlannedEndAsync(Guid id, Guid version, DateOnly? end, CancellationToken ct = default) =>
+        ChangeAsync(id, version, e =>
+        {
+            if (!e.IsOpen) throw new EpisodeRuleException("This episode is closed, so its planned end date cannot change.");
+            if (end is { } d && d < DateOnly.FromDateTime(e.IdentifiedAt.UtcDateTime))
+                throw new EpisodeRuleException("The planned end date cannot be before the person was identified.");
+            e.PlannedEndDate = end;
+            return (AuditAction.Updated, end is null ? "Removed planned end date" : $"Planned end date {end:yyyy-MM-dd}");
+        }, ct);
+
+    public Task AllocateAsync(Guid id, Guid version, string? keyWorkerId, CancellationToken ct = default) =>
+        ChangeAsync(id, version, e =>
+        {
+            if (keyWorkerId is not null && !db.TeamMemberships.Any(m => m.TeamId == e.TeamId && m.UserId == keyWorkerId))
+                throw new EpisodeRuleException("The key worker must be a member of the team.");
+            e.Allocate(keyWorkerId, user.UserId!, clock.GetUtcNow());
+            return (AuditAction.Allocated, keyWorkerId is null ? "Key worker removed" : $"Key worker {keyWorkerId}");
+        }, ct);
+
+    private async Task ChangeAsync(Guid id, Guid version, Func<Episode, (AuditAction, string)> change, CancellationToken ct)
+    {
+        var e = await db.Episodes.FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new KeyNotFoundException("Episode not found.");
+        if (e.TeamId != user.TeamId && !user.IsSystem)
+            throw new EpisodeRuleException("This episode belongs to another team. You can see it, but only that team can change it.");
+        var (action, detail) = change(e);
+        db.Entry(e).Property(x => x.Version).OriginalValue = version;
+        e.Version = Guid.NewGuid();
+        audit.Add(action, "Episode", id.ToString(), e.PersonId, detail);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException(
+                "Someone else changed this episode while you were looking at it. Your change has not been saved. Check the episode as it is now and try again.");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Waymark.Web.Forms;
+
+/// <summary>How dates and times read on screen: UK style, in UK local time.</summary>
+public static class Display
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Date(DateOnly? d) => d?.ToString("d MMMM yyyy", UkCulture) ?? "Not known";
+
+    public static string ShortDate(DateOnly? d) => d?.ToString("dd/MM/yyyy", UkCulture) ?? "Not known";
+
+    public static string DateTime(DateTimeOffset? t) =>
+        t is { } x ? TimeZoneInfo.ConvertTime(x, London).ToString("d MMMM yyyy 'at' h:mmtt", UkCulture).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal) : "";
+
+    public static DateTimeOffset FromLondon(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static DateTimeOffset ToLondon(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, London);
+
+    public static string NhsNumber(string? n) => n is null ? "Not known" : Waymark.Identifiers.NhsNumber.Format(n);
+
+    public static string Age(DateOnly? dob, DateOnly today) => dob is { } d ? $"{Waymark.People.Age.On(d, today)}" : "Age not known";
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Waymark.Access;
+using Waymark.Caseload;
+using Waymark.Episodes;
+
+namespace Waymark.Web.Pages.Caseload;
+
+/// <summary>The three caseload views share one query and one filter form; each fixes part of the filter.</summary>
+public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurrentUser user) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Worker { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Setting { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Age { get; set; }
+    [BindProperty(SupportsGet = true)] public List<string> Show { get; set; } = [];
+
+    public Waymark.Caseload.CaseloadPage Result { get; private set; } = new([], 1, Waymark.Caseload.CaseloadQuery.PageSize, 0);
+    public TeamLoad? Load { get; private set; }
+    public abstract string Heading { get; }
+    public abstract string Section { get; }
+    public virtual bool ShowWorkerFilter => true;
+    public virtual bool ShowKeyWorkerColumn => true;
+
+    public List<SelectListItem> WorkerItems { get; private set; } = [];
+    public List<SelectListItem> StatusItems { get; } =
+        [new("Open (any status)", ""), .. Enum.GetValues<EpisodeStatus>().Select(s => new SelectListItem(EpisodeStatuses.Display(s), s.ToString()))];
+    public List<SelectListItem> SettingItems { get; } =
+        [new("Any", ""), .. Enum.GetValues<Waymark.Episodes.Setting>().Select(s => new SelectListItem(Settings.Display(s), s.ToString()))];
+    public List<SelectListItem> AgeItems { get; } = [new("All ages", ""), new("Youth (under 18)", "youth"), new("Adults", "adult")];
+    public List<SelectListItem> ShowItems { get; } = [new("Only overdue", "overdue")];
+
+    protected abstract CaseloadFilter Fix(CaseloadFilter filter);
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
+    {
+        ModelState.Remove("page");
+        var teamId = user.TeamId!.Value;
+        Load = await capacity.ForTeamAsync(teamId, ct);
+        WorkerItems = [new("Anyone", ""), .. Load.Workers.Select(w => new SelectListItem(w.DisplayName, w.UserId))];
+
+        EpisodeStatus? status = null;
+        if (!string.IsNullOrEmpty(Status))
+        {
+            if (Enum.TryParse<EpisodeStatus>(Status, out var s) && Enum.IsDefined(s)) status = s;
+            else ModelState.AddModelError(nameof(Status), "Select a status from the list");
+        }
+        Waymark.Episodes.Setting? setting = null;
+        if (!string.IsNullOrEmpty(Setting))
+        {
+            if (Enum.TryParse<Waymark.Episodes.Setting>(Setting, out var st) && Enum.IsDefined(st)) setting = st;
+            else ModelState.AddModelError(nameof(Setting), "Select a setting from the list");
+        }
+        bool? youth = Age switch { "youth" => true, "adult" => false, null or "" => null, _ => null };
+        if (Age is not (null or "" or "youth" or "adult")) ModelState.AddModelError(nameof(Age), "Select an age group from the list");
+        if (!string.IsNullOrEmpty(Worker) && Load.Workers.All(w => w.UserId != Worker))
+            ModelState.AddModelError(nameof(Worker), "Select a key worker from the list");
+        if (!ModelState.IsValid) return Page();
+
+        var filter = Fix(new CaseloadFilter(
+            KeyWorkerId: string.IsNullOrEmpty(Worker) ? null : Worker,
+            Status: status, Setting: setting, Youth: youth, OverdueOnly: Show.Contains("overdue")));
+        Result = await query.RunAsync(teamId, filter, Math.Clamp(pageNumber, 1, 100_000), ct);
+        return Page();
+    }
+
+    public string? MyUserId => user.UserId;
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
+using Waymark.Audit;
+using Waymark.Episodes;
+using Waymark.Persistence;
+using Waymark.Teams;
+using Waymark.Web.Forms;
+
+namespace Waymark.Web.Pages.Episodes;
+
+public class DetailsModel(EpisodeActions actions, WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock) : PageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+    [BindProperty] public string? Version { get; set; }
+    [BindProperty] public string? Milestone { get; set; }
+    [BindProperty] public DateParts PlannedEnd { get; set; } = new();
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    public Episode? Episode { get; private set; }
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public bool CanChange => Episode is { IsOpen: true } e && e.TeamId == user.TeamId;
+    public bool CanAllocate => CanChange && User.IsInRole(Roles.TeamManager);
+    private Dictionary<string, string> _names = [];
+
+    public List<SelectListItem> ReasonItems { get; } =
+        [new("Select a reason", ""), .. Enum.GetValues<ClosureReason>().Select(r => new SelectListItem(ClosureReasons.Display(r), r.ToString()))];
+
+    public IEnumerable<(Milestone, string, bool)> Milestones =>
+    [
+        (Waymark.Episodes.Milestone.Screened, "Record screening done", Episode!.ScreenedAt is not null),
+        (Waymark.Episodes.Milestone.Assessed, "Record assessment done", Episode.AssessedAt is not null),
+        (Waymark.Episodes.Milestone.SupportStarted, "Record support started", Episode.SupportStartedAt is not null),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        await audit.RecordNowAsync(AuditAction.Viewed, "Episode", Id.ToString(), Episode!.PersonId, ct: ct);
+        PlannedEnd = DateParts.From(Episode.PlannedEndDate);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostMilestoneAsync(CancellationToken ct) => ActAsync(v =>
+    {
+        if (!Enum.TryParse<Milestone>(Milestone, out var m) || !Enum.IsDefined(m))
+        {
+            ModelState.AddModelError("", "Choose a step to record");
+            return null;
+        }
+        return actions.RecordAsync(Id, v, m, ct);
+    }, "Progress recorded", ct);
+
+    public Task<IActionResult> OnPostPlannedEndAsync(CancellationToken ct) => ActAsync(v =>
+    {
+        var (date, error) = PlannedEnd.Parse("Planned end date");
+        if (error is not null) { ModelState.AddModelError(nameof(PlannedEnd), error); return null; }
+        return actions.SetPlannedEndAsync(Id, v, date, ct);
+    }, "Planned end date saved", ct);
+
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => ActAsync(v =>
+    {
+        if (!Enum.TryParse<ClosureReason>(Reason, out var r) || !Enum.IsDefined(r))
+            ModelState.AddModelError(nameof(Reason), "Select a reason for closing the episode");
+        if (Note is { Length: > 2000 }) ModelState.AddModelError(nameof(Note), "Note must be 2,000 characters or fewer");
+        if (!ModelState.IsValid) return null;
+        return actions.CloseAsync(Id, v, r, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), ct);
+    }, "Episode closed", ct);
+
+    /// <summary>Runs a change; on a refused step or a conflict the page is shown again with the reason and what was typed.</summary>
+    private async Task<IActionResult> ActAsync(Func<Guid, Task?> act, string success, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!Guid.TryParse(Version, out var version))
+        {
+            ModelState.AddModelError("", "The form was incomplete. Reload the page and try again.");
+            return Page();
+        }
+        try
+        {
+            var task = act(version);
+            if (task is null || !ModelState.IsValid) return Page();
+            await task;
+        }
+        catch (Exception e) when (e is EpisodeRuleException or ConcurrencyConflictException)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        TempData["Success"] = success;
+        return Redirect($"/episodes/{Id}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Episode = await actions.FindAsync(Id, ct);
+        if (Episode is null) return false;
+        var ids = new[] { Episode.IdentifiedByUserId, Episode.ScreenedByUserId, Episode.AssessedByUserId, Episode.SupportStartedByUserId, Episode.ClosedByUserId, Episode.KeyWorkerId }
+            .Where(x => x is not null).Distinct().ToList();
+        _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return true;
+    }
+
+    public string NameOf(string? userId) => userId is not null && _names.TryGetValue(userId, out var n) ? n : "unknown";
+}

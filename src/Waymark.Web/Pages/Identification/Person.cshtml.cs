@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Waymark.Identification;
+using Waymark.Identifiers;
+using Waymark.People;
+using Waymark.Persistence;
+using Waymark.Web.Forms;
+
+namespace Waymark.Web.Pages.Identification;
+
+public class PersonModel(IdentificationService journeys, WaymarkDbContext db, TimeProvider clock) : JourneyPage(journeys, db)
+{
+    [BindProperty] public string? GivenName { get; set; }
+    [BindProperty] public string? FamilyName { get; set; }
+    [BindProperty] public DateParts Dob { get; set; } = new();
+    [BindProperty] public string? Sex { get; set; }
+    [BindProperty] public string? NhsNumber { get; set; }
+    [BindProperty] public string? PncId { get; set; }
+    [BindProperty] public string? Postcode { get; set; }
+
+    public List<SelectListItem> SexItems { get; } =
+        [new("Female", "Female"), new("Male", "Male"), new("Not specified", "NotSpecified"), new("Not known", "NotKnown")];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!Draft.HasReason) return Redirect(StepUrl("reason"));
+        GivenName = Draft.GivenName;
+        FamilyName = Draft.FamilyName;
+        Dob = DateParts.From(Draft.DateOfBirth);
+        Sex = Draft.Sex == Waymark.People.Sex.NotKnown ? null : Draft.Sex.ToString();
+        NhsNumber = Draft.NhsNumber is null ? null : Identifiers.NhsNumber.Format(Draft.NhsNumber);
+        PncId = Draft.PncId;
+        Postcode = Draft.Postcode;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (string.IsNullOrWhiteSpace(GivenName)) ModelState.AddModelError(nameof(GivenName), "Enter their first name");
+        else if (GivenName.Trim().Length > 100) ModelState.AddModelError(nameof(GivenName), "First name must be 100 characters or fewer");
+        if (string.IsNullOrWhiteSpace(FamilyName)) ModelState.AddModelError(nameof(FamilyName), "Enter their last name");
+        else if (FamilyName.Trim().Length > 100) ModelState.AddModelError(nameof(FamilyName), "Last name must be 100 characters or fewer");
+        var (dob, dobError) = Dob.Parse("Date of birth");
+        if (dobError is not null) ModelState.AddModelError(nameof(Dob), dobError);
+        else if (dob > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) ModelState.AddModelError(nameof(Dob), "Date of birth must be in the past");
+        var sex = Waymark.People.Sex.NotKnown;
+        if (!string.IsNullOrEmpty(Sex) && (!Enum.TryParse(Sex, out sex) || !Enum.IsDefined(sex)))
+            ModelState.AddModelError(nameof(Sex), "Select their sex from the list");
+        if (!string.IsNullOrWhiteSpace(NhsNumber) && !Identifiers.NhsNumber.IsValid(NhsNumber))
+            ModelState.AddModelError(nameof(NhsNumber), "Enter a valid NHS number: 10 numbers, like 943 476 5919");
+        if (!string.IsNullOrWhiteSpace(PncId) && !Identifiers.PncId.IsValid(PncId))
+            ModelState.AddModelError(nameof(PncId), "Enter a valid PNC ID, like 2001/0000023C (year, serial number and check letter)");
+        if (!string.IsNullOrWhiteSpace(Postcode) && !UkPostcode.IsValid(Postcode))
+            ModelState.AddModelError(nameof(Postcode), "Enter a real postcode, like NS1 4AB");
+        if (!ModelState.IsValid) return Page();
+
+        Draft.GivenName = GivenName!.Trim();
+        Draft.FamilyName = FamilyName!.Trim();
+        Draft.DateOfBirth = dob;
+        Draft.Sex = sex;
+        Draft.NhsNumber = Identifiers.NhsNumber.Normalise(NhsNumber);
+        Draft.PncId = Identifiers.PncId.Normalise(PncId);
+        Draft.Postcode = string.IsNullOrWhiteSpace(Postcode) ? null : Postcode.Trim().ToUpperInvariant();
+        // New details mean the earlier match decision no longer holds.
+        Draft.ExistingPersonId = null;
+        Draft.IsNewPerson = false;
+        await Db.SaveChangesAsync(ct);
+        return Next("matches");
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Waymark.Episodes;
+using Waymark.Identification;
+using Waymark.Persistence;
+using Waymark.Web.Forms;
+
+namespace Waymark.Web.Pages.Identification;
+
+public class SettingModel(IdentificationService journeys, WaymarkDbContext db, TimeProvider clock) : JourneyPage(journeys, db)
+{
+    [BindProperty] public string? Setting { get; set; }
+    [BindProperty] public string? Reference { get; set; }
+    [BindProperty] public DateParts When { get; set; } = new();
+    [BindProperty] public string? Time { get; set; }
+
+    public List<SelectListItem> SettingItems { get; } =
+        Enum.GetValues<Waymark.Episodes.Setting>().Select(s => new SelectListItem(Settings.Display(s), s.ToString())).ToList();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        Setting = Draft.Setting?.ToString();
+        Reference = Draft.SettingReference;
+        var at = Display.ToLondon(Draft.IdentifiedAt ?? clock.GetUtcNow());
+        When = DateParts.From(DateOnly.FromDateTime(at.DateTime));
+        Time = at.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!Enum.TryParse<Waymark.Episodes.Setting>(Setting, out var setting) || !Enum.IsDefined(setting))
+            ModelState.AddModelError(nameof(Setting), "Select where they were identified");
+        if (Reference is { Length: > 100 }) ModelState.AddModelError(nameof(Reference), "Reference must be 100 characters or fewer");
+        var (date, dateError) = When.Parse("Date identified");
+        if (When.IsEmpty) ModelState.AddModelError(nameof(When), "Enter the date they were identified");
+        else if (dateError is not null) ModelState.AddModelError(nameof(When), dateError);
+        TimeOnly time = default;
+        if (string.IsNullOrWhiteSpace(Time)) ModelState.AddModelError(nameof(Time), "Enter the time they were identified");
+        else if (!TimeOnly.TryParseExact(Time.Trim().Replace('.', ':'), ["H:mm", "HH:mm", "HHmm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+            ModelState.AddModelError(nameof(Time), "Enter a real time, like 09:30 or 14:30");
+        DateTimeOffset? at = null;
+        if (date is { } d && ModelState.GetFieldValidationState(nameof(Time)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            at = Display.FromLondon(d, time);
+            if (at > clock.GetUtcNow().AddMinutes(5)) ModelState.AddModelError(nameof(When), "Date and time identified must be in the past");
+            else if (at < clock.GetUtcNow().AddYears(-1)) ModelState.AddModelError(nameof(When), "Date identified must be within the last year");
+        }
+        if (!ModelState.IsValid) return Page();
+
+        Draft.Setting = setting;
+        Draft.SettingReference = string.IsNullOrWhiteSpace(Reference) ? null : Reference.Trim();
+        Draft.IdentifiedAt = at;
+        await Db.SaveChangesAsync(ct);
+        return Next("reason");
+    }
+}

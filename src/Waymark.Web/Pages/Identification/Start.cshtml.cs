@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Identification;
+using Waymark.Persistence;
+
+namespace Waymark.Web.Pages.Identification;
+
+public class StartModel(IdentificationService journeys, WaymarkDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "person")] public Guid? PersonId { get; set; }
+    public string? PersonName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (PersonId is { } id)
+        {
+            var p = await db.People.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
+            if (p is null) return NotFound();
+            PersonName = $"{p.GivenName} {p.FamilyName}";
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var draft = await journeys.StartAsync(ct);
+        if (PersonId is { } id)
+        {
+            var person = await db.People.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (person is null) return NotFound();
+            // A known person: their details come from the record, so the person and match steps are skipped.
+            draft.ExistingPersonId = person.Id;
+            draft.GivenName = person.GivenName;
+            draft.FamilyName = person.FamilyName;
+            draft.DateOfBirth = person.DateOfBirth;
+            draft.Sex = person.Sex;
+            draft.NhsNumber = person.NhsNumber;
+            draft.PncId = person.PncId;
+            await db.SaveChangesAsync(ct);
+        }
+        return Redirect($"/identification/{draft.Id}/setting");
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
+using Waymark.Episodes;
+using Waymark.People;
+using Waymark.Persistence;
+
+namespace Waymark.Web.Pages.People;
+
+public class DetailsModel(PersonRecords records, WaymarkDbContext db, ICurrentUser user) : PageModel
+{
+    public Person? Person { get; private set; }
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public DateOnly Today => records.Today;
+    private Dictionary<string, string> _names = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Person = await records.ViewAsync(id, ct: ct);
+        if (Person is null) return NotFound();
+        Timeline = await records.TimelineAsync(Person, ct);
+        var ids = Person.Episodes.Select(e => e.KeyWorkerId).Where(k => k is not null).Distinct().ToList();
+        _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return Page();
+    }
+
+    public string? NameOf(string? userId) => userId is not null && _names.TryGetValue(userId, out var n) ? n : null;
+
+    public bool IsOtherTeam(Episode e) => e.TeamId != user.TeamId;
+
+    public string SexText => Person!.Sex switch
+    {
+        Sex.Male => "Male",
+        Sex.Female => "Female",
+        Sex.NotSpecified => "Not specified",
+        _ => "Not known",
+    };
+
+    public string Flags
+    {
+        get
+        {
+            var flags = new List<string>();
+            if (Person!.Veteran) flags.Add("Veteran");
+            if (Person.CareLeaver) flags.Add("Care leaver");
+            if (Person.ParentOrCarer) flags.Add("Parent or carer");
+            return flags.Count == 0 ? "None recorded" : string.Join(", ", flags);
+        }
+    }
+}
