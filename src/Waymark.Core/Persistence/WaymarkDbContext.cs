@@ -134,8 +134,9 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.HasIndex(x => new { x.TeamId, x.ClosedAt, x.IdentifiedAt });
             e.HasIndex(x => new { x.TeamId, x.KeyWorkerId, x.ClosedAt });
             e.HasIndex(x => x.PersonId);
-            // A team sees all episodes of a person it can see: the history is theirs to know.
-            e.HasQueryFilter(x => SeesAllTeams || x.Person!.TeamLinks.Any(l => l.TeamId == CurrentTeamId));
+            // A team sees all episodes of a person it can see: the history is theirs to know. Its own
+            // episodes are tested first so caseload queries need no join to decide visibility.
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId || x.Person!.TeamLinks.Any(l => l.TeamId == CurrentTeamId));
         });
 
         b.Entity<IdentificationDraft>(e =>
