@@ -17,8 +17,10 @@ public static class NameKey
         foreach (var c in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-            else if (c == 'ß') sb.Append("ss");
+            var lower = char.ToLowerInvariant(c);
+            // ß is a letter, so it must be caught before the letter test (ẞ lower-cases to ß).
+            if (lower == 'ß') sb.Append("ss");
+            else if (char.IsLetterOrDigit(lower)) sb.Append(lower);
         }
         return sb.ToString();
     }

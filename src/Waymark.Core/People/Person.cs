@@ -106,10 +106,12 @@ public class PersonTeamLink
 
 public static class Age
 {
+    /// <summary>Whole years on <paramref name="day"/>. Someone born on 29 February turns a year older on
+    /// 1 March in other years, as in the law of England and Wales.</summary>
     public static int On(DateOnly dob, DateOnly day)
     {
         var age = day.Year - dob.Year;
-        if (day < dob.AddYears(age)) age--;
+        if (day.Month < dob.Month || (day.Month == dob.Month && day.Day < dob.Day)) age--;
         return age;
     }
 }
