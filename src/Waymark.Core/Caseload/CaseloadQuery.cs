@@ -70,5 +70,5 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
         return new CaseloadPage(result, page, PageSize, total);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => UkTime.Today(clock);
 }

@@ -70,7 +70,7 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
         logins.Add(new DemoLogin(otherPractitioner.Email!, $"{Roles.Practitioner} ({OtherTeamName})"));
 
         var gen = new SyntheticPeople(seed: 20261123);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = UkTime.DateOf(now);
         var keyWorkers = new[] { ids[Roles.Practitioner], second.Id, ids[Roles.SupportWorker] };
         for (var i = 0; i < people; i++)
         {

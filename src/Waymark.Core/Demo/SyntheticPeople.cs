@@ -108,7 +108,7 @@ public sealed class SyntheticPeople(int seed)
     {
         var (source, reason, prompts) = Pick(Identifications);
         var identifiedAt = now.AddMinutes(-_rng.Next(30, 60 * 24 * 200));
-        var age = person.DateOfBirth is { } dob ? Age.On(dob, DateOnly.FromDateTime(identifiedAt.UtcDateTime)) : (int?)null;
+        var age = person.DateOfBirth is { } dob ? Age.On(dob, UkTime.DateOf(identifiedAt)) : (int?)null;
         var setting = Pick(age is < 18
             ? new[] { Setting.PoliceCustody, Setting.YouthCourt, Setting.YouthOffendingTeam }
             : new[] { Setting.PoliceCustody, Setting.PoliceCustody, Setting.PoliceCustody, Setting.MagistratesCourt, Setting.CrownCourt, Setting.Probation, Setting.Prison, Setting.StreetTriage, Setting.SelfReferral, Setting.VoluntaryAttendance });
@@ -134,7 +134,7 @@ public sealed class SyntheticPeople(int seed)
         if (stage >= 55 && keyWorkers.Count > 0 && _rng.Next(100) < 85)
         {
             e.Allocate(Pick(keyWorkers), userId, t);
-            e.PlannedEndDate = DateOnly.FromDateTime(t.UtcDateTime).AddMonths(_rng.Next(1, 7));
+            e.PlannedEndDate = UkTime.DateOf(t).AddMonths(_rng.Next(1, 7));
         }
         if (stage >= 60) { t = t.AddDays(_rng.Next(1, 7)); if (t < now) e.StartSupport(userId, t); }
         if (stage >= 85 && t < now)

@@ -41,7 +41,7 @@ public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser use
         ChangeAsync(id, version, e =>
         {
             if (!e.IsOpen) throw new EpisodeRuleException("This episode is closed, so its planned end date cannot change.");
-            if (end is { } d && d < DateOnly.FromDateTime(e.IdentifiedAt.UtcDateTime))
+            if (end is { } d && d < UkTime.DateOf(e.IdentifiedAt))
                 throw new EpisodeRuleException("The planned end date cannot be before the person was identified.");
             e.PlannedEndDate = end;
             return (AuditAction.Updated, end is null ? "Removed planned end date" : $"Planned end date {end:yyyy-MM-dd}");

@@ -55,8 +55,8 @@ public class IdentificationService(WaymarkDbContext db, Auditor audit, ICurrentU
                 FamilyName = draft.FamilyName!.Trim(),
                 DateOfBirth = draft.DateOfBirth,
                 Sex = draft.Sex,
-                NhsNumber = draft.NhsNumber,
-                PncId = draft.PncId,
+                NhsNumber = Identifiers.NhsNumber.Normalise(draft.NhsNumber),
+                PncId = Identifiers.PncId.Normalise(draft.PncId),
                 Postcode = draft.Postcode,
                 CreatedAt = now,
                 CreatedBy = user.UserId!,
@@ -70,7 +70,7 @@ public class IdentificationService(WaymarkDbContext db, Auditor audit, ICurrentU
 
         var identifiedAt = draft.IdentifiedAt!.Value;
         var age = person.DateOfBirth is { } dob
-            ? Age.On(dob, DateOnly.FromDateTime(identifiedAt.UtcDateTime))
+            ? Age.On(dob, UkTime.DateOf(identifiedAt))
             : (int?)null;
         var episode = new Episode
         {

@@ -18,8 +18,13 @@ public static class NameKey
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             var lower = char.ToLowerInvariant(c);
-            // ß is a letter, so it must be caught before the letter test (ẞ lower-cases to ß).
-            if (lower == 'ß') sb.Append("ss");
+            // Letters with no decomposition are folded by hand, before the letter test (ẞ lower-cases to ß).
+            var folded = lower switch
+            {
+                'ß' => "ss", 'æ' => "ae", 'œ' => "oe", 'ø' => "o", 'ł' => "l", 'đ' => "d", 'ð' => "d", 'þ' => "th", 'ı' => "i",
+                _ => null,
+            };
+            if (folded is not null) sb.Append(folded);
             else if (char.IsLetterOrDigit(lower)) sb.Append(lower);
         }
         return sb.ToString();

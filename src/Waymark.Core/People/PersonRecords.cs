@@ -81,7 +81,7 @@ public class PersonRecords(WaymarkDbContext db, Auditor audit, TimeProvider cloc
             .OrderByDescending(x => x.At).ToList();
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => UkTime.Today(clock);
 }
 
 public record TimelineEntry(DateTimeOffset At, string Title, string? Detail, string? ByUserId, Guid? EpisodeId)

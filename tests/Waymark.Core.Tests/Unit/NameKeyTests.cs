@@ -44,6 +44,16 @@ public class NameKeyTests
         Assert.Equal(NameKey.For("Strauss"), NameKey.For(name));
     }
 
+    [Theory]
+    [InlineData("Łukasz", "lukasz")]
+    [InlineData("Søren", "soren")]
+    [InlineData("Ægir", "aegir")]
+    [InlineData("Þórr", "thorr")]
+    public void Folds_letters_that_have_no_accent_to_strip(string name, string key)
+    {
+        Assert.Equal(key, NameKey.For(name));
+    }
+
     [Fact]
     public void The_example_in_the_documentation_holds()
     {
