@@ -37,6 +37,7 @@ public static class Startup
         services.AddScoped<IdentificationService>();
         services.AddScoped<CaseloadQuery>();
         services.AddScoped<Capacity>();
+        services.AddScoped<CapacitySettings>();
         services.AddScoped<PersonRecords>();
         services.AddScoped<Waymark.Episodes.EpisodeActions>();
         services.AddScoped<DemoSeeder>();
@@ -98,6 +99,7 @@ public static class Startup
                 o.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Episodes/Allocate", Policies.ManageTeam);
+                o.Conventions.AuthorizePage("/Caseload/Capacity", Policies.ManageTeam);
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
                 o.Conventions.AllowAnonymousToPage("/Error");

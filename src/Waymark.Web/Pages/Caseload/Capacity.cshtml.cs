@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Access;
+using Waymark.Caseload;
+using Waymark.Persistence;
+
+namespace Waymark.Web.Pages.Caseload;
+
+/// <summary>A team manager sets the team's and each worker's caseload limits.</summary>
+public class CapacityModel(CapacitySettings settings, Capacity capacity, ICurrentUser user) : PageModel
+{
+    [BindProperty] public string? TeamLimit { get; set; }
+    [BindProperty] public string? WorkerDefault { get; set; }
+    [BindProperty] public List<WorkerLimit> Workers { get; set; } = [];
+    /// <summary>The limits as they were when the form was shown, to detect someone else's save.</summary>
+    [BindProperty] public string? Loaded { get; set; }
+
+    public class WorkerLimit
+    {
+        public string UserId { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string? Limit { get; set; }
+        public int Open { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var limits = await settings.LoadAsync(user.TeamId!.Value, ct);
+        Loaded = Serialise(limits);
+        TeamLimit = Text(limits.Team);
+        WorkerDefault = Text(limits.WorkerDefault);
+        await LoadWorkersAsync(limits, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var teamId = user.TeamId!.Value;
+        var loaded = Deserialise(Loaded);
+        if (loaded is null)
+        {
+            ModelState.AddModelError("", "The form was incomplete. Reload the page and try again.");
+            await LoadWorkersAsync(await settings.LoadAsync(teamId, ct), ct, keepTyped: true);
+            return Page();
+        }
+        var team = Parse(nameof(TeamLimit), TeamLimit);
+        var perWorker = Parse(nameof(WorkerDefault), WorkerDefault);
+        var workers = new Dictionary<string, int?>();
+        for (var i = 0; i < Workers.Count; i++)
+        {
+            if (!loaded.Workers.ContainsKey(Workers[i].UserId)) continue; // not a member when the form was shown
+            workers[Workers[i].UserId] = Parse($"Workers[{i}].Limit", Workers[i].Limit);
+        }
+        var wanted = new CapacityLimits(team, perWorker, workers);
+        if (ModelState.IsValid)
+        {
+            foreach (var (field, message) in CapacitySettings.Validate(wanted))
+            {
+                var index = Workers.FindIndex(w => w.UserId == field);
+                ModelState.AddModelError(field switch { "Team" => nameof(TeamLimit), "WorkerDefault" => nameof(WorkerDefault), _ => $"Workers[{index}].Limit" }, message);
+            }
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await settings.SaveAsync(teamId, loaded, wanted, ct);
+                TempData["Success"] = "Caseload limits saved";
+                return RedirectToPage();
+            }
+            catch (ConcurrencyConflictException e)
+            {
+                ModelState.AddModelError("", e.Message);
+            }
+        }
+        await LoadWorkersAsync(loaded, ct, keepTyped: true);
+        return Page();
+    }
+
+    private int? Parse(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        ModelState.AddModelError(field, "Enter a whole number, like 25, or leave it empty");
+        return null;
+    }
+
+    private async Task LoadWorkersAsync(CapacityLimits limits, CancellationToken ct, bool keepTyped = false)
+    {
+        var load = await capacity.ForTeamAsync(user.TeamId!.Value, ct);
+        var typed = Workers.ToDictionary(w => w.UserId, w => w.Limit);
+        Workers = load.Workers.Select(w => new WorkerLimit
+        {
+            UserId = w.UserId, Name = w.DisplayName, Open = w.OpenEpisodes,
+            Limit = keepTyped && typed.TryGetValue(w.UserId, out var t) ? t : Text(limits.Workers.GetValueOrDefault(w.UserId)),
+        }).ToList();
+    }
+
+    private static string? Text(int? n) => n?.ToString(CultureInfo.InvariantCulture);
+
+    private record Snapshot(int? Team, int? WorkerDefault, Dictionary<string, int?> Workers);
+
+    private static string Serialise(CapacityLimits l) =>
+        JsonSerializer.Serialize(new Snapshot(l.Team, l.WorkerDefault, l.Workers.ToDictionary(k => k.Key, k => k.Value)));
+
+    private static CapacityLimits? Deserialise(string? json)
+    {
+        if (string.IsNullOrEmpty(json) || json.Length > 100_000) return null;
+        try
+        {
+            var s = JsonSerializer.Deserialize<Snapshot>(json);
+            return s is null ? null : new CapacityLimits(s.Team, s.WorkerDefault, s.Workers ?? []);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
