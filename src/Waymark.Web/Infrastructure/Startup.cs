@@ -160,6 +160,11 @@ public static class Startup
 
     public static void UseWaymark(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy (trusted: loopback by default) the scheme and client address come from its headers.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
