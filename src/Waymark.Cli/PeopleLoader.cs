@@ -1,0 +1,142 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Cli.Bulk;
+using Waymark.Demo;
+using Waymark.Episodes;
+using Waymark.People;
+using Waymark.Persistence;
+using Waymark.Teams;
+
+namespace Waymark.Cli;
+
+public sealed record GenerateOptions(int Count, string TeamName, int Seed, int BatchSize = 10_000);
+
+public sealed record GenerateResult(
+    int People, int Aliases, int OtherDatesOfBirth, int Episodes, int OpenEpisodes,
+    Guid TeamId, bool TeamCreated, int KeyWorkers, TimeSpan LoadTime, TimeSpan AnalyzeTime);
+
+/// <summary>
+/// Bulk-loads synthetic people without EF change tracking: one thread makes people and turns them
+/// into rows (through the model's value converters), the other writes batches to the database.
+/// </summary>
+public static class PeopleLoader
+{
+    public static async Task<GenerateResult> GenerateAsync(
+        WaymarkDbContext db, TimeProvider clock, GenerateOptions o, ProgressBar? progress, CancellationToken ct = default)
+    {
+        var (team, created) = await FindOrCreateTeamAsync(db, o.TeamName, ct);
+        var keyWorkers = await KeyWorkersAsync(db, team.Id, ct);
+
+        var people = BulkTable.For<Person>(db);
+        var links = BulkTable.For<PersonTeamLink>(db);
+        var episodes = BulkTable.For<Episode>(db);
+        var aliases = BulkTable.For<PersonAlias>(db);
+        var dobs = BulkTable.For<PersonOtherDateOfBirth>(db);
+        BulkTable[] tables = [people, links, episodes, aliases, dobs];
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var channel = Channel.CreateBounded<(List<BulkRows> Batch, int People, int Rows)>(
+            new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        int aliasCount = 0, dobCount = 0, openCount = 0;
+
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                var gen = new SyntheticPeople(o.Seed);
+                for (var start = 0; start < o.Count; start += o.BatchSize)
+                {
+                    var n = Math.Min(o.BatchSize, o.Count - start);
+                    var batch = tables.Select(t => new BulkRows(t, new List<object?[]>(t == people || t == links || t == episodes ? n : n / 5))).ToList();
+                    var rowCount = 0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        var person = gen.NextPerson(today, CliServices.CliUserName, now);
+                        var episode = gen.NextEpisode(person, team.Id, CliServices.CliUserName, now, keyWorkers);
+                        person.CreatedAt = episode.RecordedAt;
+                        var link = new PersonTeamLink { PersonId = person.Id, TeamId = team.Id, Since = episode.RecordedAt };
+                        batch[0].Rows.Add(people.Row(person));
+                        batch[1].Rows.Add(links.Row(link));
+                        batch[2].Rows.Add(episodes.Row(episode));
+                        rowCount += 3;
+                        if (episode.IsOpen) openCount++;
+                        foreach (var a in person.Aliases)
+                        {
+                            a.PersonId = person.Id;
+                            batch[3].Rows.Add(aliases.Row(a));
+                            aliasCount++;
+                            rowCount++;
+                        }
+                        foreach (var d in person.OtherDatesOfBirth)
+                        {
+                            d.PersonId = person.Id;
+                            batch[4].Rows.Add(dobs.Row(d));
+                            dobCount++;
+                            rowCount++;
+                        }
+                    }
+                    await channel.Writer.WriteAsync((batch, n, rowCount), cts.Token);
+                }
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        }, cts.Token);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        long done = 0, rows = 0;
+        await using (var writer = BulkWriter.Create(db))
+        {
+            try
+            {
+                await writer.BeginAsync(cts.Token);
+                progress?.Report(0, 0);
+                await foreach (var (batch, n, r) in channel.Reader.ReadAllAsync(cts.Token))
+                {
+                    await writer.WriteBatchAsync(batch, cts.Token);
+                    done += n;
+                    rows += r;
+                    progress?.Report(done, rows);
+                }
+            }
+            catch
+            {
+                await cts.CancelAsync();
+                throw;
+            }
+            finally
+            {
+                await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            var loadTime = started.Elapsed;
+            var analyze = System.Diagnostics.Stopwatch.StartNew();
+            await writer.FinishAsync(tables, cts.Token);
+            return new GenerateResult(o.Count, aliasCount, dobCount, o.Count, openCount, team.Id, created, keyWorkers.Count, loadTime, analyze.Elapsed);
+        }
+    }
+
+    private static async Task<(Team, bool)> FindOrCreateTeamAsync(WaymarkDbContext db, string name, CancellationToken ct)
+    {
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Name == name, ct);
+        if (team is not null) return (team, false);
+        team = new Team { Name = name };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return (team, true);
+    }
+
+    /// <summary>The team's members who hold cases; all members if none of them has a case-holding role.</summary>
+    private static async Task<IReadOnlyList<string>> KeyWorkersAsync(WaymarkDbContext db, Guid teamId, CancellationToken ct)
+    {
+        var members = await db.TeamMemberships.Where(m => m.TeamId == teamId).Select(m => m.UserId).OrderBy(id => id).ToListAsync(ct);
+        var caseRoleIds = db.Roles.Where(r => Roles.CaseWorkers.Contains(r.Name!)).Select(r => r.Id);
+        var caseWorkers = await db.UserRoles.Where(ur => caseRoleIds.Contains(ur.RoleId) && members.Contains(ur.UserId))
+            .Select(ur => ur.UserId).Distinct().OrderBy(id => id).ToListAsync(ct);
+        return caseWorkers.Count > 0 ? caseWorkers : members;
+    }
+}
