@@ -149,6 +149,12 @@ public static class Cli
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(c.Ct)).Count();
         await DatabaseSetup.MigrateAsync(db, c.Ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(c.Ct);
+            var restored = await Bulk.SqliteBulkWriter.RestoreIndexesAsync((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), c.Ct);
+            if (restored > 0) c.Out.WriteLine($"Rebuilt {restored} indexes left out by an interrupted bulk load.");
+        }
         c.Out.WriteLine(pending == 0
             ? $"{c.Describe()}: schema is up to date."
             : $"{c.Describe()}: applied {pending} migration{(pending == 1 ? "" : "s")}.");
@@ -200,7 +206,7 @@ public static class Cli
         c.Out.WriteLine(string.Create(ic, $"Added {r.People:N0} people ({r.Aliases:N0} aliases, {r.OtherDatesOfBirth:N0} other dates of birth) and {r.Episodes:N0} episodes ({r.OpenEpisodes:N0} open)"));
         c.Out.WriteLine(string.Create(ic, $"to team '{team.Trim()}'{(r.TeamCreated ? " (created)" : "")}, {r.KeyWorkers} key worker{(r.KeyWorkers == 1 ? "" : "s")}, seed {seed}."));
         var rate = r.People / Math.Max(r.LoadTime.TotalSeconds, 0.001);
-        c.Out.WriteLine(string.Create(ic, $"Load {ProgressBar.Format(r.LoadTime)} ({rate:N0} people/s), statistics {ProgressBar.Format(r.AnalyzeTime)}."));
+        c.Out.WriteLine(string.Create(ic, $"Load {ProgressBar.Format(r.LoadTime)} ({rate:N0} people/s), then indexes and statistics {ProgressBar.Format(r.AnalyzeTime)}."));
         return Ok;
     }
 

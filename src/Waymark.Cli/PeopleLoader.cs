@@ -9,7 +9,7 @@ using Waymark.Teams;
 
 namespace Waymark.Cli;
 
-public sealed record GenerateOptions(int Count, string TeamName, int Seed, int BatchSize = 10_000);
+public sealed record GenerateOptions(int Count, string TeamName, int Seed, int BatchSize = 10_000, int RebuildIndexesFrom = 100_000);
 
 public sealed record GenerateResult(
     int People, int Aliases, int OtherDatesOfBirth, int Episodes, int OpenEpisodes,
@@ -54,7 +54,11 @@ public static class PeopleLoader
                     for (var i = 0; i < n; i++)
                     {
                         var person = gen.NextPerson(today, CliServices.CliUserName, now);
+                        // Time-ordered ids: keys and the indexes on them grow at one end, so a batch
+                        // touches a few pages rather than every leaf of a random-key index.
+                        person.Id = Guid.CreateVersion7();
                         var episode = gen.NextEpisode(person, team.Id, CliServices.CliUserName, now, keyWorkers);
+                        episode.Id = Guid.CreateVersion7();
                         person.CreatedAt = episode.RecordedAt;
                         var link = new PersonTeamLink { PersonId = person.Id, TeamId = team.Id, Since = episode.RecordedAt };
                         batch[0].Rows.Add(people.Row(person));
@@ -64,6 +68,7 @@ public static class PeopleLoader
                         if (episode.IsOpen) openCount++;
                         foreach (var a in person.Aliases)
                         {
+                            a.Id = Guid.CreateVersion7();
                             a.PersonId = person.Id;
                             batch[3].Rows.Add(aliases.Row(a));
                             aliasCount++;
@@ -71,6 +76,7 @@ public static class PeopleLoader
                         }
                         foreach (var d in person.OtherDatesOfBirth)
                         {
+                            d.Id = Guid.CreateVersion7();
                             d.PersonId = person.Id;
                             batch[4].Rows.Add(dobs.Row(d));
                             dobCount++;
@@ -89,7 +95,9 @@ public static class PeopleLoader
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         long done = 0, rows = 0;
-        await using (var writer = BulkWriter.Create(db))
+        // Below this, keeping the indexes up to date costs less than rebuilding them.
+        var rebuildIndexes = o.Count >= o.RebuildIndexesFrom;
+        await using (var writer = BulkWriter.Create(db, tables, rebuildIndexes))
         {
             try
             {
@@ -113,6 +121,9 @@ public static class PeopleLoader
                 await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             var loadTime = started.Elapsed;
+            progress?.Note(rebuildIndexes && db.Database.IsSqlite()
+                ? "Rebuilding the indexes and updating the planner's statistics..."
+                : "Updating the planner's statistics...");
             var analyze = System.Diagnostics.Stopwatch.StartNew();
             await writer.FinishAsync(tables, cts.Token);
             return new GenerateResult(o.Count, aliasCount, dobCount, o.Count, openCount, team.Id, created, keyWorkers.Count, loadTime, analyze.Elapsed);

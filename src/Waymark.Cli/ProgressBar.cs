@@ -43,6 +43,13 @@ public sealed class ProgressBar(TextWriter writer, bool interactive, long total,
         _lastDraw = now;
     }
 
+    /// <summary>A line of its own after the bar.</summary>
+    public void Note(string text)
+    {
+        writer.WriteLine(text);
+        writer.Flush();
+    }
+
     private string Line(long done, long rows, TimeSpan elapsed, bool bar)
     {
         var ic = CultureInfo.InvariantCulture;

@@ -103,12 +103,16 @@ public interface IBulkWriter : IAsyncDisposable
 
 public static class BulkWriter
 {
-    /// <summary>A writer for the provider <paramref name="db"/> is configured with, on its own connection.</summary>
-    public static IBulkWriter Create(DbContext db)
+    /// <summary>
+    /// A writer for the provider <paramref name="db"/> is configured with, on its own connection.
+    /// <paramref name="rebuildIndexes"/>: for a large load into <paramref name="tables"/>, drop their
+    /// secondary indexes for the load and rebuild them at the end where that is faster (SQLite).
+    /// </summary>
+    public static IBulkWriter Create(DbContext db, IReadOnlyList<BulkTable>? tables = null, bool rebuildIndexes = false)
     {
         var cs = db.Database.GetConnectionString()
             ?? throw new InvalidOperationException("The database context has no connection string.");
-        if (db.Database.IsSqlite()) return new SqliteBulkWriter(cs);
+        if (db.Database.IsSqlite()) return new SqliteBulkWriter(cs, tables ?? [], rebuildIndexes);
         if (db.Database.IsNpgsql()) return new NpgsqlBulkWriter(cs);
         throw new NotSupportedException($"Bulk loading is not supported for {db.Database.ProviderName}.");
     }
