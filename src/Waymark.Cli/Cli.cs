@@ -28,6 +28,8 @@ public static class Cli
           people generate --count N    Migrate, then bulk-load N synthetic people, each linked to a
                 [--team "<name>"]      team (default: the demo team; created if absent) with one
                 [--seed S]             episode. S makes the data repeatable.
+                [--teams K]            Spread them over K teams: the team above and
+                                       "Synthetic team 002".."K" (created if absent).
                 [--batch B]            People per transaction (default 10,000).
           people count                 Print the number of people and of open episodes.
 
@@ -192,6 +194,7 @@ public static class Cli
         if (string.IsNullOrWhiteSpace(team)) throw new UsageException("--team must not be empty.");
         var seed = c.Args.IntOption("seed", 0, int.MaxValue) ?? Random.Shared.Next();
         var batch = c.Args.IntOption("batch", 100, 1_000_000) ?? 10_000;
+        var teams = c.Args.IntOption("teams", 1, 10_000) ?? 1;
         c.Args.EnsureAllUsed();
 
         await using var sp = c.Services();
@@ -201,10 +204,10 @@ public static class Cli
         c.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Loading {count:N0} synthetic people into {c.Describe()} (seed {seed})..."));
         var progress = new ProgressBar(c.Err, c.Interactive, count, "people");
         var r = await PeopleLoader.GenerateAsync(db, sp.GetRequiredService<TimeProvider>(),
-            new GenerateOptions(count, team.Trim(), seed, batch), progress, c.Ct);
+            new GenerateOptions(count, team.Trim(), seed, batch, Teams: teams), progress, c.Ct);
         var ic = CultureInfo.InvariantCulture;
         c.Out.WriteLine(string.Create(ic, $"Added {r.People:N0} people ({r.Aliases:N0} aliases, {r.OtherDatesOfBirth:N0} other dates of birth) and {r.Episodes:N0} episodes ({r.OpenEpisodes:N0} open)"));
-        c.Out.WriteLine(string.Create(ic, $"to team '{team.Trim()}'{(r.TeamCreated ? " (created)" : "")}, {r.KeyWorkers} key worker{(r.KeyWorkers == 1 ? "" : "s")}, seed {seed}."));
+        c.Out.WriteLine(string.Create(ic, $"to team '{team.Trim()}'{(r.TeamCreated ? " (created)" : "")}{(teams > 1 ? $" and {teams - 1} synthetic teams, round-robin" : "")}, {r.KeyWorkers} key worker{(r.KeyWorkers == 1 ? "" : "s")}, seed {seed}."));
         var rate = r.People / Math.Max(r.LoadTime.TotalSeconds, 0.001);
         c.Out.WriteLine(string.Create(ic, $"Load {ProgressBar.Format(r.LoadTime)} ({rate:N0} people/s), then indexes and statistics {ProgressBar.Format(r.AnalyzeTime)}."));
         return Ok;

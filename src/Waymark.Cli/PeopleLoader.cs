@@ -9,7 +9,12 @@ using Waymark.Teams;
 
 namespace Waymark.Cli;
 
-public sealed record GenerateOptions(int Count, string TeamName, int Seed, int BatchSize = 10_000, int RebuildIndexesFrom = 100_000);
+/// <param name="Teams">Spread the people round-robin over this many teams: <paramref name="TeamName"/> and
+/// "Synthetic team 002", "003"... (found or created).</param>
+public sealed record GenerateOptions(int Count, string TeamName, int Seed, int BatchSize = 10_000, int RebuildIndexesFrom = 100_000, int Teams = 1)
+{
+    public static string SyntheticTeamName(int number) => $"Synthetic team {number:000}";
+}
 
 public sealed record GenerateResult(
     int People, int Aliases, int OtherDatesOfBirth, int Episodes, int OpenEpisodes,
@@ -26,6 +31,12 @@ public static class PeopleLoader
     {
         var (team, created) = await FindOrCreateTeamAsync(db, o.TeamName, ct);
         var keyWorkers = await KeyWorkersAsync(db, team.Id, ct);
+        var teams = new List<(Guid Id, IReadOnlyList<string> KeyWorkers)> { (team.Id, keyWorkers) };
+        for (var t = 2; t <= o.Teams; t++)
+        {
+            var (extra, _) = await FindOrCreateTeamAsync(db, GenerateOptions.SyntheticTeamName(t), ct);
+            teams.Add((extra.Id, await KeyWorkersAsync(db, extra.Id, ct)));
+        }
 
         var people = BulkTable.For<Person>(db);
         var links = BulkTable.For<PersonTeamLink>(db);
@@ -57,10 +68,11 @@ public static class PeopleLoader
                         // Time-ordered ids: keys and the indexes on them grow at one end, so a batch
                         // touches a few pages rather than every leaf of a random-key index.
                         person.Id = Guid.CreateVersion7();
-                        var episode = gen.NextEpisode(person, team.Id, CliServices.CliUserName, now, keyWorkers);
+                        var (teamId, workers) = teams[(start + i) % teams.Count];
+                        var episode = gen.NextEpisode(person, teamId, CliServices.CliUserName, now, workers);
                         episode.Id = Guid.CreateVersion7();
                         person.CreatedAt = episode.RecordedAt;
-                        var link = new PersonTeamLink { PersonId = person.Id, TeamId = team.Id, Since = episode.RecordedAt };
+                        var link = new PersonTeamLink { PersonId = person.Id, TeamId = teamId, Since = episode.RecordedAt };
                         batch[0].Rows.Add(people.Row(person));
                         batch[1].Rows.Add(links.Row(link));
                         batch[2].Rows.Add(episodes.Row(episode));

@@ -143,6 +143,23 @@ public abstract class GenerateTests(ITestDatabase db)
     }
 
     [Fact]
+    public async Task Teams_spreads_people_round_robin_over_synthetic_teams()
+    {
+        var run = await CliRun.RunAsync(db, "people", "generate", "--count", "1000", "--teams", "4", "--team", "Kingsmere L&D");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("and 3 synthetic teams", run.Out);
+        await using var ctx = db.Context(SystemActor);
+        var counts = await ctx.Teams
+            .Select(t => new { t.Name, People = ctx.PersonTeamLinks.Count(l => l.TeamId == t.Id), Episodes = ctx.Episodes.Count(e => e.TeamId == t.Id) })
+            .OrderBy(t => t.Name).ToListAsync();
+        Assert.Equal(["Kingsmere L&D", "Synthetic team 002", "Synthetic team 003", "Synthetic team 004"], counts.Select(c => c.Name));
+        Assert.All(counts, c => Assert.Equal(250, c.People));
+        Assert.All(counts, c => Assert.Equal(250, c.Episodes));
+        // Each person's episode is in the team they are linked to.
+        Assert.Equal(0, await ctx.Episodes.CountAsync(e => !ctx.PersonTeamLinks.Any(l => l.PersonId == e.PersonId && l.TeamId == e.TeamId)));
+    }
+
+    [Fact]
     public async Task A_bulk_row_is_stored_exactly_as_EF_stores_it()
     {
         Assert.Equal(0, (await CliRun.RunAsync(db, "migrate")).ExitCode);

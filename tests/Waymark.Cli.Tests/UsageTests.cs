@@ -24,6 +24,7 @@ public sealed class UsageTests
     [InlineData("--count must be between 1 and", "people", "generate", "--count", "0")]
     [InlineData("--count needs a value", "people", "generate", "--count")]
     [InlineData("--seed must be a whole number", "people", "generate", "--count", "5", "--seed", "x")]
+    [InlineData("--teams must be between 1 and 10,000", "people", "generate", "--count", "5", "--teams", "0")]
     [InlineData("--team must not be empty", "people", "generate", "--count", "5", "--team", " ")]
     [InlineData("Unknown option for this command: --count", "migrate", "--count", "5")]
     [InlineData("Unknown option for this command: --colour", "people", "count", "--colour", "red")]
