@@ -109,7 +109,13 @@ public abstract class GenerateTests(ITestDatabase db)
 
         // Another team sees none of them.
         await using var other = db.Context(new FixedUser("practitioner-2", Roles.Practitioner, Guid.NewGuid()));
-        Assert.Empty((await new PersonSearch(other).SearchAsync(new(null, null, withNhs.NhsNumber, null))).Items);
+        var otherSearch = new PersonSearch(other);
+        Assert.Empty((await otherSearch.SearchAsync(new(null, null, withNhs.NhsNumber, null))).Items);
+        Assert.Empty((await otherSearch.SearchAsync(new(null, null, null, withPnc.PncId))).Items);
+        Assert.Empty((await otherSearch.SearchAsync(new($"{withNhs.GivenName} {withNhs.FamilyName}", null, null, null))).Items);
+        Assert.Empty((await otherSearch.SearchAsync(new(withNhs.FamilyName[..3], null, null, null))).Items);
+        Assert.Empty((await otherSearch.SearchAsync(new($"{alias.GivenName} {alias.FamilyName}", null, null, null))).Items);
+        Assert.Empty((await otherSearch.SearchAsync(new(withNhs.FamilyName, withNhs.DateOfBirth, null, null))).Items);
         Assert.Equal(0, await other.People.CountAsync());
     }
 
