@@ -1,0 +1,235 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.Demo;
+using Waymark.Persistence;
+
+namespace Waymark.Cli;
+
+/// <summary>The <c>waymark</c> admin commands. <see cref="RunAsync"/> is the whole program, so tests run it in-process.</summary>
+public static class Cli
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadUsage = 2;
+
+    public const string Usage = """
+        waymark - Waymark administration
+
+        Usage: waymark <command> [options]
+
+        Commands:
+          help                         Show this help.
+          migrate                      Create or upgrade the database schema.
+          demo                         Migrate, then add the synthetic demo teams, users and people
+                                       (prints the logins, and the password if one was generated).
+          people generate --count N    Migrate, then bulk-load N synthetic people, each linked to a
+                [--team "<name>"]      team (default: the demo team; created if absent) with one
+                [--seed S]             episode. S makes the data repeatable.
+                [--teams K]            Spread them over K teams: the team above and
+                                       "Synthetic team 002".."K" (created if absent).
+                [--batch B]            People per transaction (default 10,000).
+          people count                 Print the number of people and of open episodes.
+
+        Database options (override the environment):
+          --provider Sqlite|Postgres   Database__Provider (default Sqlite)
+          --connection "<cs>"          ConnectionStrings__Waymark
+                                       (default for SQLite: Data Source=data/waymark.db)
+          --verbose                    More logging on stderr.
+
+        All data the CLI makes is synthetic.
+        """;
+
+    /// <summary>Runs one command. Returns 0 on success, 1 when the work failed, 2 for bad usage.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    {
+        CliArgs a;
+        try
+        {
+            a = new CliArgs(args);
+        }
+        catch (UsageException e)
+        {
+            return UsageError(stderr, e.Message);
+        }
+        try
+        {
+            if (a.Words.Count == 0 || a.Flag("help") || a.Words[0] is "help")
+            {
+                a.Option("provider"); a.Option("connection"); a.Flag("verbose");
+                stdout.WriteLine(Usage);
+                return Ok;
+            }
+            var command = string.Join(' ', a.Words);
+            Func<CliContext, Task<int>> run = command switch
+            {
+                "migrate" => MigrateAsync,
+                "demo" => DemoAsync,
+                "people generate" => c => GenerateAsync(c),
+                "people count" => CountAsync,
+                _ => throw new UsageException(a.Words[0] is "people"
+                    ? $"Unknown command '{command}'. Try 'people generate' or 'people count'."
+                    : $"Unknown command '{command}'."),
+            };
+            var config = CliServices.BuildConfiguration(a.Option("provider"), a.Option("connection"));
+            var verbose = a.Flag("verbose");
+            var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var ctx = new CliContext(a, config, stdout, stderr, verbose, interactive, ct);
+            if (command != "people generate") a.EnsureAllUsed();
+            return await run(ctx);
+        }
+        catch (UsageException e)
+        {
+            return UsageError(stderr, e.Message);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            stderr.WriteLine("Cancelled.");
+            return Failed;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine("error: " + Describe(e));
+            if (a.Flag("verbose")) stderr.WriteLine(e);
+            return Failed;
+        }
+    }
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("error: " + message);
+        stderr.WriteLine("Run 'waymark help' for usage.");
+        return BadUsage;
+    }
+
+    /// <summary>A one-line reason without a stack trace, naming the database problem plainly.</summary>
+    internal static string Describe(Exception e)
+    {
+        var root = e;
+        while (root.InnerException is not null && root is not DbException) root = root.InnerException;
+        var db = FindDb(e);
+        if (db is not null)
+        {
+            var msg = db.Message;
+            if (db.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException)
+                msg += " (" + db.InnerException.Message + ")";
+            return "database: " + msg;
+        }
+        return root.Message;
+
+        static DbException? FindDb(Exception? x)
+        {
+            for (; x is not null; x = x.InnerException)
+                if (x is DbException d) return d;
+            return null;
+        }
+    }
+
+    private sealed record CliContext(CliArgs Args, IConfiguration Config, TextWriter Out, TextWriter Err, bool Verbose, bool Interactive, CancellationToken Ct)
+    {
+        public ServiceProvider Services() => CliServices.Build(Config, Err, Verbose);
+
+        public string Describe() =>
+            DatabaseSetup.ProviderFrom(Config) == DatabaseProvider.Sqlite
+                ? "SQLite (" + new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Config.GetConnectionString("Waymark") is { Length: > 0 } cs ? cs : DatabaseSetup.DefaultSqlite).DataSource + ")"
+                : "PostgreSQL (" + SafePostgres(Config.GetConnectionString("Waymark")) + ")";
+
+        private static string SafePostgres(string? cs)
+        {
+            if (string.IsNullOrWhiteSpace(cs)) return "no connection string";
+            var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+            return $"{b.Host}:{b.Port}/{b.Database}";
+        }
+    }
+
+    private static async Task<int> MigrateAsync(CliContext c)
+    {
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(c.Ct)).Count();
+        await DatabaseSetup.MigrateAsync(db, c.Ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(c.Ct);
+            var restored = await Bulk.SqliteBulkWriter.RestoreIndexesAsync((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), c.Ct);
+            if (restored > 0) c.Out.WriteLine($"Rebuilt {restored} indexes left out by an interrupted bulk load.");
+        }
+        c.Out.WriteLine(pending == 0
+            ? $"{c.Describe()}: schema is up to date."
+            : $"{c.Describe()}: applied {pending} migration{(pending == 1 ? "" : "s")}.");
+        return Ok;
+    }
+
+    private static async Task<int> DemoAsync(CliContext c)
+    {
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        await DatabaseSetup.MigrateAsync(db, c.Ct);
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        var result = await seeder.SeedIfEmptyAsync(force: true, ct: c.Ct);
+        if (!result.Seeded)
+        {
+            c.Out.WriteLine($"{c.Describe()}: the demo users already exist; nothing was added.");
+            return Ok;
+        }
+        c.Out.WriteLine($"{c.Describe()}: added the demo teams '{DemoSeeder.DemoTeamName}' and '{DemoSeeder.OtherTeamName}' with synthetic people.");
+        c.Out.WriteLine();
+        c.Out.WriteLine("Logins:");
+        foreach (var login in result.Logins) c.Out.WriteLine($"  {login.Email,-44} {login.Role}");
+        c.Out.WriteLine();
+        c.Out.WriteLine(result.PasswordGenerated
+            ? $"Password (all demo users; shown once, not stored in clear): {result.Password}"
+            : "Password: the one configured in Demo:Password.");
+        return Ok;
+    }
+
+    private static async Task<int> GenerateAsync(CliContext c)
+    {
+        var count = c.Args.IntOption("count", 1, 50_000_000) ?? throw new UsageException("people generate needs --count N.");
+        var team = c.Args.Option("team") ?? DemoSeeder.DemoTeamName;
+        if (string.IsNullOrWhiteSpace(team)) throw new UsageException("--team must not be empty.");
+        var seed = c.Args.IntOption("seed", 0, int.MaxValue) ?? Random.Shared.Next();
+        var batch = c.Args.IntOption("batch", 100, 1_000_000) ?? 10_000;
+        var teams = c.Args.IntOption("teams", 1, 10_000) ?? 1;
+        c.Args.EnsureAllUsed();
+
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        await DatabaseSetup.MigrateAsync(db, c.Ct);
+        c.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Loading {count:N0} synthetic people into {c.Describe()} (seed {seed})..."));
+        var progress = new ProgressBar(c.Err, c.Interactive, count, "people");
+        var r = await PeopleLoader.GenerateAsync(db, sp.GetRequiredService<TimeProvider>(),
+            new GenerateOptions(count, team.Trim(), seed, batch, Teams: teams), progress, c.Ct);
+        var ic = CultureInfo.InvariantCulture;
+        c.Out.WriteLine(string.Create(ic, $"Added {r.People:N0} people ({r.Aliases:N0} aliases, {r.OtherDatesOfBirth:N0} other dates of birth) and {r.Episodes:N0} episodes ({r.OpenEpisodes:N0} open)"));
+        c.Out.WriteLine(string.Create(ic, $"to team '{team.Trim()}'{(r.TeamCreated ? " (created)" : "")}{(teams > 1 ? $" and {teams - 1} synthetic teams, round-robin" : "")}, {r.KeyWorkers} key worker{(r.KeyWorkers == 1 ? "" : "s")}, seed {seed}."));
+        var rate = r.People / Math.Max(r.LoadTime.TotalSeconds, 0.001);
+        c.Out.WriteLine(string.Create(ic, $"Load {ProgressBar.Format(r.LoadTime)} ({rate:N0} people/s), then indexes and statistics {ProgressBar.Format(r.AnalyzeTime)}."));
+        return Ok;
+    }
+
+    private static async Task<int> CountAsync(CliContext c)
+    {
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        if (!await db.Database.CanConnectAsync(c.Ct) || (await db.Database.GetAppliedMigrationsAsync(c.Ct)).FirstOrDefault() is null)
+        {
+            // CanConnect hides the reason; open once more to report it.
+            await db.Database.OpenConnectionAsync(c.Ct);
+            await db.Database.CloseConnectionAsync();
+            c.Err.WriteLine($"error: {c.Describe()} has no Waymark schema yet. Run 'waymark migrate' first.");
+            return Failed;
+        }
+        var people = await db.People.LongCountAsync(c.Ct);
+        var open = await db.Episodes.LongCountAsync(e => e.ClosedAt == null, c.Ct);
+        c.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"people: {people}"));
+        c.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"open episodes: {open}"));
+        return Ok;
+    }
+}

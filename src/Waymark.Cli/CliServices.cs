@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Waymark.Access;
+using Waymark.Demo;
+using Waymark.Persistence;
+using Waymark.Teams;
+
+namespace Waymark.Cli;
+
+/// <summary>
+/// Configuration and the small service container the commands run in. Same keys as the web app
+/// (<c>Database:Provider</c>, <c>ConnectionStrings:Waymark</c>) from the environment, overridden by
+/// <c>--provider</c> and <c>--connection</c>.
+/// </summary>
+public static class CliServices
+{
+    public const string CliUserName = "cli";
+
+    public static IConfiguration BuildConfiguration(string? provider, string? connection)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (provider is not null)
+        {
+            if (!Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p) || int.TryParse(provider, out _))
+                throw new UsageException($"--provider must be Sqlite or Postgres, not '{provider}'.");
+            overrides["Database:Provider"] = p.ToString();
+        }
+        if (connection is not null)
+        {
+            if (string.IsNullOrWhiteSpace(connection)) throw new UsageException("--connection must not be empty.");
+            overrides["ConnectionStrings:Waymark"] = connection;
+        }
+        var config = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+
+        // DatabaseSetup falls back to SQLite for an unknown name; from a command line a typo should stop us instead.
+        var configured = config["Database:Provider"];
+        if (!string.IsNullOrWhiteSpace(configured)
+            && (!Enum.TryParse<DatabaseProvider>(configured, ignoreCase: true, out _) || int.TryParse(configured, out _)))
+            throw new UsageException($"Database__Provider must be Sqlite or Postgres, not '{configured}'.");
+        return config;
+    }
+
+    public static ServiceProvider Build(IConfiguration config, TextWriter log, bool verbose)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(config);
+        services.AddLogging(b =>
+        {
+            b.ClearProviders();
+            b.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+            // Connection and command failures reach the user as one error message; EF's own
+            // log of them would repeat it (and the SQL). Parameter values are never logged.
+            b.AddFilter("Microsoft.EntityFrameworkCore.Database", verbose ? LogLevel.Information : LogLevel.None);
+            b.AddFilter("Microsoft.EntityFrameworkCore.Migrations", verbose ? LogLevel.Information : LogLevel.Warning);
+            b.AddProvider(new TextWriterLoggerProvider(log));
+        });
+        services.AddSingleton<ICurrentUser>(new SystemUser(CliUserName));
+        services.AddSingleton(TimeProvider.System);
+        services.AddWaymarkDatabase(config);
+        services.AddIdentityCore<WaymarkUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<WaymarkDbContext>();
+        services.AddScoped<DemoSeeder>();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}
+
+/// <summary>Writes log lines to a text writer (stderr for the CLI). Messages are templates filled with counts and names of things, never people's data.</summary>
+internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new TextWriterLogger(writer, categoryName);
+
+    public void Dispose() { }
+
+    private sealed class TextWriterLogger(TextWriter writer, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel)) return;
+            var level = logLevel switch
+            {
+                LogLevel.Trace => "trace", LogLevel.Debug => "debug", LogLevel.Information => "info",
+                LogLevel.Warning => "warn", LogLevel.Error => "error", _ => "crit",
+            };
+            var shortCategory = category[(category.LastIndexOf('.') + 1)..];
+            lock (writer) writer.WriteLine($"{level}: {shortCategory}: {formatter(state, exception)}");
+        }
+    }
+}
