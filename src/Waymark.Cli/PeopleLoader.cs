@@ -72,7 +72,7 @@ public static class PeopleLoader
                         var episode = gen.NextEpisode(person, teamId, CliServices.CliUserName, now, workers);
                         episode.Id = Guid.CreateVersion7();
                         person.CreatedAt = episode.RecordedAt;
-                        var link = new PersonTeamLink { PersonId = person.Id, TeamId = teamId, Since = episode.RecordedAt };
+                        var link = PersonTeamLink.For(person, teamId, episode.RecordedAt);
                         batch[0].Rows.Add(people.Row(person));
                         batch[1].Rows.Add(links.Row(link));
                         batch[2].Rows.Add(episodes.Row(episode));

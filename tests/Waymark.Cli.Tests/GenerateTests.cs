@@ -191,7 +191,7 @@ public abstract class GenerateTests(ITestDatabase db)
         eb.Version = ea.Version;
         b.Aliases[0].Id = Guid.NewGuid();
 
-        a.TeamLinks.Add(new PersonTeamLink { PersonId = a.Id, TeamId = team.Id, Since = now });
+        a.TeamLinks.Add(PersonTeamLink.For(a, team.Id, now));
         ctx.People.Add(a);
         ctx.Episodes.Add(ea);
         await ctx.SaveChangesAsync();
@@ -205,7 +205,7 @@ public abstract class GenerateTests(ITestDatabase db)
             await writer.BeginAsync(default);
             await writer.WriteBatchAsync([
                 new BulkRows(people, [people.Row(b)]),
-                new BulkRows(links, [links.Row(new PersonTeamLink { PersonId = b.Id, TeamId = team.Id, Since = now })]),
+                new BulkRows(links, [links.Row(PersonTeamLink.For(b, team.Id, now))]),
                 new BulkRows(episodes, [episodes.Row(eb)]),
                 new BulkRows(aliases, [aliases.Row(b.Aliases[0])]),
                 new BulkRows(dobs, [dobs.Row(b.OtherDatesOfBirth[0])]),

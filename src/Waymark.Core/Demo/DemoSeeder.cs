@@ -78,7 +78,7 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
             var teamId = inOther ? other.Id : team.Id;
             var actor = inOther ? otherPractitioner.Id : ids[Roles.Practitioner];
             var person = gen.NextPerson(today, actor, now);
-            person.TeamLinks.Add(new PersonTeamLink { PersonId = person.Id, TeamId = teamId, Since = now });
+            person.TeamLinks.Add(PersonTeamLink.For(person, teamId, now));
             db.People.Add(person);
             var episode = gen.NextEpisode(person, teamId, actor, now, inOther ? [otherPractitioner.Id] : keyWorkers);
             person.CreatedAt = episode.RecordedAt;

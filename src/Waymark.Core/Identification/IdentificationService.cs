@@ -66,7 +66,7 @@ public class IdentificationService(WaymarkDbContext db, Auditor audit, ICurrentU
             audit.Add(AuditAction.Created, "Person", person.Id.ToString(), person.Id, "Created at identification");
         }
         if (person.TeamLinks.All(l => l.TeamId != teamId))
-            person.TeamLinks.Add(new PersonTeamLink { PersonId = person.Id, TeamId = teamId, Since = now });
+            person.TeamLinks.Add(PersonTeamLink.For(person, teamId, now));
 
         var identifiedAt = draft.IdentifiedAt!.Value;
         var age = person.DateOfBirth is { } dob

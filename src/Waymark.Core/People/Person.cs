@@ -52,6 +52,7 @@ public class Person : IVersioned
         GivenNameKey = NameKey.For(GivenName);
         FamilyNameKey = NameKey.For(FamilyName);
         foreach (var a in Aliases) a.RefreshKeys();
+        foreach (var l in TeamLinks) (l.GivenNameKey, l.FamilyNameKey) = (GivenNameKey, FamilyNameKey);
     }
 
     public int? AgeOn(DateOnly day) => DateOfBirth is { } dob ? Age.On(dob, day) : null;
@@ -102,6 +103,16 @@ public class PersonTeamLink
     public Guid PersonId { get; set; }
     public Guid TeamId { get; set; }
     public DateTimeOffset Since { get; set; }
+    // Copies of the person's name keys, so a team's name search is a range on one team's index
+    // (TeamId, FamilyNameKey) instead of every team's matches probed one by one.
+    public string GivenNameKey { get; set; } = "";
+    public string FamilyNameKey { get; set; } = "";
+
+    public static PersonTeamLink For(Person person, Guid teamId, DateTimeOffset since) => new()
+    {
+        PersonId = person.Id, TeamId = teamId, Since = since,
+        GivenNameKey = NameKey.For(person.GivenName), FamilyNameKey = NameKey.For(person.FamilyName),
+    };
 }
 
 public static class Age

@@ -42,7 +42,7 @@ public class PersonRecords(WaymarkDbContext db, Auditor audit, TimeProvider cloc
     }
 
     private IQueryable<Person> Load(Guid id) => db.People.Where(p => p.Id == id)
-        .Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth).Include(p => p.OtherIdentifiers)
+        .Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth).Include(p => p.OtherIdentifiers).Include(p => p.TeamLinks)
         .Include(p => p.Episodes).AsSplitQuery();
 
     private static List<string> ChangedFields(PersonDetails a, PersonDetails b)

@@ -50,8 +50,10 @@ public class PersonSearch(WaymarkDbContext db)
         }
         if (c.DateOfBirth is { } dob)
         {
-            var otherDob = db.PersonOtherDatesOfBirth.Where(d => d.DateOfBirth == dob).Select(d => d.PersonId);
-            q = q.Where(p => p.DateOfBirth == dob || otherDob.Contains(p.Id));
+            // A union of ids keeps both branches index lookups (an OR with a subquery would scan People).
+            var dobIds = db.People.Where(p => p.DateOfBirth == dob).Select(p => p.Id)
+                .Union(db.PersonOtherDatesOfBirth.Where(d => d.DateOfBirth == dob).Select(d => d.PersonId));
+            q = q.Where(p => dobIds.Contains(p.Id));
         }
         if (NhsNumber.Normalise(c.NhsNumber) is { } nhs) q = q.Where(p => p.NhsNumber == nhs);
         else if (!string.IsNullOrWhiteSpace(c.NhsNumber)) q = q.Where(_ => false);
@@ -61,16 +63,24 @@ public class PersonSearch(WaymarkDbContext db)
     }
 
     /// <summary>Ids of people whose names or aliases start with the terms, in either order.</summary>
-    /// <remarks>Never IgnoreQueryFilters() here: EF applies it to the whole query, so the outer query would lose the team filter too.</remarks>
+    /// <remarks>
+    /// Never IgnoreQueryFilters() here: EF applies it to the whole query, so the outer query would lose
+    /// the team filter too. A team's own people are found through the name keys copied onto its team
+    /// links, so the range scan covers one team's index rather than every team's matches.
+    /// </remarks>
     private IQueryable<Guid> NameMatches(string first, string? last)
     {
         var (f1, f2) = (first, NameKey.UpperBound(first));
+        var team = db.CurrentUser.IsSystem ? null : db.CurrentUser.TeamId;
+        var links = db.PersonTeamLinks.Where(l => l.TeamId == team);
         if (last is null)
         {
-            return db.People
-                    .Where(p => p.FamilyNameKey.CompareTo(f1) >= 0 && p.FamilyNameKey.CompareTo(f2) < 0).Select(p => p.Id)
-                .Union(db.People
-                    .Where(p => p.GivenNameKey.CompareTo(f1) >= 0 && p.GivenNameKey.CompareTo(f2) < 0).Select(p => p.Id))
+            var names = team is null
+                ? db.People.Where(p => p.FamilyNameKey.CompareTo(f1) >= 0 && p.FamilyNameKey.CompareTo(f2) < 0).Select(p => p.Id)
+                    .Union(db.People.Where(p => p.GivenNameKey.CompareTo(f1) >= 0 && p.GivenNameKey.CompareTo(f2) < 0).Select(p => p.Id))
+                : links.Where(l => l.FamilyNameKey.CompareTo(f1) >= 0 && l.FamilyNameKey.CompareTo(f2) < 0).Select(l => l.PersonId)
+                    .Union(links.Where(l => l.GivenNameKey.CompareTo(f1) >= 0 && l.GivenNameKey.CompareTo(f2) < 0).Select(l => l.PersonId));
+            return names
                 .Union(db.PersonAliases
                     .Where(a => a.FamilyNameKey.CompareTo(f1) >= 0 && a.FamilyNameKey.CompareTo(f2) < 0).Select(a => a.PersonId))
                 .Union(db.PersonAliases
@@ -78,12 +88,20 @@ public class PersonSearch(WaymarkDbContext db)
         }
         var (l1, l2) = (last, NameKey.UpperBound(last));
         // "Jon Smith" and "Smith Jon" both find John Smith: people swap given and family names.
-        return db.People
+        var both = team is null
+            ? db.People
                 .Where(p => p.GivenNameKey.CompareTo(f1) >= 0 && p.GivenNameKey.CompareTo(f2) < 0
                          && p.FamilyNameKey.CompareTo(l1) >= 0 && p.FamilyNameKey.CompareTo(l2) < 0).Select(p => p.Id)
-            .Union(db.People
+              .Union(db.People
                 .Where(p => p.FamilyNameKey.CompareTo(f1) >= 0 && p.FamilyNameKey.CompareTo(f2) < 0
                          && p.GivenNameKey.CompareTo(l1) >= 0 && p.GivenNameKey.CompareTo(l2) < 0).Select(p => p.Id))
+            : links
+                .Where(l => l.GivenNameKey.CompareTo(f1) >= 0 && l.GivenNameKey.CompareTo(f2) < 0
+                         && l.FamilyNameKey.CompareTo(l1) >= 0 && l.FamilyNameKey.CompareTo(l2) < 0).Select(l => l.PersonId)
+              .Union(links
+                .Where(l => l.FamilyNameKey.CompareTo(f1) >= 0 && l.FamilyNameKey.CompareTo(f2) < 0
+                         && l.GivenNameKey.CompareTo(l1) >= 0 && l.GivenNameKey.CompareTo(l2) < 0).Select(l => l.PersonId));
+        return both
             .Union(db.PersonAliases
                 .Where(a => a.GivenNameKey.CompareTo(f1) >= 0 && a.GivenNameKey.CompareTo(f2) < 0
                          && a.FamilyNameKey.CompareTo(l1) >= 0 && a.FamilyNameKey.CompareTo(l2) < 0).Select(a => a.PersonId))

@@ -26,7 +26,7 @@ public sealed class PostgresWaymarkDbContext(DbContextOptions<PostgresWaymarkDbC
     {
         base.OnModelCreating(b);
         // Byte-order collation on the search keys lets a btree index serve prefix ranges.
-        foreach (var entity in new[] { typeof(Waymark.People.Person), typeof(Waymark.People.PersonAlias) })
+        foreach (var entity in new[] { typeof(Waymark.People.Person), typeof(Waymark.People.PersonAlias), typeof(Waymark.People.PersonTeamLink) })
         {
             b.Entity(entity).Property("GivenNameKey").UseCollation("C");
             b.Entity(entity).Property("FamilyNameKey").UseCollation("C");

@@ -20,6 +20,9 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
 
     protected WaymarkDbContext(DbContextOptions options, ICurrentUser user) : base(options) => _user = user;
 
+    /// <summary>Who this context acts for; its queries are scoped to their team.</summary>
+    public ICurrentUser CurrentUser => _user;
+
     // Read by the query filters; EF re-reads them for every query on this context instance.
     private Guid? CurrentTeamId => _user.TeamId;
     private bool SeesAllTeams => _user.IsSystem;
@@ -113,6 +116,10 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
         {
             e.HasKey(l => new { l.PersonId, l.TeamId });
             e.HasIndex(l => new { l.TeamId, l.PersonId });
+            e.Property(l => l.GivenNameKey).HasMaxLength(100);
+            e.Property(l => l.FamilyNameKey).HasMaxLength(100);
+            e.HasIndex(l => new { l.TeamId, l.FamilyNameKey, l.GivenNameKey });
+            e.HasIndex(l => new { l.TeamId, l.GivenNameKey, l.FamilyNameKey });
             e.HasOne<Team>().WithMany().HasForeignKey(l => l.TeamId);
         });
 
@@ -136,7 +143,8 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.HasIndex(x => x.PersonId);
             // A team sees all episodes of a person it can see: the history is theirs to know. Its own
             // episodes are tested first so caseload queries need no join to decide visibility.
-            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId || x.Person!.TeamLinks.Any(l => l.TeamId == CurrentTeamId));
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId
+                || Set<PersonTeamLink>().Any(l => l.PersonId == x.PersonId && l.TeamId == CurrentTeamId));
         });
 
         b.Entity<IdentificationDraft>(e =>
@@ -190,6 +198,9 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
                 throw new InvalidOperationException("Audit events are append-only.");
             if (entry.Entity is IVersioned v && entry.State == EntityState.Modified)
                 v.Version = Guid.NewGuid();
+            // Name keys (and their copies on team links) always follow the names.
+            if (entry.Entity is Person p && entry.State is EntityState.Added or EntityState.Modified)
+                p.RefreshKeys();
         }
     }
 }

@@ -12,7 +12,7 @@ public abstract class PersonLookupTests<TDb>(TDb database) : DataTest<TDb>(datab
     private async Task<Team> TeamWithAsync(params Person[] people)
     {
         var team = await NewTeamAsync();
-        foreach (var p in people) p.TeamLinks.Add(new PersonTeamLink { PersonId = p.Id, TeamId = team.Id, Since = FakeClock.DefaultStart });
+        foreach (var p in people) p.TeamLinks.Add(PersonTeamLink.For(p, team.Id, FakeClock.DefaultStart));
         await SaveAsync(people);
         return team;
     }

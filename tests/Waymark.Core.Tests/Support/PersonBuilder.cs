@@ -47,7 +47,7 @@ public sealed class PersonBuilder
         };
         person.Aliases.AddRange(_aliases.Select(a => new PersonAlias { PersonId = person.Id, GivenName = a.Given, FamilyName = a.Family }));
         person.OtherDatesOfBirth.AddRange(_otherDobs.Select(d => new PersonOtherDateOfBirth { PersonId = person.Id, DateOfBirth = d }));
-        person.TeamLinks.AddRange(_teams.Select(t => new PersonTeamLink { PersonId = person.Id, TeamId = t, Since = FakeClock.DefaultStart }));
+        person.TeamLinks.AddRange(_teams.Select(t => PersonTeamLink.For(person, t, FakeClock.DefaultStart)));
         person.RefreshKeys();
         return person;
     }

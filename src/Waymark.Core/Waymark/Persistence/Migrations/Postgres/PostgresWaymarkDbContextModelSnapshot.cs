@@ -647,12 +647,28 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("FamilyNameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("GivenNameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset>("Since")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("PersonId", "TeamId");
 
                     b.HasIndex("TeamId", "PersonId");
+
+                    b.HasIndex("TeamId", "FamilyNameKey", "GivenNameKey");
+
+                    b.HasIndex("TeamId", "GivenNameKey", "FamilyNameKey");
 
                     b.ToTable("PersonTeamLinks");
                 });

@@ -630,12 +630,26 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FamilyNameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenNameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Since")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("PersonId", "TeamId");
 
                     b.HasIndex("TeamId", "PersonId");
+
+                    b.HasIndex("TeamId", "FamilyNameKey", "GivenNameKey");
+
+                    b.HasIndex("TeamId", "GivenNameKey", "FamilyNameKey");
 
                     b.ToTable("PersonTeamLinks");
                 });
