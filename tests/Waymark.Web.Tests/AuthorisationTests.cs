@@ -116,6 +116,25 @@ public abstract class AuthorisationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task People_search_finds_only_the_users_own_teams_people()
+    {
+        var family = TestData.UniqueName("Searchable");
+        var person = await app.Data.AddPersonAsync(app.Data.Northshire, "Morwenna", family, new DateOnly(1970, 7, 7));
+        var url = $"/people?Name=Morwenna+{family}";
+        using var northshire = await app.SignedInAsync(Users.Practitioner);
+        using var southshire = await app.SignedInAsync(Users.SouthshirePractitioner);
+
+        var found = await northshire.GetPageAsync(url);
+        var notFound = await southshire.GetPageAsync(url);
+        var byDob = await southshire.GetPageAsync("/people?Dob.Day=7&Dob.Month=7&Dob.Year=1970");
+
+        Assert.Contains($"/people/{person.Id}", found.Links("main table a"));
+        Assert.DoesNotContain($"/people/{person.Id}", notFound.Links("main a"));
+        Assert.Contains("No matching people", notFound.MainText);
+        Assert.DoesNotContain($"/people/{person.Id}", byDob.Links("main a"));
+    }
+
+    [Fact]
     public async Task A_draft_started_by_a_colleague_in_the_same_team_is_not_found()
     {
         var draft = await app.Data.AddCompleteDraftAsync(Users.Practitioner2, app.Data.Northshire);

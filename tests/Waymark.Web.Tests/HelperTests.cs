@@ -42,7 +42,7 @@ public class HelperTests
     {
         var page = await PageOf("""
             <html><head><title> </title><style>p{}</style></head><body><main>
-            <h1>One</h1><h1>Two</h1>
+            <h1>One</h1><h1>Two</h1><p id="twice"></p><p id="twice"></p>
             <form method="post"><input id="Name" name="Name"><select name="Pick"></select><textarea id="t" name="T"></textarea></form>
             <script>alert(1)</script><p style="color:red" onclick="x()">x</p>
             </main></body></html>
@@ -50,7 +50,7 @@ public class HelperTests
         var problems = string.Join('\n', PageChecks.Problems(page));
         foreach (var expected in new[]
         {
-            "2 h1 elements", "no <title>", "name='Name'", "name='Pick'", "name='T'", "no antiforgery token",
+            "2 h1 elements", "no <title>", "id 'twice' is used 2 times", "name='Name'", "name='Pick'", "name='T'", "no antiforgery token",
             "inline <script>", "<style> element", "style attribute", "onclick", "'unsafe-inline'", "frame-ancestors", "nosniff", "Server header",
         })
             Assert.Contains(expected, problems, StringComparison.Ordinal);

@@ -38,6 +38,8 @@ public class SimplePersonLookup(WaymarkDbContext db) : IPersonLookup
 
         // Blocking: a shared date of birth (any given), or a family or given name (either way
         // round) sharing its first two letters. Each branch is an index range.
+        // No IgnoreQueryFilters() in these branches: EF applies it to the whole query, which would
+        // drop the team filter from the people loaded below.
         var ids = BlockIds(given, family, r.DateOfBirth);
         var people = await db.People.Where(p => ids.Contains(p.Id))
             .Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth)
@@ -54,14 +56,14 @@ public class SimplePersonLookup(WaymarkDbContext db) : IPersonLookup
         IQueryable<Guid>? q = null;
         if (dob is { } d)
         {
-            q = db.People.IgnoreQueryFilters().Where(p => p.DateOfBirth == d).Select(p => p.Id)
+            q = db.People.Where(p => p.DateOfBirth == d).Select(p => p.Id)
                 .Union(db.PersonOtherDatesOfBirth.Where(o => o.DateOfBirth == d).Select(o => o.PersonId));
         }
         foreach (var key in new[] { family, given }.Where(k => k.Length >= 2).Distinct())
         {
             var lo = key[..2];
             var hi = NameKey.UpperBound(lo);
-            var byName = db.People.IgnoreQueryFilters()
+            var byName = db.People
                 .Where(p => p.FamilyNameKey.CompareTo(lo) >= 0 && p.FamilyNameKey.CompareTo(hi) < 0)
                 .Select(p => p.Id)
                 .Union(db.PersonAliases.Where(a => a.FamilyNameKey.CompareTo(lo) >= 0 && a.FamilyNameKey.CompareTo(hi) < 0).Select(a => a.PersonId));

@@ -61,14 +61,15 @@ public class PersonSearch(WaymarkDbContext db)
     }
 
     /// <summary>Ids of people whose names or aliases start with the terms, in either order.</summary>
+    /// <remarks>Never IgnoreQueryFilters() here: EF applies it to the whole query, so the outer query would lose the team filter too.</remarks>
     private IQueryable<Guid> NameMatches(string first, string? last)
     {
         var (f1, f2) = (first, NameKey.UpperBound(first));
         if (last is null)
         {
-            return db.People.IgnoreQueryFilters()
+            return db.People
                     .Where(p => p.FamilyNameKey.CompareTo(f1) >= 0 && p.FamilyNameKey.CompareTo(f2) < 0).Select(p => p.Id)
-                .Union(db.People.IgnoreQueryFilters()
+                .Union(db.People
                     .Where(p => p.GivenNameKey.CompareTo(f1) >= 0 && p.GivenNameKey.CompareTo(f2) < 0).Select(p => p.Id))
                 .Union(db.PersonAliases
                     .Where(a => a.FamilyNameKey.CompareTo(f1) >= 0 && a.FamilyNameKey.CompareTo(f2) < 0).Select(a => a.PersonId))
@@ -77,10 +78,10 @@ public class PersonSearch(WaymarkDbContext db)
         }
         var (l1, l2) = (last, NameKey.UpperBound(last));
         // "Jon Smith" and "Smith Jon" both find John Smith: people swap given and family names.
-        return db.People.IgnoreQueryFilters()
+        return db.People
                 .Where(p => p.GivenNameKey.CompareTo(f1) >= 0 && p.GivenNameKey.CompareTo(f2) < 0
                          && p.FamilyNameKey.CompareTo(l1) >= 0 && p.FamilyNameKey.CompareTo(l2) < 0).Select(p => p.Id)
-            .Union(db.People.IgnoreQueryFilters()
+            .Union(db.People
                 .Where(p => p.FamilyNameKey.CompareTo(f1) >= 0 && p.FamilyNameKey.CompareTo(f2) < 0
                          && p.GivenNameKey.CompareTo(l1) >= 0 && p.GivenNameKey.CompareTo(l2) < 0).Select(p => p.Id))
             .Union(db.PersonAliases

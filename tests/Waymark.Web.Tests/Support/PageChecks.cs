@@ -16,6 +16,9 @@ public static class PageChecks
         if (h1s != 1) problems.Add($"has {h1s} h1 elements, expected exactly one");
         if (string.IsNullOrWhiteSpace(doc.QuerySelector("head > title")?.TextContent)) problems.Add("has no <title> text");
 
+        foreach (var id in doc.All.Where(e => !string.IsNullOrEmpty(e.Id)).GroupBy(e => e.Id).Where(g => g.Count() > 1))
+            problems.Add($"id '{id.Key}' is used {id.Count()} times");
+
         foreach (var field in doc.QuerySelectorAll("input, select, textarea"))
         {
             var type = (field.GetAttribute("type") ?? "text").ToLowerInvariant();
