@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Demo;
 using Waymark.Episodes;
 using Waymark.People;
 using Waymark.Persistence;
+using Waymark.Teams;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Tests.Support;
@@ -118,6 +120,23 @@ public sealed class TestData
     {
         var person = await AddPersonAsync(teamId);
         return (person, await AddEpisodeAsync(person.Id, teamId, with));
+    }
+
+    /// <summary>A new user in one team, with the test password and an optional own caseload limit; returns their id.</summary>
+    public async Task<string> AddUserAsync(Guid teamId, string displayName, string role, int? caseloadCapacity = null)
+    {
+        using var scope = _factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAsSystem();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+        var email = $"{UniqueName("user")}@test.invalid";
+        var user = new WaymarkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, LockoutEnabled = true };
+        var created = await users.CreateAsync(user, AppSettings.Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        db.TeamMemberships.Add(new TeamMembership { TeamId = teamId, UserId = user.Id, CaseloadCapacity = caseloadCapacity });
+        await db.SaveChangesAsync();
+        return user.Id;
     }
 
     /// <summary>Letters only (names are searched by letter keys), unique per call.</summary>
