@@ -94,6 +94,9 @@ public abstract class AuthorisationTests(AppFixture app)
     {
         var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         using var client = await app.SignedInAsync(Users.SouthshirePractitioner);
+        var southshireUser = app.Data.UserId(Users.SouthshirePractitioner);
+        Task<int> DraftsAsync() => app.Data.QueryAsync(db => db.IdentificationDrafts.CountAsync(d => d.UserId == southshireUser));
+        var draftsBefore = await DraftsAsync();
         // A valid antiforgery token for this user, taken from a form they may open.
         var token = (await client.GetPageAsync("/identification")).Form()["__RequestVerificationToken"]!;
 
@@ -106,13 +109,12 @@ public abstract class AuthorisationTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, close.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, start.StatusCode);
-        var (given, closedAt, drafts) = await app.Data.QueryAsync(async db => (
+        var (given, closedAt) = await app.Data.QueryAsync(async db => (
             await db.People.Where(p => p.Id == person.Id).Select(p => p.GivenName).SingleAsync(),
-            await db.Episodes.Where(e => e.Id == episode.Id).Select(e => e.ClosedAt).SingleAsync(),
-            await db.IdentificationDrafts.CountAsync(d => d.UserId == app.Data.UserId(Users.SouthshirePractitioner))));
+            await db.Episodes.Where(e => e.Id == episode.Id).Select(e => e.ClosedAt).SingleAsync()));
         Assert.Equal(person.GivenName, given);
         Assert.Null(closedAt);
-        Assert.Equal(0, drafts);
+        Assert.Equal(draftsBefore, await DraftsAsync());
     }
 
     [Fact]
@@ -154,6 +156,19 @@ public abstract class AuthorisationTests(AppFixture app)
             // and their own team's trails do open
             ($"/audit/users/{app.Data.UserId(Users.Practitioner2)}", Expect.Allowed),
         ], "Northshire team manager");
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = (await client.GetPageAsync("/")).Form("header form[action='/account/sign-out']");
+
+        using var signedOut = await form.SubmitAsync(client);
+
+        Assert.Equal("/account/sign-in", Redirects.Path(signedOut));
+        using var after = await client.GetAsync("/people");
+        Assert.Equal("/account/sign-in", Redirects.Path(after));
     }
 
     [Theory]
