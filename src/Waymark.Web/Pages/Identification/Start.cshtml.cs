@@ -24,11 +24,12 @@ public class StartModel(IdentificationService journeys, WaymarkDbContext db) : P
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // Check the person first, so a person the team cannot see leaves no draft behind.
+        var person = PersonId is { } id ? await db.People.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) : null;
+        if (PersonId is not null && person is null) return NotFound();
         var draft = await journeys.StartAsync(ct);
-        if (PersonId is { } id)
+        if (person is not null)
         {
-            var person = await db.People.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (person is null) return NotFound();
             // A known person: their details come from the record, so the person and match steps are skipped.
             draft.ExistingPersonId = person.Id;
             draft.GivenName = person.GivenName;

@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.Demo;
+using Waymark.Episodes;
+using Waymark.People;
+using Waymark.Persistence;
+using Waymark.Teams;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Tests.Support;
+
+/// <summary>The seeded users, by email (see DemoSeeder).</summary>
+public static class Users
+{
+    public const string Practitioner = "practitioner@demo.invalid";
+    public const string Practitioner2 = "practitioner2@demo.invalid";
+    public const string SupportWorker = "supportworker@demo.invalid";
+    public const string Volunteer = "volunteer@demo.invalid";
+    public const string TeamManager = "teammanager@demo.invalid";
+    public const string Commissioner = "commissioner@demo.invalid";
+    public const string Administrator = "administrator@demo.invalid";
+    public const string SouthshirePractitioner = "practitioner.southshire@demo.invalid";
+
+    public static string ForRole(string role) => DemoSeeder.EmailFor(role);
+}
+
+/// <summary>
+/// Reads and arranges data directly in the app's database, acting as the system (all teams visible),
+/// through the app's own services and a fresh scope each time.
+/// </summary>
+public sealed class TestData
+{
+    private readonly WaymarkFactory _factory;
+    private Dictionary<string, string> _userIds = [];
+
+    private TestData(WaymarkFactory factory) => _factory = factory;
+
+    public Guid Northshire { get; private set; }
+    public Guid Southshire { get; private set; }
+
+    public static async Task<TestData> LoadAsync(WaymarkFactory factory)
+    {
+        var data = new TestData(factory);
+        await data.QueryAsync(async db =>
+        {
+            data.Northshire = await db.Teams.Where(t => t.Name == DemoSeeder.DemoTeamName).Select(t => t.Id).SingleAsync();
+            data.Southshire = await db.Teams.Where(t => t.Name == DemoSeeder.OtherTeamName).Select(t => t.Id).SingleAsync();
+            data._userIds = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id);
+            return 0;
+        });
+        return data;
+    }
+
+    public string UserId(string email) => _userIds.TryGetValue(email, out var id) ? id : throw new ArgumentException($"No seeded user {email}");
+
+    public async Task<T> QueryAsync<T>(Func<WaymarkDbContext, Task<T>> query)
+    {
+        using var scope = _factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAsSystem();
+        return await query(scope.ServiceProvider.GetRequiredService<WaymarkDbContext>());
+    }
+
+    public Task ChangeAsync(Func<WaymarkDbContext, Task> change) => QueryAsync(async db =>
+    {
+        await change(db);
+        await db.SaveChangesAsync();
+        return 0;
+    });
+
+    /// <summary>A person known to <paramref name="teamId"/>, with a unique family name unless one is given.</summary>
+    public async Task<Person> AddPersonAsync(Guid teamId, string? given = null, string? family = null, DateOnly? dob = null, Action<Person>? with = null)
+    {
+        var person = new Person
+        {
+            GivenName = given ?? "Testy",
+            FamilyName = family ?? UniqueName("Fixture"),
+            DateOfBirth = dob ?? new DateOnly(1980, 1, 15),
+            Sex = Sex.NotKnown,
+            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedBy = "test",
+        };
+        person.TeamLinks.Add(new PersonTeamLink { PersonId = person.Id, TeamId = teamId, Since = DateTimeOffset.UtcNow });
+        with?.Invoke(person);
+        person.RefreshKeys();
+        await ChangeAsync(db =>
+        {
+            db.People.Add(person);
+            return Task.CompletedTask;
+        });
+        return person;
+    }
+
+    /// <summary>An open episode for the person in <paramref name="teamId"/>, identified an hour ago unless changed.</summary>
+    public async Task<Episode> AddEpisodeAsync(Guid personId, Guid teamId, Action<Episode>? with = null)
+    {
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        var episode = new Episode
+        {
+            PersonId = personId,
+            TeamId = teamId,
+            Setting = Setting.PoliceCustody,
+            IdentifiedBySource = "Custody sergeant",
+            IdentificationReason = "Test episode",
+            IdentifiedAt = at,
+            RecordedAt = at,
+            IdentifiedByUserId = UserId(Users.Practitioner),
+            AgeAtIdentification = 40,
+        };
+        with?.Invoke(episode);
+        await ChangeAsync(db =>
+        {
+            db.Episodes.Add(episode);
+            return Task.CompletedTask;
+        });
+        return episode;
+    }
+
+    public async Task<(Person Person, Episode Episode)> AddPersonWithEpisodeAsync(Guid teamId, Action<Episode>? with = null)
+    {
+        var person = await AddPersonAsync(teamId);
+        return (person, await AddEpisodeAsync(person.Id, teamId, with));
+    }
+
+    /// <summary>A new user in one team, with the test password and an optional own caseload limit; returns their id.</summary>
+    public async Task<string> AddUserAsync(Guid teamId, string displayName, string role, int? caseloadCapacity = null)
+    {
+        using var scope = _factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAsSystem();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+        var email = $"{UniqueName("user")}@test.invalid";
+        var user = new WaymarkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, LockoutEnabled = true };
+        var created = await users.CreateAsync(user, AppSettings.Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        db.TeamMemberships.Add(new TeamMembership { TeamId = teamId, UserId = user.Id, CaseloadCapacity = caseloadCapacity });
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    /// <summary>Letters only (names are searched by letter keys), unique per call.</summary>
+    public static string UniqueName(string stem)
+    {
+        var n = Guid.NewGuid().ToByteArray();
+        return stem + new string(n.Take(8).Select(b => (char)('a' + b % 26)).ToArray());
+    }
+}

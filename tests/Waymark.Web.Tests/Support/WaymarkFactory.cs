@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Waymark.Web.Tests.Support;
+
+/// <summary>How the app under test is configured, beyond its database.</summary>
+public sealed record AppSettings(bool DemoEnabled = true, params string[] RequireTwoFactorForRoles)
+{
+    /// <summary>The password every seeded user gets (Demo:Password).</summary>
+    public const string Password = "Waymark-Test-Pa55word!";
+}
+
+/// <summary>
+/// The real app in memory (Program, Startup, middleware, Identity), on a test database. Settings go in
+/// as host settings, so they are read by start-up code that runs before the host is built.
+/// </summary>
+public sealed class WaymarkFactory(TestDatabase database, AppSettings settings) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Not "Development": the tests run with production cookie rules (Secure cookies, so an https base address).
+        builder.UseEnvironment("Test");
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Waymark", database.ConnectionString);
+        builder.UseSetting("Demo:Enabled", settings.DemoEnabled ? "true" : "false");
+        builder.UseSetting("Demo:Password", AppSettings.Password);
+        for (var i = 0; i < settings.RequireTwoFactorForRoles.Length; i++)
+            builder.UseSetting($"Security:RequireTwoFactorForRoles:{i}", settings.RequireTwoFactorForRoles[i]);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+    }
+}
