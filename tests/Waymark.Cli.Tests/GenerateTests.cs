@@ -20,7 +20,11 @@ public abstract class GenerateTests(ITestDatabase db)
     {
         var migrate = await CliRun.RunAsync(db, "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
-        Assert.Contains("applied 1 migration", migrate.Out);
+        await using (var fresh = db.Context(SystemActor))
+        {
+            var all = fresh.Database.GetMigrations().Count();
+            Assert.Contains($"applied {all} migration{(all == 1 ? "" : "s")}", migrate.Out);
+        }
 
         var run = await CliRun.RunAsync(db, "people", "generate", "--count", "2000", "--seed", "7", "--batch", "500");
         Assert.True(run.ExitCode == 0, run.ToString());
