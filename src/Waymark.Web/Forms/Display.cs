@@ -5,7 +5,7 @@ namespace Waymark.Web.Forms;
 /// <summary>How dates and times read on screen: UK style, in UK local time.</summary>
 public static class Display
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly TimeZoneInfo London = UkTime.London;
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
     public static string Date(DateOnly? d) => d?.ToString("d MMMM yyyy", UkCulture) ?? "Not known";
@@ -15,13 +15,9 @@ public static class Display
     public static string DateTime(DateTimeOffset? t) =>
         t is { } x ? TimeZoneInfo.ConvertTime(x, London).ToString("d MMMM yyyy 'at' h:mmtt", UkCulture).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal) : "";
 
-    public static DateTimeOffset FromLondon(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
-    }
+    public static DateTimeOffset FromLondon(DateOnly date, TimeOnly time) => UkTime.FromLocal(date, time);
 
-    public static DateTimeOffset ToLondon(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, London);
+    public static DateTimeOffset ToLondon(DateTimeOffset t) => UkTime.ToLocal(t);
 
     public static string NhsNumber(string? n) => n is null ? "Not known" : Waymark.Identifiers.NhsNumber.Format(n);
 

@@ -27,7 +27,7 @@ public class TeamAndTwoFactorFilter(ICurrentUser user, IOptions<SecurityOptions>
             && http.User.FindFirst("amr")?.Value != "mfa"
             && !await HasTwoFactorAsync(http))
         {
-            context.Result = new RedirectToPageResult("/Account/Authenticator", new { required = true });
+            context.Result = new RedirectToPageResult("/Account/Authenticator", new { required = "true" });
             return;
         }
         if (user.TeamId is null)

@@ -21,7 +21,7 @@ public class IndexModel(HttpCurrentUser user, WaymarkDbContext db, TimeProvider 
         CaseWork = user.TeamId is not null && Roles.CaseWorkers.Any(User.IsInRole);
         if (!CaseWork) return;
         var teamId = user.TeamId!.Value;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         var open = db.Episodes.Where(e => e.TeamId == teamId && e.ClosedAt == null);
         MyOpen = await open.CountAsync(e => e.KeyWorkerId == user.UserId);
         MyOverdue = await open.CountAsync(e => e.KeyWorkerId == user.UserId && e.PlannedEndDate != null && e.PlannedEndDate < today);

@@ -21,7 +21,7 @@ public class DetailsModel(EpisodeActions actions, WaymarkDbContext db, Auditor a
     [BindProperty] public string? Note { get; set; }
 
     public Episode? Episode { get; private set; }
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => UkTime.Today(clock);
     public bool CanChange => Episode is { IsOpen: true } e && e.TeamId == user.TeamId;
     public bool CanAllocate => CanChange && User.IsInRole(Roles.TeamManager);
     private Dictionary<string, string> _names = [];

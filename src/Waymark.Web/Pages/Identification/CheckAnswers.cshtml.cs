@@ -53,7 +53,7 @@ public class CheckAnswersModel(IdentificationService journeys, WaymarkDbContext 
             DateOfBirth = p.DateOfBirth;
         }
         if (DateOfBirth is { } dob && Draft.IdentifiedAt is { } at)
-            AgeAtIdentification = Age.On(dob, DateOnly.FromDateTime(at.UtcDateTime));
+            AgeAtIdentification = Age.On(dob, UkTime.DateOf(at));
         return Page();
     }
 }

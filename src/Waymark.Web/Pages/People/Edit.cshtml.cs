@@ -39,7 +39,7 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
         if (person is null) return NotFound();
         PersonName = person.FullName;
         var details = Input.ToDetails(ModelState, "Input");
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         foreach (var (field, message) in details.Validate(today))
         {
             var key = field switch

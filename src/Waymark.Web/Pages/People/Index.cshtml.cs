@@ -28,7 +28,7 @@ public class IndexModel(PersonSearch search, Auditor audit, TimeProvider clock) 
         if (Name is { Length: > 200 }) ModelState.AddModelError(nameof(Name), "Name must be 200 characters or fewer");
         var (dob, dobError) = Dob.Parse("Date of birth");
         if (dobError is not null) ModelState.AddModelError(nameof(Dob), dobError);
-        else if (dob > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) ModelState.AddModelError(nameof(Dob), "Date of birth must be in the past");
+        else if (dob > UkTime.Today(clock)) ModelState.AddModelError(nameof(Dob), "Date of birth must be in the past");
         if (!string.IsNullOrWhiteSpace(Nhs) && !NhsNumber.IsValid(Nhs)) ModelState.AddModelError(nameof(Nhs), "Enter a valid NHS number: 10 numbers, like 943 476 5919");
         if (!string.IsNullOrWhiteSpace(Pnc) && !PncId.IsValid(Pnc)) ModelState.AddModelError(nameof(Pnc), "Enter a valid PNC ID, like 2001/0000023C");
         var criteria = new PersonSearchCriteria(Name, dob, Nhs, Pnc);
