@@ -81,10 +81,8 @@ public class PersonSearch(WaymarkDbContext db)
                 : links.Where(l => l.FamilyNameKey.CompareTo(f1) >= 0 && l.FamilyNameKey.CompareTo(f2) < 0).Select(l => l.PersonId)
                     .Union(links.Where(l => l.GivenNameKey.CompareTo(f1) >= 0 && l.GivenNameKey.CompareTo(f2) < 0).Select(l => l.PersonId));
             return names
-                .Union(db.PersonAliases
-                    .Where(a => a.FamilyNameKey.CompareTo(f1) >= 0 && a.FamilyNameKey.CompareTo(f2) < 0).Select(a => a.PersonId))
-                .Union(db.PersonAliases
-                    .Where(a => a.GivenNameKey.CompareTo(f1) >= 0 && a.GivenNameKey.CompareTo(f2) < 0).Select(a => a.PersonId));
+                .Union(Aliases(team).Where(a => a.FamilyNameKey.CompareTo(f1) >= 0 && a.FamilyNameKey.CompareTo(f2) < 0).Select(a => a.PersonId))
+                .Union(Aliases(team).Where(a => a.GivenNameKey.CompareTo(f1) >= 0 && a.GivenNameKey.CompareTo(f2) < 0).Select(a => a.PersonId));
         }
         var (l1, l2) = (last, NameKey.UpperBound(last));
         // "Jon Smith" and "Smith Jon" both find John Smith: people swap given and family names.
@@ -102,11 +100,16 @@ public class PersonSearch(WaymarkDbContext db)
                 .Where(l => l.FamilyNameKey.CompareTo(f1) >= 0 && l.FamilyNameKey.CompareTo(f2) < 0
                          && l.GivenNameKey.CompareTo(l1) >= 0 && l.GivenNameKey.CompareTo(l2) < 0).Select(l => l.PersonId));
         return both
-            .Union(db.PersonAliases
+            .Union(Aliases(team)
                 .Where(a => a.GivenNameKey.CompareTo(f1) >= 0 && a.GivenNameKey.CompareTo(f2) < 0
                          && a.FamilyNameKey.CompareTo(l1) >= 0 && a.FamilyNameKey.CompareTo(l2) < 0).Select(a => a.PersonId))
-            .Union(db.PersonAliases
+            .Union(Aliases(team)
                 .Where(a => a.FamilyNameKey.CompareTo(f1) >= 0 && a.FamilyNameKey.CompareTo(f2) < 0
                          && a.GivenNameKey.CompareTo(l1) >= 0 && a.GivenNameKey.CompareTo(l2) < 0).Select(a => a.PersonId));
     }
+
+    /// <summary>Aliases of the team's people only (joined to its links), so other teams' matches are never probed.</summary>
+    private IQueryable<PersonAlias> Aliases(Guid? team) => team is null
+        ? db.PersonAliases
+        : db.PersonAliases.Where(a => db.PersonTeamLinks.Any(l => l.TeamId == team && l.PersonId == a.PersonId));
 }
