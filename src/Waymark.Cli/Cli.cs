@@ -9,7 +9,7 @@ using Waymark.Persistence;
 namespace Waymark.Cli;
 
 /// <summary>The <c>waymark</c> admin commands. <see cref="RunAsync"/> is the whole program, so tests run it in-process.</summary>
-public static class Cli
+public static partial class Cli
 {
     public const int Ok = 0;
     public const int Failed = 1;
@@ -32,6 +32,16 @@ public static class Cli
                                        "Synthetic team 002".."K" (created if absent).
                 [--batch B]            People per transaction (default 10,000).
           people count                 Print the number of people and of open episodes.
+          teams list                   List the teams with their members' count.
+          teams add --name "<name>"    Add a team (an L&D service).
+                [--covers "<a>; <b>"]  Custody suites and courts it covers.
+          users add --email E          Add a user with a role, in a team. A password is generated
+                --name "<name>"        and printed once; they should change it at first sign-in.
+                --role R               Practitioner, SupportWorker, Volunteer, TeamManager,
+                --team "<team name>"   Commissioner or Administrator.
+          users add-to-team --email E --team "<team name>"
+                                       Add an existing user to another team.
+          users password --email E     Set a new generated password (printed once) and unlock.
 
         Database options (override the environment):
           --provider Sqlite|Postgres   Database__Provider (default Sqlite)
@@ -69,15 +79,24 @@ public static class Cli
                 "demo" => DemoAsync,
                 "people generate" => c => GenerateAsync(c),
                 "people count" => CountAsync,
-                _ => throw new UsageException(a.Words[0] is "people"
-                    ? $"Unknown command '{command}'. Try 'people generate' or 'people count'."
-                    : $"Unknown command '{command}'."),
+                "teams list" => TeamsListAsync,
+                "teams add" => TeamsAddAsync,
+                "users add" => UsersAddAsync,
+                "users add-to-team" => UsersAddToTeamAsync,
+                "users password" => UsersPasswordAsync,
+                _ => throw new UsageException(a.Words[0] switch
+                {
+                    "people" => $"Unknown command '{command}'. Try 'people generate' or 'people count'.",
+                    "teams" => $"Unknown command '{command}'. Try 'teams list' or 'teams add'.",
+                    "users" => $"Unknown command '{command}'. Try 'users add', 'users add-to-team' or 'users password'.",
+                    _ => $"Unknown command '{command}'.",
+                }),
             };
             var config = CliServices.BuildConfiguration(a.Option("provider"), a.Option("connection"));
             var verbose = a.Flag("verbose");
             var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var ctx = new CliContext(a, config, stdout, stderr, verbose, interactive, ct);
-            if (command != "people generate") a.EnsureAllUsed();
+            if (command is not ("people generate" or "teams add" or "users add" or "users add-to-team" or "users password")) a.EnsureAllUsed();
             return await run(ctx);
         }
         catch (UsageException e)

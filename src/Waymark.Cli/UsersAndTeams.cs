@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.Demo;
+using Waymark.Persistence;
+using Waymark.Teams;
+
+namespace Waymark.Cli;
+
+/// <summary>Administration of teams and users for a real service (the web app has no self-registration).</summary>
+public static partial class Cli
+{
+    private static async Task<int> TeamsListAsync(CliContext c)
+    {
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        var teams = await db.Teams.OrderBy(t => t.Name).Select(t => new { t.Name, Members = t.Members.Count }).ToListAsync(c.Ct);
+        foreach (var t in teams) c.Out.WriteLine($"{t.Name}  ({t.Members} member{(t.Members == 1 ? "" : "s")})");
+        if (teams.Count == 0) c.Out.WriteLine("No teams yet. Add one with 'waymark teams add --name \"<name>\"'.");
+        return Ok;
+    }
+
+    private static async Task<int> TeamsAddAsync(CliContext c)
+    {
+        var name = Required(c, "name", 200);
+        var covers = c.Args.Option("covers");
+        c.Args.EnsureAllUsed();
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        await DatabaseSetup.MigrateAsync(db, c.Ct);
+        if (await db.Teams.AnyAsync(t => t.Name == name, c.Ct)) throw new UsageException($"A team called '{name}' already exists.");
+        db.Teams.Add(new Team
+        {
+            Name = name,
+            Covers = string.Join('\n', (covers ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+        });
+        await db.SaveChangesAsync(c.Ct);
+        c.Out.WriteLine($"Added team '{name}'.");
+        return Ok;
+    }
+
+    private static async Task<int> UsersAddAsync(CliContext c)
+    {
+        var email = Required(c, "email", 256);
+        var name = Required(c, "name", 200);
+        var role = Roles.All.FirstOrDefault(r => string.Equals(r, Required(c, "role", 50), StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException($"--role must be one of: {string.Join(", ", Roles.All)}.");
+        var teamName = Required(c, "team", 200);
+        c.Args.EnsureAllUsed();
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out _)) throw new UsageException("--email must be an email address.");
+
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        await DatabaseSetup.MigrateAsync(db, c.Ct);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureRolesAsync();
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Name == teamName, c.Ct)
+            ?? throw new UsageException($"No team called '{teamName}'. See 'waymark teams list'.");
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+        if (await users.FindByEmailAsync(email) is not null) throw new UsageException($"A user with the email {email} already exists.");
+        var password = DemoSeeder.GeneratePassword();
+        var user = new WaymarkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, LockoutEnabled = true };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+        db.TeamMemberships.Add(new TeamMembership { TeamId = team.Id, UserId = user.Id });
+        await db.SaveChangesAsync(c.Ct);
+        c.Out.WriteLine($"Added {email} ({Roles.Display(role)}) to '{team.Name}'.");
+        c.Out.WriteLine($"Password (shown once, not stored in clear): {password}");
+        return Ok;
+    }
+
+    private static async Task<int> UsersAddToTeamAsync(CliContext c)
+    {
+        var email = Required(c, "email", 256);
+        var teamName = Required(c, "team", 200);
+        c.Args.EnsureAllUsed();
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new UsageException($"No user with the email {email}.");
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Name == teamName, c.Ct)
+            ?? throw new UsageException($"No team called '{teamName}'. See 'waymark teams list'.");
+        if (await db.TeamMemberships.AnyAsync(m => m.TeamId == team.Id && m.UserId == user.Id, c.Ct))
+        {
+            c.Out.WriteLine($"{email} is already in '{team.Name}'.");
+            return Ok;
+        }
+        db.TeamMemberships.Add(new TeamMembership { TeamId = team.Id, UserId = user.Id });
+        await db.SaveChangesAsync(c.Ct);
+        c.Out.WriteLine($"Added {email} to '{team.Name}'. They choose the team they work in when they sign in.");
+        return Ok;
+    }
+
+    private static async Task<int> UsersPasswordAsync(CliContext c)
+    {
+        var email = Required(c, "email", 256);
+        var given = Environment.GetEnvironmentVariable("WAYMARK_NEW_PASSWORD");
+        c.Args.EnsureAllUsed();
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new UsageException($"No user with the email {email}.");
+        var password = string.IsNullOrEmpty(given) ? DemoSeeder.GeneratePassword() : given;
+        foreach (var v in users.PasswordValidators) Check(await v.ValidateAsync(users, user, password));
+        if (await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        c.Out.WriteLine($"Set a new password for {email} and unlocked the account.");
+        if (string.IsNullOrEmpty(given)) c.Out.WriteLine($"Password (shown once, not stored in clear): {password}");
+        return Ok;
+    }
+
+    private static string Required(CliContext c, string option, int maxLength)
+    {
+        var value = c.Args.Option(option)?.Trim();
+        if (string.IsNullOrEmpty(value)) throw new UsageException($"--{option} is required.");
+        if (value.Length > maxLength) throw new UsageException($"--{option} must be {maxLength} characters or fewer.");
+        return value;
+    }
+
+    private static void Check(IdentityResult r)
+    {
+        if (!r.Succeeded) throw new InvalidOperationException(string.Join(" ", r.Errors.Select(e => e.Description)));
+    }
+}

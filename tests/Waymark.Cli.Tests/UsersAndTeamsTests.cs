@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
+using Waymark.Teams;
+
+namespace Waymark.Cli.Tests;
+
+/// <summary>A service sets up its teams and users from the command line.</summary>
+public sealed class UsersAndTeamsTests : IDisposable
+{
+    private readonly SqliteTestDatabase _db = new();
+    private static readonly ICurrentUser System = new SystemUser("cli-tests");
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Adds_a_team_then_a_user_in_it_with_a_role_and_a_password_that_works()
+    {
+        var team = await CliRun.RunAsync(_db, "teams", "add", "--name", "Westford L&D", "--covers", "Westford custody suite; Westford Magistrates' Court");
+        Assert.True(team.ExitCode == 0, team.ToString());
+
+        var add = await CliRun.RunAsync(_db, "users", "add", "--email", "sam.khan@westford.invalid", "--name", "Sam Khan",
+            "--role", "practitioner", "--team", "Westford L&D");
+        Assert.True(add.ExitCode == 0, add.ToString());
+        var password = add.Out.Split("Password (shown once, not stored in clear): ")[1].Trim();
+
+        await using var ctx = _db.Context(System);
+        var user = await ctx.Users.SingleAsync(u => u.Email == "sam.khan@westford.invalid");
+        Assert.Equal("Sam Khan", user.DisplayName);
+        var westford = await ctx.Teams.SingleAsync(t => t.Name == "Westford L&D");
+        Assert.Equal("Westford custody suite\nWestford Magistrates' Court", westford.Covers);
+        Assert.True(await ctx.TeamMemberships.AnyAsync(m => m.TeamId == westford.Id && m.UserId == user.Id));
+        var roleId = await ctx.Roles.Where(r => r.Name == Roles.Practitioner).Select(r => r.Id).SingleAsync();
+        Assert.True(await ctx.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == roleId));
+        var hasher = new PasswordHasher<WaymarkUser>();
+        Assert.NotEqual(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(user, user.PasswordHash!, password));
+
+        var list = await CliRun.RunAsync(_db, "teams", "list");
+        Assert.Contains("Westford L&D  (1 member)", list.Out);
+    }
+
+    [Fact]
+    public async Task A_new_password_replaces_the_old_one_and_unlocks()
+    {
+        await CliRun.RunAsync(_db, "teams", "add", "--name", "Eastbrook L&D");
+        var add = await CliRun.RunAsync(_db, "users", "add", "--email", "jo@eastbrook.invalid", "--name", "Jo", "--role", "TeamManager", "--team", "Eastbrook L&D");
+        var first = add.Out.Split("Password (shown once, not stored in clear): ")[1].Trim();
+        await using (var ctx = _db.Context(System))
+        {
+            var u = await ctx.Users.SingleAsync(x => x.Email == "jo@eastbrook.invalid");
+            u.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
+            u.AccessFailedCount = 5;
+            await ctx.SaveChangesAsync();
+        }
+
+        var reset = await CliRun.RunAsync(_db, "users", "password", "--email", "jo@eastbrook.invalid");
+        Assert.True(reset.ExitCode == 0, reset.ToString());
+        var second = reset.Out.Split("Password (shown once, not stored in clear): ")[1].Trim();
+
+        await using var check = _db.Context(System);
+        var user = await check.Users.SingleAsync(x => x.Email == "jo@eastbrook.invalid");
+        var hasher = new PasswordHasher<WaymarkUser>();
+        Assert.Equal(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(user, user.PasswordHash!, first));
+        Assert.NotEqual(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(user, user.PasswordHash!, second));
+        Assert.Null(user.LockoutEnd);
+        Assert.Equal(0, user.AccessFailedCount);
+    }
+
+    [Theory]
+    [InlineData("--role must be one of", "users", "add", "--email", "a@b.invalid", "--name", "A", "--role", "Wizard", "--team", "X")]
+    [InlineData("--email is required", "users", "add", "--name", "A", "--role", "Practitioner", "--team", "X")]
+    [InlineData("No team called 'Nowhere'", "users", "add", "--email", "a@b.invalid", "--name", "A", "--role", "Practitioner", "--team", "Nowhere")]
+    [InlineData("--name is required", "teams", "add")]
+    [InlineData("No user with the email nobody@x.invalid", "users", "password", "--email", "nobody@x.invalid")]
+    [InlineData("Unknown command 'users delete'", "users", "delete")]
+    public async Task Bad_arguments_are_refused_with_a_message(string message, params string[] args)
+    {
+        await CliRun.RunAsync(_db, "migrate");
+        var run = await CliRun.RunAsync(_db, args);
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(message, run.Err);
+    }
+
+    [Fact]
+    public async Task A_team_name_is_unique()
+    {
+        Assert.Equal(0, (await CliRun.RunAsync(_db, "teams", "add", "--name", "Southam L&D")).ExitCode);
+        var again = await CliRun.RunAsync(_db, "teams", "add", "--name", "Southam L&D");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already exists", again.Err);
+    }
+}
