@@ -93,7 +93,9 @@ public class NhsInputTagHelper : NhsFieldTagHelper
         sb.Append(LabelIsHeading ? $"<h1 class=\"nhsuk-label-wrapper\">{label}</h1>" : label);
         HintAndError(sb, out var hintId, out var errorId);
         var cls = "nhsuk-input" + (Width is null ? "" : $" nhsuk-input--width-{Width}") + (Error is null ? "" : " nhsuk-input--error");
-        sb.Append($"<input class=\"{cls}\" id=\"{Id}\" name=\"{Enc.Encode(Name)}\" type=\"{Type}\" value=\"{Enc.Encode(Value() ?? "")}\"");
+        // A password is never written back into the page, even when the form is shown again with errors.
+        var value = Type == "password" ? "" : Value() ?? "";
+        sb.Append($"<input class=\"{cls}\" id=\"{Id}\" name=\"{Enc.Encode(Name)}\" type=\"{Type}\" value=\"{Enc.Encode(value)}\"");
         if (Autocomplete is not null) sb.Append($" autocomplete=\"{Autocomplete}\"");
         if (Inputmode is not null) sb.Append($" inputmode=\"{Inputmode}\"");
         if (!Spellcheck) sb.Append(" spellcheck=\"false\"");
