@@ -36,6 +36,41 @@ public class AccountTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task Two_factor_enrolment_then_signing_in_with_a_code()
+    {
+        // The support worker is used by no other test: turning two-factor on changes how they sign in.
+        var email = Ui.Email("SupportWorker");
+        var page = await fx.SignedInPageAsync(email);
+        await page.GotoAsync("/account/authenticator");
+        var key = await page.Locator("#shared-key").InnerTextAsync();
+        await page.TypeByKeyboardAsync(page.GetByLabel("Security code"), Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.PressButtonAsync("Turn on two-factor authentication");
+        await page.AssertNoErrorsAsync("turning on two-factor");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Two-factor authentication is on");
+        await page.AssertAccessibleAsync("two-factor is on");
+
+        // Sign out, then in again: now a code is asked for.
+        await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }));
+        Assert.Equal("/account/sign-in", new Uri(page.Url).AbsolutePath);
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(WaymarkApp.DemoPassword);
+        await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+        Assert.Equal("/account/two-factor", new Uri(page.Url).AbsolutePath);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Enter your security code");
+        await page.AssertAccessibleAsync("two-factor sign-in");
+        await page.PressButtonAsync("Continue");
+        await page.AssertErrorStateAsync("two-factor sign-in with no code", "Enter your security code");
+
+        // The next time step's code: accepted (the server allows for clock drift) and not the one used to enrol.
+        await page.TypeByKeyboardAsync(page.GetByLabel("Enter your security code"), Totp.Code(key, DateTimeOffset.UtcNow, stepOffset: 1));
+        await page.PressButtonAsync("Continue");
+        await page.AssertNoErrorsAsync("signing in with a code");
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Hello, Jo Baker");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Volunteer_is_told_they_have_no_access_to_the_caseload()
     {
         var page = await fx.SignedInPageAsync(Ui.Email("Volunteer"));

@@ -100,6 +100,17 @@ public static class Ui
             Assert.StartsWith("#", href, StringComparison.Ordinal);
             Assert.True(await page.Locator(href).CountAsync() == 1, $"error summary link {href} on {what} does not point to exactly one element");
         }
+        // Errors are listed in the order their fields come on the page. A selector list matches in document
+        // order, which gives the fields' order without running script in the page.
+        var hrefs = new List<string>();
+        foreach (var link in await summary.Locator("a").AllAsync()) hrefs.Add((await link.GetAttributeAsync("href"))!);
+        if (hrefs.Count > 1)
+        {
+            var inPageOrder = new List<string>();
+            foreach (var field in await page.Locator(string.Join(", ", hrefs)).AllAsync()) inPageOrder.Add("#" + await field.GetAttributeAsync("id"));
+            Assert.True(inPageOrder.SequenceEqual(hrefs),
+                $"error summary on {what} lists {string.Join(", ", hrefs)}; the fields come in the order {string.Join(", ", inPageOrder)}");
+        }
         await page.AssertStructureAsync(what);
     }
 
