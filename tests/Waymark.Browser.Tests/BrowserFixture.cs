@@ -8,7 +8,7 @@ namespace Waymark.Browser.Tests;
 /// <summary>One app and one browser for the whole run. Each test gets its own context (its own cookies).</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public WaymarkApp App { get; } = new();
+    public WaymarkApp App { get; private set; } = default!;
     public IPlaywright Playwright { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl => App.BaseUrl;
@@ -20,6 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}. Install Debian's chromium (apt-get install chromium) or set WAYMARK_CHROMIUM.");
+        App = new WaymarkApp();
         App.Start();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -34,7 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         Playwright?.Dispose();
-        await App.DisposeAsync();
+        if (App is not null) await App.DisposeAsync();
     }
 
     /// <summary>Reads the app's database as the system (all teams), to pick test data the seeder made.</summary>
