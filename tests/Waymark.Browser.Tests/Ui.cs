@@ -93,17 +93,17 @@ public static class Ui
             // Each message is also shown by its field.
             await Assertions.Expect(page.Locator(".nhsuk-error-message").Filter(new() { HasText = m })).ToHaveCountAsync(1);
         }
+        var hrefs = new List<string>();
         foreach (var link in await summary.Locator("a").AllAsync())
         {
             var href = await link.GetAttributeAsync("href");
             Assert.NotNull(href);
             Assert.StartsWith("#", href, StringComparison.Ordinal);
             Assert.True(await page.Locator(href).CountAsync() == 1, $"error summary link {href} on {what} does not point to exactly one element");
+            hrefs.Add(href);
         }
         // Errors are listed in the order their fields come on the page. A selector list matches in document
         // order, which gives the fields' order without running script in the page.
-        var hrefs = new List<string>();
-        foreach (var link in await summary.Locator("a").AllAsync()) hrefs.Add((await link.GetAttributeAsync("href"))!);
         if (hrefs.Count > 1)
         {
             var inPageOrder = new List<string>();
