@@ -24,6 +24,11 @@ public class PersonRecords(WaymarkDbContext db, Auditor audit, TimeProvider cloc
         if (person is null) return null;
         var before = PersonDetails.From(person);
         details.ApplyTo(person);
+        // The replacement child rows are new, but their keys are set in code (Guid.NewGuid()), which EF takes as
+        // "already in the database": it would UPDATE rows that do not exist and report a false concurrency conflict.
+        foreach (var a in person.Aliases) db.Entry(a).State = EntityState.Added;
+        foreach (var d in person.OtherDatesOfBirth) db.Entry(d).State = EntityState.Added;
+        foreach (var i in person.OtherIdentifiers) db.Entry(i).State = EntityState.Added;
         var changed = ChangedFields(before, PersonDetails.From(person));
         db.Entry(person).Property(p => p.Version).OriginalValue = expectedVersion;
         person.Version = Guid.NewGuid();

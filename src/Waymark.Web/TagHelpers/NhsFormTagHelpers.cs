@@ -64,9 +64,24 @@ public abstract class NhsFieldTagHelper : TagHelper
     {
         output.TagName = null;
         output.Content.SetHtmlContent(sb.ToString());
+        NhsFieldOrder.Add(ViewContext.HttpContext, Name);
     }
 
     protected string GroupClass => "nhsuk-form-group" + (Error is null ? "" : " nhsuk-form-group--error");
+}
+
+/// <summary>The order the fields of a page were rendered in, so the error summary can list errors in that order.</summary>
+public static class NhsFieldOrder
+{
+    private static readonly object Key = new();
+
+    public static void Add(Microsoft.AspNetCore.Http.HttpContext http, string name)
+    {
+        if (http.Items[Key] is not List<string> list) http.Items[Key] = list = [];
+        if (!list.Contains(name)) list.Add(name);
+    }
+
+    public static List<string> Of(Microsoft.AspNetCore.Http.HttpContext http) => http.Items[Key] as List<string> ?? [];
 }
 
 public static class NhsIds
@@ -93,7 +108,9 @@ public class NhsInputTagHelper : NhsFieldTagHelper
         sb.Append(LabelIsHeading ? $"<h1 class=\"nhsuk-label-wrapper\">{label}</h1>" : label);
         HintAndError(sb, out var hintId, out var errorId);
         var cls = "nhsuk-input" + (Width is null ? "" : $" nhsuk-input--width-{Width}") + (Error is null ? "" : " nhsuk-input--error");
-        sb.Append($"<input class=\"{cls}\" id=\"{Id}\" name=\"{Enc.Encode(Name)}\" type=\"{Type}\" value=\"{Enc.Encode(Value() ?? "")}\"");
+        // A password is never written back into the page, even when the form is shown again with errors.
+        var value = Type == "password" ? "" : Value() ?? "";
+        sb.Append($"<input class=\"{cls}\" id=\"{Id}\" name=\"{Enc.Encode(Name)}\" type=\"{Type}\" value=\"{Enc.Encode(value)}\"");
         if (Autocomplete is not null) sb.Append($" autocomplete=\"{Autocomplete}\"");
         if (Inputmode is not null) sb.Append($" inputmode=\"{Inputmode}\"");
         if (!Spellcheck) sb.Append(" spellcheck=\"false\"");
@@ -240,7 +257,11 @@ public class NhsSelectTagHelper : NhsFieldTagHelper
     }
 }
 
-/// <summary>The NHS error summary: every error in ModelState, each linking to its field.</summary>
+/// <summary>
+/// The NHS error summary: every error in ModelState, each linking to its field, in the order the fields are on
+/// the page (NHS.UK guidance). The summary comes before the fields, so its HTML is made when the page is written
+/// out, after every field tag helper has run and said where it is; errors without a field come first.
+/// </summary>
 [HtmlTargetElement("nhs-error-summary", TagStructure = TagStructure.WithoutEndTag)]
 public class NhsErrorSummaryTagHelper : TagHelper
 {
@@ -249,20 +270,36 @@ public class NhsErrorSummaryTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = null;
-        var ms = ViewContext.ViewData.ModelState;
-        if (ms.IsValid) { output.SuppressOutput(); return; }
-        var enc = HtmlEncoder.Default;
-        var sb = new StringBuilder("<div class=\"nhsuk-error-summary\" data-module=\"nhsuk-error-summary\" tabindex=\"-1\"><div role=\"alert\">");
-        sb.Append("<h2 class=\"nhsuk-error-summary__heading\">There is a problem</h2><div class=\"nhsuk-error-summary__body\"><ul class=\"nhsuk-list nhsuk-error-summary__list\">");
-        foreach (var (key, entry) in ms.Where(kv => kv.Value?.ValidationState == ModelValidationState.Invalid))
-            foreach (var error in entry!.Errors.Take(1))
+        if (ViewContext.ViewData.ModelState.IsValid) { output.SuppressOutput(); return; }
+        output.Content.SetHtmlContent(new Summary(ViewContext));
+    }
+
+    private sealed class Summary(ViewContext view) : Microsoft.AspNetCore.Html.IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            var ms = view.ViewData.ModelState;
+            var order = NhsFieldOrder.Of(view.HttpContext);
+            int Rank(string key)
             {
-                var message = string.IsNullOrEmpty(error.ErrorMessage) ? "Check this answer" : error.ErrorMessage;
-                sb.Append(key.Length == 0
-                    ? $"<li>{enc.Encode(message)}</li>"
-                    : $"<li><a href=\"#{NhsIds.For(key)}\">{enc.Encode(message)}</a></li>");
+                if (key.Length == 0) return -1;
+                var i = order.IndexOf(key);
+                return i < 0 ? int.MaxValue : i;
             }
-        sb.Append("</ul></div></div></div>");
-        output.Content.SetHtmlContent(sb.ToString());
+            var errors = ms.Where(kv => kv.Value?.ValidationState == ModelValidationState.Invalid && kv.Value.Errors.Count > 0)
+                .Select((kv, i) => (kv.Key, Message: kv.Value!.Errors[0].ErrorMessage, Seen: i))
+                .OrderBy(e => Rank(e.Key)).ThenBy(e => e.Seen);
+            var sb = new StringBuilder("<div class=\"nhsuk-error-summary\" data-module=\"nhsuk-error-summary\" tabindex=\"-1\"><div role=\"alert\">");
+            sb.Append("<h2 class=\"nhsuk-error-summary__heading\">There is a problem</h2><div class=\"nhsuk-error-summary__body\"><ul class=\"nhsuk-list nhsuk-error-summary__list\">");
+            foreach (var (key, error, _) in errors)
+            {
+                var message = string.IsNullOrEmpty(error) ? "Check this answer" : error;
+                sb.Append(key.Length == 0
+                    ? $"<li>{encoder.Encode(message)}</li>"
+                    : $"<li><a href=\"#{NhsIds.For(key)}\">{encoder.Encode(message)}</a></li>");
+            }
+            sb.Append("</ul></div></div></div>");
+            writer.Write(sb.ToString());
+        }
     }
 }
