@@ -143,6 +143,25 @@ public abstract class CaseloadTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Allocating_without_choosing_a_worker_asks_for_one_and_records_nothing()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var manager = await app.SignedInAsync(Users.TeamManager);
+
+        var allocate = await manager.GetPageAsync($"/episodes/{episode.Id}/allocate");
+        Assert.Empty(allocate.Document.QuerySelectorAll("input[name=KeyWorker][checked]"));
+        using var response = await allocate.Form().SubmitAsync(manager);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlPage.ReadAsync(response);
+        Assert.Contains(("#KeyWorker", "Select who will be their key worker"), page.ErrorLinks);
+        var saved = await app.Data.QueryAsync(db => db.Episodes.SingleAsync(e => e.Id == episode.Id));
+        Assert.Null(saved.KeyWorkerId);
+        Assert.Null(saved.AllocatedAt);
+        Assert.False(await app.Data.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.RecordId == episode.Id.ToString() && a.Action == AuditAction.Allocated)));
+    }
+
+    [Fact]
     public async Task Allocating_moves_an_episode_off_the_unallocated_list_and_warns_when_the_worker_is_over_their_limit()
     {
         var limited = await app.Data.AddUserAsync(app.Data.Northshire, "Casey Limit", Roles.Practitioner, caseloadCapacity: 0);

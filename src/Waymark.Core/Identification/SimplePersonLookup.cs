@@ -23,7 +23,7 @@ public class SimplePersonLookup(WaymarkDbContext db) : IPersonLookup
             var exact = await db.People
                 .Where(p => (nhs != null && p.NhsNumber == nhs) || (pnc != null && p.PncId == pnc))
                 .Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth)
-                .Take(MaxCandidates).AsSplitQuery().ToListAsync(ct);
+                .OrderBy(p => p.Id).Take(MaxCandidates).AsSplitQuery().ToListAsync(ct);
             if (exact.Count > 0)
             {
                 var scored = exact.Select(p => Score(r, p)).OrderByDescending(c => c.Score).ToList();
@@ -43,7 +43,7 @@ public class SimplePersonLookup(WaymarkDbContext db) : IPersonLookup
         var ids = BlockIds(given, family, r.DateOfBirth);
         var people = await db.People.Where(p => ids.Contains(p.Id))
             .Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth)
-            .Take(500).AsSplitQuery().ToListAsync(ct);
+            .OrderBy(p => p.Id).Take(500).AsSplitQuery().ToListAsync(ct);
         var candidates = people.Select(p => Score(r, p))
             .Where(c => c.Score >= Threshold)
             .OrderByDescending(c => c.Score).ThenBy(c => c.Person.FamilyName)

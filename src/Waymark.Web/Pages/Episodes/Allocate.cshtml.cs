@@ -22,7 +22,7 @@ public class AllocateModel(EpisodeActions actions, Capacity capacity, ICurrentUs
         var e = await LoadAsync(ct);
         if (e is null) return NotFound();
         Version = e.Version.ToString();
-        KeyWorker = e.KeyWorkerId ?? "none";
+        KeyWorker = e.KeyWorkerId; // nothing pre-selected for an unallocated episode: the manager must choose
         return Page();
     }
 
@@ -31,7 +31,9 @@ public class AllocateModel(EpisodeActions actions, Capacity capacity, ICurrentUs
         var e = await LoadAsync(ct);
         if (e is null) return NotFound();
         var worker = Load!.Workers.FirstOrDefault(w => w.UserId == KeyWorker);
-        if (KeyWorker != "none" && worker is null) ModelState.AddModelError(nameof(KeyWorker), "Select a key worker from the list");
+        if (string.IsNullOrEmpty(KeyWorker)) ModelState.AddModelError(nameof(KeyWorker), "Select who will be their key worker");
+        else if (KeyWorker != "none" && worker is null) ModelState.AddModelError(nameof(KeyWorker), "Select a key worker from the list");
+        else if (KeyWorker == "none" && e.KeyWorkerId is null) ModelState.AddModelError(nameof(KeyWorker), "Select who will be their key worker");
         if (!Guid.TryParse(Version, out var version)) ModelState.AddModelError("", "The form was incomplete. Reload the page and try again.");
         if (!ModelState.IsValid) return Page();
         try
