@@ -20,9 +20,11 @@ public class Capacity(WaymarkDbContext db)
     public async Task<TeamLoad> ForTeamAsync(Guid teamId, CancellationToken ct = default)
     {
         var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == teamId, ct);
-        var counts = await db.Episodes.Where(e => e.TeamId == teamId && e.ClosedAt == null && e.KeyWorkerId != null)
-            .GroupBy(e => e.KeyWorkerId!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var open = await db.Episodes.CountAsync(e => e.TeamId == teamId && e.ClosedAt == null, ct);
+        // One pass over the team's open episodes gives each worker's count and (with the unallocated) the total.
+        var groups = await db.Episodes.Where(e => e.TeamId == teamId && e.ClosedAt == null)
+            .GroupBy(e => e.KeyWorkerId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var counts = groups.Where(g => g.Key is not null).ToDictionary(g => g.Key!, g => g.Count);
+        var open = groups.Sum(g => g.Count);
         // Only roles that hold cases appear as workers.
         var caseRoleIds = db.Roles.Where(r => Teams.Roles.CaseWorkers.Contains(r.Name!)).Select(r => r.Id);
         var caseWorkerIds = db.UserRoles.Where(ur => caseRoleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
