@@ -126,4 +126,29 @@ public partial class CaseloadTests(BrowserFixture fx)
         await page.AssertAccessibleAsync("person audit trail");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Team_manager_changes_the_caseload_limits()
+    {
+        var page = await fx.SignedInPageAsync(Ui.Email("TeamManager"));
+        await page.GotoAsync("/caseload");
+        await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Change caseload limits" }));
+        Assert.Equal("/caseload/capacity", new Uri(page.Url).AbsolutePath);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Caseload limits");
+        await page.AssertAccessibleAsync("caseload limits");
+
+        var teamLimit = page.GetByLabel("Open episodes for the whole team");
+        await teamLimit.FillAsync("lots");
+        await page.PressButtonAsync("Save limits");
+        await page.AssertErrorStateAsync("caseload limits with an error", "Enter a whole number, like 25, or leave it empty");
+        await Expect(teamLimit).ToHaveValueAsync("lots");
+
+        await teamLimit.FillAsync("140");
+        await page.PressButtonAsync("Save limits");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Caseload limits saved");
+        await Expect(teamLimit).ToHaveValueAsync("140");
+        var saved = await fx.QueryAsync(db => db.Teams.Where(t => t.Name == Waymark.Demo.DemoSeeder.DemoTeamName).Select(t => t.CaseloadCapacity).SingleAsync());
+        Assert.Equal(140, saved);
+        await page.Context.CloseAsync();
+    }
 }

@@ -37,6 +37,7 @@ public abstract class AuthorisationTests(AppFixture app)
             ("/caseload/mine", Kind.CaseWork),
             ("/caseload/unallocated", Kind.CaseWork),
             ($"/episodes/{episode.Id}/allocate", Kind.ManagerOnly),
+            ("/caseload/capacity", Kind.ManagerOnly),
             ("/audit", Kind.ManagerOnly),
             ($"/audit/people/{person.Id}", Kind.ManagerOnly),
             ($"/audit/users/{app.Data.UserId(Users.Practitioner)}", Kind.ManagerOnly),
