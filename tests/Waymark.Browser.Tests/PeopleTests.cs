@@ -18,7 +18,9 @@ public class PeopleTests(BrowserFixture fx)
         // and who has another name on record: saving must keep it (child rows are replaced on save).
         var person = await fx.QueryAsync(async db =>
         {
-            var people = await db.People.Where(p => p.TeamLinks.Any(l => l.TeamId == northshire))
+            // With an open episode, so the record opens without asking for a reason.
+            var people = await db.People.Where(p => p.TeamLinks.Any(l => l.TeamId == northshire)
+                    && db.Episodes.Any(e => e.PersonId == p.Id && e.TeamId == northshire && e.ClosedAt == null))
                 .Select(p => new { p.Id, p.GivenName, p.FamilyName, Alias = p.Aliases.Select(a => a.GivenName + " " + a.FamilyName).FirstOrDefault() })
                 .ToListAsync();
             return people.GroupBy(p => p.FamilyName).Where(g => g.Count() == 1).Select(g => g.Single())
@@ -75,6 +77,28 @@ public class PeopleTests(BrowserFixture fx)
         await Expect(page.Locator(".nhsuk-summary-list__row", new() { HasTextRegex = new Regex("^Contact") })).ToContainTextAsync("07700 900 982");
         await Expect(page.Locator(".nhsuk-summary-list__row", new() { HasTextRegex = new Regex("^Other names") })).ToContainTextAsync(person.Alias!);
         await page.AssertAccessibleAsync("person page after saving");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_closed_record_asks_for_a_reason_first()
+    {
+        var northshire = await fx.TeamIdAsync(DemoSeeder.DemoTeamName);
+        var personId = await fx.QueryAsync(db => db.People
+            .Where(p => db.Episodes.Any(e => e.PersonId == p.Id && e.TeamId == northshire)
+                     && !db.Episodes.Any(e => e.PersonId == p.Id && e.TeamId == northshire && e.ClosedAt == null))
+            .Select(p => p.Id).FirstAsync());
+        var page = await fx.SignedInPageAsync(Ui.Email("Practitioner"));
+
+        await page.GotoAsync($"/people/{personId}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Why are you opening this record?");
+        await page.AssertAccessibleAsync("reason to open a closed record");
+        await page.PressButtonAsync("Open the record");
+        await page.AssertErrorStateAsync("reason to open a closed record", "Select why you are opening this record");
+
+        await page.ChooseRadioByKeyboardAsync("Purpose", page.GetByRole(AriaRole.Radio, new() { Name = "A safeguarding concern" }));
+        await page.PressButtonAsync("Open the record");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Episodes" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 }

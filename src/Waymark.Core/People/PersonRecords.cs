@@ -9,11 +9,11 @@ namespace Waymark.People;
 public class PersonRecords(WaymarkDbContext db, Auditor audit, TimeProvider clock)
 {
     /// <summary>Loads a person the current team may see (null otherwise) and audits the view.</summary>
-    public async Task<Person?> ViewAsync(Guid id, string purpose = "Viewed record", CancellationToken ct = default)
+    public async Task<Person?> ViewAsync(Guid id, string detail = "Viewed record", string? purpose = null, CancellationToken ct = default)
     {
         var person = await Load(id).AsNoTracking().FirstOrDefaultAsync(ct);
         if (person is null) return null;
-        await audit.RecordNowAsync(AuditAction.Viewed, "Person", id.ToString(), id, purpose, ct: ct);
+        await audit.RecordNowAsync(AuditAction.Viewed, "Person", id.ToString(), id, detail, purpose, ct);
         return person;
     }
 

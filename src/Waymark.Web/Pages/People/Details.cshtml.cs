@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Episodes;
@@ -15,9 +16,30 @@ public class DetailsModel(PersonRecords records, WaymarkDbContext db, ICurrentUs
     public DateOnly Today => records.Today;
     private Dictionary<string, string> _names = [];
 
+    [BindProperty(SupportsGet = true)] public string? Purpose { get; set; }
+    [BindProperty(SupportsGet = true)] public string? PurposeOther { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Asked { get; set; }
+    /// <summary>Set when the record may only be opened once a reason is given.</summary>
+    public string? PersonNameForPurpose { get; private set; }
+    public List<SelectListItem> PurposeItems { get; } = AccessPurpose.Reasons.Select(r => new SelectListItem(r.Text, r.Code)).ToList();
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Person = await records.ViewAsync(id, ct: ct);
+        string? purpose = null;
+        if (await AccessPurpose.IsNeededAsync(db, id, ct))
+        {
+            var name = await db.People.Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefaultAsync(ct);
+            if (name is null) return NotFound();
+            string? error;
+            (purpose, error) = AccessPurpose.Describe(Purpose, PurposeOther);
+            if (purpose is null)
+            {
+                if (Asked) ModelState.AddModelError(error!.StartsWith("Select", StringComparison.Ordinal) ? nameof(Purpose) : nameof(PurposeOther), error);
+                PersonNameForPurpose = name;
+                return Page();
+            }
+        }
+        Person = await records.ViewAsync(id, purpose: purpose, ct: ct);
         if (Person is null) return NotFound();
         Timeline = await records.TimelineAsync(Person, ct);
         var ids = Person.Episodes.Select(e => e.KeyWorkerId).Where(k => k is not null).Distinct().ToList();

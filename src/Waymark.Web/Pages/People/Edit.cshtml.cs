@@ -26,7 +26,7 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var person = await records.ViewAsync(Id, "Opened to change details", ct);
+        var person = await records.ViewAsync(Id, "Opened to change details", ct: ct);
         if (person is null) return NotFound();
         PersonName = person.FullName;
         Input = PersonForm.From(person);
@@ -35,7 +35,7 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var person = await records.ViewAsync(Id, "Saving changed details", ct);
+        var person = await records.ViewAsync(Id, "Saving changed details", ct: ct);
         if (person is null) return NotFound();
         PersonName = person.FullName;
         var details = Input.ToDetails(ModelState, "Input");
