@@ -19,7 +19,7 @@ public class PersonModel(IdentificationService journeys, WaymarkDbContext db, Ti
     [BindProperty] public string? Postcode { get; set; }
 
     public List<SelectListItem> SexItems { get; } =
-        [new("Female", "Female"), new("Male", "Male"), new("Not specified", "NotSpecified"), new("Not known", "NotKnown")];
+        Choices.Sex();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

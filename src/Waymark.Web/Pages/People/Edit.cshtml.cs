@@ -15,7 +15,7 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
     public string PersonName { get; private set; } = "";
 
     public List<SelectListItem> SexItems { get; } =
-        [new("Female", "Female"), new("Male", "Male"), new("Not specified", "NotSpecified"), new("Not known", "NotKnown")];
+        Choices.Sex();
     public List<SelectListItem> EthnicItems { get; } =
         [new("Not recorded", ""), .. EthnicCategory.All.Select(e => new SelectListItem(e.Name, e.Code))];
     public List<SelectListItem> InterpreterItems { get; } = [new("Needs an interpreter", "interpreter")];
