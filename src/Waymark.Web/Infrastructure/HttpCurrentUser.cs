@@ -34,18 +34,27 @@ public class HttpCurrentUser(IHttpContextAccessor http, IServiceProvider service
         get
         {
             if (_system) return null;
-            if (_teamChecked) return _team;
-            _teamChecked = true;
-            var claim = Principal?.FindFirstValue(TeamClaims.TeamId);
-            if (UserId is not { } userId || !Guid.TryParse(claim, out var teamId)) return _team = null;
-            // Membership can be withdrawn while a cookie is live; check it once per request.
-            using var scope = services.CreateScope();
-            scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAsSystem();
-            var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
-            TeamName = db.TeamMemberships.AsNoTracking()
-                .Where(m => m.TeamId == teamId && m.UserId == userId).Select(m => m.Team!.Name).FirstOrDefault();
-            return _team = TeamName is null ? null : teamId;
+            if (!_teamChecked) LoadTeamAsync(CancellationToken.None).GetAwaiter().GetResult(); // only outside the request pipeline
+            return _team;
         }
+    }
+
+    /// <summary>
+    /// Reads the team claim and checks the membership still holds (it can be withdrawn while a cookie is
+    /// live). Run once per request by the pipeline, before any page asks.
+    /// </summary>
+    public async Task LoadTeamAsync(CancellationToken ct)
+    {
+        if (_system || _teamChecked) return;
+        _teamChecked = true;
+        var claim = Principal?.FindFirstValue(TeamClaims.TeamId);
+        if (UserId is not { } userId || !Guid.TryParse(claim, out var teamId)) return;
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        TeamName = await db.TeamMemberships.AsNoTracking()
+            .Where(m => m.TeamId == teamId && m.UserId == userId).Select(m => m.Team!.Name).FirstOrDefaultAsync(ct);
+        _team = TeamName is null ? null : teamId;
     }
 
     /// <summary>The chosen team's name, once <see cref="TeamId"/> has been read.</summary>

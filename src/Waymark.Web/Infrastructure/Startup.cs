@@ -179,6 +179,12 @@ public static class Startup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true)
+                await context.RequestServices.GetRequiredService<HttpCurrentUser>().LoadTeamAsync(context.RequestAborted);
+            await next(context);
+        });
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
