@@ -25,8 +25,10 @@ public static class AccessPurpose
     public static async Task<bool> IsNeededAsync(WaymarkDbContext db, Guid personId, CancellationToken ct = default)
     {
         var team = db.CurrentUser.TeamId;
-        var ours = db.Episodes.Where(e => e.PersonId == personId && e.TeamId == team);
-        return await ours.AnyAsync(ct) && !await ours.AnyAsync(e => e.ClosedAt == null, ct);
+        // One query: is each of the team's episodes with them open?
+        var open = await db.Episodes.Where(e => e.PersonId == personId && e.TeamId == team)
+            .Select(e => e.ClosedAt == null).Distinct().ToListAsync(ct);
+        return open.Count > 0 && !open.Contains(true);
     }
 
     /// <summary>The reason as it is audited, or an error message for the form.</summary>

@@ -5,7 +5,6 @@ namespace Waymark.Web.Forms;
 /// <summary>How dates and times read on screen: UK style, in UK local time.</summary>
 public static class Display
 {
-    private static readonly TimeZoneInfo London = UkTime.London;
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
     public static string Date(DateOnly? d) => d?.ToString("d MMMM yyyy", UkCulture) ?? "Not known";
@@ -13,13 +12,7 @@ public static class Display
     public static string ShortDate(DateOnly? d) => d?.ToString("dd/MM/yyyy", UkCulture) ?? "Not known";
 
     public static string DateTime(DateTimeOffset? t) =>
-        t is { } x ? TimeZoneInfo.ConvertTime(x, London).ToString("d MMMM yyyy 'at' h:mmtt", UkCulture).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal) : "";
-
-    public static DateTimeOffset FromLondon(DateOnly date, TimeOnly time) => UkTime.FromLocal(date, time);
-
-    public static DateTimeOffset ToLondon(DateTimeOffset t) => UkTime.ToLocal(t);
+        t is { } x ? UkTime.ToLocal(x).ToString("d MMMM yyyy 'at' h:mmtt", UkCulture).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal) : "";
 
     public static string NhsNumber(string? n) => n is null ? "Not known" : Waymark.Identifiers.NhsNumber.Format(n);
-
-    public static string Age(DateOnly? dob, DateOnly today) => dob is { } d ? $"{Waymark.People.Age.On(d, today)}" : "Age not known";
 }

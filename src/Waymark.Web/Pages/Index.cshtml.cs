@@ -22,9 +22,17 @@ public class IndexModel(HttpCurrentUser user, WaymarkDbContext db, TimeProvider 
         if (!CaseWork) return;
         var teamId = user.TeamId!.Value;
         var today = UkTime.Today(clock);
-        var open = db.Episodes.Where(e => e.TeamId == teamId && e.ClosedAt == null);
-        MyOpen = await open.CountAsync(e => e.KeyWorkerId == user.UserId);
-        MyOverdue = await open.CountAsync(e => e.KeyWorkerId == user.UserId && e.PlannedEndDate != null && e.PlannedEndDate < today);
-        Unallocated = await open.CountAsync(e => e.KeyWorkerId == null);
+        var me = user.UserId;
+        // One pass over the team's open episodes for all three figures.
+        var counts = await db.Episodes.Where(e => e.TeamId == teamId && e.ClosedAt == null)
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Mine = g.Count(e => e.KeyWorkerId == me),
+                Overdue = g.Count(e => e.KeyWorkerId == me && e.PlannedEndDate != null && e.PlannedEndDate < today),
+                Unallocated = g.Count(e => e.KeyWorkerId == null),
+            })
+            .FirstOrDefaultAsync();
+        (MyOpen, MyOverdue, Unallocated) = counts is null ? (0, 0, 0) : (counts.Mine, counts.Overdue, counts.Unallocated);
     }
 }

@@ -23,7 +23,7 @@ public class SettingModel(IdentificationService journeys, WaymarkDbContext db, T
         if (!await LoadAsync(ct)) return NotFound();
         Setting = Draft.Setting?.ToString();
         Reference = Draft.SettingReference;
-        var at = Display.ToLondon(Draft.IdentifiedAt ?? clock.GetUtcNow());
+        var at = UkTime.ToLocal(Draft.IdentifiedAt ?? clock.GetUtcNow());
         When = DateParts.From(DateOnly.FromDateTime(at.DateTime));
         Time = at.ToString("HH:mm", CultureInfo.InvariantCulture);
         return Page();
@@ -45,7 +45,7 @@ public class SettingModel(IdentificationService journeys, WaymarkDbContext db, T
         DateTimeOffset? at = null;
         if (date is { } d && ModelState.GetFieldValidationState(nameof(Time)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
-            at = Display.FromLondon(d, time);
+            at = UkTime.FromLocal(d, time);
             if (at > clock.GetUtcNow().AddMinutes(5)) ModelState.AddModelError(nameof(When), "Date and time identified must be in the past");
             else if (at < clock.GetUtcNow().AddYears(-1)) ModelState.AddModelError(nameof(When), "Date identified must be within the last year");
         }
