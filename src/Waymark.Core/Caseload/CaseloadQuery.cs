@@ -11,12 +11,14 @@ public record CaseloadFilter(
     EpisodeStatus? Status = null,
     Setting? Setting = null,
     bool? Youth = null,
-    bool OverdueOnly = false);
+    bool OverdueOnly = false,
+    bool AssessmentOverdueOnly = false);
 
 public record CaseloadRow(
     Guid EpisodeId, Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth,
     Setting Setting, bool IsYouth, DateTimeOffset IdentifiedAt, string? KeyWorkerId, string? KeyWorkerName,
-    DateOnly? PlannedEndDate, EpisodeStatus Status, bool Overdue);
+    DateOnly? PlannedEndDate, EpisodeStatus Status, bool Overdue,
+    DateTimeOffset? AssessmentDueAt = null, bool AssessmentOverdue = false);
 
 public record CaseloadPage(IReadOnlyList<CaseloadRow> Rows, int PageNumber, int PageSize, int Total)
 {
@@ -47,6 +49,8 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
         if (f.Setting is { } s) q = q.Where(e => e.Setting == s);
         if (f.Youth is { } y) q = q.Where(e => e.IsYouth == y);
         if (f.OverdueOnly) q = q.Where(e => e.ClosedAt == null && e.PlannedEndDate != null && e.PlannedEndDate < today);
+        var now = clock.GetUtcNow();
+        if (f.AssessmentOverdueOnly) q = q.Where(e => e.ClosedAt == null && e.AssessedAt == null && e.AssessmentDueAt != null && e.AssessmentDueAt < now);
 
         var total = await q.CountAsync(ct);
         var rows = await q
@@ -57,7 +61,7 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
                 e.Id, e.PersonId, e.Person!.GivenName, e.Person.FamilyName, e.Person.DateOfBirth,
                 e.Setting, e.IsYouth, e.IdentifiedAt, e.KeyWorkerId,
                 KeyWorkerName = db.Users.Where(u => u.Id == e.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault(),
-                e.PlannedEndDate, e.ScreenedAt, e.AssessedAt, e.SupportStartedAt, e.ClosedAt,
+                e.PlannedEndDate, e.ScreenedAt, e.AssessedAt, e.SupportStartedAt, e.ClosedAt, e.AssessmentDueAt,
             })
             .ToListAsync(ct);
         var result = rows.Select(r =>
@@ -65,7 +69,9 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
             var status = EpisodeStatuses.Derive(r.ScreenedAt, r.AssessedAt, r.SupportStartedAt, r.ClosedAt);
             return new CaseloadRow(r.Id, r.PersonId, r.GivenName, r.FamilyName, r.DateOfBirth, r.Setting, r.IsYouth,
                 r.IdentifiedAt, r.KeyWorkerId, r.KeyWorkerName, r.PlannedEndDate, status,
-                r.ClosedAt == null && r.PlannedEndDate is { } end && end < today);
+                r.ClosedAt == null && r.PlannedEndDate is { } end && end < today,
+                r.AssessedAt is null && r.ClosedAt is null ? r.AssessmentDueAt : null,
+                Episode.IsAssessmentOverdue(r.ClosedAt, r.AssessedAt, r.AssessmentDueAt, now));
         }).ToList();
         return new CaseloadPage(result, page, PageSize, total);
     }

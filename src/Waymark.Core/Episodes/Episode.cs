@@ -32,6 +32,8 @@ public class Episode : IVersioned
 
     public DateTimeOffset? ScreenedAt { get; set; }
     public string? ScreenedByUserId { get; set; }
+    /// <summary>When a full assessment is due, from the latest screening outcome and the team's targets.</summary>
+    public DateTimeOffset? AssessmentDueAt { get; set; }
     public DateTimeOffset? AssessedAt { get; set; }
     public string? AssessedByUserId { get; set; }
     public DateTimeOffset? SupportStartedAt { get; set; }
@@ -53,6 +55,12 @@ public class Episode : IVersioned
     public bool IsOpen => ClosedAt is null;
 
     public bool IsOverdue(DateOnly today) => IsOpen && PlannedEndDate is { } end && end < today;
+
+    /// <summary>A full assessment was due by now and has not been completed.</summary>
+    public bool IsAssessmentOverdue(DateTimeOffset now) => IsAssessmentOverdue(ClosedAt, AssessedAt, AssessmentDueAt, now);
+
+    public static bool IsAssessmentOverdue(DateTimeOffset? closedAt, DateTimeOffset? assessedAt, DateTimeOffset? dueAt, DateTimeOffset now) =>
+        closedAt is null && assessedAt is null && dueAt is { } due && due < now;
 
     public IEnumerable<string> Vulnerabilities =>
         VulnerabilityPrompts.Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -35,7 +35,7 @@ public sealed class PostgresWaymarkDbContext(DbContextOptions<PostgresWaymarkDbC
         // the index they are index-only scans rather than a heap visit per episode.
         b.Entity<Waymark.Episodes.Episode>()
             .HasIndex(e => new { e.TeamId, e.ClosedAt, e.IdentifiedAt })
-            .IncludeProperties(e => new { e.Id, e.PersonId, e.KeyWorkerId, e.ScreenedAt, e.AssessedAt, e.SupportStartedAt, e.PlannedEndDate, e.IsYouth, e.Setting });
+            .IncludeProperties(e => new { e.Id, e.PersonId, e.KeyWorkerId, e.ScreenedAt, e.AssessedAt, e.SupportStartedAt, e.PlannedEndDate, e.IsYouth, e.Setting, e.AssessmentDueAt });
     }
 }
 

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
+using Waymark.Assessment;
 using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Identification;
 using Waymark.People;
+using Waymark.Screening;
 using Waymark.Teams;
 
 namespace Waymark.Persistence;
@@ -36,6 +38,11 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
     public DbSet<PersonTeamLink> PersonTeamLinks => Set<PersonTeamLink>();
     public DbSet<Episode> Episodes => Set<Episode>();
     public DbSet<IdentificationDraft> IdentificationDrafts => Set<IdentificationDraft>();
+    public DbSet<InstrumentCompletion> InstrumentCompletions => Set<InstrumentCompletion>();
+    public DbSet<ScreeningOutcome> ScreeningOutcomes => Set<ScreeningOutcome>();
+    public DbSet<PsychosocialAssessment> Assessments => Set<PsychosocialAssessment>();
+    public DbSet<AssessedNeed> AssessedNeeds => Set<AssessedNeed>();
+    public DbSet<FormulationRevision> FormulationRevisions => Set<FormulationRevision>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -48,6 +55,10 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.Property(t => t.Name).HasMaxLength(200);
             e.Property(t => t.Covers).HasMaxLength(4000);
             e.HasIndex(t => t.Name).IsUnique();
+            e.Ignore(t => t.AssessmentTargets);
+            e.Property(t => t.ImmediateAssessmentMinutes).HasDefaultValue(AssessmentTargets.Default.ImmediateMinutes);
+            e.Property(t => t.TodayAssessmentMinutes).HasDefaultValue(AssessmentTargets.Default.TodayMinutes);
+            e.Property(t => t.RoutineAssessmentMinutes).HasDefaultValue(AssessmentTargets.Default.RoutineMinutes);
         });
         b.Entity<TeamMembership>(e =>
         {
@@ -140,9 +151,83 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             // Caseload queries: a team's open episodes, newest first, optionally by key worker.
             e.HasIndex(x => new { x.TeamId, x.ClosedAt, x.IdentifiedAt });
             e.HasIndex(x => new { x.TeamId, x.KeyWorkerId, x.ClosedAt });
+            e.HasIndex(x => new { x.TeamId, x.AssessmentDueAt });
             e.HasIndex(x => x.PersonId);
             // A team sees all episodes of a person it can see: the history is theirs to know. Its own
             // episodes are tested first so caseload queries need no join to decide visibility.
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId
+                || Set<PersonTeamLink>().Any(l => l.PersonId == x.PersonId && l.TeamId == CurrentTeamId));
+        });
+
+        // Screening and assessment: read like episodes (the team that holds the work, and any team
+        // that knows the person); changed only by the team that holds the episode (the services check).
+        b.Entity<InstrumentCompletion>(e =>
+        {
+            e.Property(x => x.InstrumentId).HasMaxLength(100);
+            e.Property(x => x.InstrumentVersion).HasMaxLength(50);
+            e.Property(x => x.InstrumentTitle).HasMaxLength(200);
+            e.Property(x => x.AnswersJson).HasMaxLength(8000);
+            e.Property(x => x.Band).HasMaxLength(200);
+            e.Property(x => x.Flags).HasMaxLength(4000);
+            e.Property(x => x.Outcomes).HasMaxLength(4000);
+            e.Property(x => x.SubscalesJson).HasMaxLength(2000);
+            e.Ignore(x => x.FlagList);
+            e.Ignore(x => x.OutcomeList);
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId);
+            e.HasIndex(x => new { x.EpisodeId, x.CompletedAt });
+            e.HasIndex(x => new { x.PersonId, x.CompletedAt });
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId
+                || Set<PersonTeamLink>().Any(l => l.PersonId == x.PersonId && l.TeamId == CurrentTeamId));
+        });
+        b.Entity<ScreeningOutcome>(e =>
+        {
+            e.Property(x => x.Needs).HasMaxLength(1000);
+            e.Property(x => x.RiskNotes).HasMaxLength(4000);
+            e.Property(x => x.SignpostedTo).HasMaxLength(500);
+            e.Property(x => x.Notes).HasMaxLength(4000);
+            e.Ignore(x => x.NeedCodes);
+            e.Ignore(x => x.HighestRisk);
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId);
+            e.HasIndex(x => new { x.EpisodeId, x.Sequence }).IsUnique();
+            e.HasIndex(x => new { x.PersonId, x.RecordedAt });
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId
+                || Set<PersonTeamLink>().Any(l => l.PersonId == x.PersonId && l.TeamId == CurrentTeamId));
+        });
+        b.Entity<PsychosocialAssessment>(e =>
+        {
+            e.ToTable("Assessments");
+            e.Property(x => x.WhatMattersToMe).HasMaxLength(4000);
+            e.Property(x => x.RiskSummary).HasMaxLength(8000);
+            e.Property(x => x.AdultSafeguardingDetails).HasMaxLength(4000);
+            e.Property(x => x.AdultSafeguardingAction).HasMaxLength(4000);
+            e.Property(x => x.ChildSafeguardingDetails).HasMaxLength(4000);
+            e.Property(x => x.ChildSafeguardingAction).HasMaxLength(4000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.NeedsFound);
+            e.Ignore(x => x.PersonsPriorities);
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId);
+            e.HasIndex(x => x.EpisodeId).IsUnique();
+            e.HasIndex(x => new { x.PersonId, x.UpdatedAt });
+            e.HasMany(x => x.Needs).WithOne().HasForeignKey(n => n.AssessmentId);
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId
+                || Set<PersonTeamLink>().Any(l => l.PersonId == x.PersonId && l.TeamId == CurrentTeamId));
+        });
+        b.Entity<AssessedNeed>(e =>
+        {
+            e.HasKey(x => new { x.AssessmentId, x.Domain });
+            e.Property(x => x.Domain).HasMaxLength(50);
+            e.Property(x => x.Notes).HasMaxLength(4000);
+            e.Property(x => x.InTheirWords).HasMaxLength(1000);
+        });
+        b.Entity<FormulationRevision>(e =>
+        {
+            e.Property(x => x.CoreProblems).HasMaxLength(8000);
+            e.Property(x => x.HowTheyRelate).HasMaxLength(8000);
+            e.Property(x => x.WhatMaintainsThem).HasMaxLength(8000);
+            e.Property(x => x.Plan).HasMaxLength(8000);
+            e.Property(x => x.ChangeNote).HasMaxLength(1000);
+            e.HasIndex(x => new { x.TeamId, x.PersonId, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.PersonId, x.WrittenAt });
             e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId
                 || Set<PersonTeamLink>().Any(l => l.PersonId == x.PersonId && l.TeamId == CurrentTeamId));
         });

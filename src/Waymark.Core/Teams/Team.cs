@@ -11,6 +11,14 @@ public class Team
     public int? CaseloadCapacity { get; set; }
     /// <summary>Default open episodes per worker before a warning; a membership may override it.</summary>
     public int? WorkerCapacity { get; set; }
+    /// <summary>Assessment-due targets by urgency, in minutes (see <see cref="Waymark.Screening.AssessmentTargets"/>).</summary>
+    public int ImmediateAssessmentMinutes { get; set; } = Waymark.Screening.AssessmentTargets.Default.ImmediateMinutes;
+    public int TodayAssessmentMinutes { get; set; } = Waymark.Screening.AssessmentTargets.Default.TodayMinutes;
+    public int RoutineAssessmentMinutes { get; set; } = Waymark.Screening.AssessmentTargets.Default.RoutineMinutes;
+
+    public Waymark.Screening.AssessmentTargets AssessmentTargets =>
+        new(ImmediateAssessmentMinutes, TodayAssessmentMinutes, RoutineAssessmentMinutes);
+
     public List<TeamMembership> Members { get; set; } = [];
 }
 

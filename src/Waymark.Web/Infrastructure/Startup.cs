@@ -40,6 +40,11 @@ public static class Startup
         services.AddScoped<CapacitySettings>();
         services.AddScoped<PersonRecords>();
         services.AddScoped<Waymark.Episodes.EpisodeActions>();
+        services.AddScoped<Waymark.Screening.ScreeningService>();
+        services.AddScoped<Waymark.Assessment.AssessmentService>();
+        services.AddScoped<Waymark.Assessment.Formulations>();
+        services.AddScoped<Waymark.Screening.AssessmentTargetSettings>();
+        services.AddScoped<AtAGlance>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<TeamSignIn>();
         services.Configure<SecurityOptions>(config.GetSection("Security"));
@@ -97,6 +102,9 @@ public static class Startup
                 o.Conventions.AuthorizeFolder("/Identification", Policies.CaseWork);
                 o.Conventions.AuthorizeFolder("/Episodes", Policies.CaseWork);
                 o.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
+                o.Conventions.AuthorizeFolder("/Screening", Policies.CaseWork);
+                o.Conventions.AuthorizeFolder("/Assessment", Policies.CaseWork);
+                o.Conventions.AuthorizePage("/Screening/Targets", Policies.ManageTeam);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Episodes/Allocate", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Caseload/Capacity", Policies.ManageTeam);

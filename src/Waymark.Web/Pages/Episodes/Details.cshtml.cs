@@ -22,6 +22,7 @@ public class DetailsModel(EpisodeActions actions, WaymarkDbContext db, Auditor a
 
     public Episode? Episode { get; private set; }
     public DateOnly Today => UkTime.Today(clock);
+    public DateTimeOffset Now => clock.GetUtcNow();
     public bool CanChange => Episode is { IsOpen: true } e && e.TeamId == user.TeamId;
     public bool CanAllocate => CanChange && User.IsInRole(Roles.TeamManager);
     private Dictionary<string, string> _names = [];
@@ -29,11 +30,10 @@ public class DetailsModel(EpisodeActions actions, WaymarkDbContext db, Auditor a
     public List<SelectListItem> ReasonItems { get; } =
         [new("Select a reason", ""), .. Enum.GetValues<ClosureReason>().Select(r => new SelectListItem(ClosureReasons.Display(r), r.ToString()))];
 
+    // Screened and assessed are recorded by the screening outcome and the assessment themselves.
     public IEnumerable<(Milestone, string, bool)> Milestones =>
     [
-        (Waymark.Episodes.Milestone.Screened, "Record screening done", Episode!.ScreenedAt is not null),
-        (Waymark.Episodes.Milestone.Assessed, "Record assessment done", Episode.AssessedAt is not null),
-        (Waymark.Episodes.Milestone.SupportStarted, "Record support started", Episode.SupportStartedAt is not null),
+        (Waymark.Episodes.Milestone.SupportStarted, "Record support started", Episode!.SupportStartedAt is not null),
     ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -46,7 +46,7 @@ public class DetailsModel(EpisodeActions actions, WaymarkDbContext db, Auditor a
 
     public Task<IActionResult> OnPostMilestoneAsync(CancellationToken ct) => ActAsync(v =>
     {
-        if (!Enum.TryParse<Milestone>(Milestone, out var m) || !Enum.IsDefined(m))
+        if (!Enum.TryParse<Milestone>(Milestone, out var m) || m != Waymark.Episodes.Milestone.SupportStarted)
         {
             ModelState.AddModelError("", "Choose a step to record");
             return null;

@@ -9,10 +9,11 @@ using Waymark.Persistence;
 
 namespace Waymark.Web.Pages.People;
 
-public class DetailsModel(PersonRecords records, WaymarkDbContext db, ICurrentUser user) : PageModel
+public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbContext db, ICurrentUser user) : PageModel
 {
     public Person? Person { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public AtAGlanceSummary? Glance { get; private set; }
     public DateOnly Today => records.Today;
     private Dictionary<string, string> _names = [];
 
@@ -42,7 +43,9 @@ public class DetailsModel(PersonRecords records, WaymarkDbContext db, ICurrentUs
         Person = await records.ViewAsync(id, purpose: purpose, ct: ct);
         if (Person is null) return NotFound();
         Timeline = await records.TimelineAsync(Person, ct);
-        var ids = Person.Episodes.Select(e => e.KeyWorkerId).Where(k => k is not null).Distinct().ToList();
+        Glance = await glance.ForPersonAsync(id, user.TeamId, ct);
+        var ids = Person.Episodes.Select(e => e.KeyWorkerId).Append(Glance.LatestScreening?.RecordedByUserId)
+            .Where(k => k is not null).Distinct().ToList();
         _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return Page();
     }

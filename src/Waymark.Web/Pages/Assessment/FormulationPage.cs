@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Persistence;
+
+namespace Waymark.Web.Pages.Assessment;
+
+/// <summary>Formulation pages are about a person the team can see (another team's person is a 404).</summary>
+public abstract class FormulationPage(WaymarkDbContext db) : PageModel
+{
+    [FromRoute] public Guid PersonId { get; set; }
+    public string PersonName { get; private set; } = "";
+    private Dictionary<string, string> _names = [];
+
+    protected WaymarkDbContext Db => db;
+
+    protected async Task<bool> LoadPersonAsync(CancellationToken ct)
+    {
+        var p = await db.People.AsNoTracking().Where(x => x.Id == PersonId)
+            .Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
+        if (p is null) return false;
+        PersonName = $"{p.GivenName} {p.FamilyName}";
+        return true;
+    }
+
+    protected async Task LoadNamesAsync(IEnumerable<string?> userIds, CancellationToken ct)
+    {
+        var ids = userIds.Where(x => x is not null).Distinct().ToList();
+        if (ids.Count > 0) _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
+
+    public string NameOf(string? userId) => userId is not null && _names.TryGetValue(userId, out var n) ? n : "unknown";
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Audit;
+using Waymark.Persistence;
+using Waymark.Screening;
+
+namespace Waymark.Web.Pages.Screening;
+
+/// <summary>Every screening outcome and instrument result for a person, newest first, paged.</summary>
+public class HistoryModel(WaymarkDbContext db, Auditor audit) : PageModel
+{
+    public const int PageSize = 20;
+
+    [FromRoute] public Guid PersonId { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public string PersonName { get; private set; } = "";
+    public IReadOnlyList<ScreeningOutcome> Outcomes { get; private set; } = [];
+    public IReadOnlyList<InstrumentCompletion> Results { get; private set; } = [];
+    public bool HasMore { get; private set; }
+    private Dictionary<string, string> _names = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var p = await db.People.AsNoTracking().Where(x => x.Id == PersonId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
+        if (p is null) return NotFound();
+        PersonName = $"{p.GivenName} {p.FamilyName}";
+        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        var skip = (PageNumber - 1) * PageSize;
+        var outcomes = await db.ScreeningOutcomes.AsNoTracking().Where(o => o.PersonId == PersonId)
+            .OrderByDescending(o => o.RecordedAt).ThenByDescending(o => o.Sequence).Skip(skip).Take(PageSize + 1).ToListAsync(ct);
+        var results = await db.InstrumentCompletions.AsNoTracking().Where(c => c.PersonId == PersonId)
+            .OrderByDescending(c => c.CompletedAt).Skip(skip).Take(PageSize + 1).ToListAsync(ct);
+        HasMore = outcomes.Count > PageSize || results.Count > PageSize;
+        Outcomes = outcomes.Take(PageSize).ToList();
+        Results = results.Take(PageSize).ToList();
+        var ids = Outcomes.Select(o => o.RecordedByUserId).Concat(Results.Select(r => r.CompletedByUserId)).Distinct().ToList();
+        _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        await audit.RecordNowAsync(AuditAction.Viewed, "ScreeningHistory", null, PersonId, $"Page {PageNumber}", ct: ct);
+        return Page();
+    }
+
+    public string NameOf(string? userId) => userId is not null && _names.TryGetValue(userId, out var n) ? n : "unknown";
+}
