@@ -3,6 +3,7 @@ using Waymark.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWaymark();
 var app = builder.Build();
+app.ReportInstruments();
 await app.PrepareDatabaseAsync(args);
 app.UseWaymark();
 await app.RunAsync();

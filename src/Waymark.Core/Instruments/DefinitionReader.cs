@@ -61,7 +61,7 @@ internal sealed partial class DefinitionReader
         using (doc)
         {
             var root = doc.RootElement;
-            if (!Fields(root, "", ["id", "version", "title", "description", "notes", "age", "source", "licence", "items", "scoring", "flags", "rules"]))
+            if (!Fields(root, "", ["id", "version", "title", "description", "notes", "age", "settings", "source", "licence", "items", "scoring", "flags", "rules"]))
                 return null;
             var id = Text(root, "", "id");
             if (id is not null && !Slug().IsMatch(id)) Problem("id", $"'{id}' is not a slug (lower-case letters, digits and single hyphens, e.g. \"phq-9\")");
@@ -71,6 +71,7 @@ internal sealed partial class DefinitionReader
             var description = Text(root, "", "description");
             if (root.TryGetProperty("notes", out _)) Text(root, "", "notes");
             var age = root.TryGetProperty("age", out var ageElement) ? ReadAge(ageElement) : null;
+            var settings = root.TryGetProperty("settings", out var settingsElement) ? ReadSettings(settingsElement) : [];
             var source = Text(root, "", "source");
             var licence = Text(root, "", "licence");
             var items = ReadItems(root);
@@ -80,8 +81,28 @@ internal sealed partial class DefinitionReader
             var rules = ReadList(root, "rules", (e, p) => ReadRule(e, p, ids));
             if (_problems.Count > 0 || id is null || version is null || title is null || description is null || source is null || licence is null || scoring is null)
                 return null;
-            return new InstrumentDefinition(id, version, title, description, age, source, licence, items, scoring, flags, rules) { Origin = _file };
+            return new InstrumentDefinition(id, version, title, description, age, source, licence, items, scoring, flags, rules) { Origin = _file, Settings = settings };
         }
+    }
+
+    /// <summary>Where the instrument is meant to be used: names of <see cref="Waymark.Episodes.Setting"/>; none means anywhere.</summary>
+    private ImmutableArray<string> ReadSettings(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Array) { Problem("settings", "must be an array of setting names, e.g. [\"PoliceCustody\", \"MagistratesCourt\"]"); return []; }
+        var result = ImmutableArray.CreateBuilder<string>();
+        var i = 0;
+        foreach (var s in e.EnumerateArray())
+        {
+            var path = $"settings[{i++}]";
+            if (s.ValueKind != JsonValueKind.String) { Problem(path, "must be a setting name"); continue; }
+            var name = s.GetString()!;
+            if (!Enum.TryParse<Waymark.Episodes.Setting>(name, ignoreCase: false, out var setting) || !Enum.IsDefined(setting) || char.IsDigit(name[0]))
+                Problem(path, $"'{name}' is not a setting; expected one of {string.Join(", ", Enum.GetNames<Waymark.Episodes.Setting>())}");
+            else if (result.Contains(name)) Problem(path, $"'{name}' is listed twice");
+            else result.Add(name);
+        }
+        if (i == 0) Problem("settings", "list at least one setting (leave \"settings\" out for every setting)");
+        return result.ToImmutable();
     }
 
     private AgeRange? ReadAge(JsonElement e)

@@ -31,6 +31,11 @@ public sealed record InstrumentDefinition(
     }
 
     public bool SuitsAge(int? ageYears) => Age is null || ageYears is null || Age.Contains(ageYears.Value);
+
+    /// <summary>Settings (names of <see cref="Waymark.Episodes.Setting"/>) the instrument is meant for; empty means any.</summary>
+    public ImmutableArray<string> Settings { get; init; } = [];
+
+    public bool SuitsSetting(string setting) => Settings.IsDefaultOrEmpty || Settings.Contains(setting);
 }
 
 /// <summary>Ages (whole years) the instrument is validated for; either end may be open.</summary>

@@ -40,6 +40,9 @@ public static class Startup
         services.AddScoped<CapacitySettings>();
         services.AddScoped<PersonRecords>();
         services.AddScoped<Waymark.Episodes.EpisodeActions>();
+        // Built-in instruments plus a service's own definition files; loaded once, immutable, shared.
+        services.AddSingleton(sp => Waymark.Instruments.InstrumentCatalogue.Load(
+            ResolveFolder(builder.Configuration[Waymark.Instruments.InstrumentCatalogue.ConfigKey], builder.Environment.ContentRootPath)));
         services.AddScoped<Waymark.Screening.ScreeningService>();
         services.AddScoped<Waymark.Assessment.AssessmentService>();
         services.AddScoped<Waymark.Assessment.Formulations>();
@@ -134,6 +137,20 @@ public static class Startup
                 .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation()
                     .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
         }
+    }
+
+    private static string? ResolveFolder(string? folder, string contentRoot) =>
+        string.IsNullOrWhiteSpace(folder) ? null : Path.GetFullPath(folder, contentRoot);
+
+    /// <summary>Loads the instruments at start-up and reports every refused definition file (file, field, problem).</summary>
+    public static void ReportInstruments(this WebApplication app)
+    {
+        var catalogue = app.Services.GetRequiredService<Waymark.Instruments.InstrumentCatalogue>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Waymark.Instruments");
+        foreach (var p in catalogue.Problems)
+            log.LogError("Instrument definition refused: {File}: {Field}: {Problem}", p.File, p.Field.Length == 0 ? "(file)" : p.Field, p.Problem);
+        log.LogInformation("{Count} screening instruments loaded: {Instruments}", catalogue.Latest.Length,
+            string.Join(", ", catalogue.Latest.Select(d => $"{d.Id} {d.Version}")));
     }
 
     /// <summary>Migrates, then seeds the demo on first run (or with --demo). The password is printed once, never logged.</summary>

@@ -1,0 +1,21 @@
+using Hl7.Fhir.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Instruments;
+
+namespace Waymark.Web.Pages.Screening;
+
+/// <summary>The instruments this service has loaded, with their source and licence, and each as a FHIR Questionnaire.</summary>
+public class LibraryModel(InstrumentCatalogue catalogue) : PageModel
+{
+    public InstrumentCatalogue Catalogue => catalogue;
+
+    public void OnGet() { }
+
+    public IActionResult OnGetFhir(string id)
+    {
+        var def = catalogue.Find(id ?? "");
+        if (def is null) return NotFound();
+        return Content(InstrumentFhir.ToQuestionnaire(def).ToJson(pretty: true), "application/fhir+json");
+    }
+}
