@@ -28,7 +28,6 @@ public sealed record AssessmentInput(
             if (domain is null) { yield return ("Needs", $"\"{n.Domain}\" is not an assessment domain"); continue; }
             var key = $"Needs[{n.Domain}]";
             if (n.Finding is { } f && !Enum.IsDefined(f)) yield return ($"{key}.Finding", $"{domain.Name}: select an answer from the list");
-            else if (completing && n.Finding is null) yield return ($"{key}.Finding", $"{domain.Name}: select whether there is a need, or 'not assessed'");
             if (n.Severity is { } s && !Enum.IsDefined(s)) yield return ($"{key}.Severity", $"{domain.Name}: select a severity from the list");
             else if (n.Severity is not null && n.Finding != NeedFinding.Need) yield return ($"{key}.Severity", $"{domain.Name}: severity is only for a need; choose 'Need' or clear the severity");
             else if (completing && n.Finding == NeedFinding.Need && n.Severity is null) yield return ($"{key}.Severity", $"{domain.Name}: select how severe the need is");
@@ -44,6 +43,9 @@ public sealed record AssessmentInput(
             else if (!string.IsNullOrWhiteSpace(n.InTheirWords) && n.Finding != NeedFinding.Need)
                 yield return ($"{key}.InTheirWords", $"{domain.Name}: the person's words go with a need; choose 'Need' or clear them");
         }
+        // Areas left unanswered are "not assessed"; a completed assessment must have looked at something.
+        if (completing && !Needs.Any(n => n.Finding is NeedFinding.Need or NeedFinding.NoNeed))
+            yield return ("Needs", "Record whether there is a need in at least one area before completing the assessment");
         if (WhatMattersToMe is { Length: > 4000 }) yield return (nameof(WhatMattersToMe), "What matters to the person must be 4,000 characters or fewer");
         if (RiskSummary is { Length: > 8000 }) yield return (nameof(RiskSummary), "Risk summary must be 8,000 characters or fewer");
         if (completing && string.IsNullOrWhiteSpace(RiskSummary)) yield return (nameof(RiskSummary), "Enter a risk summary");

@@ -29,6 +29,8 @@ public sealed class WaymarkFactory(TestDatabase database, AppSettings settings) 
         builder.UseSetting("Demo:Password", AppSettings.Password);
         for (var i = 0; i < settings.RequireTwoFactorForRoles.Length; i++)
             builder.UseSetting($"Security:RequireTwoFactorForRoles:{i}", settings.RequireTwoFactorForRoles[i]);
+        // A service's own instrument files: one good, one refused (see tests/Waymark.Web.Tests/Instruments).
+        builder.UseSetting("Instruments:Folder", Path.Combine(AppContext.BaseDirectory, "Instruments"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
     }
