@@ -31,6 +31,12 @@ public sealed record InstrumentDefinition(
     }
 
     public bool SuitsAge(int? ageYears) => Age is null || ageYears is null || Age.Contains(ageYears.Value);
+
+    /// <summary>The lowest and highest possible totals, or null when the instrument has no total.</summary>
+    public (int Min, int Max)? TotalRange() =>
+        Scoring.HasTotal
+            ? (Scoring.TotalIndexes.Sum(i => Items[i].MinScored), Scoring.TotalIndexes.Sum(i => Items[i].MaxScored))
+            : null;
 }
 
 /// <summary>Ages (whole years) the instrument is validated for; either end may be open.</summary>
@@ -84,8 +90,8 @@ public sealed record InstrumentItem(
         return null;
     }
 
-    internal int MinScored => Options.Min(o => Scored(o.Value));
-    internal int MaxScored => Options.Max(o => Scored(o.Value));
+    public int MinScored => Options.Min(o => Scored(o.Value));
+    public int MaxScored => Options.Max(o => Scored(o.Value));
 }
 
 public enum MissingMethod
