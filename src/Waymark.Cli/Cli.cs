@@ -42,6 +42,11 @@ public static partial class Cli
           users add-to-team --email E --team "<team name>"
                                        Add an existing user to another team.
           users password --email E     Set a new generated password (printed once) and unlock.
+          instruments list             List the screening instruments: built-in, plus *.json files
+                [--folder D]           in D (default: Instruments__Folder). Refused files on stderr.
+          instruments score <id>       Score answers given in item order; leave a value blank for
+                --answers "0,1,,3"     an unanswered item. Prints score, band, flags and outcomes.
+          instruments fhir <id>        Print the instrument as a FHIR R4 Questionnaire (JSON).
 
         Database options (override the environment):
           --provider Sqlite|Postgres   Database__Provider (default Sqlite)
@@ -72,6 +77,7 @@ public static partial class Cli
                 stdout.WriteLine(Usage);
                 return Ok;
             }
+            if (a.Words[0] is "instruments") return RunInstruments(a, stdout, stderr); // needs no database
             var command = string.Join(' ', a.Words);
             Func<CliContext, Task<int>> run = command switch
             {

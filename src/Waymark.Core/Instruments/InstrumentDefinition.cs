@@ -36,6 +36,12 @@ public sealed record InstrumentDefinition(
     public ImmutableArray<string> Settings { get; init; } = [];
 
     public bool SuitsSetting(string setting) => Settings.IsDefaultOrEmpty || Settings.Contains(setting);
+
+    /// <summary>The lowest and highest possible totals, or null when the instrument has no total.</summary>
+    public (int Min, int Max)? TotalRange() =>
+        Scoring.HasTotal
+            ? (Scoring.TotalIndexes.Sum(i => Items[i].MinScored), Scoring.TotalIndexes.Sum(i => Items[i].MaxScored))
+            : null;
 }
 
 /// <summary>Ages (whole years) the instrument is validated for; either end may be open.</summary>
@@ -89,8 +95,8 @@ public sealed record InstrumentItem(
         return null;
     }
 
-    internal int MinScored => Options.Min(o => Scored(o.Value));
-    internal int MaxScored => Options.Max(o => Scored(o.Value));
+    public int MinScored => Options.Min(o => Scored(o.Value));
+    public int MaxScored => Options.Max(o => Scored(o.Value));
 }
 
 public enum MissingMethod

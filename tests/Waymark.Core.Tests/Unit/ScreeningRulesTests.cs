@@ -88,7 +88,7 @@ public class ScreeningRulesTests
     [Fact]
     public void A_safeguarding_concern_needs_details_and_the_action_taken()
     {
-        var a = Assessment() with { AdultSafeguardingConcern = true, ChildSafeguardingConcern = null };
+        var a = Assessment(new AssessedNeedInput("housing", NeedFinding.NoNeed, null, null, null, null)) with { AdultSafeguardingConcern = true, ChildSafeguardingConcern = null };
         var fields = a.Validate(true).Select(p => p.Field).ToList();
         Assert.Equal(["AdultSafeguardingDetails", "AdultSafeguardingAction", "ChildSafeguardingConcern"], fields);
         Assert.Contains((Assessment() with { RiskSummary = " " }).Validate(true), p => p.Field == "RiskSummary");

@@ -22,8 +22,8 @@ public class InstrumentSettingsTests
     [InlineData("[3]", "settings[0]", "must be a setting name")]
     public void A_bad_settings_list_is_refused_naming_the_field(string settings, string field, string problem)
     {
-        var json = $$"""
-            {"id":"x","version":"1","title":"X","description":"d","source":"s","licence":"l","settings":{{settings}},
+        var json = $$$"""
+            {"id":"x","version":"1","title":"X","description":"d","source":"s","licence":"l","settings":{{{settings}}},
              "items":[{"id":"1","text":"Q","options":[{"label":"No","value":0},{"label":"Yes","value":1}]}],
              "scoring":{"total":{"items":["1"]},"bands":[{"min":0,"max":1,"label":"Any"}]}}
             """;
