@@ -57,7 +57,7 @@ public abstract class ConcurrencyTests(AppFixture app)
         var firstPage = await first.GetPageAsync($"/episodes/{episode.Id}");
         var secondPage = await second.GetPageAsync($"/episodes/{episode.Id}");
 
-        var screen = firstPage.Form("form[action$='handler=Milestone']:has(input[name=Milestone][value=Screened])");
+        var screen = firstPage.Form("form[action$='handler=Milestone']:has(input[name=Milestone][value=SupportStarted])");
         using (var recorded = await screen.SubmitAsync(first)) Assert.Equal($"/episodes/{episode.Id}", Redirects.Target(recorded));
         var close = secondPage.Form("form[action$='handler=Close']").Set("Reason", nameof(ClosureReason.DeclinedByPerson)).Set("Note", "Declined at the desk");
         using var refused = await close.SubmitAsync(second);
@@ -66,10 +66,10 @@ public abstract class ConcurrencyTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Someone else changed this episode while you were looking at it", page.ErrorSummary);
         var saved = await app.Data.QueryAsync(db => db.Episodes.SingleAsync(e => e.Id == episode.Id));
-        Assert.NotNull(saved.ScreenedAt);
-        Assert.Equal(app.Data.UserId(Users.Practitioner), saved.ScreenedByUserId);
+        Assert.NotNull(saved.SupportStartedAt);
+        Assert.Equal(app.Data.UserId(Users.Practitioner), saved.SupportStartedByUserId);
         Assert.Null(saved.ClosedAt);
-        Assert.Equal(EpisodeStatus.Screened, saved.Status);
+        Assert.Equal(EpisodeStatus.InSupport, saved.Status);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public abstract class ConcurrencyTests(AppFixture app)
         var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         using var first = await app.SignedInAsync(Users.Practitioner);
         using var second = await app.SignedInAsync(Users.SupportWorker);
-        const string selector = "form[action$='handler=Milestone']:has(input[name=Milestone][value=Assessed])";
+        const string selector = "form[action$='handler=Milestone']:has(input[name=Milestone][value=SupportStarted])";
         var firstForm = (await first.GetPageAsync($"/episodes/{episode.Id}")).Form(selector);
         var secondForm = (await second.GetPageAsync($"/episodes/{episode.Id}")).Form(selector);
 
@@ -88,9 +88,9 @@ public abstract class ConcurrencyTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await HtmlPage.ReadAsync(refused);
         Assert.NotNull(page.ErrorSummary);
-        Assert.Contains("already been recorded", page.ErrorSummary);
+        Assert.Contains("Support has already started", page.ErrorSummary);
         var saved = await app.Data.QueryAsync(db => db.Episodes.SingleAsync(e => e.Id == episode.Id));
-        Assert.Equal(app.Data.UserId(Users.Practitioner), saved.AssessedByUserId);
+        Assert.Equal(app.Data.UserId(Users.Practitioner), saved.SupportStartedByUserId);
         Assert.Equal(1, await app.Data.QueryAsync(db => db.AuditEvents.CountAsync(a => a.RecordId == episode.Id.ToString() && a.Action == AuditAction.Updated)));
     }
 }

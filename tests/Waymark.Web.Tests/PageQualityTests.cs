@@ -29,6 +29,8 @@ public abstract class PageQualityTests(AppFixture app)
         return problems;
     }
 
+    private static readonly string[] InstrumentIds = Waymark.Instruments.InstrumentCatalogue.BuiltIn().Latest.Select(d => d.Id).Append("wellbeing-check").ToArray();
+
     [Fact]
     public async Task Every_page_a_team_manager_can_open_is_well_formed()
     {
@@ -41,6 +43,12 @@ public abstract class PageQualityTests(AppFixture app)
             d.IsNewPerson = false;
         });
         using var client = await app.SignedInAsync(Users.TeamManager);
+        // Something to show on each screening and assessment page.
+        var phq = await client.GetPageAsync($"/episodes/{episode.Id}/screening/phq-9");
+        using (await phq.Form("main form").Set("SomeUnanswered", "true").SubmitAsync(client)) { }
+        var result = await app.Data.QueryAsync(db => db.InstrumentCompletions.Where(c => c.EpisodeId == episode.Id).Select(c => c.Id).SingleAsync());
+        using (await (await client.GetPageAsync($"/people/{person.Id}/formulation")).Form("main form")
+            .Set("CoreProblems", "a").Set("HowTheyRelate", "b").Set("WhatMaintainsThem", "c").Set("Plan", "d").SubmitAsync(client)) { }
         var matches = await client.GetPageAsync($"/identification/{knownDraft}/matches");
         Assert.Contains(matches.Document.QuerySelectorAll("input[name=Choice][type=radio]"), r => r.GetAttribute("value") == person.Id.ToString());
 
@@ -58,6 +66,18 @@ public abstract class PageQualityTests(AppFixture app)
             ($"/identification/{knownDraft}/matches", HttpStatusCode.OK),
             ($"/episodes/{episode.Id}", HttpStatusCode.OK),
             ($"/episodes/{episode.Id}/allocate", HttpStatusCode.OK),
+            ($"/episodes/{episode.Id}/screening", HttpStatusCode.OK),
+            .. InstrumentIds.Select(id => ($"/episodes/{episode.Id}/screening/{id}", HttpStatusCode.OK)),
+            ($"/episodes/{episode.Id}/screening/outcome", HttpStatusCode.OK),
+            ($"/episodes/{episode.Id}/screening/no-such-instrument", HttpStatusCode.NotFound),
+            ($"/screening/results/{result}", HttpStatusCode.OK),
+            ("/screening/instruments", HttpStatusCode.OK),
+            ($"/episodes/{episode.Id}/assessment", HttpStatusCode.OK),
+            ($"/people/{person.Id}/screening", HttpStatusCode.OK),
+            ($"/people/{person.Id}/formulation", HttpStatusCode.OK),
+            ($"/people/{person.Id}/formulation/history", HttpStatusCode.OK),
+            ($"/people/{person.Id}/formulation/1", HttpStatusCode.OK),
+            ("/team/assessment-targets", HttpStatusCode.OK),
             ("/caseload", HttpStatusCode.OK),
             ("/caseload?page=2", HttpStatusCode.OK),
             ("/caseload?Status=Nonsense", HttpStatusCode.OK), // with an error summary
