@@ -70,6 +70,8 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
         logins.Add(new DemoLogin(otherPractitioner.Email!, $"{Roles.Practitioner} ({OtherTeamName})"));
 
         var gen = new SyntheticPeople(seed: 20261123);
+        var screening = new SyntheticScreening(seed: 20261124);
+        var formulations = 0;
         var today = UkTime.DateOf(now);
         var keyWorkers = new[] { ids[Roles.Practitioner], second.Id, ids[Roles.SupportWorker] };
         for (var i = 0; i < people; i++)
@@ -83,6 +85,10 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
             var episode = gen.NextEpisode(person, teamId, actor, now, inOther ? [otherPractitioner.Id] : keyWorkers);
             person.CreatedAt = episode.RecordedAt;
             db.Episodes.Add(episode);
+            var (outcome, assessment) = screening.For(episode, actor, now);
+            if (outcome is not null) db.ScreeningOutcomes.Add(outcome);
+            if (assessment is not null) db.Assessments.Add(assessment);
+            if (assessment is not null && formulations++ < 5) db.FormulationRevisions.Add(screening.Formulation(episode, actor));
         }
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo teams, {Users} users and {People} synthetic people", logins.Count, people);
