@@ -13,7 +13,7 @@ public sealed class MatchEngine(MatchModel model, MatchThresholds? thresholds = 
     private const double VerySimilar = 0.92;
     private const double Similar = 0.80;
     private const double SimilarTown = 0.90;
-    private const double SimilarStreet = 0.88;
+    private const double SimilarStreet = 0.92;
 
     public MatchModel Model { get; } = model;
     public MatchThresholds Thresholds { get; } = thresholds ?? new MatchThresholds();
@@ -106,10 +106,14 @@ public sealed class MatchEngine(MatchModel model, MatchThresholds? thresholds = 
         levels[2] = CompareDates(a.Dates, b.Dates);
         levels[3] = a.Sex == 0 || b.Sex == 0 ? Levels.Missing : a.Sex == b.Sex ? Levels.Sex.Same : Levels.Sex.Different;
         levels[4] = ComparePostcodes(a, b);
-        levels[5] = a.Town.Length == 0 || b.Town.Length == 0 ? Levels.Missing
+        // Where the postcode is the same, the town and the street say nothing more (neighbours share
+        // them): counting them again would make two people in one street look like one person.
+        var samePostcode = levels[4] == Levels.Postcode.Exact;
+        levels[5] = samePostcode || a.Town.Length == 0 || b.Town.Length == 0 ? Levels.Missing
             : a.Town == b.Town ? Levels.Town.Exact
             : JaroWinkler.Similarity(a.Town, b.Town) >= SimilarTown ? Levels.Town.Similar : Levels.Town.Different;
         levels[6] = CompareAddresses(a, b);
+        if (samePostcode && levels[6] != Levels.Address.Exact) levels[6] = Levels.Missing;
         levels[7] = a.Nhs is null || b.Nhs is null ? Levels.Missing : a.Nhs == b.Nhs ? Levels.StrongIdentifier.Same : Levels.StrongIdentifier.Different;
         levels[8] = a.Pnc is null || b.Pnc is null ? Levels.Missing : a.Pnc == b.Pnc ? Levels.StrongIdentifier.Same : Levels.StrongIdentifier.Different;
         for (var k = 0; k < a.Identifiers.Length; k++)

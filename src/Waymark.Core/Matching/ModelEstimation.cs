@@ -26,9 +26,9 @@ public sealed record EstimationReport(int Iterations, bool Converged, long Rando
 /// <summary>
 /// Estimates a model from the records themselves, with no truth: name frequencies counted over all
 /// records; u from random pairs; m and the share of matches by expectation–maximisation on the
-/// pairs the blocking rules produce (both classes' parameters are fitted there, but only m is kept,
-/// since u among blocked pairs is inflated by the blocking); and the prior from the expected number
-/// of matches over all possible pairs. NHS number and PNC ID keep their defaults: they decide by rule.
+/// pairs of two blocking rules in turn (same date of birth: estimates everything but the date; sound-alike
+/// names: estimates everything but the names), with u held at the random pairs' values; and the
+/// prior from the expected number of matches over all possible pairs. NHS number and PNC ID keep their defaults: they decide by rule.
 /// </summary>
 public static class ModelEstimation
 {
@@ -71,13 +71,6 @@ public static class ModelEstimation
             }
         }
 
-        // Blocked pairs, folded into distinct comparison patterns with counts.
-        var index = b is null ? BlockingIndex.ForDedupe(a, options.Blocking) : BlockingIndex.ForLink(a, b, options.Blocking);
-        var keep = Math.Min(1.0, (double)options.MaxBlockedPairs / Math.Max(1, index.RawPairs));
-        var collector = new PatternCollector(engine, a, b ?? a, keep, options.Seed);
-        var blocked = index.ForEachPair(() => collector);
-        var patterns = collector.Patterns.ToArray();
-
         var m = model.CopyM();
         var u = model.CopyU();
         for (var k = 0; k < c; k++)
@@ -89,20 +82,57 @@ public static class ModelEstimation
             for (var l = 1; l < uCounts[k].Length; l++) u[k][l] = Math.Max(uCounts[k][l], 0.5) / total;
         }
 
-        var (mEst, share, iterations, converged) = Em(patterns, model, m, u, options);
-        var sampled = patterns.Sum(p => p.Value);
-        var expected = share * (keep < 1 ? sampled / keep : sampled);
+        // Two EM sessions, each on the pairs one blocking rule brings together, estimating only the
+        // comparisons that rule did not select on: among people born on the same day, agreement on
+        // names is what tells a match; among people with sound-alike names, the date of birth is.
+        // Fitting all comparisons on all blocked pairs at once lets EM settle on "same name" or "same
+        // street" as its class instead of "same person".
+        var byDate = Session(BlockingRule.DateOfBirth, [2], engine, a, b, m, u, options);
+        var byName = Session(BlockingRule.NamesSoundEitherOrder, [0, 1], engine, a, b, m, u, options);
+        var mEst = model.CopyM();
+        for (var k = 0; k < c; k++)
+        {
+            if (k is 7 or 8) continue;
+            var sources = new[] { byDate, byName }.Where(s => s.Pairs > 0 && !s.Excluded.Contains(k)).ToList();
+            if (sources.Count == 0) continue;
+            for (var l = 1; l < mEst[k].Length; l++) mEst[k][l] = sources.Average(s => s.M[k][l]);
+        }
+
+        // The prior: matches among same-birthday pairs, scaled up by how often a match has the same
+        // date of birth and both dates are recorded.
+        var withDate = (double)a.Concat(b ?? []).Count(r => r.Dates.Length > 0) / (a.Length + (b?.Length ?? 0));
+        var expected = byDate.Pairs > 0
+            ? byDate.Share * byDate.Pairs / Math.Max(0.05, mEst[2][Levels.DateOfBirth.Exact] * withDate * withDate)
+            : byName.Share * byName.Pairs;
         var prior = totalPairs == 0 ? start.Prior : Math.Clamp(expected / totalPairs, 1e-12, 0.5);
         var estimated = model.WithParameters(mEst, u).WithPrior(prior);
-        return (estimated, new EstimationReport(iterations, converged, randomPairs, blocked, totalPairs, share, expected));
+        var iterations = Math.Max(byDate.Iterations, byName.Iterations);
+        return (estimated, new EstimationReport(iterations, byDate.Converged && byName.Converged, randomPairs, byDate.Pairs + byName.Pairs, totalPairs,
+            (byDate.Share + byName.Share) / 2, expected));
+    }
+
+    private sealed record SessionResult(int[] Excluded, long Pairs, double[][] M, double Share, int Iterations, bool Converged);
+
+    private static SessionResult Session(BlockingRule rule, int[] excluded, MatchEngine engine, PreparedRecord[] a, PreparedRecord[]? b,
+        double[][] m0, double[][] u, EstimationOptions options)
+    {
+        var blocking = (options.Blocking ?? new BlockingOptions()) with { Rules = [rule] };
+        var index = b is null ? BlockingIndex.ForDedupe(a, blocking) : BlockingIndex.ForLink(a, b, blocking);
+        var keep = Math.Min(1.0, (double)options.MaxBlockedPairs / Math.Max(1, index.RawPairs));
+        var collector = new PatternCollector(engine, a, b ?? a, keep, options.Seed);
+        index.ForEachPair(() => collector);
+        var patterns = collector.Patterns.ToArray();
+        var sampled = patterns.Sum(p => p.Value);
+        var (m, share, iterations, converged) = Em(patterns, engine.Model, m0, u, excluded, options);
+        return new SessionResult(excluded, (long)(keep < 1 ? sampled / keep : sampled), m, share, iterations, converged);
     }
 
     private static (double[][] M, double Share, int Iterations, bool Converged) Em(KeyValuePair<ulong, long>[] patterns, MatchModel model,
-        double[][] m0, double[][] uRandom, EstimationOptions options)
+        double[][] m0, double[][] u, int[] excluded, EstimationOptions options)
     {
         var c = model.ComparisonCount;
         var m = m0.Select(x => (double[])x.Clone()).ToArray();
-        var u = uRandom.Select(x => (double[])x.Clone()).ToArray();
+        var used = Enumerable.Range(0, c).Where(k => !excluded.Contains(k)).ToArray();
         var share = 0.05;
         var lv = new byte[patterns.Length, c];
         for (var p = 0; p < patterns.Length; p++)
@@ -114,12 +144,12 @@ public static class ModelEstimation
         while (iterations < options.MaxIterations && patterns.Length > 0)
         {
             iterations++;
-            // E: the probability each pattern is a match, under the current parameters.
+            // E: the probability each pattern is a match, under the current m (u stays the random pairs').
             double matches = 0, all = 0;
             for (var p = 0; p < patterns.Length; p++)
             {
                 double logm = Math.Log(share), logu = Math.Log(1 - share);
-                for (var k = 0; k < c; k++)
+                foreach (var k in used)
                 {
                     var l = lv[p, k];
                     if (l == 0) continue;
@@ -130,31 +160,27 @@ public static class ModelEstimation
                 matches += post[p] * patterns[p].Value;
                 all += patterns[p].Value;
             }
-            // M: new m and u from expected counts. At least half a pair per level keeps a level no match
+            // M: new m from expected counts. At least half a pair per level keeps a level no match
             // reached (FEBRL has no nicknames or day-month swaps) from a weight near minus infinity: with
             // n matches, one unseen is at most about 1/n likely.
             var delta = 0.0;
-            for (var k = 0; k < c; k++)
+            foreach (var k in used)
             {
                 if (k is 7 or 8) continue;
                 var levels = m[k].Length;
                 var mNum = new double[levels];
-                var uNum = new double[levels];
                 for (var p = 0; p < patterns.Length; p++)
                 {
                     var l = lv[p, k];
-                    if (l == 0) continue;
-                    mNum[l] += post[p] * patterns[p].Value;
-                    uNum[l] += (1 - post[p]) * patterns[p].Value;
+                    if (l != 0) mNum[l] += post[p] * patterns[p].Value;
                 }
-                double mDen = 0, uDen = 1;
-                for (var l = 1; l < levels; l++) { mNum[l] = Math.Max(mNum[l], 0.5); mDen += mNum[l]; uDen += uNum[l]; }
+                double mDen = 0;
+                for (var l = 1; l < levels; l++) { mNum[l] = Math.Max(mNum[l], 0.5); mDen += mNum[l]; }
                 for (var l = 1; l < levels; l++)
                 {
                     var nm = mNum[l] / mDen;
                     delta = Math.Max(delta, Math.Abs(nm - m[k][l]));
                     m[k][l] = nm;
-                    u[k][l] = Math.Max((uNum[l] + uRandom[k][l]) / uDen, 1e-12);
                 }
             }
             var newShare = Math.Clamp(matches / Math.Max(all, 1), 1e-9, 0.999);
