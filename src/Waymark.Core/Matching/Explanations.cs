@@ -48,7 +48,7 @@ internal static class Explanations
     {
         if (!exact || double.IsNaN(rarityA)) return "";
         var share = Math.Pow(2, -Math.Min(rarityA, rarityB));
-        return string.Create(CultureInfo.InvariantCulture, $", a name {(share >= 0.005 ? "shared by many" : share >= 0.0005 ? "shared by some" : "shared by few")} ({share:0.###%} of records)");
+        return string.Create(CultureInfo.InvariantCulture, $", a name {(share >= 0.01 ? "shared by many" : share >= 0.002 ? "shared by some" : "shared by few")} ({share:0.###%} of records)");
     }
 
     public static FieldContribution Field(MatchEngine engine, PreparedRecord probe, PreparedRecord candidate, int comparison, byte level)

@@ -31,7 +31,8 @@ public sealed record MatchThresholds(double Definite = 0.999, double Potential =
 /// <summary>One field's part in a score: the level chosen, its weight in bits, and why, in words.</summary>
 public sealed record FieldContribution(string Field, string Level, double Weight, string Explanation)
 {
-    public bool Compared => Level != "missing";
+    /// <summary>False for a field missing on one side, and for the line naming a deterministic rule: neither has a weight to show.</summary>
+    public bool Compared => Level != "missing" && Field != "Rule";
 
     /// <summary>"Date of birth: day and month swapped (12/03/1985 vs 03/12/1985), +8.6".</summary>
     public override string ToString() =>
