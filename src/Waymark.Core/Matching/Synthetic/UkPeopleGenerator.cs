@@ -94,9 +94,11 @@ public sealed class UkPeopleGenerator(int seed)
         var female = _rng.Next(2) == 0;
         var given = _rng.Next(100) < 30
             ? Pick(female ? ClassicFemale : ClassicMale)
-            : Zipf(female ? SyntheticPeople.FemaleNames : SyntheticPeople.MaleNames);
-        var family = _rng.Next(100) < 65
-            ? (_rng.Next(100) < 75 ? Zipf(SyntheticPeople.FamilyNames) : Pick(ExtraSurnames))
+            : Zipf(female ? SyntheticPeople.FemaleNames : SyntheticPeople.MaleNames, 10);
+        // About as spread as UK surnames: the commonest (Smith) about 1.5%, a long tail of rarer ones.
+        var roll = _rng.Next(100);
+        var family = roll < 25 ? Zipf(SyntheticPeople.FamilyNames, 5)
+            : roll < 35 ? Pick(ExtraSurnames)
             : Pick(SurnameStarts) + Pick(SurnameEnds);
         // Ages 16–75, most in their twenties and thirties as in custody.
         var age = Math.Min(75, 16 + (int)Math.Abs(Gaussian() * 16));
@@ -129,7 +131,7 @@ public sealed class UkPeopleGenerator(int seed)
         roll = _rng.Next(100);
         if (roll < 8) family = Typo(family);
         else if (roll < 13) family = SoundAlike(family);
-        else if (roll < 16) family = _rng.Next(2) == 0 ? $"{family}-{Zipf(SyntheticPeople.FamilyNames)}" : Zipf(SyntheticPeople.FamilyNames); // married or changed name
+        else if (roll < 16) family = _rng.Next(2) == 0 ? $"{family}-{Zipf(SyntheticPeople.FamilyNames, 5)}" : Zipf(SyntheticPeople.FamilyNames, 5); // married or changed name
         else if (roll < 18) family = "";
         if (_rng.Next(100) < 5) (given, family) = (family, given);
 
@@ -216,15 +218,15 @@ public sealed class UkPeopleGenerator(int seed)
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_rng.Next(items.Count)];
 
-    /// <summary>Earlier names in a list are more common (Zipf, s = 1), as Smith is more common than Griffiths.</summary>
-    private T Zipf<T>(IReadOnlyList<T> items)
+    /// <summary>Earlier names in a list are more common (weight 1 / (rank + offset)), as Smith is more common than Griffiths.</summary>
+    private T Zipf<T>(IReadOnlyList<T> items, int offset)
     {
         var h = 0.0;
-        for (var i = 1; i <= items.Count; i++) h += 1.0 / i;
+        for (var i = 1; i <= items.Count; i++) h += 1.0 / (i + offset);
         var x = _rng.NextDouble() * h;
         for (var i = 1; i <= items.Count; i++)
         {
-            x -= 1.0 / i;
+            x -= 1.0 / (i + offset);
             if (x <= 0) return items[i - 1];
         }
         return items[^1];
