@@ -47,6 +47,11 @@ public static partial class Cli
           instruments score <id>       Score answers given in item order; leave a value blank for
                 --answers "0,1,,3"     an unanswered item. Prints score, band, flags and outcomes.
           instruments fhir <id>        Print the instrument as a FHIR R4 Questionnaire (JSON).
+          match evaluate --link <a.csv> <b.csv> | --dedupe <file.csv> [--without <column>]...
+                                       Measure the matching engine on FEBRL-format CSV (the truth is
+                                       in rec_id); the last line is precision=, recall=, f1=, pairs=.
+          match generate --count N --duplicates D --seed S --out <file.csv>
+                                       Write synthetic UK people with realistic errors as FEBRL CSV.
 
         Database options (override the environment):
           --provider Sqlite|Postgres   Database__Provider (default Sqlite)
@@ -90,6 +95,7 @@ public static partial class Cli
                 "users add" => UsersAddAsync,
                 "users add-to-team" => UsersAddToTeamAsync,
                 "users password" => UsersPasswordAsync,
+                _ when a.Words[0] == "match" => MatchAsync,
                 _ => throw new UsageException(a.Words[0] switch
                 {
                     "people" => $"Unknown command '{command}'. Try 'people generate' or 'people count'.",
@@ -102,7 +108,7 @@ public static partial class Cli
             var verbose = a.Flag("verbose");
             var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var ctx = new CliContext(a, config, stdout, stderr, verbose, interactive, ct);
-            if (command is not ("people generate" or "teams add" or "users add" or "users add-to-team" or "users password")) a.EnsureAllUsed();
+            if (command is not ("people generate" or "teams add" or "users add" or "users add-to-team" or "users password") && a.Words[0] != "match") a.EnsureAllUsed();
             return await run(ctx);
         }
         catch (UsageException e)

@@ -12,11 +12,15 @@ public sealed class CliArgs
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Words { get; }
 
     /// <summary>Options that take no value.</summary>
-    private static readonly HashSet<string> KnownFlags = ["help", "verbose"];
+    private static readonly HashSet<string> KnownFlags = ["help", "verbose", "link", "dedupe"];
+
+    /// <summary>Options that may be given several times (match evaluate --without a --without b).</summary>
+    private static readonly HashSet<string> Repeatable = ["without"];
 
     public CliArgs(IReadOnlyList<string> args)
     {
@@ -47,6 +51,13 @@ public sealed class CliArgs
                     throw new UsageException($"--{name} needs a value.");
                 value = args[++i];
             }
+            if (Repeatable.Contains(name))
+            {
+                if (!_repeated.TryGetValue(name, out var list)) _repeated[name] = list = [];
+                list.Add(value);
+                _options[name] = value;
+                continue;
+            }
             if (!_options.TryAdd(name, value)) throw new UsageException($"--{name} is given more than once.");
         }
         Words = words;
@@ -62,6 +73,13 @@ public sealed class CliArgs
     {
         _used.Add(name);
         return _options.GetValueOrDefault(name);
+    }
+
+    /// <summary>Every value of a repeatable option, in the order given.</summary>
+    public IReadOnlyList<string> Options(string name)
+    {
+        _used.Add(name);
+        return _repeated.TryGetValue(name, out var list) ? list : [];
     }
 
     public int? IntOption(string name, int min, int max)

@@ -12,7 +12,7 @@ public sealed class SyntheticPeople(int seed)
 {
     private readonly Random _rng = new(seed);
 
-    private static readonly string[] MaleNames =
+    internal static readonly string[] MaleNames =
     [
         "Oliver", "Jack", "Harry", "George", "Jacob", "Charlie", "Thomas", "James", "William", "Joshua",
         "Daniel", "Liam", "Connor", "Callum", "Kyle", "Ryan", "Jamie", "Lewis", "Mohammed", "Aiden",
@@ -21,7 +21,7 @@ public sealed class SyntheticPeople(int seed)
         "Reece", "Jordan", "Kwame", "Tomasz", "Arjun", "Imran", "Declan", "Rhys", "Owen", "Ewan",
     ];
 
-    private static readonly string[] FemaleNames =
+    internal static readonly string[] FemaleNames =
     [
         "Olivia", "Amelia", "Emily", "Isla", "Ava", "Jessica", "Lily", "Sophie", "Grace", "Chloe",
         "Megan", "Hannah", "Lauren", "Charlotte", "Ellie", "Amy", "Rebecca", "Leanne", "Kelly", "Michelle",
@@ -30,7 +30,7 @@ public sealed class SyntheticPeople(int seed)
         "Agnieszka", "Amara", "Ffion", "Cerys", "Mia", "Ruby", "Poppy", "Jade", "Courtney", "Natalie",
     ];
 
-    private static readonly string[] FamilyNames =
+    internal static readonly string[] FamilyNames =
     [
         "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson",
         "Roberts", "Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes", "Green", "Hall",
