@@ -8,6 +8,7 @@ using Waymark.Episodes;
 using Waymark.Identification;
 using Waymark.People;
 using Waymark.Screening;
+using Waymark.ServiceDirectory;
 using Waymark.Teams;
 
 namespace Waymark.Persistence;
@@ -43,6 +44,13 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
     public DbSet<PsychosocialAssessment> Assessments => Set<PsychosocialAssessment>();
     public DbSet<AssessedNeed> AssessedNeeds => Set<AssessedNeed>();
     public DbSet<FormulationRevision> FormulationRevisions => Set<FormulationRevision>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<LocalService> Services => Set<LocalService>();
+    public DbSet<ServiceNeed> ServiceNeeds => Set<ServiceNeed>();
+    public DbSet<ServiceLocation> ServiceLocations => Set<ServiceLocation>();
+    public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
+    public DbSet<OpeningTime> OpeningTimes => Set<OpeningTime>();
+    public DbSet<ServiceContact> ServiceContacts => Set<ServiceContact>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -230,6 +238,78 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.HasIndex(x => new { x.PersonId, x.WrittenAt });
             e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId
                 || Set<PersonTeamLink>().Any(l => l.PersonId == x.PersonId && l.TeamId == CurrentTeamId));
+        });
+
+        // The local services directory: each team's own (team-scoped like people).
+        b.Entity<Organisation>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.Website).HasMaxLength(500);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Phone).HasMaxLength(50);
+            e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId);
+            e.HasIndex(x => new { x.TeamId, x.Name });
+            e.HasMany(x => x.Services).WithOne(x => x.Organisation).HasForeignKey(x => x.OrganisationId);
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId);
+        });
+        b.Entity<LocalService>(e =>
+        {
+            e.ToTable("Services");
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.Url).HasMaxLength(500);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Phone).HasMaxLength(50);
+            e.Property(x => x.Eligibility).HasMaxLength(4000);
+            e.Property(x => x.HowToRefer).HasMaxLength(4000);
+            e.Property(x => x.ReferralRequirements).HasMaxLength(4000);
+            e.Property(x => x.DropInDetails).HasMaxLength(1000);
+            e.Property(x => x.LastVerifiedBy).HasMaxLength(450);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TeamId, x.Name });
+            e.HasIndex(x => new { x.TeamId, x.LastVerifiedAt });
+            e.HasMany(x => x.Needs).WithOne().HasForeignKey(x => x.ServiceId);
+            e.HasMany(x => x.Locations).WithOne().HasForeignKey(x => x.ServiceId);
+            e.HasMany(x => x.Areas).WithOne().HasForeignKey(x => x.ServiceId);
+            e.HasMany(x => x.OpeningTimes).WithOne().HasForeignKey(x => x.ServiceId);
+            e.HasMany(x => x.Contacts).WithOne().HasForeignKey(x => x.ServiceId);
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId);
+        });
+        b.Entity<ServiceNeed>(e =>
+        {
+            e.HasKey(x => new { x.ServiceId, x.Domain });
+            e.Property(x => x.Domain).HasMaxLength(50);
+            e.HasIndex(x => new { x.Domain, x.ServiceId });
+        });
+        b.Entity<ServiceLocation>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Address).HasMaxLength(500);
+            e.Property(x => x.Town).HasMaxLength(100);
+            e.Property(x => x.Postcode).HasMaxLength(10);
+            e.Property(x => x.PostcodeDistrict).HasMaxLength(4);
+            e.HasIndex(x => x.ServiceId);
+            e.HasIndex(x => new { x.PostcodeDistrict, x.ServiceId });
+        });
+        b.Entity<ServiceArea>(e =>
+        {
+            e.HasKey(x => new { x.ServiceId, x.District });
+            e.Property(x => x.District).HasMaxLength(4);
+            e.HasIndex(x => new { x.District, x.ServiceId });
+        });
+        b.Entity<OpeningTime>(e =>
+        {
+            e.HasIndex(x => new { x.ServiceId, x.Day });
+        });
+        b.Entity<ServiceContact>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Role).HasMaxLength(200);
+            e.Property(x => x.Phone).HasMaxLength(50);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.RelationshipNotes).HasMaxLength(2000);
+            e.HasIndex(x => x.ServiceId);
         });
 
         b.Entity<IdentificationDraft>(e =>

@@ -995,6 +995,281 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.ToTable("ScreeningOutcomes");
                 });
 
+            modelBuilder.Entity("Waymark.ServiceDirectory.LocalService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("AcceptsCoOccurringSubstanceUse")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("AcceptsOffendingHistory")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("DropIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DropInDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Eligibility")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("HowToRefer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("LastVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastVerifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ReferralRequirements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TeamId", "LastVerifiedAt");
+
+                    b.HasIndex("TeamId", "Name");
+
+                    b.ToTable("Services", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.OpeningTime", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DropIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Day");
+
+                    b.ToTable("OpeningTimes");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.Organisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Name");
+
+                    b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceArea", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.HasKey("ServiceId", "District");
+
+                    b.HasIndex("District", "ServiceId");
+
+                    b.ToTable("ServiceAreas");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("RelationshipNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ServiceContacts");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("PostcodeDistrict")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("PostcodeDistrict", "ServiceId");
+
+                    b.ToTable("ServiceLocations");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceNeed", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("ServiceId", "Domain");
+
+                    b.HasIndex("Domain", "ServiceId");
+
+                    b.ToTable("ServiceNeeds");
+                });
+
             modelBuilder.Entity("Waymark.Teams.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1278,6 +1553,71 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.ServiceDirectory.LocalService", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.Organisation", "Organisation")
+                        .WithMany("Services")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.OpeningTime", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.LocalService", null)
+                        .WithMany("OpeningTimes")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.Organisation", b =>
+                {
+                    b.HasOne("Waymark.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceArea", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.LocalService", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceContact", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.LocalService", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceLocation", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.LocalService", null)
+                        .WithMany("Locations")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceNeed", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.LocalService", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Teams.TeamMembership", b =>
                 {
                     b.HasOne("Waymark.Teams.Team", "Team")
@@ -1313,6 +1653,24 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.Navigation("OtherIdentifiers");
 
                     b.Navigation("TeamLinks");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.LocalService", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Locations");
+
+                    b.Navigation("Needs");
+
+                    b.Navigation("OpeningTimes");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.Organisation", b =>
+                {
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("Waymark.Teams.Team", b =>

@@ -974,6 +974,281 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.ToTable("ScreeningOutcomes");
                 });
 
+            modelBuilder.Entity("Waymark.ServiceDirectory.LocalService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AcceptsCoOccurringSubstanceUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("AcceptsOffendingHistory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DropIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DropInDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Eligibility")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HowToRefer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastVerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastVerifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralRequirements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TeamId", "LastVerifiedAt");
+
+                    b.HasIndex("TeamId", "Name");
+
+                    b.ToTable("Services", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.OpeningTime", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DropIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Day");
+
+                    b.ToTable("OpeningTimes");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.Organisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Name");
+
+                    b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceArea", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceId", "District");
+
+                    b.HasIndex("District", "ServiceId");
+
+                    b.ToTable("ServiceAreas");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelationshipNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ServiceContacts");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostcodeDistrict")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("PostcodeDistrict", "ServiceId");
+
+                    b.ToTable("ServiceLocations");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceNeed", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceId", "Domain");
+
+                    b.HasIndex("Domain", "ServiceId");
+
+                    b.ToTable("ServiceNeeds");
+                });
+
             modelBuilder.Entity("Waymark.Teams.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1257,6 +1532,71 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.ServiceDirectory.LocalService", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.Organisation", "Organisation")
+                        .WithMany("Services")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.OpeningTime", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.LocalService", null)
+                        .WithMany("OpeningTimes")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.Organisation", b =>
+                {
+                    b.HasOne("Waymark.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceArea", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.LocalService", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceContact", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.LocalService", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceLocation", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.LocalService", null)
+                        .WithMany("Locations")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.ServiceNeed", b =>
+                {
+                    b.HasOne("Waymark.ServiceDirectory.LocalService", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Teams.TeamMembership", b =>
                 {
                     b.HasOne("Waymark.Teams.Team", "Team")
@@ -1292,6 +1632,24 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.Navigation("OtherIdentifiers");
 
                     b.Navigation("TeamLinks");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.LocalService", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Locations");
+
+                    b.Navigation("Needs");
+
+                    b.Navigation("OpeningTimes");
+                });
+
+            modelBuilder.Entity("Waymark.ServiceDirectory.Organisation", b =>
+                {
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("Waymark.Teams.Team", b =>
