@@ -7,6 +7,7 @@ using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Identification;
 using Waymark.People;
+using Waymark.Referrals;
 using Waymark.Screening;
 using Waymark.ServiceDirectory;
 using Waymark.Teams;
@@ -44,6 +45,11 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
     public DbSet<PsychosocialAssessment> Assessments => Set<PsychosocialAssessment>();
     public DbSet<AssessedNeed> AssessedNeeds => Set<AssessedNeed>();
     public DbSet<FormulationRevision> FormulationRevisions => Set<FormulationRevision>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<ConsentToShare> Consents => Set<ConsentToShare>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<LocalService> Services => Set<LocalService>();
     public DbSet<ServiceNeed> ServiceNeeds => Set<ServiceNeed>();
@@ -64,6 +70,7 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.Property(t => t.Covers).HasMaxLength(4000);
             e.HasIndex(t => t.Name).IsUnique();
             e.Ignore(t => t.AssessmentTargets);
+            e.Property(t => t.FollowUpDays).HasMaxLength(50).HasDefaultValue(FollowUpIntervals.Default);
             e.Property(t => t.ImmediateAssessmentMinutes).HasDefaultValue(AssessmentTargets.Default.ImmediateMinutes);
             e.Property(t => t.TodayAssessmentMinutes).HasDefaultValue(AssessmentTargets.Default.TodayMinutes);
             e.Property(t => t.RoutineAssessmentMinutes).HasDefaultValue(AssessmentTargets.Default.RoutineMinutes);
@@ -238,6 +245,70 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.HasIndex(x => new { x.PersonId, x.WrittenAt });
             e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId
                 || Set<PersonTeamLink>().Any(l => l.PersonId == x.PersonId && l.TeamId == CurrentTeamId));
+        });
+
+        // Referrals and what follows them: read like episodes, changed only by the team holding the episode.
+        b.Entity<Referral>(e =>
+        {
+            e.Property(x => x.ServiceName).HasMaxLength(300);
+            e.Property(x => x.Need).HasMaxLength(50);
+            e.Property(x => x.SupportPlan).HasMaxLength(1000);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.Property(x => x.CreatedByUserId).HasMaxLength(450);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Status);
+            e.Ignore(x => x.SentAt);
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId);
+            e.HasOne<LocalService>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ReferralId);
+            e.HasIndex(x => new { x.EpisodeId, x.CreatedAt });
+            e.HasIndex(x => new { x.PersonId, x.CreatedAt });
+            e.HasIndex(x => new { x.TeamId, x.ServiceId, x.CreatedAt });
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId
+                || Set<PersonTeamLink>().Any(l => l.PersonId == x.PersonId && l.TeamId == CurrentTeamId));
+        });
+        b.Entity<ReferralEvent>(e =>
+        {
+            e.Property(x => x.ByUserId).HasMaxLength(450);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.HasIndex(x => new { x.ReferralId, x.RecordedAt });
+        });
+        b.Entity<FollowUpTask>(e =>
+        {
+            e.Property(x => x.AssignedToUserId).HasMaxLength(450);
+            e.Property(x => x.DoneByUserId).HasMaxLength(450);
+            e.Property(x => x.DoneNote).HasMaxLength(2000);
+            e.Property(x => x.ClosedReason).HasMaxLength(200);
+            e.Ignore(x => x.IsOpen);
+            e.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId);
+            e.HasIndex(x => new { x.ReferralId, x.Number }).IsUnique();
+            // My tasks, the team's overdue list and the caseload's overdue flag: open tasks by due time.
+            e.HasIndex(x => new { x.AssignedToUserId, x.DoneAt, x.ClosedAt, x.DueAt });
+            e.HasIndex(x => new { x.TeamId, x.DoneAt, x.ClosedAt, x.DueAt });
+            e.HasIndex(x => new { x.EpisodeId, x.DoneAt, x.ClosedAt, x.DueAt });
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId);
+        });
+        b.Entity<Outcome>(e =>
+        {
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.Property(x => x.RecordedByUserId).HasMaxLength(450);
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId);
+            e.HasIndex(x => new { x.EpisodeId, x.On });
+            e.HasIndex(x => new { x.TeamId, x.On });
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId
+                || Set<PersonTeamLink>().Any(l => l.PersonId == x.PersonId && l.TeamId == CurrentTeamId));
+        });
+        b.Entity<ConsentToShare>(e =>
+        {
+            e.ToTable("Consents");
+            e.Property(x => x.What).HasMaxLength(2000);
+            e.Property(x => x.WithWhom).HasMaxLength(500);
+            e.Property(x => x.RecordedByUserId).HasMaxLength(450);
+            e.Property(x => x.WithdrawnByUserId).HasMaxLength(450);
+            e.Ignore(x => x.Stands);
+            e.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId);
+            e.HasIndex(x => new { x.ReferralId, x.RecordedAt });
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId);
         });
 
         // The local services directory: each team's own (team-scoped like people).

@@ -19,6 +19,9 @@ public class Team
     public Waymark.Screening.AssessmentTargets AssessmentTargets =>
         new(ImmediateAssessmentMinutes, TodayAssessmentMinutes, RoutineAssessmentMinutes);
 
+    /// <summary>Days after sending a referral when its follow-ups fall due, e.g. "7,28".</summary>
+    public string FollowUpDays { get; set; } = Waymark.Referrals.FollowUpIntervals.Default;
+
     public List<TeamMembership> Members { get; set; } = [];
 }
 
