@@ -271,7 +271,7 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
         {
             e.Property(x => x.ByUserId).HasMaxLength(450);
             e.Property(x => x.Note).HasMaxLength(2000);
-            e.HasIndex(x => new { x.ReferralId, x.RecordedAt });
+            e.HasIndex(x => new { x.ReferralId, x.Sequence }).IsUnique();
         });
         b.Entity<FollowUpTask>(e =>
         {

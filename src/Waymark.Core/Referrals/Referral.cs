@@ -53,6 +53,8 @@ public class ReferralEvent
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid ReferralId { get; set; }
+    /// <summary>1, 2, 3… in the order recorded; unique per referral.</summary>
+    public int Sequence { get; set; }
     public ReferralStep Step { get; set; }
     /// <summary>When it happened (may be earlier than when it was recorded).</summary>
     public DateTimeOffset At { get; set; }

@@ -21,7 +21,7 @@ public static class ReferralLifecycle
     };
 
     public static ReferralStep StatusOf(IEnumerable<ReferralEvent> events) =>
-        events.OrderBy(e => e.RecordedAt).ThenBy(e => e.At).Select(e => (ReferralStep?)e.Step).LastOrDefault() ?? ReferralStep.Drafted;
+        events.OrderBy(e => e.Sequence).Select(e => (ReferralStep?)e.Step).LastOrDefault() ?? ReferralStep.Drafted;
 
     public static IReadOnlyList<ReferralStep> Allowed(ReferralStep status) => Next[status];
 

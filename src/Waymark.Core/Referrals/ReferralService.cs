@@ -280,6 +280,7 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
     // Added explicitly: EF would take a new event with a key set in code for an existing row and UPDATE it.
     private void AddEvent(Referral referral, ReferralEvent e)
     {
+        e.Sequence = referral.Events.Count == 0 ? 1 : referral.Events.Max(x => x.Sequence) + 1;
         db.ReferralEvents.Add(e);
         if (!referral.Events.Contains(e)) referral.Events.Add(e);
     }

@@ -1087,12 +1087,16 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Step")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReferralId", "RecordedAt");
+                    b.HasIndex("ReferralId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("ReferralEvents");
                 });

@@ -145,6 +145,7 @@ namespace Waymark.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     Step = table.Column<int>(type: "INTEGER", nullable: false),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
                     RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -201,9 +202,10 @@ namespace Waymark.Persistence.Migrations.Sqlite
                 columns: new[] { "TeamId", "On" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReferralEvents_ReferralId_RecordedAt",
+                name: "IX_ReferralEvents_ReferralId_Sequence",
                 table: "ReferralEvents",
-                columns: new[] { "ReferralId", "RecordedAt" });
+                columns: new[] { "ReferralId", "Sequence" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Referrals_EpisodeId_CreatedAt",

@@ -12,7 +12,7 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWaymarkDbContext))]
-    [Migration("20261124022855_Referrals")]
+    [Migration("20261124023131_Referrals")]
     partial class Referrals
     {
         /// <inheritdoc />
@@ -1111,12 +1111,16 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Step")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReferralId", "RecordedAt");
+                    b.HasIndex("ReferralId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("ReferralEvents");
                 });

@@ -145,6 +145,7 @@ namespace Waymark.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
                     Step = table.Column<int>(type: "integer", nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -201,9 +202,10 @@ namespace Waymark.Persistence.Migrations.Postgres
                 columns: new[] { "TeamId", "On" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReferralEvents_ReferralId_RecordedAt",
+                name: "IX_ReferralEvents_ReferralId_Sequence",
                 table: "ReferralEvents",
-                columns: new[] { "ReferralId", "RecordedAt" });
+                columns: new[] { "ReferralId", "Sequence" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Referrals_EpisodeId_CreatedAt",

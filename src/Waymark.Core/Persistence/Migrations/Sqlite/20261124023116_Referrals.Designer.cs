@@ -11,7 +11,7 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWaymarkDbContext))]
-    [Migration("20261124022840_Referrals")]
+    [Migration("20261124023116_Referrals")]
     partial class Referrals
     {
         /// <inheritdoc />
@@ -1090,12 +1090,16 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Step")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReferralId", "RecordedAt");
+                    b.HasIndex("ReferralId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("ReferralEvents");
                 });
