@@ -56,6 +56,13 @@ internal static class SaveBench
         IConfiguration config;
         try { config = CliServices.BuildConfiguration(o.Provider, o.Connection); }
         catch (UsageException e) { Console.Error.WriteLine("error: " + e.Message); return 2; }
+        // Each screening takes an episode of its own: never screen one twice.
+        var needed = o.Warmup + o.PerLevel * o.Concurrency.Length;
+        if (needed > o.Episodes)
+        {
+            Console.Error.WriteLine($"error: {needed:N0} screenings need at least that many episodes; --episodes is {o.Episodes:N0}.");
+            return 2;
+        }
         var kind = DatabaseSetup.ProviderFrom(config);
         // Only ever the bench's own file or a database named on the command line: never the app's from the environment.
         var cs = o.Connection ?? (kind == DatabaseProvider.Sqlite ? SaveOptions.DefaultSqlite : null);
@@ -115,12 +122,6 @@ internal static class SaveBench
         new Random(o.Seed).Shuffle(shuffled);
         var unscreened = new ConcurrentQueue<Guid>(shuffled);
         var screened = new ConcurrentBag<Guid>();
-        var needed = o.Warmup + o.PerLevel * o.Concurrency.Length;
-        if (needed > o.Episodes)
-        {
-            Console.Error.WriteLine($"error: {needed:N0} screenings need at least that many episodes; --episodes is {o.Episodes:N0}.");
-            return 2;
-        }
         var number = 0;
         var levels = new List<LevelResult>();
         try
