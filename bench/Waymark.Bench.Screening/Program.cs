@@ -1,41 +1,57 @@
 using System.Diagnostics;
 using System.Globalization;
+using Waymark.Bench.Screening;
 using Waymark.Instruments;
 
-// Screening benchmarks. See docs/benchmarks.md ("Screening instrument scoring").
+// Screening benchmarks. See docs/benchmarks.md ("Screening instrument scoring", "Screening save under concurrent load").
 //   --mode scoring  scores/second for each built-in instrument, one thread and all cores, median/p95 per score
-//   --mode save     screening save under concurrent load (needs the database; not written yet)
+//   --mode save     time to save a completed screening (two instruments and the outcome) under concurrent load
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var ic = CultureInfo.InvariantCulture;
 string mode = "scoring";
 int batches = 200, batchSize = 2_000, seed = 42;
-for (var i = 0; i < args.Length; i++)
+var save = new SaveOptions();
+try
 {
-    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-    switch (args[i])
+    for (var i = 0; i < args.Length; i++)
     {
-        case "--mode": mode = Next(); break;
-        case "--batches": batches = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-        case "--batch-size": batchSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-        case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-        case "--help" or "-h":
-            Console.WriteLine("Usage: Waymark.Bench.Screening [--mode scoring|save] [--batches N] [--batch-size N] [--seed S]");
-            return 0;
-        default: Console.Error.WriteLine($"Unknown option {args[i]}"); return 2;
+        var option = args[i];
+        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{option} needs a value");
+        int Count(int min) => int.Parse(Next().Replace("_", ""), ic) is var n && n >= min ? n : throw new ArgumentException($"{option} must be at least {min}");
+        switch (option)
+        {
+            case "--mode": mode = Next(); break;
+            case "--batches": batches = Count(1); break;
+            case "--batch-size": batchSize = Count(1); break;
+            case "--seed": seed = int.Parse(Next(), ic); break;
+            case "--provider": save = save with { Provider = Next() }; break;
+            case "--connection": save = save with { Connection = Next() }; break;
+            case "--episodes": save = save with { Episodes = Count(1) }; break;
+            case "--concurrency": save = save with { Concurrency = [.. Next().Split(',').Select(c => int.Parse(c, ic) is var n && n >= 1 ? n : throw new ArgumentException("--concurrency levels must be at least 1"))] }; break;
+            case "--per-level": save = save with { PerLevel = Count(1) }; break;
+            case "--warmup": save = save with { Warmup = Count(0) }; break;
+            case "--help" or "-h":
+                Console.WriteLine("Usage: Waymark.Bench.Screening [--mode scoring|save] [--seed S]");
+                Console.WriteLine("  scoring: [--batches N] [--batch-size N]");
+                Console.WriteLine("  save:    [--provider Sqlite|Postgres] [--connection <cs>] [--episodes N] [--concurrency 1,4,16,32] [--per-level N] [--warmup N]");
+                Console.WriteLine($"           default connection for SQLite: {SaveOptions.DefaultSqlite}. The database is DELETED and rebuilt");
+                Console.WriteLine("           (the demo, then N open unscreened episodes) unless it has users who are not the demo's.");
+                return 0;
+            default: return Usage($"Unknown option {option}");
+        }
     }
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+{
+    return Usage(e.Message);
 }
 
 return mode switch
 {
     "scoring" => ScoringBench.Run(batches, batchSize, seed),
-    "save" => NotYet(),
+    "save" => await SaveBench.RunAsync(save with { Seed = seed }),
     _ => Usage($"Unknown mode '{mode}': use scoring or save."),
 };
-
-static int NotYet()
-{
-    Console.WriteLine("save: not yet (screening save under concurrent load needs the database and is still to be written).");
-    return 0;
-}
 
 static int Usage(string message)
 {
