@@ -78,6 +78,14 @@ public abstract class PageQualityTests(AppFixture app)
             ($"/people/{person.Id}/formulation/history", HttpStatusCode.OK),
             ($"/people/{person.Id}/formulation/1", HttpStatusCode.OK),
             ("/team/assessment-targets", HttpStatusCode.OK),
+            ($"/episodes/{episode.Id}/referrals/new", HttpStatusCode.OK),
+            ($"/episodes/{episode.Id}/outcomes/new", HttpStatusCode.OK),
+            ("/tasks", HttpStatusCode.OK),
+            ("/tasks/team", HttpStatusCode.OK),
+            ("/tasks/nonsense", HttpStatusCode.NotFound),
+            ("/referrals/figures", HttpStatusCode.OK),
+            ("/referrals/figures?From.Day=40&From.Month=1&From.Year=2026", HttpStatusCode.OK), // with an error summary
+            ("/team/follow-up", HttpStatusCode.OK),
             ("/caseload", HttpStatusCode.OK),
             ("/caseload?page=2", HttpStatusCode.OK),
             ("/caseload?Status=Nonsense", HttpStatusCode.OK), // with an error summary

@@ -12,13 +12,14 @@ public record CaseloadFilter(
     Setting? Setting = null,
     bool? Youth = null,
     bool OverdueOnly = false,
-    bool AssessmentOverdueOnly = false);
+    bool AssessmentOverdueOnly = false,
+    bool FollowUpOverdueOnly = false);
 
 public record CaseloadRow(
     Guid EpisodeId, Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth,
     Setting Setting, bool IsYouth, DateTimeOffset IdentifiedAt, string? KeyWorkerId, string? KeyWorkerName,
     DateOnly? PlannedEndDate, EpisodeStatus Status, bool Overdue,
-    DateTimeOffset? AssessmentDueAt = null, bool AssessmentOverdue = false);
+    DateTimeOffset? AssessmentDueAt = null, bool AssessmentOverdue = false, bool FollowUpOverdue = false);
 
 public record CaseloadPage(IReadOnlyList<CaseloadRow> Rows, int PageNumber, int PageSize, int Total)
 {
@@ -51,6 +52,7 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
         if (f.OverdueOnly) q = q.Where(e => e.ClosedAt == null && e.PlannedEndDate != null && e.PlannedEndDate < today);
         var now = clock.GetUtcNow();
         if (f.AssessmentOverdueOnly) q = q.Where(e => e.ClosedAt == null && e.AssessedAt == null && e.AssessmentDueAt != null && e.AssessmentDueAt < now);
+        if (f.FollowUpOverdueOnly) q = q.Where(e => db.FollowUpTasks.Any(t => t.EpisodeId == e.Id && t.DoneAt == null && t.ClosedAt == null && t.DueAt < now));
 
         var total = await q.CountAsync(ct);
         var rows = await q
@@ -62,6 +64,7 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
                 e.Setting, e.IsYouth, e.IdentifiedAt, e.KeyWorkerId,
                 KeyWorkerName = db.Users.Where(u => u.Id == e.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault(),
                 e.PlannedEndDate, e.ScreenedAt, e.AssessedAt, e.SupportStartedAt, e.ClosedAt, e.AssessmentDueAt,
+                FollowUpOverdue = db.FollowUpTasks.Any(t => t.EpisodeId == e.Id && t.DoneAt == null && t.ClosedAt == null && t.DueAt < now),
             })
             .ToListAsync(ct);
         var result = rows.Select(r =>
@@ -71,7 +74,7 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
                 r.IdentifiedAt, r.KeyWorkerId, r.KeyWorkerName, r.PlannedEndDate, status,
                 r.ClosedAt == null && r.PlannedEndDate is { } end && end < today,
                 r.AssessedAt is null && r.ClosedAt is null ? r.AssessmentDueAt : null,
-                Episode.IsAssessmentOverdue(r.ClosedAt, r.AssessedAt, r.AssessmentDueAt, now));
+                Episode.IsAssessmentOverdue(r.ClosedAt, r.AssessedAt, r.AssessmentDueAt, now), r.FollowUpOverdue);
         }).ToList();
         return new CaseloadPage(result, page, PageSize, total);
     }

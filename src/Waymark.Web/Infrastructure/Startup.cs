@@ -47,6 +47,9 @@ public static class Startup
         services.AddScoped<Waymark.Assessment.AssessmentService>();
         services.AddScoped<Waymark.Assessment.Formulations>();
         services.AddScoped<Waymark.Screening.AssessmentTargetSettings>();
+        services.AddScoped<Waymark.Referrals.ReferralService>();
+        services.AddScoped<Waymark.Referrals.FollowUpQuery>();
+        services.AddScoped<Waymark.Referrals.ServiceFigures>();
         services.AddScoped<AtAGlance>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<TeamSignIn>();
@@ -108,6 +111,9 @@ public static class Startup
                 o.Conventions.AuthorizeFolder("/Screening", Policies.CaseWork);
                 o.Conventions.AuthorizeFolder("/Assessment", Policies.CaseWork);
                 o.Conventions.AuthorizePage("/Screening/Targets", Policies.ManageTeam);
+                o.Conventions.AuthorizeFolder("/Referrals", Policies.CaseWork);
+                o.Conventions.AuthorizePage("/Referrals/Figures", Policies.ManageTeam);
+                o.Conventions.AuthorizePage("/Referrals/FollowUpSettings", Policies.ManageTeam);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Episodes/Allocate", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Caseload/Capacity", Policies.ManageTeam);

@@ -29,7 +29,7 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
     public List<SelectListItem> SettingItems { get; } =
         [new("Any", ""), .. Enum.GetValues<Waymark.Episodes.Setting>().Select(s => new SelectListItem(Settings.Display(s), s.ToString()))];
     public List<SelectListItem> AgeItems { get; } = [new("All ages", ""), new("Youth (under 18)", "youth"), new("Adults", "adult")];
-    public List<SelectListItem> ShowItems { get; } = [new("Past planned end date", "overdue"), new("Assessment overdue", "assessment-overdue")];
+    public List<SelectListItem> ShowItems { get; } = [new("Past planned end date", "overdue"), new("Assessment overdue", "assessment-overdue"), new("Follow-up overdue", "follow-up-overdue")];
 
     protected abstract CaseloadFilter Fix(CaseloadFilter filter);
 
@@ -61,7 +61,7 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
         var filter = Fix(new CaseloadFilter(
             KeyWorkerId: string.IsNullOrEmpty(Worker) ? null : Worker,
             Status: status, Setting: setting, Youth: youth, OverdueOnly: Show.Contains("overdue"),
-            AssessmentOverdueOnly: Show.Contains("assessment-overdue")));
+            AssessmentOverdueOnly: Show.Contains("assessment-overdue"), FollowUpOverdueOnly: Show.Contains("follow-up-overdue")));
         Result = await query.RunAsync(teamId, filter, Math.Clamp(pageNumber, 1, 100_000), ct);
         return Page();
     }

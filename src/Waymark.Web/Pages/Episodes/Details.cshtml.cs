@@ -11,7 +11,7 @@ using Waymark.Web.Forms;
 
 namespace Waymark.Web.Pages.Episodes;
 
-public class DetailsModel(EpisodeActions actions, WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock) : PageModel
+public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralService referrals, WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public string? Version { get; set; }
@@ -21,8 +21,12 @@ public class DetailsModel(EpisodeActions actions, WaymarkDbContext db, Auditor a
     [BindProperty] public string? Note { get; set; }
 
     public Episode? Episode { get; private set; }
+    public IReadOnlyList<Waymark.Referrals.Referral> Referrals { get; private set; } = [];
+    public IReadOnlyList<Waymark.Referrals.Outcome> Outcomes { get; private set; } = [];
+    public HashSet<Guid> OverdueReferrals { get; private set; } = [];
     public DateOnly Today => UkTime.Today(clock);
     public DateTimeOffset Now => clock.GetUtcNow();
+    public Guid? TeamId => user.TeamId;
     public bool CanChange => Episode is { IsOpen: true } e && e.TeamId == user.TeamId;
     public bool CanAllocate => CanChange && User.IsInRole(Roles.TeamManager);
     private Dictionary<string, string> _names = [];
@@ -98,6 +102,12 @@ public class DetailsModel(EpisodeActions actions, WaymarkDbContext db, Auditor a
     {
         Episode = await actions.FindAsync(Id, ct);
         if (Episode is null) return false;
+        Referrals = await referrals.ForEpisodeAsync(Id, ct);
+        Outcomes = await db.Outcomes.AsNoTracking().Where(o => o.EpisodeId == Id).OrderByDescending(o => o.On).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        OverdueReferrals = (await db.FollowUpTasks.AsNoTracking()
+            .Where(t => t.EpisodeId == Id && t.DoneAt == null && t.ClosedAt == null && t.DueAt < now)
+            .Select(t => t.ReferralId).ToListAsync(ct)).ToHashSet();
         var ids = new[] { Episode.IdentifiedByUserId, Episode.ScreenedByUserId, Episode.AssessedByUserId, Episode.SupportStartedByUserId, Episode.ClosedByUserId, Episode.KeyWorkerId }
             .Where(x => x is not null).Distinct().ToList();
         _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
