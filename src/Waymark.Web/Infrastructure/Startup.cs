@@ -48,6 +48,9 @@ public static class Startup
         services.AddScoped<Waymark.Assessment.Formulations>();
         services.AddScoped<Waymark.Screening.AssessmentTargetSettings>();
         services.AddScoped<AtAGlance>();
+        services.AddScoped<Waymark.Duplicates.DuplicateScan>();
+        services.AddScoped<Waymark.Duplicates.DuplicateQueue>();
+        services.AddScoped<Waymark.Duplicates.PersonMerging>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<TeamSignIn>();
         services.Configure<SecurityOptions>(config.GetSection("Security"));
@@ -109,6 +112,7 @@ public static class Startup
                 o.Conventions.AuthorizeFolder("/Assessment", Policies.CaseWork);
                 o.Conventions.AuthorizePage("/Screening/Targets", Policies.ManageTeam);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.ManageTeam);
+                o.Conventions.AuthorizeFolder("/Duplicates", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Episodes/Allocate", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Caseload/Capacity", Policies.ManageTeam);
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
