@@ -47,11 +47,8 @@ public static partial class Cli
             c.Out.WriteLine(string.Create(ic, $"{team.Name}: {r.People:N0} people, {r.PairsCompared:N0} pairs compared, {r.AboveThreshold:N0} at or above the PotentialMatches threshold, {r.AlreadyDecided:N0} already decided, {r.Saved:N0} saved to review."));
             c.Out.WriteLine(string.Create(ic,
                 $"  load {r.Load.TotalSeconds:0.0} s, model {r.Estimate.TotalSeconds:0.0} s ({(r.ModelEstimated ? "estimated" : "defaults")}), prepare {r.Prepare.TotalSeconds:0.0} s, block {r.Block.TotalSeconds:0.0} s, score {r.Score.TotalSeconds:0.0} s, save {r.Save.TotalSeconds:0.0} s; total {r.Total.TotalSeconds:0.0} s on {workers} workers"));
-            if (c.Verbose)
-            {
-                if (r.Estimation is not null) c.Out.WriteLine("  model: " + r.Estimation);
-                c.Out.WriteLine("  blocks: " + r.Blocks);
-            }
+            if (r.Estimation is not null) c.Out.WriteLine("  model: " + r.Estimation);
+            c.Out.WriteLine("  blocks: " + r.Blocks);
         }
         return Ok;
     }
