@@ -4,14 +4,15 @@ using Waymark.Matching.Synthetic;
 
 namespace Waymark.Cli;
 
-/// <summary><c>waymark match evaluate</c> and <c>waymark match generate</c>: measuring the matching engine. No database.</summary>
+/// <summary><c>waymark match evaluate</c> and <c>waymark match generate</c>: measuring the matching engine, no database (<c>match scan</c> is in Cli.Scan.cs).</summary>
 public static partial class Cli
 {
     private static Task<int> MatchAsync(CliContext c) => c.Args.Words switch
     {
         ["match", "evaluate", ..] => Task.FromResult(MatchEvaluate(c)),
         ["match", "generate"] => Task.FromResult(MatchGenerate(c)),
-        _ => throw new UsageException($"Unknown command '{string.Join(' ', c.Args.Words)}'. Try 'match evaluate' or 'match generate'."),
+        ["match", "scan"] => MatchScanAsync(c),
+        _ => throw new UsageException($"Unknown command '{string.Join(' ', c.Args.Words)}'. Try 'match evaluate', 'match generate' or 'match scan'."),
     };
 
     private static int MatchEvaluate(CliContext c)

@@ -52,6 +52,10 @@ public static partial class Cli
                                        in rec_id); the last line is precision=, recall=, f1=, pairs=.
           match generate --count N --duplicates D --seed S --out <file.csv>
                                        Write synthetic UK people with realistic errors as FEBRL CSV.
+          match scan --team "<name>" | --all-teams [--workers W]
+                                       Scan a team's people for probable duplicates and store them
+                                       for its team managers to review (nothing is merged). Progress
+                                       on stderr; W threads (default 2).
 
         Database options (override the environment):
           --provider Sqlite|Postgres   Database__Provider (default Sqlite)

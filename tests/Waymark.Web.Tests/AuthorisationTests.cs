@@ -21,6 +21,8 @@ public abstract class AuthorisationTests(AppFixture app)
     {
         var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         var draft = await app.Data.AddCompleteDraftAsync(email, app.Data.Northshire);
+        var (_, _, pair) = await app.Data.PlantPairAsync(app.Data.Northshire);
+        var (_, merged, merge) = await app.Data.MergedPairAsync(app.Data.Northshire);
         return
         [
             ("/", Kind.AnySignedIn),
@@ -56,6 +58,10 @@ public abstract class AuthorisationTests(AppFixture app)
             ("/audit", Kind.ManagerOnly),
             ($"/audit/people/{person.Id}", Kind.ManagerOnly),
             ($"/audit/users/{app.Data.UserId(Users.Practitioner)}", Kind.ManagerOnly),
+            ("/duplicates", Kind.ManagerOnly),
+            ($"/duplicates/{pair}", Kind.ManagerOnly),
+            ($"/duplicates/merges/{merge}", Kind.ManagerOnly),
+            ($"/people/{merged.Id}", Kind.CaseWork),
         ];
     }
 

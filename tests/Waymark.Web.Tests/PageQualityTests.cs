@@ -49,6 +49,8 @@ public abstract class PageQualityTests(AppFixture app)
         var result = await app.Data.QueryAsync(db => db.InstrumentCompletions.Where(c => c.EpisodeId == episode.Id).Select(c => c.Id).SingleAsync());
         using (await (await client.GetPageAsync($"/people/{person.Id}/formulation")).Form("main form")
             .Set("CoreProblems", "a").Set("HowTheyRelate", "b").Set("WhatMaintainsThem", "c").Set("Plan", "d").SubmitAsync(client)) { }
+        var (_, _, pair) = await app.Data.PlantPairAsync(app.Data.Northshire);
+        var (_, merged, merge) = await app.Data.MergedPairAsync(app.Data.Northshire);
         var matches = await client.GetPageAsync($"/identification/{knownDraft}/matches");
         Assert.Contains(matches.Document.QuerySelectorAll("input[name=Choice][type=radio]"), r => r.GetAttribute("value") == person.Id.ToString());
 
@@ -92,6 +94,10 @@ public abstract class PageQualityTests(AppFixture app)
             ("/caseload/mine", HttpStatusCode.OK),
             ("/caseload/unallocated", HttpStatusCode.OK),
             ("/audit", HttpStatusCode.OK),
+            ("/duplicates", HttpStatusCode.OK),
+            ($"/duplicates/{pair}", HttpStatusCode.OK),
+            ($"/duplicates/merges/{merge}", HttpStatusCode.OK),
+            ($"/people/{merged.Id}", HttpStatusCode.OK),
             ($"/audit/people/{person.Id}", HttpStatusCode.OK),
             ($"/audit/users/{app.Data.UserId(Users.Practitioner)}", HttpStatusCode.OK),
             ("/account/choose-team", HttpStatusCode.OK),

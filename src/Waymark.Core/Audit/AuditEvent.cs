@@ -13,6 +13,9 @@ public enum AuditAction
     SignInFailed = 9,
     LockedOut = 10,
     TwoFactorEnrolled = 11,
+    Merged = 12,
+    Unmerged = 13,
+    Scanned = 14,
 }
 
 /// <summary>

@@ -21,7 +21,7 @@ public class SimplePersonLookup(WaymarkDbContext db) : IPersonLookup
         if (nhs is not null || pnc is not null)
         {
             var exact = await db.People
-                .Where(p => (nhs != null && p.NhsNumber == nhs) || (pnc != null && p.PncId == pnc))
+                .Where(p => p.MergedAt == null && ((nhs != null && p.NhsNumber == nhs) || (pnc != null && p.PncId == pnc)))
                 .Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth)
                 .OrderBy(p => p.Id).Take(MaxCandidates).AsSplitQuery().ToListAsync(ct);
             if (exact.Count > 0)
@@ -41,7 +41,7 @@ public class SimplePersonLookup(WaymarkDbContext db) : IPersonLookup
         // No IgnoreQueryFilters() in these branches: EF applies it to the whole query, which would
         // drop the team filter from the people loaded below.
         var ids = BlockIds(given, family, r.DateOfBirth);
-        var people = await db.People.Where(p => ids.Contains(p.Id))
+        var people = await db.People.Where(p => ids.Contains(p.Id) && p.MergedAt == null)
             .Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth)
             .OrderBy(p => p.Id).Take(500).AsSplitQuery().ToListAsync(ct);
         var candidates = people.Select(p => Score(r, p))

@@ -38,6 +38,13 @@ public class Person : IVersioned
     public required string CreatedBy { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    // Merged into another record of the same person (ADR 12): who, when and into whom. The row is kept,
+    // so an un-merge can restore it; with its team links moved away, no team finds it any more.
+    public Guid? MergedIntoPersonId { get; set; }
+    public DateTimeOffset? MergedAt { get; set; }
+    public string? MergedByUserId { get; set; }
+    public bool IsMerged => MergedAt is not null;
+
     public List<PersonAlias> Aliases { get; set; } = [];
     public List<PersonOtherDateOfBirth> OtherDatesOfBirth { get; set; } = [];
     public List<PersonIdentifier> OtherIdentifiers { get; set; } = [];

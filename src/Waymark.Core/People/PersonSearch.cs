@@ -41,7 +41,8 @@ public class PersonSearch(WaymarkDbContext db)
 
     public IQueryable<Person> Filter(PersonSearchCriteria c)
     {
-        IQueryable<Person> q = db.People;
+        // A merged record is found through the record it was merged into (its name is an alias there).
+        IQueryable<Person> q = db.People.Where(p => p.MergedAt == null);
         var terms = NameKey.Terms(c.Name);
         if (terms.Count > 0)
         {

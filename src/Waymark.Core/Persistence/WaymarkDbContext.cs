@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Assessment;
 using Waymark.Audit;
+using Waymark.Duplicates;
 using Waymark.Episodes;
 using Waymark.Identification;
 using Waymark.People;
@@ -57,6 +58,8 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
     public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
     public DbSet<OpeningTime> OpeningTimes => Set<OpeningTime>();
     public DbSet<ServiceContact> ServiceContacts => Set<ServiceContact>();
+    public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
+    public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -103,6 +106,7 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.Property(p => p.PncId).HasMaxLength(13);
             e.Property(p => p.GpPractice).HasMaxLength(200);
             e.Property(p => p.CreatedBy).HasMaxLength(450);
+            e.Property(p => p.MergedByUserId).HasMaxLength(450);
             e.Property(p => p.Version).IsConcurrencyToken();
             // Prefix searches are index range scans on these (see PersonSearch).
             e.HasIndex(p => new { p.FamilyNameKey, p.GivenNameKey });
@@ -398,6 +402,41 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.HasIndex(x => new { x.UserId, x.StartedAt });
             // A draft belongs to the user who started it, in the team they started it in.
             e.HasQueryFilter(x => SeesAllTeams || (x.TeamId == CurrentTeamId && x.UserId == _user.UserId));
+        });
+
+        // Duplicates: a team's own queue and decisions (ADR 12).
+        b.Entity<DuplicateCandidate>(e =>
+        {
+            e.Property(x => x.Reasons).HasMaxLength(4000);
+            e.Property(x => x.DecidedByUserId).HasMaxLength(450);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TeamId, x.PersonAId, x.PersonBId }).IsUnique();
+            // The queue: a team's undecided pairs, most probable first.
+            e.HasIndex(x => new { x.TeamId, x.Decision, x.Probability, x.Weight });
+            e.HasIndex(x => x.PersonAId);
+            e.HasIndex(x => x.PersonBId);
+            e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonAId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonBId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId);
+        });
+        b.Entity<PersonMerge>(e =>
+        {
+            e.Property(x => x.MergedByUserId).HasMaxLength(450);
+            e.Property(x => x.UndoneByUserId).HasMaxLength(450);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Moves);
+            e.Ignore(x => x.Snapshot);
+            e.HasIndex(x => x.KeptPersonId);
+            e.HasIndex(x => x.MergedPersonId);
+            e.HasIndex(x => new { x.TeamId, x.MergedAt });
+            e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.KeptPersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.MergedPersonId).OnDelete(DeleteBehavior.Restrict);
+            // The merging team, and any team that knows the kept person (so a merged record's old
+            // address can say where the person is now).
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId
+                || Set<PersonTeamLink>().Any(l => l.PersonId == x.KeptPersonId && l.TeamId == CurrentTeamId));
         });
 
         b.Entity<AuditEvent>(e =>

@@ -51,6 +51,9 @@ public static class Startup
         services.AddScoped<Waymark.Referrals.FollowUpQuery>();
         services.AddScoped<Waymark.Referrals.ServiceFigures>();
         services.AddScoped<AtAGlance>();
+        services.AddScoped<Waymark.Duplicates.DuplicateScan>();
+        services.AddScoped<Waymark.Duplicates.DuplicateQueue>();
+        services.AddScoped<Waymark.Duplicates.PersonMerging>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<TeamSignIn>();
         services.Configure<SecurityOptions>(config.GetSection("Security"));
@@ -115,6 +118,7 @@ public static class Startup
                 o.Conventions.AuthorizePage("/Referrals/Figures", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Referrals/FollowUpSettings", Policies.ManageTeam);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.ManageTeam);
+                o.Conventions.AuthorizeFolder("/Duplicates", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Episodes/Allocate", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Caseload/Capacity", Policies.ManageTeam);
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");

@@ -139,6 +139,27 @@ public sealed class TestData
         return user.Id;
     }
 
+    /// <summary>A new team with one team manager (demo-mode sign-in); returns the team and the manager's email.</summary>
+    public async Task<(Guid TeamId, string Email)> AddTeamWithManagerAsync()
+    {
+        var team = new Team { Name = UniqueName("Team ") };
+        await ChangeAsync(db =>
+        {
+            db.Teams.Add(team);
+            return Task.CompletedTask;
+        });
+        return (team.Id, await AddManagerAsync(team.Id));
+    }
+
+    /// <summary>A new team manager in <paramref name="teamId"/>; returns their email.</summary>
+    public async Task<string> AddManagerAsync(Guid teamId)
+    {
+        var id = await AddUserAsync(teamId, UniqueName("Manager "), Roles.TeamManager);
+        var email = await QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.Email!).SingleAsync());
+        _userIds[email] = id;
+        return email;
+    }
+
     /// <summary>Letters only (names are searched by letter keys), unique per call.</summary>
     public static string UniqueName(string stem)
     {

@@ -9,7 +9,7 @@ using Waymark.Persistence;
 
 namespace Waymark.Web.Pages.People;
 
-public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbContext db, ICurrentUser user) : PageModel
+public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbContext db, ICurrentUser user, Waymark.Duplicates.DuplicateQueue duplicates, Waymark.Audit.Auditor audit) : PageModel
 {
     public Person? Person { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
@@ -22,6 +22,8 @@ public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbCont
     [BindProperty(SupportsGet = true)] public bool Asked { get; set; }
     /// <summary>Set when the record may only be opened once a reason is given.</summary>
     public string? PersonNameForPurpose { get; private set; }
+    /// <summary>Set when this record was merged into another: the page says where the person's record is now.</summary>
+    public Waymark.Duplicates.MergeSummary? MergedInto { get; private set; }
     public List<SelectListItem> PurposeItems { get; } = AccessPurpose.Reasons.Select(r => new SelectListItem(r.Text, r.Code)).ToList();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -41,7 +43,7 @@ public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbCont
             }
         }
         Person = await records.ViewAsync(id, purpose: purpose, ct: ct);
-        if (Person is null) return NotFound();
+        if (Person is null) return await MergedAsync(id, ct);
         Timeline = await records.TimelineAsync(Person, ct);
         Glance = await glance.ForPersonAsync(id, user.TeamId, ct);
         var ids = Person.Episodes.Select(e => e.KeyWorkerId).Append(Glance.LatestScreening?.RecordedByUserId)
@@ -49,6 +51,18 @@ public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbCont
         _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return Page();
     }
+
+    /// <summary>A merged record has no team any more; a team that knows where it went is told (ADR 12), anyone else gets 404.</summary>
+    private async Task<IActionResult> MergedAsync(Guid id, CancellationToken ct)
+    {
+        if (await duplicates.MergeOfAsync(id, ct) is not { } merge) return NotFound();
+        MergedInto = await duplicates.MergeAsync(merge.Id, ct);
+        if (MergedInto is null) return NotFound();
+        await audit.RecordNowAsync(Waymark.Audit.AuditAction.Viewed, "Person", id.ToString(), id, "Opened a merged record; shown the record it was merged into", ct: ct);
+        return Page();
+    }
+
+    public bool IsManager => User.IsInRole(Waymark.Teams.Roles.TeamManager);
 
     public string? NameOf(string? userId) => userId is not null && _names.TryGetValue(userId, out var n) ? n : null;
 
