@@ -23,7 +23,8 @@ public sealed partial record Place(string Area, string? District)
             var compact = s.Replace(" ", "", StringComparison.Ordinal);
             return FromDistrict(compact[..^3]);
         }
-        s = s.Replace(" ", "", StringComparison.Ordinal);
+        // A sector ("NE1 4") or anything after a space narrows no further than the district before it.
+        s = s.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
         if (DistrictShape().IsMatch(s)) return FromDistrict(s);
         if (AreaShape().IsMatch(s)) return new Place(s, null);
         return null;
