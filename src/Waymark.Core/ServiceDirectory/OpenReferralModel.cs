@@ -110,7 +110,7 @@ public sealed class OrukAddress
 {
     public string? Id { get; set; }
     public string? LocationId { get; set; }
-    public string? Address1 { get; set; }
+    [JsonPropertyName("address_1")] public string? Address1 { get; set; }
     public string? City { get; set; }
     public string? StateProvince { get; set; }
     public string? PostalCode { get; set; }

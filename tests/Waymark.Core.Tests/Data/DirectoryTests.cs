@@ -246,7 +246,7 @@ public abstract class DirectoryTests<TDb>(TDb database) : DataTest<TDb>(database
         Assert.Equal(new Place("NE", null), Place.Parse("ne"));
         Assert.Null(Place.Parse("Newcastle"));
         Assert.Equal(new Place("NE", "NE1"), Place.Parse("NE1 4"));
-        Assert.Null(Place.Parse("NE1X4ST"));
+        Assert.Null(Place.Parse("12345"));
     }
 }
 

@@ -23,7 +23,18 @@ public static class OrukFiles
             schema = await JsonSchema.FromFileAsync(Schema(schemaFile));
             lock (Cache) Cache[schemaFile] = schema;
         }
-        return schema.Validate(json).Select(e => $"{e.Path}: {e.Kind}").ToList();
+        return Flatten(schema.Validate(json)).ToList();
+    }
+
+    /// <summary>Each error with the errors inside it ("array item not valid" says little on its own).</summary>
+    private static IEnumerable<string> Flatten(IEnumerable<NJsonSchema.Validation.ValidationError> errors)
+    {
+        foreach (var e in errors)
+        {
+            if (e is NJsonSchema.Validation.ChildSchemaValidationError child && child.Errors.Count > 0)
+                foreach (var inner in Flatten(child.Errors.SelectMany(kv => kv.Value))) yield return inner;
+            else yield return $"{e.Path}: {e.Kind}";
+        }
     }
 
     /// <summary>
