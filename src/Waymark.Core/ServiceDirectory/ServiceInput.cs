@@ -98,10 +98,11 @@ public sealed record ServiceInput
             yield return (nameof(Areas), $"\"{Short(bad)}\" is not a postcode district or area; enter districts like NS1 or areas like NS, separated by commas");
 
         if (OpeningTimes.Count > MaxRows) yield return (nameof(OpeningTimes), $"Enter up to {MaxRows} opening sessions");
-        foreach (var o in OpeningTimes)
+        for (var i = 0; i < OpeningTimes.Count && i < MaxRows; i++)
         {
-            if (!Enum.IsDefined(o.Day)) { yield return (nameof(OpeningTimes), "Opening times: choose a day of the week"); break; }
-            if (o.Closes <= o.Opens) { yield return ($"OpeningTimes[{o.Day}]", $"{o.Day}: closing time must be after opening time"); }
+            var o = OpeningTimes[i];
+            if (!Enum.IsDefined(o.Day)) yield return ($"OpeningTimes[{i}].Day", $"Session {i + 1}: choose a day of the week");
+            else if (o.Closes <= o.Opens) yield return ($"OpeningTimes[{i}].Closes", $"Session {i + 1} ({o.Day}): closing time must be after opening time");
         }
 
         if (Contacts.Count > MaxRows) yield return (nameof(Contacts), $"Enter up to {MaxRows} contacts");

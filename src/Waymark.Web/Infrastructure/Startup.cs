@@ -48,6 +48,12 @@ public static class Startup
         services.AddScoped<Waymark.Assessment.Formulations>();
         services.AddScoped<Waymark.Screening.AssessmentTargetSettings>();
         services.AddScoped<AtAGlance>();
+        services.AddSingleton(Waymark.ServiceDirectory.DirectorySettings.From(config));
+        services.AddScoped<Waymark.ServiceDirectory.DirectorySearch>();
+        services.AddScoped<Waymark.ServiceDirectory.DirectoryEditor>();
+        services.AddScoped<Waymark.ServiceDirectory.OpenReferralExporter>();
+        services.AddScoped<Waymark.ServiceDirectory.OpenReferralImporter>();
+        services.AddScoped<Waymark.ServiceDirectory.DirectoryApiKeys>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<TeamSignIn>();
         services.Configure<SecurityOptions>(config.GetSection("Security"));
@@ -107,6 +113,9 @@ public static class Startup
                 o.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
                 o.Conventions.AuthorizeFolder("/Screening", Policies.CaseWork);
                 o.Conventions.AuthorizeFolder("/Assessment", Policies.CaseWork);
+                o.Conventions.AuthorizeFolder("/Directory", Policies.CaseWork);
+                o.Conventions.AuthorizePage("/Directory/Import", Policies.ManageTeam);
+                o.Conventions.AuthorizePage("/Directory/Export", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Screening/Targets", Policies.ManageTeam);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Episodes/Allocate", Policies.ManageTeam);
@@ -214,6 +223,7 @@ public static class Startup
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapOpenReferralApi();
     }
 }
 

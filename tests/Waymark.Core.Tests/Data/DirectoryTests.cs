@@ -218,7 +218,7 @@ public abstract class DirectoryTests<TDb>(TDb database) : DataTest<TDb>(database
     [InlineData("Areas", "Northshire")]
     [InlineData("Url", "javascript:alert(1)")]
     [InlineData("Contacts[0].Email", "not-an-email")]
-    [InlineData("OpeningTimes[Monday]", "closes-before-opens")]
+    [InlineData("OpeningTimes[0].Closes", "closes-before-opens")]
     public void Bad_input_is_refused_with_a_message_for_the_field(string field, string bad)
     {
         var input = Input("Valid", ["housing"]);
