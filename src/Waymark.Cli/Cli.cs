@@ -47,6 +47,18 @@ public static partial class Cli
           instruments score <id>       Score answers given in item order; leave a value blank for
                 --answers "0,1,,3"     an unanswered item. Prints score, band, flags and outcomes.
           instruments fhir <id>        Print the instrument as a FHIR R4 Questionnaire (JSON).
+          directory generate --count N Add N synthetic local services to a team's directory
+                --team "<name>" [--seed S]  (for the search benchmark).
+          directory import --team "<name>" <file.json>
+                                       Import Open Referral UK JSON into the team's directory: all
+                                       records or, listing every problem, none.
+          directory export --team "<name>" [--out <file.json>]
+                                       Write the team's directory as Open Referral UK JSON (stdout
+                                       without --out). Relationship notes are never exported.
+          directory api-key add --team "<name>" --name "<partner>"
+                                       Issue a partner agency's key to the read API (printed once).
+          directory api-key revoke --team "<name>" --name "<partner>"
+          directory api-key list --team "<name>"
           match evaluate --link <a.csv> <b.csv> | --dedupe <file.csv> [--without <column>]...
                                        Measure the matching engine on FEBRL-format CSV (the truth is
                                        in rec_id); the last line is precision=, recall=, f1=, pairs=.
@@ -100,6 +112,7 @@ public static partial class Cli
                 "users add-to-team" => UsersAddToTeamAsync,
                 "users password" => UsersPasswordAsync,
                 _ when a.Words[0] == "match" => MatchAsync,
+                _ when a.Words[0] == "directory" => DirectoryAsync,
                 _ => throw new UsageException(a.Words[0] switch
                 {
                     "people" => $"Unknown command '{command}'. Try 'people generate' or 'people count'.",
@@ -112,7 +125,7 @@ public static partial class Cli
             var verbose = a.Flag("verbose");
             var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var ctx = new CliContext(a, config, stdout, stderr, verbose, interactive, ct);
-            if (command is not ("people generate" or "teams add" or "users add" or "users add-to-team" or "users password") && a.Words[0] != "match") a.EnsureAllUsed();
+            if (command is not ("people generate" or "teams add" or "users add" or "users add-to-team" or "users password") && a.Words[0] is not ("match" or "directory")) a.EnsureAllUsed();
             return await run(ctx);
         }
         catch (UsageException e)

@@ -45,7 +45,8 @@ public static class CliServices
         return config;
     }
 
-    public static ServiceProvider Build(IConfiguration config, TextWriter log, bool verbose)
+    /// <summary>The commands' services, acting as the CLI's system user, or as <paramref name="actor"/> (one team's directory commands).</summary>
+    public static ServiceProvider Build(IConfiguration config, TextWriter log, bool verbose, ICurrentUser? actor = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(config);
@@ -59,13 +60,18 @@ public static class CliServices
             b.AddFilter("Microsoft.EntityFrameworkCore.Migrations", verbose ? LogLevel.Information : LogLevel.Warning);
             b.AddProvider(new TextWriterLoggerProvider(log));
         });
-        services.AddSingleton<ICurrentUser>(new SystemUser(CliUserName));
+        services.AddSingleton(actor ?? new SystemUser(CliUserName));
         services.AddSingleton(TimeProvider.System);
         services.AddWaymarkDatabase(config);
         services.AddIdentityCore<WaymarkUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WaymarkDbContext>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Waymark.Audit.Auditor>();
+        services.AddScoped<Waymark.ServiceDirectory.DirectoryEditor>();
+        services.AddScoped<Waymark.ServiceDirectory.OpenReferralExporter>();
+        services.AddScoped<Waymark.ServiceDirectory.OpenReferralImporter>();
+        services.AddScoped<Waymark.ServiceDirectory.DirectoryApiKeys>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

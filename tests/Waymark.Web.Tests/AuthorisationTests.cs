@@ -23,6 +23,7 @@ public abstract class AuthorisationTests(AppFixture app)
         var draft = await app.Data.AddCompleteDraftAsync(email, app.Data.Northshire);
         var (_, _, pair) = await app.Data.PlantPairAsync(app.Data.Northshire);
         var (_, merged, merge) = await app.Data.MergedPairAsync(app.Data.Northshire);
+        var service = await app.Data.AddServiceAsync(app.Data.Northshire);
         return
         [
             ("/", Kind.AnySignedIn),
@@ -46,6 +47,13 @@ public abstract class AuthorisationTests(AppFixture app)
             ($"/people/{person.Id}/formulation", Kind.CaseWork),
             ($"/people/{person.Id}/formulation/history", Kind.CaseWork),
             ("/screening/instruments", Kind.CaseWork),
+            ("/directory", Kind.CaseWork),
+            ("/directory?Need=housing&Place=NS1", Kind.CaseWork),
+            ("/directory/services/new", Kind.CaseWork),
+            ($"/directory/services/{service.Id}", Kind.CaseWork),
+            ($"/directory/services/{service.Id}/edit", Kind.CaseWork),
+            ("/directory/import", Kind.ManagerOnly),
+            ("/directory/export", Kind.ManagerOnly),
             ("/team/assessment-targets", Kind.ManagerOnly),
             ($"/episodes/{episode.Id}/referrals/new", Kind.CaseWork),
             ($"/episodes/{episode.Id}/outcomes/new", Kind.CaseWork),
@@ -156,6 +164,29 @@ public abstract class AuthorisationTests(AppFixture app)
         Assert.DoesNotContain($"/people/{person.Id}", notFound.Links("main a"));
         Assert.Contains("No matching people", notFound.MainText);
         Assert.DoesNotContain($"/people/{person.Id}", byDob.Links("main a"));
+    }
+
+    [Fact]
+    public async Task Another_teams_practitioner_gets_not_found_for_a_Northshire_service_and_cannot_change_or_verify_it()
+    {
+        var service = await app.Data.AddServiceAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.SouthshirePractitioner);
+        await AccessChecks.AssertAllAsync(client,
+        [
+            ($"/directory/services/{service.Id}", Expect.NotFound),
+            ($"/directory/services/{service.Id}/edit", Expect.NotFound),
+        ], "Southshire practitioner");
+        var search = await client.GetPageAsync($"/directory?Text={Uri.EscapeDataString(service.Name)}");
+        Assert.Contains("No matching services", search.MainText);
+
+        var token = (await client.GetPageAsync("/directory/services/new")).Form()["__RequestVerificationToken"]!;
+        using var verify = await client.PostAsync($"/directory/services/{service.Id}?handler=Verify", [new("__RequestVerificationToken", token), new("Version", service.Version.ToString())]);
+        using var edit = await client.PostAsync($"/directory/services/{service.Id}/edit",
+            [new("__RequestVerificationToken", token), new("Input.Version", service.Version.ToString()), new("Input.Name", "Hijacked"), new("Input.NewOrganisationName", "X"), new("Input.OrganisationId", "new"), new("Input.Needs", "food")]);
+        Assert.Equal(HttpStatusCode.NotFound, verify.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+        var stored = await app.Data.QueryAsync(db => db.Services.Where(s => s.Id == service.Id).Select(s => new { s.Name, s.LastVerifiedAt }).SingleAsync());
+        Assert.Equal((service.Name, null), (stored.Name, stored.LastVerifiedAt));
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public abstract class PageQualityTests(AppFixture app)
             (d.GivenName, d.FamilyName, d.DateOfBirth) = (person.GivenName, person.FamilyName, person.DateOfBirth);
             d.IsNewPerson = false;
         });
+        var service = await app.Data.AddServiceAsync(app.Data.Northshire);
         using var client = await app.SignedInAsync(Users.TeamManager);
         // Something to show on each screening and assessment page.
         var phq = await client.GetPageAsync($"/episodes/{episode.Id}/screening/phq-9");
@@ -88,6 +89,15 @@ public abstract class PageQualityTests(AppFixture app)
             ("/referrals/figures", HttpStatusCode.OK),
             ("/referrals/figures?From.Day=40&From.Month=1&From.Year=2026", HttpStatusCode.OK), // with an error summary
             ("/team/follow-up", HttpStatusCode.OK),
+            ("/directory", HttpStatusCode.OK),
+            ("/directory?Need=housing&Need=food&Place=NS1+4AB&Age=30&Open=now&Text=", HttpStatusCode.OK),
+            ("/directory?Place=nowhere&Age=old", HttpStatusCode.OK), // with an error summary
+            ("/directory/services/new", HttpStatusCode.OK),
+            ($"/directory/services/{service.Id}", HttpStatusCode.OK),
+            ($"/directory/services/{service.Id}/edit", HttpStatusCode.OK),
+            ($"/directory/services/{Guid.NewGuid()}", HttpStatusCode.NotFound),
+            ("/directory/import", HttpStatusCode.OK),
+            ("/directory/export", HttpStatusCode.OK),
             ("/caseload", HttpStatusCode.OK),
             ("/caseload?page=2", HttpStatusCode.OK),
             ("/caseload?Status=Nonsense", HttpStatusCode.OK), // with an error summary

@@ -90,6 +90,8 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
             if (assessment is not null) db.Assessments.Add(assessment);
             if (assessment is not null && formulations++ < 5) db.FormulationRevisions.Add(screening.Formulation(episode, actor));
         }
+        // The demo team's local services directory (fictional services covering every need).
+        foreach (var service in new SyntheticDirectory(seed: 20261125).Demo(team.Id, now)) db.Services.Add(service);
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo teams, {Users} users and {People} synthetic people", logins.Count, people);
         return new DemoSeedResult(true, password, string.IsNullOrEmpty(configured), logins);

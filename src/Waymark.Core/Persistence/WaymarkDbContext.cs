@@ -60,6 +60,7 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
     public DbSet<ServiceContact> ServiceContacts => Set<ServiceContact>();
     public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
+    public DbSet<DirectoryApiKey> DirectoryApiKeys => Set<DirectoryApiKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -385,6 +386,20 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.Property(x => x.Email).HasMaxLength(254);
             e.Property(x => x.RelationshipNotes).HasMaxLength(2000);
             e.HasIndex(x => x.ServiceId);
+        });
+        // Partner agencies' keys to the read API. Looked up by hash before any team is known (the key
+        // decides the team), so that one lookup ignores the filter; everything else sees the team's own.
+        b.Entity<DirectoryApiKey>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.KeyHash).HasMaxLength(64);
+            e.Property(x => x.CreatedBy).HasMaxLength(450);
+            e.Property(x => x.RevokedBy).HasMaxLength(450);
+            e.Ignore(x => x.IsRevoked);
+            e.HasIndex(x => x.KeyHash).IsUnique();
+            e.HasIndex(x => new { x.TeamId, x.Name });
+            e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId);
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId);
         });
 
         b.Entity<IdentificationDraft>(e =>

@@ -20,12 +20,16 @@ public class HttpCurrentUser(IHttpContextAccessor http, IServiceProvider service
     private bool _system;
     private bool _teamChecked;
     private Guid? _team;
+    private string? _partner;
 
     private ClaimsPrincipal? Principal => http.HttpContext?.User;
 
-    public string? UserId => _system ? "system" : Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+    public string? UserId => _system ? "system" : _partner ?? Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public string? Role => _system ? "System" : Principal?.FindFirstValue(ClaimTypes.Role);
+    public string? Role => _system ? "System" : _partner is not null ? PartnerRole : Principal?.FindFirstValue(ClaimTypes.Role);
+
+    /// <summary>The role recorded in the audit trail for a partner agency reading the Open Referral API.</summary>
+    public const string PartnerRole = "Partner";
 
     public bool IsSystem => _system;
 
@@ -61,6 +65,18 @@ public class HttpCurrentUser(IHttpContextAccessor http, IServiceProvider service
     public string? TeamName { get; private set; }
 
     public string? DisplayName => Principal?.FindFirstValue(WaymarkClaimsFactory.DisplayName);
+
+    /// <summary>
+    /// A partner agency calling the read API with a team's key: it acts for that team only (whatever
+    /// cookie the request may carry) and is audited as "api-key:&lt;id&gt;".
+    /// </summary>
+    public void ActForPartner(Guid teamId, Guid keyId)
+    {
+        _partner = "api-key:" + keyId.ToString("D");
+        _team = teamId;
+        _teamChecked = true;
+        TeamName = null;
+    }
 
     /// <summary>For start-up work (migrations, seeding) outside any request.</summary>
     public void ActAsSystem() => _system = true;

@@ -54,6 +54,12 @@ public static class Startup
         services.AddScoped<Waymark.Duplicates.DuplicateScan>();
         services.AddScoped<Waymark.Duplicates.DuplicateQueue>();
         services.AddScoped<Waymark.Duplicates.PersonMerging>();
+        services.AddSingleton(Waymark.ServiceDirectory.DirectorySettings.From(config));
+        services.AddScoped<Waymark.ServiceDirectory.DirectorySearch>();
+        services.AddScoped<Waymark.ServiceDirectory.DirectoryEditor>();
+        services.AddScoped<Waymark.ServiceDirectory.OpenReferralExporter>();
+        services.AddScoped<Waymark.ServiceDirectory.OpenReferralImporter>();
+        services.AddScoped<Waymark.ServiceDirectory.DirectoryApiKeys>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<TeamSignIn>();
         services.Configure<SecurityOptions>(config.GetSection("Security"));
@@ -113,6 +119,9 @@ public static class Startup
                 o.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
                 o.Conventions.AuthorizeFolder("/Screening", Policies.CaseWork);
                 o.Conventions.AuthorizeFolder("/Assessment", Policies.CaseWork);
+                o.Conventions.AuthorizeFolder("/Directory", Policies.CaseWork);
+                o.Conventions.AuthorizePage("/Directory/Import", Policies.ManageTeam);
+                o.Conventions.AuthorizePage("/Directory/Export", Policies.ManageTeam);
                 o.Conventions.AuthorizePage("/Screening/Targets", Policies.ManageTeam);
                 o.Conventions.AuthorizeFolder("/Referrals", Policies.CaseWork);
                 o.Conventions.AuthorizePage("/Referrals/Figures", Policies.ManageTeam);
@@ -224,6 +233,7 @@ public static class Startup
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapOpenReferralApi();
     }
 }
 

@@ -116,6 +116,45 @@ public sealed class TestData
         return episode;
     }
 
+    /// <summary>A directory entry of <paramref name="teamId"/> with an organisation, a location in NS1, a Monday drop-in and a contact with private notes.</summary>
+    public async Task<Waymark.ServiceDirectory.LocalService> AddServiceAsync(Guid teamId, string? name = null, Action<Waymark.ServiceDirectory.LocalService>? with = null)
+    {
+        var org = new Waymark.ServiceDirectory.Organisation { TeamId = teamId, Name = UniqueName("Test Org") };
+        var service = new Waymark.ServiceDirectory.LocalService
+        {
+            TeamId = teamId, OrganisationId = org.Id, Name = name ?? UniqueName("Test Housing Service"), Description = "Housing advice",
+            UpdatedAt = DateTimeOffset.UtcNow, MinimumAge = 18,
+        };
+        service.Needs.Add(new Waymark.ServiceDirectory.ServiceNeed { ServiceId = service.Id, Domain = "housing" });
+        service.Locations.Add(new Waymark.ServiceDirectory.ServiceLocation { ServiceId = service.Id, Address = "1 Test Street", Postcode = "NS1 4AB", PostcodeDistrict = "NS1" });
+        service.OpeningTimes.Add(new Waymark.ServiceDirectory.OpeningTime { ServiceId = service.Id, Day = DayOfWeek.Monday, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(17, 0), DropIn = true });
+        service.Contacts.Add(new Waymark.ServiceDirectory.ServiceContact { ServiceId = service.Id, Name = "Pat Example", Role = "Duty worker", Phone = "01632 960555", RelationshipNotes = "PRIVATE-NOTE: text first, she rings back" });
+        with?.Invoke(service);
+        await ChangeAsync(db =>
+        {
+            db.Organisations.Add(org);
+            db.Services.Add(service);
+            return Task.CompletedTask;
+        });
+        return service;
+    }
+
+    /// <summary>A live partner API key for the team; returns the key itself.</summary>
+    public async Task<string> AddApiKeyAsync(Guid teamId, bool revoked = false)
+    {
+        var key = Waymark.ServiceDirectory.DirectoryApiKey.NewKey();
+        await ChangeAsync(db =>
+        {
+            db.DirectoryApiKeys.Add(new Waymark.ServiceDirectory.DirectoryApiKey
+            {
+                TeamId = teamId, Name = UniqueName("Partner"), KeyHash = Waymark.ServiceDirectory.DirectoryApiKey.Hash(key), CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test",
+                RevokedAt = revoked ? DateTimeOffset.UtcNow : null, RevokedBy = revoked ? "test" : null,
+            });
+            return Task.CompletedTask;
+        });
+        return key;
+    }
+
     public async Task<(Person Person, Episode Episode)> AddPersonWithEpisodeAsync(Guid teamId, Action<Episode>? with = null)
     {
         var person = await AddPersonAsync(teamId);
