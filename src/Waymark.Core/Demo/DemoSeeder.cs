@@ -1,3 +1,4 @@
+using Waymark.Episodes;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -90,8 +91,16 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
             if (assessment is not null) db.Assessments.Add(assessment);
             if (assessment is not null && formulations++ < 5) db.FormulationRevisions.Add(screening.Formulation(episode, actor));
         }
-        // The demo team's local services directory (fictional services covering every need).
-        foreach (var service in new SyntheticDirectory(seed: 20261125).Demo(team.Id, now)) db.Services.Add(service);
+        // The demo team's local services directory (fictional services covering every need), and referrals
+        // to it from assessed episodes at every stage, so tasks, flags and figures have something to show.
+        var services = new SyntheticDirectory(seed: 20261125).Demo(team.Id, now);
+        foreach (var service in services) db.Services.Add(service);
+        var referralMaker = new SyntheticReferrals(seed: 20261126);
+        foreach (var a in db.ChangeTracker.Entries<Waymark.Assessment.PsychosocialAssessment>().Select(x => x.Entity).Where(a => a.TeamId == team.Id).ToList())
+        {
+            var episode = db.ChangeTracker.Entries<Episode>().Select(x => x.Entity).First(e => e.Id == a.EpisodeId);
+            foreach (var row in referralMaker.For(episode, a, services, ids[Roles.Practitioner], now)) db.Add(row);
+        }
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo teams, {Users} users and {People} synthetic people", logins.Count, people);
         return new DemoSeedResult(true, password, string.IsNullOrEmpty(configured), logins);
