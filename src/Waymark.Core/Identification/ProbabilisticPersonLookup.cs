@@ -18,6 +18,8 @@ public class ProbabilisticPersonLookup(WaymarkDbContext db, TeamMatchModels mode
     public const int MaxCandidates = 10;
     /// <summary>A key shared by more people than this (a placeholder date, a hostel's postcode) says nothing: it is skipped, as in <see cref="BlockingIndex"/>.</summary>
     public const int MaxBlockSize = 1_000;
+    /// <summary>At most this many of the fetched people are loaded and scored, those sharing the most (and rarest) keys first.</summary>
+    public const int MaxScored = 100;
 
     private static readonly LookupResult None = new(LookupOutcome.NoMatch, []);
 
@@ -57,10 +59,20 @@ public class ProbabilisticPersonLookup(WaymarkDbContext db, TeamMatchModels mode
         }
         if (q is null) return [];
         var hits = await q.ToListAsync(ct);
-        return hits.GroupBy(h => h.Branch)
-            .Where(g => g.Key == IdentifierBranch || g.Count() <= MaxBlockSize)
-            .SelectMany(g => g.Select(h => h.PersonId))
-            .Distinct().ToList();
+        // Which candidates are worth loading and scoring: each shared key is evidence worth about
+        // log2(1 / its block's size), so someone sharing a date of birth and a sound-alike surname with
+        // what was typed comes before someone who only shares a common pair of names. At a million
+        // people a probe shares some key with hundreds; the best MaxScored are scored.
+        var evidence = new Dictionary<Guid, double>();
+        foreach (var block in hits.GroupBy(h => h.Branch))
+        {
+            var size = block.Count();
+            if (block.Key != IdentifierBranch && size > MaxBlockSize) continue;
+            var worth = block.Key == IdentifierBranch ? double.PositiveInfinity : -Math.Log2(size);
+            foreach (var id in block.Select(h => h.PersonId).Distinct())
+                evidence[id] = evidence.GetValueOrDefault(id) + worth + 32; // +32: each key counts before any size
+        }
+        return evidence.OrderByDescending(e => e.Value).ThenBy(e => e.Key).Take(MaxScored).Select(e => e.Key).ToList();
     }
 
     private sealed class KeyHit
