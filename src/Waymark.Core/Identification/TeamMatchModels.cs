@@ -18,6 +18,8 @@ public sealed record LookupModelOptions
     /// <summary>EM and u run on at most this many of the team's people; name frequencies are counted over all of them.</summary>
     public int EstimationSample { get; init; } = 20_000;
     public int RandomPairs { get; init; } = 200_000;
+    /// <summary>EM's m is used only when it expects at least this many matches among the team's people.</summary>
+    public double MinExpectedMatches { get; init; } = 50;
     /// <summary>The share of people at intake the team already knows: with N people, the prior is this ÷ N.</summary>
     public double KnownShare { get; init; } = 0.3;
     /// <summary>
@@ -95,9 +97,13 @@ public sealed class TeamMatchModels(TimeProvider clock, LookupModelOptions? opti
                 new EstimationOptions { RandomPairs = options.RandomPairs, MaxBlockedPairs = 1_000_000 });
             var given = await links.GroupBy(l => l.GivenNameKey).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
             var family = await links.GroupBy(l => l.FamilyNameKey).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-            model = em.WithNameCounts(given, family, people);
+            // With too few likely duplicates among the sample (a new service, a clean register) EM has
+            // nothing to learn m from and drifts to near-uniform levels: keep the default m then, with the
+            // team's own u and name frequencies.
+            var enough = emReport.ExpectedMatches >= options.MinExpectedMatches;
+            model = (enough ? em : model.WithParameters(model.CopyM(), em.CopyU())).WithNameCounts(given, family, people);
             estimated = true;
-            report = $"estimated from {sample.Count:N0} of {people:N0} people; {emReport}";
+            report = $"estimated from {sample.Count:N0} of {people:N0} people{(enough ? "" : " (too few duplicates for m: default m kept, u estimated)")}; {emReport}";
         }
 
         var decisions = await db.MatchDecisions.Where(d => d.TeamId == teamId)
