@@ -19,6 +19,7 @@ var ic = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = ic;
 string? provider = null, connection = null;
 int people = 1_000_000, iterations = 300, warmup = 30, teams = 200;
+var lookup = false;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -30,8 +31,10 @@ for (var i = 0; i < args.Length; i++)
         case "--iterations": iterations = int.Parse(Next(), ic); break;
         case "--warmup": warmup = int.Parse(Next(), ic); break;
         case "--teams": teams = int.Parse(Next(), ic); break;
+        case "--lookup": lookup = true; break;
         case "--help" or "-h":
-            Console.WriteLine("Usage: Waymark.Bench [--provider Sqlite|Postgres] [--connection <cs>] [--people N] [--teams K] [--iterations N] [--warmup N]");
+            Console.WriteLine("Usage: Waymark.Bench [--provider Sqlite|Postgres] [--connection <cs>] [--people N] [--teams K] [--iterations N] [--warmup N] [--lookup]");
+            Console.WriteLine("--lookup: \"do we know this person?\" (IPersonLookup) with near-miss probes of the team's people, instead of search and caseload.");
             Console.WriteLine("Data: the demo plus N generated people spread round-robin over K teams (default 200), the demo team first.");
             Console.WriteLine("If the database does not hold exactly that, it is DELETED and reloaded through 'waymark people generate'.");
             return 0;
@@ -116,6 +119,7 @@ GC.Collect();
 
 var user = new FixedUser(practitionerId, Roles.Practitioner, teamId);
 var results = new List<(string Name, double[] Ms, double Seconds, double AvgRows)>();
+if (lookup) return await LookupBench.RunAsync(Context, user, teamId, samples.Select(p => p.Id).ToList(), kind, people, teams, totalPeople, aliases, teamPeople, dataSize, loadTime, iterations, warmup);
 
 async Task Measure(string name, IReadOnlyList<Func<WaymarkDbContext, Task<int>>> cases)
 {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Waymark.Cli.Bulk;
 using Waymark.Demo;
 using Waymark.Episodes;
+using Waymark.Identification;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Teams;
@@ -43,7 +44,9 @@ public static class PeopleLoader
         var episodes = BulkTable.For<Episode>(db);
         var aliases = BulkTable.For<PersonAlias>(db);
         var dobs = BulkTable.For<PersonOtherDateOfBirth>(db);
-        BulkTable[] tables = [people, links, episodes, aliases, dobs];
+        var keys = BulkTable.For<PersonMatchKey>(db);
+        // Keys after links: they belong to a team link.
+        BulkTable[] tables = [people, links, episodes, aliases, dobs, keys];
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -60,7 +63,7 @@ public static class PeopleLoader
                 for (var start = 0; start < o.Count; start += o.BatchSize)
                 {
                     var n = Math.Min(o.BatchSize, o.Count - start);
-                    var batch = tables.Select(t => new BulkRows(t, new List<object?[]>(t == people || t == links || t == episodes ? n : n / 5))).ToList();
+                    var batch = tables.Select(t => new BulkRows(t, new List<object?[]>(t == keys ? n * 6 : t == people || t == links || t == episodes ? n : n / 5))).ToList();
                     var rowCount = 0;
                     for (var i = 0; i < n; i++)
                     {
@@ -92,6 +95,12 @@ public static class PeopleLoader
                             d.PersonId = person.Id;
                             batch[4].Rows.Add(dobs.Row(d));
                             dobCount++;
+                            rowCount++;
+                        }
+                        // The same keys SaveChanges would write (Waymark.Persistence.MatchKeys).
+                        foreach (var k in PersonMatching.KeyRows(person.Id, [teamId], PersonMatching.ToMatchRecord(person)))
+                        {
+                            batch[5].Rows.Add(keys.Row(k));
                             rowCount++;
                         }
                     }

@@ -84,8 +84,8 @@ public abstract class IdentificationJourneyTests(AppFixture app)
         var radio = matches.Document.QuerySelectorAll("input[name=Choice]").SingleOrDefault(r => r.GetAttribute("value") == john.Id.ToString());
         Assert.True(radio is not null, "John Smith should be offered as a candidate:\n" + matches.MainText);
         var reasons = HtmlPage.Collapse(matches.Document.GetElementById(radio.GetAttribute("aria-describedby")!)!.TextContent);
-        Assert.Contains("Agrees: Similar first and last names", reasons);
-        Assert.Contains("Agrees: Date of birth with day and month swapped", reasons);
+        Assert.Contains("Agrees: First name – known nickname (Jon → John)", reasons);
+        Assert.Contains("Agrees: Date of birth – day and month swapped (03/12/1985 vs 12/03/1985)", reasons);
         Assert.Contains("John Smith", HtmlPage.Collapse(matches.Document.QuerySelector($"label[for='{radio.Id}']")!.TextContent));
 
         await journey.ChooseAsync(john.Id.ToString());
@@ -103,6 +103,55 @@ public abstract class IdentificationJourneyTests(AppFixture app)
         Assert.Single(episodes, e => e.IsOpen);
         var after = await app.Data.QueryAsync(db => db.People.SingleAsync(p => p.Id == john.Id));
         Assert.Equal(("John", "Smith", john.Version), (after.GivenName, after.FamilyName, after.Version));
+    }
+
+    [Fact]
+    public async Task The_reasons_say_what_agrees_and_what_differs_and_the_choice_is_recorded_for_every_candidate_shown()
+    {
+        var family = TestData.UniqueName("Okonjo");
+        var chosen = await app.Data.AddPersonAsync(app.Data.Northshire, "Grace", family, new DateOnly(1991, 7, 14), p => p.Postcode = "NS1 4AB");
+        var other = await app.Data.AddPersonAsync(app.Data.Northshire, "Gracie", family, new DateOnly(1991, 7, 24), p => p.Postcode = "NS9 9ZZ");
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var journey = new IdentificationJourney(client);
+        await journey.StartAsync();
+        await journey.AnswerUpToMatchesAsync(new("Grace", family, new DateOnly(1991, 7, 14), Postcode: "NS1 4AB"));
+
+        var matches = await journey.MatchesAsync();
+        string ReasonsFor(Guid id)
+        {
+            var radio = matches.Document.QuerySelectorAll("input[name=Choice]").Single(r => r.GetAttribute("value") == id.ToString());
+            return HtmlPage.Collapse(matches.Document.GetElementById(radio.GetAttribute("aria-describedby")!)!.TextContent);
+        }
+        var first = ReasonsFor(chosen.Id);
+        Assert.Contains($"Agrees: Last name – same ({family}", first);
+        Assert.Contains("Agrees: Date of birth – same (14/07/1991)", first);
+        Assert.Contains("Agrees: Postcode – same (NS1 4AB)", first);
+        var second = ReasonsFor(other.Id);
+        Assert.Contains("Agrees: Date of birth – differs by one digit (14/07/1991 vs 24/07/1991)", second);
+        Assert.Contains("Differs: Postcode – different (NS1 4AB vs NS9 9ZZ)", second);
+        // Agreeing and differing are told apart in words and a mark, not by colour alone.
+        Assert.NotEmpty(matches.Document.QuerySelectorAll("li.waymark-agrees strong"));
+        Assert.NotEmpty(matches.Document.QuerySelectorAll("li.waymark-differs strong"));
+        var ranked = matches.Document.QuerySelectorAll("input[name=Choice]").Select(r => r.GetAttribute("value")).ToList();
+        Assert.True(ranked.IndexOf(chosen.Id.ToString()) < ranked.IndexOf(other.Id.ToString()), "the closer match comes first");
+
+        await journey.ChooseAsync(chosen.Id.ToString());
+
+        var (decisions, audited) = await app.Data.QueryAsync(async db => (
+            await db.MatchDecisions.IgnoreQueryFilters().Where(d => d.DraftId == journey.DraftId).ToListAsync(),
+            await db.AuditEvents.Where(a => a.RecordType == "MatchDecision" && (a.PersonId == chosen.Id || a.PersonId == other.Id)).CountAsync()));
+        var confirmed = Assert.Single(decisions, d => d.Verdict == Waymark.Identification.MatchVerdict.SamePerson);
+        Assert.Equal((chosen.Id, 1, app.Data.Northshire, app.Data.UserId(Users.Practitioner)), (confirmed.PersonId, confirmed.Rank, confirmed.TeamId, confirmed.UserId));
+        Assert.Equal(("Grace", family, new DateOnly(1991, 7, 14)), (confirmed.GivenName, confirmed.FamilyName, confirmed.DateOfBirth));
+        Assert.Contains(decisions, d => d.PersonId == other.Id && d.Verdict == Waymark.Identification.MatchVerdict.NotThisPerson);
+        Assert.Equal(decisions.Count, matches.Document.QuerySelectorAll("input[name=Choice]").Length - 1); // every candidate shown, not "new"
+        Assert.Equal(2, audited);
+
+        // Changing their mind to "a new person" replaces the decisions: none of them is the person.
+        await journey.ChooseAsync("new");
+        var after = await app.Data.QueryAsync(db => db.MatchDecisions.IgnoreQueryFilters().Where(d => d.DraftId == journey.DraftId).ToListAsync());
+        Assert.Equal(decisions.Count, after.Count);
+        Assert.All(after, d => Assert.Equal(Waymark.Identification.MatchVerdict.NotThisPerson, d.Verdict));
     }
 
     [Fact]

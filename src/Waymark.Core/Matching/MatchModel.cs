@@ -128,12 +128,21 @@ public sealed class MatchModel
             if (g.Length > 0) given[g] = given.GetValueOrDefault(g) + 1;
             if (f.Length > 0) family[f] = family.GetValueOrDefault(f) + 1;
         }
-        static FrozenDictionary<string, double> Freq(Dictionary<string, int> counts)
+        return WithNameCounts(given, family, n);
+    }
+
+    /// <summary>
+    /// Term frequencies from name counts made elsewhere (a database's GROUP BY over a team's name keys,
+    /// keyed by <see cref="NameKey.For"/>), over <paramref name="records"/> people.
+    /// </summary>
+    public MatchModel WithNameCounts(IReadOnlyDictionary<string, int> given, IReadOnlyDictionary<string, int> family, int records)
+    {
+        static FrozenDictionary<string, double> Freq(IReadOnlyDictionary<string, int> counts)
         {
-            double total = counts.Values.Sum();
-            return counts.ToFrozenDictionary(kv => kv.Key, kv => kv.Value / total, StringComparer.Ordinal);
+            double total = counts.Where(kv => kv.Key.Length > 0).Sum(kv => kv.Value);
+            return counts.Where(kv => kv.Key.Length > 0).ToFrozenDictionary(kv => kv.Key, kv => kv.Value / total, StringComparer.Ordinal);
         }
-        return new(_m, _u, Prior, SwapPenalty, IdentifierKinds, Freq(given), Freq(family), n);
+        return new(_m, _u, Prior, SwapPenalty, IdentifierKinds, Freq(given), Freq(family), records);
     }
 
     internal double[][] CopyM() => Copy(_m);

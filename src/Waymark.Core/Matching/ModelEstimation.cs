@@ -14,6 +14,20 @@ public sealed record EstimationOptions
     public BlockingOptions? Blocking { get; init; }
 }
 
+/// <summary>Two records a practitioner said are (or are not) the same person.</summary>
+public sealed record LabelledPair(MatchRecord Left, MatchRecord Right, bool SamePerson);
+
+/// <summary>How much practitioners' decisions move a model: see <see cref="ModelEstimation.WithDecisions"/>.</summary>
+public sealed record DecisionWeights
+{
+    /// <summary>The model's m counts as this many matches (EM sees thousands; a team confirms a few a day).</summary>
+    public double MatchPseudoPairs { get; init; } = 1_000;
+    /// <summary>The model's u counts as this many non-matches (it comes from up to a million random pairs).</summary>
+    public double NonMatchPseudoPairs { get; init; } = 1_000_000;
+    /// <summary>Each decision counts as this many pairs: a person looked at both records, which is worth more than a guess.</summary>
+    public double PerDecision { get; init; } = 10;
+}
+
 /// <summary>What estimation found: for logs, the evaluation report and docs.</summary>
 public sealed record EstimationReport(int Iterations, bool Converged, long RandomPairs, long BlockedPairs, long TotalPairs,
     double BlockedMatchShare, double ExpectedMatches)
@@ -189,6 +203,52 @@ public static class ModelEstimation
             if (delta < options.Tolerance) { converged = true; break; }
         }
         return (m, share, iterations, converged);
+    }
+
+    /// <summary>
+    /// Moves m and u toward what practitioners decided: each confirmed pair ("this is them") counts as
+    /// <see cref="DecisionWeights.PerDecision"/> observed matches at the levels the pair falls in, each
+    /// rejected pair as that many non-matches, blended with the model's estimates counted as
+    /// <see cref="DecisionWeights.MatchPseudoPairs"/> matches and <see cref="DecisionWeights.NonMatchPseudoPairs"/>
+    /// non-matches. So a confirmed nickname raises the nickname level's weight a little, and a rejected
+    /// pair that agreed on a date of birth lowers that agreement's weight a little; many decisions move
+    /// the model further. NHS number and PNC ID are left alone: they decide by rule.
+    /// </summary>
+    public static MatchModel WithDecisions(MatchModel model, IEnumerable<LabelledPair> pairs, DecisionWeights? weights = null)
+    {
+        weights ??= new DecisionWeights();
+        var engine = new MatchEngine(model);
+        var c = model.ComparisonCount;
+        var matches = NewCounts(model);
+        var nonMatches = NewCounts(model);
+        var levels = new byte[c];
+        var any = false;
+        foreach (var pair in pairs)
+        {
+            engine.Compare(engine.Prepare(pair.Left), engine.Prepare(pair.Right), levels);
+            var counts = pair.SamePerson ? matches : nonMatches;
+            for (var k = 0; k < c; k++)
+                if (levels[k] != Levels.Missing) counts[k][levels[k]]++;
+            any = true;
+        }
+        if (!any) return model;
+        var m = model.CopyM();
+        var u = model.CopyU();
+        for (var k = 0; k < c; k++)
+        {
+            if (k is 7 or 8) continue;
+            Blend(m[k], matches[k], weights.MatchPseudoPairs, weights.PerDecision);
+            Blend(u[k], nonMatches[k], weights.NonMatchPseudoPairs, weights.PerDecision);
+        }
+        return model.WithParameters(m, u);
+    }
+
+    private static void Blend(double[] p, double[] counts, double pseudo, double perDecision)
+    {
+        double n = 0;
+        for (var l = 1; l < counts.Length; l++) n += counts[l];
+        if (n == 0) return;
+        for (var l = 1; l < p.Length; l++) p[l] = (pseudo * p[l] + perDecision * counts[l]) / (pseudo + perDecision * n);
     }
 
     private static double[][] NewCounts(MatchModel model) =>

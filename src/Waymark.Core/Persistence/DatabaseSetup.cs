@@ -46,5 +46,26 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await KeyPeopleFromBeforeMatchKeysAsync(db, ct);
+    }
+
+    /// <summary>
+    /// A database made before blocking keys were stored has people but no keys: they are worked out once,
+    /// in batches, so the look-up finds everyone. Afterwards SaveChanges keeps them (ADR 11).
+    /// </summary>
+    private static async Task KeyPeopleFromBeforeMatchKeysAsync(WaymarkDbContext db, CancellationToken ct)
+    {
+        if (await db.PersonMatchKeys.IgnoreQueryFilters().AnyAsync(ct) || !await db.PersonTeamLinks.AnyAsync(ct)) return;
+        const int Batch = 2_000;
+        for (var skip = 0; ; skip += Batch)
+        {
+            var people = await db.People.IgnoreQueryFilters().AsNoTracking().OrderBy(p => p.Id).Skip(skip).Take(Batch)
+                .Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth).Include(p => p.TeamLinks).AsSplitQuery().ToListAsync(ct);
+            if (people.Count == 0) break;
+            foreach (var p in people)
+                db.PersonMatchKeys.AddRange(Identification.PersonMatching.KeyRows(p.Id, p.TeamLinks.Select(l => l.TeamId), Identification.PersonMatching.ToMatchRecord(p)));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
     }
 }

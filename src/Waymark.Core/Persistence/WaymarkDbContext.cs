@@ -39,6 +39,8 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
     public DbSet<PersonOtherDateOfBirth> PersonOtherDatesOfBirth => Set<PersonOtherDateOfBirth>();
     public DbSet<PersonIdentifier> PersonIdentifiers => Set<PersonIdentifier>();
     public DbSet<PersonTeamLink> PersonTeamLinks => Set<PersonTeamLink>();
+    public DbSet<PersonMatchKey> PersonMatchKeys => Set<PersonMatchKey>();
+    public DbSet<MatchDecision> MatchDecisions => Set<MatchDecision>();
     public DbSet<Episode> Episodes => Set<Episode>();
     public DbSet<IdentificationDraft> IdentificationDrafts => Set<IdentificationDraft>();
     public DbSet<InstrumentCompletion> InstrumentCompletions => Set<InstrumentCompletion>();
@@ -152,6 +154,32 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.HasIndex(l => new { l.TeamId, l.FamilyNameKey, l.GivenNameKey });
             e.HasIndex(l => new { l.TeamId, l.GivenNameKey, l.FamilyNameKey });
             e.HasOne<Team>().WithMany().HasForeignKey(l => l.TeamId);
+        });
+        b.Entity<PersonMatchKey>(e =>
+        {
+            // Keys belong to a team link: removing the link removes its keys.
+            e.HasKey(k => new { k.PersonId, k.TeamId, k.Rule, k.Key });
+            e.HasOne<PersonTeamLink>().WithMany().HasForeignKey(k => new { k.PersonId, k.TeamId }).OnDelete(DeleteBehavior.Cascade);
+            e.Property(k => k.Key).HasMaxLength(PersonMatchKey.MaxKeyLength);
+            // The look-up's probe: one team, one rule, one key; PersonId included so the index alone answers it.
+            e.HasIndex(k => new { k.TeamId, k.Rule, k.Key, k.PersonId });
+            e.HasQueryFilter(k => SeesAllTeams || k.TeamId == CurrentTeamId);
+        });
+        b.Entity<MatchDecision>(e =>
+        {
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.Property(x => x.GivenName).HasMaxLength(100);
+            e.Property(x => x.FamilyName).HasMaxLength(100);
+            e.Property(x => x.NhsNumber).HasMaxLength(10);
+            e.Property(x => x.PncId).HasMaxLength(13);
+            e.Property(x => x.Postcode).HasMaxLength(10);
+            e.Ignore(x => x.Request);
+            e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.TeamId, x.At });
+            e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => x.DraftId);
+            e.HasQueryFilter(x => SeesAllTeams || x.TeamId == CurrentTeamId);
         });
 
         b.Entity<Episode>(e =>
@@ -471,13 +499,15 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
+        MatchKeys.SyncAsync(this, async: false, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await MatchKeys.SyncAsync(this, async: true, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private void BeforeSave()

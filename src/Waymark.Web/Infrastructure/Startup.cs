@@ -33,7 +33,9 @@ public static class Startup
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
         services.AddScoped<Auditor>();
         services.AddScoped<PersonSearch>();
-        services.AddScoped<IPersonLookup, SimplePersonLookup>();
+        services.AddSingleton<TeamMatchModels>();
+        services.AddScoped<IPersonLookup, ProbabilisticPersonLookup>();
+        services.AddScoped<MatchDecisions>();
         services.AddScoped<IdentificationService>();
         services.AddScoped<CaseloadQuery>();
         services.AddScoped<Capacity>();

@@ -50,6 +50,28 @@ public abstract class MigrationTests<TDb>(TDb database) : DataTest<TDb>(database
         Assert.Equal(Database.Provider == DatabaseProvider.Sqlite, db.Database.IsSqlite());
         Assert.Equal(Database.Provider == DatabaseProvider.Postgres, db.Database.IsNpgsql());
     }
+
+    [Fact]
+    public async Task Migrating_a_database_with_people_but_no_blocking_keys_keys_them()
+    {
+        var team = await NewTeamAsync();
+        var person = Support.PersonBuilder.APerson().Named("Olu", "Bello").BornOn(1980, 5, 6).AlsoKnownAs("Tunde", "Bello").KnownTo(team).Build();
+        await SaveAsync(person);
+        await using (var db = AsSystem())
+        {
+            db.PersonMatchKeys.RemoveRange(await db.PersonMatchKeys.ToListAsync());
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = AsSystem()) await DatabaseSetup.MigrateAsync(db);
+
+        await using (var db = AsSystem())
+        {
+            var keys = await db.PersonMatchKeys.Where(k => k.PersonId == person.Id).ToListAsync();
+            Assert.Contains(keys, k => k.TeamId == team.Id && k.Key == "19800506");
+            Assert.Contains(keys, k => k.TeamId == team.Id && k.Key.StartsWith(Waymark.Matching.Metaphone.Encode("Tunde"), StringComparison.Ordinal));
+        }
+    }
 }
 
 public sealed class MigrationTestsOnSqlite(SqliteTestDatabase db) : MigrationTests<SqliteTestDatabase>(db);

@@ -1,12 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Audit;
 using Waymark.Core.Tests.Support;
 using Waymark.Identification;
+using Waymark.Matching;
 using Waymark.People;
 using Waymark.Teams;
 using static Waymark.Core.Tests.Support.PersonBuilder;
 
 namespace Waymark.Core.Tests.Data;
 
-/// <summary>"Do we know this person?" at intake, through <see cref="SimplePersonLookup.FindAsync"/>.</summary>
+/// <summary>"Do we know this person?" at intake, through <see cref="ProbabilisticPersonLookup.FindAsync"/> on the database.</summary>
 public abstract class PersonLookupTests<TDb>(TDb database) : DataTest<TDb>(database) where TDb : TestDatabase
 {
     private async Task<Team> TeamWithAsync(params Person[] people)
@@ -20,7 +23,7 @@ public abstract class PersonLookupTests<TDb>(TDb database) : DataTest<TDb>(datab
     private async Task<LookupResult> LookUpAsync(Team team, LookupRequest request)
     {
         await using var db = As(PractitionerIn(team));
-        return await new SimplePersonLookup(db).FindAsync(request);
+        return await new ProbabilisticPersonLookup(db, new TeamMatchModels(TimeProvider.System)).FindAsync(request);
     }
 
     private static LookupRequest Typed(string? given, string? family, DateOnly? dob = null, string? nhs = null, string? pnc = null) =>
@@ -39,6 +42,7 @@ public abstract class PersonLookupTests<TDb>(TDb database) : DataTest<TDb>(datab
         var match = Assert.Single(result.Candidates);
         Assert.Equal(person.Id, match.Person.Id);
         Assert.Contains(match.Reasons, r => r is { Field: "NHS number", Agrees: true });
+        Assert.Equal("the same valid NHS number", match.DecidedBy);
     }
 
     /// <summary>Typed as people read it off a letter: "943 476 5919".</summary>
@@ -67,8 +71,10 @@ public abstract class PersonLookupTests<TDb>(TDb database) : DataTest<TDb>(datab
         Assert.Equal(LookupOutcome.PotentialMatches, result.Outcome);
         var candidate = Assert.Single(result.Candidates);
         Assert.Equal(john.Id, candidate.Person.Id);
-        Assert.Contains(candidate.Reasons, r => r is { Field: "Name", Agrees: true, Explanation: "Similar first and last names" });
-        Assert.Contains(candidate.Reasons, r => r is { Field: "Date of birth", Agrees: true, Explanation: "Date of birth with day and month swapped" });
+        Assert.Contains(candidate.Reasons, r => r is { Field: "First name", Agrees: true, Explanation: "known nickname (Jon → John)" });
+        Assert.Contains(candidate.Reasons, r => r is { Field: "Last name", Agrees: true } && r.Explanation.Contains("(Smyth vs Smith)"));
+        Assert.Contains(candidate.Reasons, r => r is { Field: "Date of birth", Agrees: true, Explanation: "day and month swapped (03/12/1985 vs 12/03/1985)" });
+        Assert.Null(candidate.DecidedBy);
     }
 
     [Fact]
@@ -92,8 +98,13 @@ public abstract class PersonLookupTests<TDb>(TDb database) : DataTest<TDb>(datab
 
         var result = await LookUpAsync(team, Typed("Johnny", "Blaze", new DateOnly(1984, 3, 12)));
 
-        Assert.Equal(LookupOutcome.PotentialMatches, result.Outcome);
-        Assert.Equal(person.Id, Assert.Single(result.Candidates).Person.Id);
+        // The same names and date of birth are strong evidence: definite by score (no identifier rule).
+        Assert.Equal(LookupOutcome.DefiniteMatch, result.Outcome);
+        var match = Assert.Single(result.Candidates);
+        Assert.Equal(person.Id, match.Person.Id);
+        Assert.Null(match.DecidedBy);
+        Assert.Contains(match.Reasons, r => r is { Field: "First name", Agrees: true } && r.Explanation.Contains("matching the alias Johnny Blaze"));
+        Assert.Contains(match.Reasons, r => r is { Field: "Date of birth", Agrees: true } && r.Explanation.Contains("(another date on record)"));
     }
 
     [Fact]
@@ -115,8 +126,12 @@ public abstract class PersonLookupTests<TDb>(TDb database) : DataTest<TDb>(datab
 
         var result = await LookUpAsync(team, Typed("John", "Smith", new DateOnly(1985, 3, 12), nhs: TestNhsNumbers.Next()));
 
-        Assert.Equal(LookupOutcome.PotentialMatches, result.Outcome);
-        Assert.Equal(john.Id, Assert.Single(result.Candidates).Person.Id);
+        // Found by name and date of birth; their record has no NHS number, so it is not compared.
+        Assert.Equal(LookupOutcome.DefiniteMatch, result.Outcome);
+        var match = Assert.Single(result.Candidates);
+        Assert.Equal(john.Id, match.Person.Id);
+        Assert.Null(match.DecidedBy);
+        Assert.Contains(match.Reasons, r => r is { Field: "NHS number", Compared: false, Agrees: false, Weight: 0 });
     }
 
     [Fact]
@@ -147,6 +162,215 @@ public abstract class PersonLookupTests<TDb>(TDb database) : DataTest<TDb>(datab
             Assert.DoesNotContain(result.Candidates, c => c.Person.Id == theirs.Id);
         }
     }
+
+    // Blocking keys follow the person: each change below is made the way the app makes it, and the
+    // person is then found by a look-up that only the new keys could fetch.
+
+    private async Task<IReadOnlyList<Guid>> CandidatesAsync(Team team, LookupRequest request)
+    {
+        await using var db = As(PractitionerIn(team));
+        return await new ProbabilisticPersonLookup(db, new TeamMatchModels(TimeProvider.System)).CandidateIdsAsync(request);
+    }
+
+    private async Task<List<(Guid Team, string Rule, string Key)>> KeysAsync(Person person)
+    {
+        await using var db = AsSystem();
+        var rows = await db.PersonMatchKeys.Where(k => k.PersonId == person.Id).ToListAsync();
+        return rows.Select(k => (k.TeamId, k.Rule.ToString(), k.Key)).OrderBy(k => k.Item2).ThenBy(k => k.Item3).ToList();
+    }
+
+    [Fact]
+    public async Task A_new_person_gets_keys_for_their_team_from_names_date_of_birth_and_postcode()
+    {
+        var person = APerson().Named("John", "Smith").BornOn(1985, 3, 12).WithPostcode("ns1 4ab").Build();
+        var team = await TeamWithAsync(person);
+
+        Assert.Equal(
+        [
+            (team.Id, "DateOfBirth", "19850312"),
+            (team.Id, "FamilySoundAndBirthYear", "SM0|1985"),
+            (team.Id, "GivenSoundAndBirthDayMonth", "JN|312"),
+            (team.Id, "NamesSoundEitherOrder", "JN|SM0"),
+            (team.Id, "Postcode", "NS14AB"),
+        ], await KeysAsync(person));
+    }
+
+    [Fact]
+    public async Task Keys_follow_a_rename_an_alias_and_another_date_of_birth()
+    {
+        var person = APerson().Named("Mary", "Jones").BornOn(1990, 6, 1).Build();
+        var team = await TeamWithAsync(person);
+
+        await using (var db = As(PractitionerIn(team)))
+        {
+            var p = await db.People.SingleAsync(x => x.Id == person.Id);
+            p.FamilyName = "Okafor"; // married
+            await db.SaveChangesAsync();
+        }
+        await using (var db = As(PractitionerIn(team)))
+        {
+            // Added on their own, with the person not loaded: the keys still follow.
+            db.PersonAliases.Add(new PersonAlias { PersonId = person.Id, GivenName = "Molly", FamilyName = "Dean" });
+            db.PersonOtherDatesOfBirth.Add(new PersonOtherDateOfBirth { PersonId = person.Id, DateOfBirth = new DateOnly(1977, 11, 23) });
+            await db.SaveChangesAsync();
+        }
+
+        var keys = await KeysAsync(person);
+        string Sound(string name) => Metaphone.Encode(name);
+        string Pair(string a, string b) => string.Join('|', new[] { Sound(a), Sound(b) }.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(keys, k => k.Key.StartsWith(Sound("Jones") + "|", StringComparison.Ordinal));
+        Assert.Contains((team.Id, "FamilySoundAndBirthYear", $"{Sound("Okafor")}|1990"), keys);
+        Assert.Contains((team.Id, "NamesSoundEitherOrder", Pair("Mary", "Okafor")), keys);
+        Assert.Contains((team.Id, "NamesSoundEitherOrder", Pair("Molly", "Dean")), keys);
+        Assert.Contains((team.Id, "DateOfBirth", "19771123"), keys);
+        // Every name with every date: the alias with the other date too.
+        Assert.Contains((team.Id, "FamilySoundAndBirthYear", $"{Sound("Dean")}|1977"), keys);
+        Assert.Contains(person.Id, await CandidatesAsync(team, Typed("Molly", "Dean", new DateOnly(2001, 1, 1))));
+        Assert.Contains(person.Id, await CandidatesAsync(team, Typed("Someone", "Else", new DateOnly(1977, 11, 23))));
+        Assert.DoesNotContain(person.Id, await CandidatesAsync(team, Typed("Mary", "Jones", new DateOnly(2001, 1, 1))));
+    }
+
+    [Fact]
+    public async Task Keys_follow_an_edit_of_the_whole_record_that_replaces_aliases_and_dates()
+    {
+        var person = APerson().Named("Sam", "Hill").BornOn(1970, 1, 2).AlsoKnownAs("Sammy", "Hills").AlsoGaveDateOfBirth(1971, 1, 2).Build();
+        var team = await TeamWithAsync(person);
+        var clock = new FakeClock();
+
+        await using (var db = As(PractitionerIn(team)))
+        {
+            var records = new PersonRecords(db, new Auditor(db, PractitionerIn(team), clock), clock);
+            var current = await db.People.AsNoTracking().Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth).Include(p => p.OtherIdentifiers)
+                .SingleAsync(p => p.Id == person.Id);
+            var details = PersonDetails.From(current) with
+            {
+                Aliases = [("Samuel", "Hillier")],
+                OtherDatesOfBirth = [new DateOnly(1969, 2, 1)],
+            };
+            Assert.NotNull(await records.UpdateAsync(person.Id, current.Version, details));
+        }
+
+        var keys = await KeysAsync(person);
+        Assert.Contains((team.Id, "DateOfBirth", "19690201"), keys);
+        Assert.DoesNotContain((team.Id, "DateOfBirth", "19710102"), keys);
+        Assert.Contains((team.Id, "NamesSoundEitherOrder", string.Join('|', new[] { Metaphone.Encode("Samuel"), Metaphone.Encode("Hillier") }.Order(StringComparer.Ordinal))), keys);
+        Assert.DoesNotContain(keys, k => k.Key.Contains(Metaphone.Encode("Hills") + "|", StringComparison.Ordinal) && k.Rule == "FamilySoundAndBirthYear");
+    }
+
+    [Fact]
+    public async Task A_second_team_that_meets_the_person_gets_their_keys_and_finds_them()
+    {
+        var person = APerson().Named("Kwame", "Mensah").BornOn(1988, 8, 8).Build();
+        var first = await TeamWithAsync(person);
+        var second = await TeamWithAsync();
+        Assert.Empty(await CandidatesAsync(second, Typed("Kwame", "Mensah", new DateOnly(1988, 8, 8))));
+
+        await using (var db = As(PractitionerIn(second)))
+        {
+            // As IdentificationService does when another team records an episode with a known person.
+            var p = await db.People.IgnoreQueryFilters().Include(x => x.TeamLinks).SingleAsync(x => x.Id == person.Id);
+            p.TeamLinks.Add(PersonTeamLink.For(p, second.Id, FakeClock.DefaultStart));
+            await db.SaveChangesAsync();
+        }
+
+        var keys = await KeysAsync(person);
+        Assert.Equal(keys.Count(k => k.Team == first.Id), keys.Count(k => k.Team == second.Id));
+        var result = await LookUpAsync(second, Typed("Kwame", "Mensah", new DateOnly(1988, 8, 8)));
+        Assert.Equal(person.Id, Assert.Single(result.Candidates).Person.Id);
+    }
+
+    [Fact]
+    public async Task Another_teams_identical_person_is_never_a_candidate()
+    {
+        var theirs = APerson().Named("Ruth", "Adeyemi").BornOn(1995, 4, 4).WithPostcode("NS2 1AA").Build();
+        var ours = APerson().Named("Ruth", "Adeyemi").BornOn(1995, 4, 4).WithPostcode("NS2 1AA").Build();
+        await TeamWithAsync(theirs);
+        var team = await TeamWithAsync(ours);
+
+        var ids = await CandidatesAsync(team, Typed("Ruth", "Adeyemi", new DateOnly(1995, 4, 4)));
+        var result = await LookUpAsync(team, Typed("Ruth", "Adeyemi", new DateOnly(1995, 4, 4)));
+
+        Assert.Equal([ours.Id], ids);
+        Assert.Equal([ours.Id], result.Candidates.Select(c => c.Person.Id));
+    }
+
+    [Fact]
+    public async Task Decisions_are_stored_with_what_was_typed_and_move_the_teams_model()
+    {
+        var john = APerson().Named("John", "Smith").BornOn(1985, 3, 12).Build();
+        var team = await TeamWithAsync(john);
+        var practitioner = PractitionerIn(team);
+        var clock = new FakeClock();
+        var models = new TeamMatchModels(clock);
+        double NicknameWeight(TeamMatchModel m) => m.Engine.Model.Weight(0, Waymark.Matching.Levels.GivenName.Nickname);
+
+        TeamMatchModel before;
+        await using (var db = As(practitioner))
+        {
+            before = await models.ForTeamAsync(db, team.Id);
+            var draft = new IdentificationDraft
+            {
+                UserId = practitioner.UserId!, TeamId = team.Id, StartedAt = clock.GetUtcNow(),
+                GivenName = "Jon", FamilyName = "Smyth", DateOfBirth = new DateOnly(1985, 12, 3),
+            };
+            db.IdentificationDrafts.Add(draft);
+            var shown = (await new ProbabilisticPersonLookup(db, models).FindAsync(new LookupRequest("Jon", "Smyth", new DateOnly(1985, 12, 3), Sex.NotKnown, null, null, null))).Candidates;
+            await new MatchDecisions(db, new Auditor(db, practitioner, clock), practitioner, clock).RecordAsync(draft, shown, john.Id);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = As(practitioner))
+        {
+            var decision = await db.MatchDecisions.SingleAsync();
+            Assert.Equal((john.Id, MatchVerdict.SamePerson, 1, "Jon", "Smyth", new DateOnly(1985, 12, 3)),
+                (decision.PersonId, decision.Verdict, decision.Rank, decision.GivenName, decision.FamilyName, decision.DateOfBirth));
+            Assert.True(await db.AuditEvents.AnyAsync(a => a.RecordType == "MatchDecision" && a.PersonId == john.Id));
+
+            // The cached model stands until it is made again; then the confirmed nickname counts for more.
+            Assert.Same(before, await models.ForTeamAsync(db, team.Id));
+            models.Forget(team.Id);
+            var after = await models.ForTeamAsync(db, team.Id);
+            Assert.Equal(1, after.Decisions);
+            Assert.True(NicknameWeight(after) > NicknameWeight(before), $"{NicknameWeight(after)} should exceed {NicknameWeight(before)}");
+        }
+        // Another team's model never sees them.
+        var other = await TeamWithAsync();
+        await using (var db = As(PractitionerIn(other)))
+            Assert.Equal(0, (await models.ForTeamAsync(db, other.Id)).Decisions);
+    }
+
+    [Fact]
+    public async Task Choosing_again_in_the_same_journey_replaces_the_earlier_decisions()
+    {
+        var a = APerson().Named("Lee", "Park").BornOn(1992, 2, 2).Build();
+        var b = APerson().Named("Lee", "Parks").BornOn(1992, 2, 2).Build();
+        var team = await TeamWithAsync(a, b);
+        var practitioner = PractitionerIn(team);
+        var clock = new FakeClock();
+        var draft = new IdentificationDraft { UserId = practitioner.UserId!, TeamId = team.Id, StartedAt = clock.GetUtcNow(), GivenName = "Lee", FamilyName = "Park", DateOfBirth = new DateOnly(1992, 2, 2) };
+        await SaveAsync(draft);
+
+        foreach (var chosen in new Guid?[] { a.Id, null })
+        {
+            await using var db = As(practitioner);
+            var shown = (await new ProbabilisticPersonLookup(db, new TeamMatchModels(clock)).FindAsync(draft.Request())).Candidates;
+            Assert.Equal(2, shown.Count);
+            await new MatchDecisions(db, new Auditor(db, practitioner, clock), practitioner, clock).RecordAsync(draft, shown, chosen);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = As(practitioner))
+        {
+            var decisions = await db.MatchDecisions.Where(d => d.DraftId == draft.Id).ToListAsync();
+            Assert.Equal(2, decisions.Count);
+            Assert.All(decisions, d => Assert.Equal(MatchVerdict.NotThisPerson, d.Verdict)); // "a new person": neither is them
+        }
+    }
+}
+
+internal static class DraftRequests
+{
+    public static LookupRequest Request(this IdentificationDraft d) => new(d.GivenName, d.FamilyName, d.DateOfBirth, d.Sex, d.NhsNumber, d.PncId, d.Postcode);
 }
 
 public sealed class PersonLookupTestsOnSqlite(SqliteTestDatabase db) : PersonLookupTests<SqliteTestDatabase>(db);

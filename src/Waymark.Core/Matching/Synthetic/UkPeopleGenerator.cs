@@ -31,9 +31,17 @@ public sealed record SyntheticRecord(string RecId, string Entity, string GivenNa
 /// same seed gives the same file. Names come from common-name lists and made-up surnames; towns,
 /// streets and postcode areas are invented; NHS numbers are in the 999 test range, unique per person (85% of people have one).
 /// </summary>
-public sealed class UkPeopleGenerator(int seed)
+public sealed class UkPeopleGenerator
 {
-    private readonly Random _rng = new(seed);
+    public UkPeopleGenerator(int seed)
+    {
+        _rng = new Random(seed);
+        _errors = new DataEntryErrors(_rng);
+    }
+
+    private readonly Random _rng;
+    // The same Random as the generator's own choices, so a seed gives the same records as before the errors moved out.
+    private readonly DataEntryErrors _errors;
 
     // Names with common short forms, so nicknames occur as often as they do in life.
     private static readonly string[] ClassicMale = ["William", "Robert", "Richard", "Stephen", "Anthony", "Christopher", "Jonathan", "Alexander", "Nicholas", "Edward", "Joseph", "Matthew", "Samuel", "Benjamin", "Timothy", "Kenneth", "Patrick", "Peter", "Terence", "Gregory"];
@@ -167,52 +175,10 @@ public sealed class UkPeopleGenerator(int seed)
 
     private static string DobText(DateOnly d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    /// <summary>One keyboard slip: a letter changed, dropped, doubled or swapped with its neighbour.</summary>
-    private string Typo(string s)
-    {
-        if (s.Length < 2) return s;
-        var i = _rng.Next(s.Length - 1) + 1;
-        return _rng.Next(4) switch
-        {
-            0 => s[..i] + (char)(char.IsUpper(s[i]) ? 'A' + _rng.Next(26) : 'a' + _rng.Next(26)) + s[(i + 1)..],
-            1 => s[..i] + s[(i + 1)..],
-            2 => s[..i] + s[i] + s[i..],
-            _ => i + 1 < s.Length ? s[..i] + s[i + 1] + s[i] + s[(i + 2)..] : s[..(i - 1)] + s[i] + s[i - 1],
-        };
-    }
-
-    private static readonly (string, string)[] Respellings =
-        [("ph", "f"), ("th", "t"), ("i", "y"), ("y", "i"), ("ck", "k"), ("ll", "l"), ("ss", "s"), ("ee", "ea"), ("ou", "ow"), ("son", "sen"), ("ie", "y"), ("c", "k")];
-
-    /// <summary>A spelling that sounds the same: Smith → Smyth, Phillips → Filips, Stephenson → Stevenson.</summary>
-    private string SoundAlike(string s)
-    {
-        var start = _rng.Next(Respellings.Length);
-        for (var k = 0; k < Respellings.Length; k++)
-        {
-            var (from, to) = Respellings[(start + k) % Respellings.Length];
-            var at = s.IndexOf(from, 1, StringComparison.Ordinal);
-            if (at > 0) return s[..at] + to + s[(at + from.Length)..];
-        }
-        return s + "e";
-    }
-
-    private string DigitTypo(string dob)
-    {
-        var i = _rng.Next(dob.Length);
-        var digit = (char)('0' + (dob[i] - '0' + 1 + _rng.Next(9)) % 10);
-        return dob[..i] + digit + dob[(i + 1)..];
-    }
-
-    private string Transpose(string dob)
-    {
-        for (var tries = 0; tries < 8; tries++)
-        {
-            var i = _rng.Next(dob.Length - 1);
-            if (dob[i] != dob[i + 1]) return dob[..i] + dob[i + 1] + dob[i] + dob[(i + 2)..];
-        }
-        return DigitTypo(dob);
-    }
+    private string Typo(string s) => _errors.Typo(s);
+    private string SoundAlike(string s) => _errors.SoundAlike(s);
+    private string DigitTypo(string dob) => _errors.DigitTypo(dob);
+    private string Transpose(string dob) => _errors.Transpose(dob);
 
     private static string Title(string key) => key.Length == 0 ? key : char.ToUpperInvariant(key[0]) + key[1..];
 
@@ -255,5 +221,68 @@ public sealed class UkPeopleGenerator(int seed)
             }
             return "";
         }
+    }
+}
+
+/// <summary>
+/// The mistakes people make typing names and dates of birth, as <see cref="UkPeopleGenerator"/> makes its
+/// duplicates: for anything that needs realistic near-misses of a known person (the look-up benchmark).
+/// </summary>
+public sealed class DataEntryErrors(Random rng)
+{
+    /// <summary>A known nickname or other form of a first name (John → Jon, Jack, Johnny), or null when it has none.</summary>
+    public string? OtherForm(string given)
+    {
+        var variants = Nicknames.VariantsOf(NameKey.For(given));
+        if (variants.Count == 0) return null;
+        var v = variants[rng.Next(variants.Count)];
+        return char.ToUpperInvariant(v[0]) + v[1..];
+    }
+
+    /// <summary>One keyboard slip: a letter changed, dropped, doubled or swapped with its neighbour.</summary>
+    public string Typo(string s)
+    {
+        if (s.Length < 2) return s;
+        var i = rng.Next(s.Length - 1) + 1;
+        return rng.Next(4) switch
+        {
+            0 => s[..i] + (char)(char.IsUpper(s[i]) ? 'A' + rng.Next(26) : 'a' + rng.Next(26)) + s[(i + 1)..],
+            1 => s[..i] + s[(i + 1)..],
+            2 => s[..i] + s[i] + s[i..],
+            _ => i + 1 < s.Length ? s[..i] + s[i + 1] + s[i] + s[(i + 2)..] : s[..(i - 1)] + s[i] + s[i - 1],
+        };
+    }
+
+    private static readonly (string, string)[] Respellings =
+        [("ph", "f"), ("th", "t"), ("i", "y"), ("y", "i"), ("ck", "k"), ("ll", "l"), ("ss", "s"), ("ee", "ea"), ("ou", "ow"), ("son", "sen"), ("ie", "y"), ("c", "k")];
+
+    /// <summary>A spelling that sounds the same: Smith → Smyth, Phillips → Filips, Stephenson → Stevenson.</summary>
+    public string SoundAlike(string s)
+    {
+        var start = rng.Next(Respellings.Length);
+        for (var k = 0; k < Respellings.Length; k++)
+        {
+            var (from, to) = Respellings[(start + k) % Respellings.Length];
+            var at = s.IndexOf(from, 1, StringComparison.Ordinal);
+            if (at > 0) return s[..at] + to + s[(at + from.Length)..];
+        }
+        return s + "e";
+    }
+
+    public string DigitTypo(string dob)
+    {
+        var i = rng.Next(dob.Length);
+        var digit = (char)('0' + (dob[i] - '0' + 1 + rng.Next(9)) % 10);
+        return dob[..i] + digit + dob[(i + 1)..];
+    }
+
+    public string Transpose(string dob)
+    {
+        for (var tries = 0; tries < 8; tries++)
+        {
+            var i = rng.Next(dob.Length - 1);
+            if (dob[i] != dob[i + 1]) return dob[..i] + dob[i + 1] + dob[i] + dob[(i + 2)..];
+        }
+        return DigitTypo(dob);
     }
 }

@@ -6,7 +6,7 @@ using Waymark.Persistence;
 namespace Waymark.Web.Pages.Identification;
 
 /// <summary>"Do we know this person?" — the practitioner decides; nothing is linked automatically.</summary>
-public class MatchesModel(IdentificationService journeys, WaymarkDbContext db, IPersonLookup lookup, Auditor audit) : JourneyPage(journeys, db)
+public class MatchesModel(IdentificationService journeys, WaymarkDbContext db, IPersonLookup lookup, MatchDecisions decisions, Auditor audit) : JourneyPage(journeys, db)
 {
     [BindProperty] public string? Choice { get; set; }
     public LookupResult Result { get; private set; } = new(LookupOutcome.NoMatch, []);
@@ -40,6 +40,8 @@ public class MatchesModel(IdentificationService journeys, WaymarkDbContext db, I
             ModelState.AddModelError(nameof(Choice), "Select the person this is, or that this is a new person");
             return Page();
         }
+        // Every candidate shown gets the practitioner's verdict: the chosen one "this is them", the rest "not them".
+        await decisions.RecordAsync(Draft, Result.Candidates, Draft.ExistingPersonId, ct);
         await Db.SaveChangesAsync(ct);
         return Redirect(StepUrl("check"));
     }
