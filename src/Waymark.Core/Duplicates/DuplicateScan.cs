@@ -16,6 +16,8 @@ public sealed record ScanOptions
     public int Workers { get; init; } = 2;
     /// <summary>Below this many people the model's defaults are used: EM needs enough pairs to learn from.</summary>
     public int EstimateFrom { get; init; } = 1000;
+    /// <summary>EM reads at most this many people (an even spread of the team); name frequencies still count everyone.</summary>
+    public int EstimationSample { get; init; } = 200_000;
     public EstimationOptions Estimation { get; init; } = new() { MaxBlockedPairs = 2_000_000 };
     public MatchThresholds Thresholds { get; init; } = new();
     /// <summary>Candidates written per SaveChanges.</summary>
@@ -59,8 +61,12 @@ public class DuplicateScan(WaymarkDbContext db, Auditor audit, TimeProvider cloc
         string? estimation = null;
         if (records.Count >= options.EstimateFrom)
         {
-            var (estimated, report) = ModelEstimation.ForDedupe(records, model, options.Estimation);
-            (model, estimation) = (estimated, report.ToString());
+            // m and u settle long before a million people: EM on an even spread keeps the scan within minutes.
+            var sample = records.Count <= options.EstimationSample ? records
+                : Enumerable.Range(0, options.EstimationSample).Select(i => records[(int)((long)i * records.Count / options.EstimationSample)]).ToList();
+            var (estimated, report) = ModelEstimation.ForDedupe(sample, model, options.Estimation);
+            if (!ReferenceEquals(sample, records)) estimated = estimated.WithTermFrequencies(records);
+            (model, estimation) = (estimated, (ReferenceEquals(sample, records) ? "" : $"EM on {sample.Count:N0} of {records.Count:N0} people; ") + report);
         }
         progress?.Invoke(ScanStep.Estimating, 1, 1);
         var estimate = Lap(watch);
