@@ -45,6 +45,15 @@ public static class AssessmentDomains
     /// <summary>Position in the listing order (basic needs first); unknown codes last.</summary>
     public static int OrderOf(string code) => ByCode.TryGetValue(code, out var x) ? x.Order : int.MaxValue;
 
+    /// <summary>The domain an identification prompt (Waymark.Episodes.Vulnerability) points to, if any: most share its code.</summary>
+    public static string? FromIdentificationPrompt(string code) => code switch
+    {
+        "victim" => "risk-from-others",
+        "communication" => "education",
+        _ when IsKnown(code) => code,
+        _ => null,
+    };
+
     /// <summary>Sorts codes into the listing order: basic needs first.</summary>
     public static IEnumerable<string> InListingOrder(IEnumerable<string> codes) => codes.Distinct().OrderBy(OrderOf);
 }

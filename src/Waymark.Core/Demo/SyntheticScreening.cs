@@ -42,8 +42,7 @@ public sealed class SyntheticScreening(int seed)
     public (ScreeningOutcome? Outcome, PsychosocialAssessment? Assessment) For(Episode e, string userId, DateTimeOffset now)
     {
         if (e.ScreenedAt is not { } screenedAt) return (null, null);
-        var needs = e.Vulnerabilities.Select(v => v switch { "victim" => "risk-from-others", "communication" => "education", _ => v })
-            .Where(AssessmentDomains.IsKnown).Distinct().ToList();
+        var needs = e.Vulnerabilities.Select(AssessmentDomains.FromIdentificationPrompt).OfType<string>().Distinct().ToList();
         if (needs.Contains("money") && _rng.Next(2) == 0) needs.Add("food");
         var urgency = needs.Contains("self-harm") ? Urgency.Immediate : _rng.Next(3) == 0 ? Urgency.Routine : Urgency.Today;
         var decision = _rng.Next(10) switch { 0 => ScreeningDecision.Signpost, 1 => ScreeningDecision.NoFurtherAction, _ => ScreeningDecision.FullAssessment };

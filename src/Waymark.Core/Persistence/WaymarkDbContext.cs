@@ -234,7 +234,6 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.Property(x => x.SignpostedTo).HasMaxLength(500);
             e.Property(x => x.Notes).HasMaxLength(4000);
             e.Ignore(x => x.NeedCodes);
-            e.Ignore(x => x.HighestRisk);
             e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId);
             e.HasIndex(x => new { x.EpisodeId, x.Sequence }).IsUnique();
             e.HasIndex(x => new { x.PersonId, x.RecordedAt });
@@ -290,7 +289,6 @@ public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataPr
             e.Property(x => x.CreatedByUserId).HasMaxLength(450);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.Status);
-            e.Ignore(x => x.SentAt);
             e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId);
             e.HasOne<LocalService>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ReferralId);

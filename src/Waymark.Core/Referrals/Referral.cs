@@ -46,7 +46,6 @@ public class Referral : IVersioned
 
     public ReferralStep Status => ReferralLifecycle.StatusOf(Events);
 
-    public DateTimeOffset? SentAt => Events.Where(e => e.Step == ReferralStep.Sent).Select(e => (DateTimeOffset?)e.At).Min();
 }
 
 public class ReferralEvent

@@ -174,8 +174,7 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
     private async Task SendAsync(Referral referral, Episode episode, DateTimeOffset sentAt, DateTimeOffset now, CancellationToken ct)
     {
         AddEvent(referral, new ReferralEvent { ReferralId = referral.Id, Step = ReferralStep.Sent, At = sentAt, RecordedAt = now, ByUserId = user.UserId! });
-        var intervals = FollowUpIntervals.Parse(await db.Teams.Where(t => t.Id == episode.TeamId).Select(t => t.FollowUpDays).FirstAsync(ct))
-            ?? FollowUpIntervals.Parse(FollowUpIntervals.Default)!;
+        var intervals = await IntervalsAsync(episode.TeamId, ct);
         var number = 1;
         foreach (var days in intervals)
             db.FollowUpTasks.Add(new FollowUpTask
@@ -202,8 +201,7 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
         var othersOpen = await db.FollowUpTasks.AnyAsync(t => t.ReferralId == task.ReferralId && t.Id != task.Id && t.DoneAt == null && t.ClosedAt == null, ct);
         if (!ReferralLifecycle.IsOutcomeKnown(referral.Status) && !othersOpen)
         {
-            var intervals = FollowUpIntervals.Parse(await db.Teams.Where(t => t.Id == task.TeamId).Select(t => t.FollowUpDays).FirstAsync(ct))
-                ?? FollowUpIntervals.Parse(FollowUpIntervals.Default)!;
+            var intervals = await IntervalsAsync(task.TeamId, ct);
             var last = await db.FollowUpTasks.Where(t => t.ReferralId == task.ReferralId).MaxAsync(t => t.Number, ct);
             next = new FollowUpTask
             {
@@ -276,6 +274,11 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
         audit.Add(AuditAction.Updated, "Consent", consent.Id.ToString(), consent.PersonId, "Consent withdrawn");
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The team's follow-up days; the default if what is stored no longer parses.</summary>
+    private async Task<IReadOnlyList<int>> IntervalsAsync(Guid teamId, CancellationToken ct) =>
+        FollowUpIntervals.Parse(await db.Teams.Where(t => t.Id == teamId).Select(t => t.FollowUpDays).FirstAsync(ct))
+            ?? FollowUpIntervals.Parse(FollowUpIntervals.Default)!;
 
     // Added explicitly: EF would take a new event with a key set in code for an existing row and UPDATE it.
     private void AddEvent(Referral referral, ReferralEvent e)

@@ -7,7 +7,10 @@ namespace Waymark.Screening;
 /// <summary>Reads and changes a team's assessment-due targets; a save applies only over the targets the manager loaded.</summary>
 public class AssessmentTargetSettings(WaymarkDbContext db, Auditor audit)
 {
-    public Task<AssessmentTargets> LoadAsync(Guid teamId, CancellationToken ct = default) =>
+    public Task<AssessmentTargets> LoadAsync(Guid teamId, CancellationToken ct = default) => Of(db, teamId, ct);
+
+    /// <summary>The team's targets, for anyone who reads them (recording an outcome, showing the form).</summary>
+    public static Task<AssessmentTargets> Of(WaymarkDbContext db, Guid teamId, CancellationToken ct = default) =>
         db.Teams.AsNoTracking().Where(t => t.Id == teamId)
             .Select(t => new AssessmentTargets(t.ImmediateAssessmentMinutes, t.TodayAssessmentMinutes, t.RoutineAssessmentMinutes))
             .FirstAsync(ct);

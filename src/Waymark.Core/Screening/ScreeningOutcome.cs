@@ -80,5 +80,4 @@ public class ScreeningOutcome
 
     public IEnumerable<string> NeedCodes => AssessmentDomains.InListingOrder(Needs.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-    public RiskLevel HighestRisk => new[] { RiskToSelf, RiskToOthers, RiskFromOthers }.Max();
 }

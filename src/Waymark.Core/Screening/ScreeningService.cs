@@ -107,9 +107,7 @@ public class ScreeningService(WaymarkDbContext db, Auditor audit, ICurrentUser u
         var latest = await db.ScreeningOutcomes.Where(o => o.EpisodeId == episodeId).MaxAsync(o => (int?)o.Sequence, ct) ?? 0;
         if (latest != basedOnSequence) throw OutcomeConflict();
 
-        var targets = await db.Teams.Where(t => t.Id == episode.TeamId)
-            .Select(t => new AssessmentTargets(t.ImmediateAssessmentMinutes, t.TodayAssessmentMinutes, t.RoutineAssessmentMinutes))
-            .FirstAsync(ct);
+        var targets = await AssessmentTargetSettings.Of(db, episode.TeamId, ct);
         var now = clock.GetUtcNow();
         var outcome = new ScreeningOutcome
         {
@@ -167,5 +165,5 @@ public class ScreeningService(WaymarkDbContext db, Auditor audit, ICurrentUser u
     private static ConcurrencyConflictException OutcomeConflict() => new(
         "Someone else recorded a screening outcome for this episode while you were working on yours. Yours has not been saved. Read their outcome below, then record yours again if it still needs changing.");
 
-    internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

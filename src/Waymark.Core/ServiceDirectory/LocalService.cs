@@ -65,8 +65,6 @@ public class LocalService : IVersioned
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public bool SuitsAge(int? age) => age is null || ((MinimumAge is null || age >= MinimumAge) && (MaximumAge is null || age <= MaximumAge));
-
     /// <summary>Not verified within <paramref name="maxAge"/> (or never): flagged so someone checks it.</summary>
     public bool IsStale(DateTimeOffset now, TimeSpan maxAge) => LastVerifiedAt is not { } v || now - v > maxAge;
 }

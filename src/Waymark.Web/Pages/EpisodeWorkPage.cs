@@ -5,6 +5,7 @@ using Waymark.Access;
 using Waymark.Episodes;
 using Waymark.People;
 using Waymark.Persistence;
+using Waymark.Teams;
 
 namespace Waymark.Web.Pages;
 
@@ -36,9 +37,7 @@ public abstract class EpisodeWorkPage(WaymarkDbContext db, ICurrentUser user, Ti
 
     protected async Task LoadNamesAsync(IEnumerable<string?> userIds, CancellationToken ct)
     {
-        var ids = userIds.Where(x => x is not null).Distinct().ToList();
-        if (ids.Count == 0) return;
-        _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        _names = await db.DisplayNamesAsync(userIds, ct);
     }
 
     public string NameOf(string? userId) => userId is not null && _names.TryGetValue(userId, out var n) ? n : "unknown";

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Persistence;
+using Waymark.Teams;
 
 namespace Waymark.Web.Pages.Assessment;
 
@@ -25,8 +26,7 @@ public abstract class FormulationPage(WaymarkDbContext db) : PageModel
 
     protected async Task LoadNamesAsync(IEnumerable<string?> userIds, CancellationToken ct)
     {
-        var ids = userIds.Where(x => x is not null).Distinct().ToList();
-        if (ids.Count > 0) _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        _names = await db.DisplayNamesAsync(userIds, ct);
     }
 
     public string NameOf(string? userId) => userId is not null && _names.TryGetValue(userId, out var n) ? n : "unknown";

@@ -110,7 +110,7 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
             .Select(t => t.ReferralId).ToListAsync(ct)).ToHashSet();
         var ids = new[] { Episode.IdentifiedByUserId, Episode.ScreenedByUserId, Episode.AssessedByUserId, Episode.SupportStartedByUserId, Episode.ClosedByUserId, Episode.KeyWorkerId }
             .Where(x => x is not null).Distinct().ToList();
-        _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        _names = await db.DisplayNamesAsync(ids, ct);
         return true;
     }
 

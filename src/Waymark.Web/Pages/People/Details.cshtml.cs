@@ -6,6 +6,7 @@ using Waymark.Access;
 using Waymark.Episodes;
 using Waymark.People;
 using Waymark.Persistence;
+using Waymark.Teams;
 
 namespace Waymark.Web.Pages.People;
 
@@ -48,7 +49,7 @@ public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbCont
         Glance = await glance.ForPersonAsync(id, user.TeamId, ct);
         var ids = Person.Episodes.Select(e => e.KeyWorkerId).Append(Glance.LatestScreening?.RecordedByUserId)
             .Where(k => k is not null).Distinct().ToList();
-        _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        _names = await db.DisplayNamesAsync(ids, ct);
         return Page();
     }
 

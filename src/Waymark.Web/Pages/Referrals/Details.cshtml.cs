@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Audit;
 using Waymark.Persistence;
+using Waymark.Teams;
 using Waymark.Referrals;
 using Waymark.Web.Forms;
 
@@ -152,7 +153,7 @@ public class DetailsModel(ReferralService referrals, Auditor audit, WaymarkDbCon
         Outcomes = await db.Outcomes.AsNoTracking().Where(o => o.ReferralId == Id).OrderByDescending(o => o.On).ToListAsync(ct);
         var ids = r.Events.Select(e => e.ByUserId).Concat(Tasks.Select(t => t.AssignedToUserId)).Concat(Tasks.Select(t => t.DoneByUserId))
             .Concat(Consents.Select(c => c.RecordedByUserId)).Append(r.CreatedByUserId).OfType<string>().Distinct().ToList();
-        _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        _names = await db.DisplayNamesAsync(ids, ct);
         return true;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Audit;
 using Waymark.Persistence;
+using Waymark.Teams;
 using Waymark.Screening;
 
 namespace Waymark.Web.Pages.Screening;
@@ -37,7 +38,7 @@ public class HistoryModel(WaymarkDbContext db, Auditor audit) : PageModel
         Outcomes = outcomes.Take(PageSize).ToList();
         Results = results.Take(PageSize).ToList();
         var ids = Outcomes.Select(o => o.RecordedByUserId).Concat(Results.Select(r => r.CompletedByUserId)).Distinct().ToList();
-        _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        _names = await db.DisplayNamesAsync(ids, ct);
         await audit.RecordNowAsync(AuditAction.Viewed, "ScreeningHistory", null, PersonId, $"Page {PageNumber}", ct: ct);
         return Page();
     }

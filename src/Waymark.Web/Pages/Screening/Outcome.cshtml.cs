@@ -48,7 +48,7 @@ public class OutcomeModel(ScreeningService screening, Auditor audit, WaymarkDbCo
         else
         {
             // Start from what identification suggested; the practitioner confirms or changes it.
-            Needs = Episode.Vulnerabilities.Select(FromIdentificationPrompt).OfType<string>().ToList();
+            Needs = Episode.Vulnerabilities.Select(AssessmentDomains.FromIdentificationPrompt).OfType<string>().ToList();
         }
         BasedOn = Latest?.Sequence ?? 0;
         return Page();
@@ -90,20 +90,10 @@ public class OutcomeModel(ScreeningService screening, Auditor audit, WaymarkDbCo
         if (!await LoadEpisodeAsync(ct)) return false;
         Latest = await screening.LatestOutcomeAsync(EpisodeId, ct);
         Completions = await screening.CompletionsAsync(EpisodeId, ct);
-        Targets = await Db.Teams.Where(t => t.Id == Episode!.TeamId)
-            .Select(t => new AssessmentTargets(t.ImmediateAssessmentMinutes, t.TodayAssessmentMinutes, t.RoutineAssessmentMinutes)).FirstAsync(ct);
+        Targets = await AssessmentTargetSettings.Of(Db, Episode!.TeamId, ct);
         await LoadNamesAsync([Latest?.RecordedByUserId], ct);
         return true;
     }
-
-    /// <summary>Identification prompts mostly share the assessment domains' codes.</summary>
-    private static string? FromIdentificationPrompt(string code) => code switch
-    {
-        "victim" => "risk-from-others",
-        "communication" => "education",
-        _ when AssessmentDomains.IsKnown(code) => code,
-        _ => null,
-    };
 
     public static string Duration(TimeSpan t) =>
         t.TotalMinutes < 120 ? $"{t.TotalMinutes:0} minutes"
