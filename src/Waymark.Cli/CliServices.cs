@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Waymark.Access;
-using Waymark.Demo;
 using Waymark.Persistence;
 using Waymark.Teams;
 
@@ -61,17 +60,11 @@ public static class CliServices
             b.AddProvider(new TextWriterLoggerProvider(log));
         });
         services.AddSingleton(actor ?? new SystemUser(CliUserName));
-        services.AddSingleton(TimeProvider.System);
-        services.AddWaymarkDatabase(config);
+        // The same capabilities as the web app (WaymarkServices); relative folders are read from the working directory.
+        services.AddWaymarkCore(config, Directory.GetCurrentDirectory());
         services.AddIdentityCore<WaymarkUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WaymarkDbContext>();
-        services.AddScoped<DemoSeeder>();
-        services.AddScoped<Waymark.Audit.Auditor>();
-        services.AddScoped<Waymark.ServiceDirectory.DirectoryEditor>();
-        services.AddScoped<Waymark.ServiceDirectory.OpenReferralExporter>();
-        services.AddScoped<Waymark.ServiceDirectory.OpenReferralImporter>();
-        services.AddScoped<Waymark.ServiceDirectory.DirectoryApiKeys>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

@@ -6,11 +6,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Waymark.Access;
-using Waymark.Audit;
-using Waymark.Caseload;
 using Waymark.Demo;
-using Waymark.Identification;
-using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Teams;
 
@@ -26,43 +22,11 @@ public static class Startup
         if (!builder.Environment.IsDevelopment())
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddWaymarkDatabase(config);
+        // Every capability registers its own services (AddReferrals() and so on, composed in WaymarkServices).
+        services.AddWaymarkCore(config, builder.Environment.ContentRootPath);
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
-        services.AddScoped<Auditor>();
-        services.AddScoped<PersonSearch>();
-        services.AddSingleton<TeamMatchModels>();
-        services.AddScoped<IPersonLookup, ProbabilisticPersonLookup>();
-        services.AddScoped<MatchDecisions>();
-        services.AddScoped<IdentificationService>();
-        services.AddScoped<CaseloadQuery>();
-        services.AddScoped<Capacity>();
-        services.AddScoped<CapacitySettings>();
-        services.AddScoped<PersonRecords>();
-        services.AddScoped<Waymark.Episodes.EpisodeActions>();
-        // Built-in instruments plus a service's own definition files; loaded once, immutable, shared.
-        services.AddSingleton(sp => Waymark.Instruments.InstrumentCatalogue.Load(
-            ResolveFolder(builder.Configuration[Waymark.Instruments.InstrumentCatalogue.ConfigKey], builder.Environment.ContentRootPath)));
-        services.AddScoped<Waymark.Screening.ScreeningService>();
-        services.AddScoped<Waymark.Assessment.AssessmentService>();
-        services.AddScoped<Waymark.Assessment.Formulations>();
-        services.AddScoped<Waymark.Screening.AssessmentTargetSettings>();
-        services.AddScoped<Waymark.Referrals.ReferralService>();
-        services.AddScoped<Waymark.Referrals.FollowUpQuery>();
-        services.AddScoped<Waymark.Referrals.ServiceFigures>();
-        services.AddScoped<AtAGlance>();
-        services.AddScoped<Waymark.Duplicates.DuplicateScan>();
-        services.AddScoped<Waymark.Duplicates.DuplicateQueue>();
-        services.AddScoped<Waymark.Duplicates.PersonMerging>();
-        services.AddSingleton(Waymark.ServiceDirectory.DirectorySettings.From(config));
-        services.AddScoped<Waymark.ServiceDirectory.DirectorySearch>();
-        services.AddScoped<Waymark.ServiceDirectory.DirectoryEditor>();
-        services.AddScoped<Waymark.ServiceDirectory.OpenReferralExporter>();
-        services.AddScoped<Waymark.ServiceDirectory.OpenReferralImporter>();
-        services.AddScoped<Waymark.ServiceDirectory.DirectoryApiKeys>();
-        services.AddScoped<DemoSeeder>();
         services.AddScoped<TeamSignIn>();
         services.Configure<SecurityOptions>(config.GetSection("Security"));
         services.Configure<DemoOptions>(config.GetSection("Demo"));
@@ -159,9 +123,6 @@ public static class Startup
                     .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
         }
     }
-
-    private static string? ResolveFolder(string? folder, string contentRoot) =>
-        string.IsNullOrWhiteSpace(folder) ? null : Path.GetFullPath(folder, contentRoot);
 
     /// <summary>Loads the instruments at start-up and reports every refused definition file (file, field, problem).</summary>
     public static void ReportInstruments(this WebApplication app)

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.Assessment;
+using Waymark.Audit;
+using Waymark.Caseload;
+using Waymark.Demo;
+using Waymark.Duplicates;
+using Waymark.Episodes;
+using Waymark.Identification;
+using Waymark.Instruments;
+using Waymark.People;
+using Waymark.Persistence;
+using Waymark.Referrals;
+using Waymark.Screening;
+using Waymark.ServiceDirectory;
+
+namespace Waymark;
+
+/// <summary>
+/// Every capability of the pathway, composed once for each host (web app, CLI). A new capability adds its
+/// own <c>AddXxx()</c> in its folder and one line here (docs/architecture.md). The host adds who the
+/// current user is (<see cref="Access.ICurrentUser"/>) and Identity.
+/// </summary>
+public static class WaymarkServices
+{
+    /// <summary>
+    /// Registers the database (<c>Database:Provider</c>, <c>ConnectionStrings:Waymark</c>), the clock and every
+    /// capability. <paramref name="contentRoot"/> resolves relative folders in settings (e.g. <c>Instruments:Folder</c>).
+    /// </summary>
+    public static IServiceCollection AddWaymarkCore(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddWaymarkDatabase(config);
+        services.AddAudit();
+        services.AddPeople();
+        services.AddIdentification();
+        services.AddEpisodes();
+        services.AddCaseload();
+        services.AddInstruments(config, contentRoot);
+        services.AddScreening();
+        services.AddAssessment();
+        services.AddReferrals();
+        services.AddServiceDirectory(config);
+        services.AddDuplicates();
+        services.AddDemo();
+        return services;
+    }
+}
