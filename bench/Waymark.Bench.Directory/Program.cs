@@ -37,8 +37,8 @@ var config = CliServices.BuildConfiguration(provider, connection);
 var kind = DatabaseSetup.ProviderFrom(config);
 var cs = config.GetConnectionString("Waymark") is { Length: > 0 } c ? c : DatabaseSetup.DefaultSqlite;
 WaymarkDbContext Context(ICurrentUser user) => kind == DatabaseProvider.Postgres
-    ? new PostgresWaymarkDbContext(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql(cs).Options, user)
-    : new SqliteWaymarkDbContext(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite(cs).Options, user);
+    ? new PostgresWaymarkDbContext(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql(cs).Options).ActingFor(user)
+    : new SqliteWaymarkDbContext(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite(cs).Options).ActingFor(user);
 
 const string TeamName = "Directory benchmark";
 Guid teamId;

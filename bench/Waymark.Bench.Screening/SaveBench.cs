@@ -75,8 +75,8 @@ internal static class SaveBench
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
 
         WaymarkDbContext Context(ICurrentUser user) => kind == DatabaseProvider.Postgres
-            ? new PostgresWaymarkDbContext(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql(cs).Options, user)
-            : new SqliteWaymarkDbContext(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite(cs).Options, user);
+            ? new PostgresWaymarkDbContext(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql(cs).Options).ActingFor(user)
+            : new SqliteWaymarkDbContext(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite(cs).Options).ActingFor(user);
         var system = new SystemUser("bench");
         var ic = CultureInfo.InvariantCulture;
 

@@ -50,8 +50,8 @@ var cs = config.GetConnectionString("Waymark") is { Length: > 0 } c ? c : Databa
 var cliArgs = new[] { "--provider", kind.ToString(), "--connection", cs };
 
 WaymarkDbContext Context(ICurrentUser user) => kind == DatabaseProvider.Postgres
-    ? new PostgresWaymarkDbContext(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql(cs).Options, user)
-    : new SqliteWaymarkDbContext(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite(cs).Options, user);
+    ? new PostgresWaymarkDbContext(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql(cs).Options).ActingFor(user)
+    : new SqliteWaymarkDbContext(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite(cs).Options).ActingFor(user);
 var system = new SystemUser("bench");
 
 // 1. Data: the demo (teams, users, 60 people) plus N generated people in the demo team.

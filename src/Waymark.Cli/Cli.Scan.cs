@@ -38,8 +38,8 @@ public static partial class Cli
             c.Err.WriteLine($"Scanning '{team.Name}' in {c.Describe()} for duplicates...");
             // Acts for the team (ADR 3): its query filters scope the scan, and the audit event is the team's.
             var user = new FixedUser(CliServices.CliUserName, "System", team.Id);
-            await using var db = (WaymarkDbContext)Activator.CreateInstance(system.GetType(),
-                scope.ServiceProvider.GetRequiredService(typeof(DbContextOptions<>).MakeGenericType(system.GetType())), user)!;
+            await using var db = ((WaymarkDbContext)Activator.CreateInstance(system.GetType(),
+                scope.ServiceProvider.GetRequiredService(typeof(DbContextOptions<>).MakeGenericType(system.GetType())))!).ActingFor(user);
             var scan = new DuplicateScan(db, new Auditor(db, user, clock), clock);
             var progress = new StepProgress(c.Err, c.Interactive);
             var r = await scan.ScanAsync(team.Id, options, progress.Report, c.Ct);

@@ -27,7 +27,7 @@ public sealed class SqliteTestDatabase : ITestDatabase, IDisposable
     public string ConnectionString => $"Data Source={Path_}";
 
     public WaymarkDbContext Context(ICurrentUser user) =>
-        new SqliteWaymarkDbContext(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite(ConnectionString).Options, user);
+        new SqliteWaymarkDbContext(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite(ConnectionString).Options).ActingFor(user);
 
     public void Dispose()
     {
@@ -70,7 +70,7 @@ public sealed class PostgresTestDatabase : ITestDatabase, IAsyncLifetime
     }
 
     public WaymarkDbContext Context(ICurrentUser user) =>
-        new PostgresWaymarkDbContext(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql(ConnectionString).Options, user);
+        new PostgresWaymarkDbContext(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql(ConnectionString).Options).ActingFor(user);
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.Access;
 
 namespace Waymark.Persistence;
 
@@ -13,7 +14,11 @@ public static class DatabaseSetup
     public static DatabaseProvider ProviderFrom(IConfiguration config) =>
         Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
 
-    /// <summary>Registers <see cref="WaymarkDbContext"/> for the configured provider (Database:Provider, ConnectionStrings:Waymark).</summary>
+    /// <summary>
+    /// Registers <see cref="WaymarkDbContext"/> for the configured provider (Database:Provider, ConnectionStrings:Waymark):
+    /// a scoped context rented from a pool and set to act for the scope's <see cref="ICurrentUser"/> (ADR 0003).
+    /// Throws <see cref="InvalidOperationException"/> when PostgreSQL is chosen without a connection string.
+    /// </summary>
     public static IServiceCollection AddWaymarkDatabase(this IServiceCollection services, IConfiguration config)
     {
         var provider = ProviderFrom(config);
@@ -22,16 +27,23 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Waymark is not set.");
-            services.AddDbContext<WaymarkDbContext, PostgresWaymarkDbContext>(o => o.UseNpgsql(cs));
+            services.AddPooledDbContextFactory<PostgresWaymarkDbContext>(o => o.UseNpgsql(cs));
+            services.AddScoped<WaymarkDbContext>(sp => Rent<PostgresWaymarkDbContext>(sp));
         }
         else
         {
             cs = string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs;
             EnsureSqliteFolder(cs);
-            services.AddDbContext<WaymarkDbContext, SqliteWaymarkDbContext>(o => o.UseSqlite(cs));
+            services.AddPooledDbContextFactory<SqliteWaymarkDbContext>(o => o.UseSqlite(cs));
+            services.AddScoped<WaymarkDbContext>(sp => Rent<SqliteWaymarkDbContext>(sp));
         }
         return services;
     }
+
+    // Pooling saves building a context (and its internal services) on every request. Safe because a context's only
+    // state of ours is whom it acts for: set here on every rent, and forgotten when it goes back (WaymarkDbContext.Dispose).
+    private static WaymarkDbContext Rent<TContext>(IServiceProvider sp) where TContext : WaymarkDbContext =>
+        sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().ActingFor(sp.GetRequiredService<ICurrentUser>());
 
     private static void EnsureSqliteFolder(string cs)
     {

@@ -6,8 +6,8 @@ using Waymark.Access;
 namespace Waymark.Persistence;
 
 /// <summary>The embedded default. Each provider has its own migrations (see ADR 0002).</summary>
-public sealed class SqliteWaymarkDbContext(DbContextOptions<SqliteWaymarkDbContext> options, ICurrentUser user)
-    : WaymarkDbContext(options, user)
+public sealed class SqliteWaymarkDbContext(DbContextOptions<SqliteWaymarkDbContext> options)
+    : WaymarkDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -19,8 +19,8 @@ public sealed class SqliteWaymarkDbContext(DbContextOptions<SqliteWaymarkDbConte
 }
 
 /// <summary>The production database.</summary>
-public sealed class PostgresWaymarkDbContext(DbContextOptions<PostgresWaymarkDbContext> options, ICurrentUser user)
-    : WaymarkDbContext(options, user)
+public sealed class PostgresWaymarkDbContext(DbContextOptions<PostgresWaymarkDbContext> options)
+    : WaymarkDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -42,11 +42,11 @@ public sealed class PostgresWaymarkDbContext(DbContextOptions<PostgresWaymarkDbC
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWaymarkDbContext>
 {
     public SqliteWaymarkDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite("Data Source=design.db").Options, new SystemUser());
+        new(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite("Data Source=design.db").Options);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresWaymarkDbContext>
 {
     public PostgresWaymarkDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new SystemUser());
+        new(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
 }

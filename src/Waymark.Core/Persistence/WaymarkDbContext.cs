@@ -21,12 +21,49 @@ namespace Waymark.Persistence;
 /// </summary>
 public abstract class WaymarkDbContext : IdentityDbContext<WaymarkUser>, IDataProtectionKeyContext
 {
-    private readonly ICurrentUser _user;
+    private ICurrentUser _user = NoOne.Instance;
 
-    protected WaymarkDbContext(DbContextOptions options, ICurrentUser user) : base(options) => _user = user;
+    /// <summary>
+    /// A context that acts for no one (its team-scoped queries find nothing) until <see cref="ActingFor"/> says who.
+    /// One constructor taking only the options, so that the web app can pool contexts (ADR 0003).
+    /// </summary>
+    protected WaymarkDbContext(DbContextOptions options) : base(options) { }
 
     /// <summary>Who this context acts for; its queries are scoped to their team.</summary>
     public ICurrentUser CurrentUser => _user;
+
+    /// <summary>
+    /// Makes this context act for <paramref name="user"/>: every query from now on is scoped to their team (or to all
+    /// teams for a system user). Set once when the context is created or rented from the pool; returns the context.
+    /// </summary>
+    public WaymarkDbContext ActingFor(ICurrentUser user)
+    {
+        _user = user;
+        return this;
+    }
+
+    // A pooled context goes back to the pool on Dispose: it must forget whom it acted for before anyone else rents it.
+    public override void Dispose()
+    {
+        _user = NoOne.Instance;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _user = NoOne.Instance;
+        return base.DisposeAsync();
+    }
+
+    /// <summary>The user of a context nobody has claimed: no team, not the system, so team-scoped rows are all hidden.</summary>
+    private sealed class NoOne : ICurrentUser
+    {
+        public static readonly NoOne Instance = new();
+        public string? UserId => null;
+        public string? Role => null;
+        public Guid? TeamId => null;
+        public bool IsSystem => false;
+    }
 
     // Read by the query filters; EF re-reads them for every query on this context instance.
     private Guid? CurrentTeamId => _user.TeamId;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Persistence;
 
@@ -53,11 +52,10 @@ public class HttpCurrentUser(IHttpContextAccessor http, IServiceProvider service
         _teamChecked = true;
         var claim = Principal?.FindFirstValue(TeamClaims.TeamId);
         if (UserId is not { } userId || !Guid.TryParse(claim, out var teamId)) return;
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAsSystem();
-        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
-        TeamName = await db.TeamMemberships.AsNoTracking()
-            .Where(m => m.TeamId == teamId && m.UserId == userId).Select(m => m.Team!.Name).FirstOrDefaultAsync(ct);
+        // Usually answered from memory. On a miss the request's own context asks: team memberships are not
+        // team-filtered, so it needs no system scope of its own (and the team is only read after this returns).
+        TeamName = await services.GetRequiredService<TeamMembershipCache>()
+            .TeamNameIfMemberAsync(userId, teamId, services.GetRequiredService<WaymarkDbContext>, ct);
         _team = TeamName is null ? null : teamId;
     }
 

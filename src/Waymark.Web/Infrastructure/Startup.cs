@@ -27,6 +27,7 @@ public static class Startup
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
+        services.AddSingleton<TeamMembershipCache>();
         services.AddScoped<TeamSignIn>();
         services.Configure<SecurityOptions>(config.GetSection("Security"));
         services.Configure<DemoOptions>(config.GetSection("Demo"));
@@ -209,6 +210,8 @@ public static class Policies
 public class SecurityOptions
 {
     public int IdleTimeoutMinutes { get; set; } = 30;
+    /// <summary>Seconds a team membership check is remembered (0 = ask the database on every request); see <see cref="TeamMembershipCache"/>.</summary>
+    public int MembershipRecheckSeconds { get; set; } = 10;
     public int MaxFailedSignIns { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
     public string[] RequireTwoFactorForRoles { get; set; } = [];

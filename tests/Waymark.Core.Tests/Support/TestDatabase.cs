@@ -44,8 +44,7 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override WaymarkDbContext CreateContext(ICurrentUser user, params IInterceptor[] interceptors) =>
         new SqliteWaymarkDbContext(
-            new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options,
-            user);
+            new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options).ActingFor(user);
 
     protected override Task CreateEmptyDatabaseAsync() => Task.CompletedTask; // SQLite creates the file on first open
 
@@ -76,8 +75,7 @@ public sealed class PostgresTestDatabase : TestDatabase
         new PostgresWaymarkDbContext(
             new DbContextOptionsBuilder<PostgresWaymarkDbContext>()
                 .UseNpgsql(_connectionString ?? throw new InvalidOperationException("The PostgreSQL test database was not created."))
-                .AddInterceptors(interceptors).Options,
-            user);
+                .AddInterceptors(interceptors).Options).ActingFor(user);
 
     protected override async Task CreateEmptyDatabaseAsync()
     {

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The cost of the request pipeline for a signed-in user, against an anonymous request in the same run:
+# wrk (32 connections) on anonymous /health, signed-in /health, a signed-in trivial page (/privacy, which
+# renders the signed-in layout) and the demo caseload, after a warm-up. Loopback only; bounded by wrk's duration.
+#
+#   bench/http/pipeline.sh [provider] [connection-string] [duration]
+#
+# With no arguments it makes a fresh SQLite demo database in a temp folder (the README's first run).
+# With a connection string the database must already hold the demo (waymark demo) and DEMO_PASSWORD must be set.
+# Needs wrk and curl (apt-get install wrk curl).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+provider=${1:-Sqlite}
+cs=${2:-}
+duration=${3:-20s}
+port=5092
+out=$(mktemp -d)
+trap 'kill $app 2>/dev/null || true; rm -rf "$out"' EXIT
+if [[ -z "$cs" ]]; then
+  cs="Data Source=$out/waymark.db"
+  DEMO_PASSWORD=${DEMO_PASSWORD:-bench-$(date +%s)-Pw!}
+  demo=true
+else
+  : "${DEMO_PASSWORD:?set DEMO_PASSWORD to the demo users\' password}"
+  demo=false
+fi
+
+dotnet build src/Waymark.Web -c Release -v q >/dev/null
+ASPNETCORE_ENVIRONMENT=Production Database__Provider=$provider ConnectionStrings__Waymark="$cs" \
+  Demo__Enabled=$demo Demo__Password="$DEMO_PASSWORD" Urls=http://127.0.0.1:$port Logging__LogLevel__Default=Warning \
+  dotnet src/Waymark.Web/bin/Release/net10.0/Waymark.Web.dll >"$out/app.log" 2>&1 &
+app=$!
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+
+# Production cookies are Secure-only; behind TLS termination the app sees https via the header below.
+cookies_of() { grep -i '^set-cookie:' "$1" | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/' | tr '\r\n' '  ' | sed 's/  */; /g'; }
+curl -fsS -D "$out/h1" -o "$out/signin.html" -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$port/account/sign-in"
+token=$(sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' "$out/signin.html" | head -n1)
+curl -fsS -D "$out/h2" -o /dev/null -H 'X-Forwarded-Proto: https' -H "Cookie: $(cookies_of "$out/h1")" \
+  --data-urlencode "Email=practitioner@demo.invalid" --data-urlencode "Password=$DEMO_PASSWORD" \
+  --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/account/sign-in"
+cookie=$(cookies_of "$out/h2")
+[[ "$cookie" == *"waymark="* ]] || { echo "sign-in failed" >&2; cat "$out/app.log" >&2; exit 1; }
+# The caseload must answer 200 signed in (not a redirect to choose a team or to sign in).
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$port/caseload")
+[[ "$code" == 200 ]] || { echo "signed-in /caseload answered $code" >&2; exit 1; }
+
+run() { # label, cookie header or empty, path
+  local args=(-t2 -c32 -d"$duration" --latency -H 'X-Forwarded-Proto: https')
+  [[ -n "$2" ]] && args+=(-H "Cookie: $2")
+  printf '== %-28s ' "$1"
+  wrk "${args[@]}" "http://127.0.0.1:$port$3" | awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} END {printf "%10s req/s  p50 %-9s p99 %-9s%s\n", r, p50, p99, (bad ? "  NON-2xx: " bad : "")}'
+}
+echo "Warming up (10 s on each path)..."
+for p in /health /privacy /caseload; do
+  wrk -t2 -c32 -d10s -H 'X-Forwarded-Proto: https' -H "Cookie: $cookie" "http://127.0.0.1:$port$p" >/dev/null
+done
+wrk -t2 -c32 -d5s "http://127.0.0.1:$port/health" >/dev/null
+run "anonymous /health" "" /health
+run "signed-in /health" "$cookie" /health
+run "signed-in /privacy" "$cookie" /privacy
+run "signed-in /caseload (demo)" "$cookie" /caseload
