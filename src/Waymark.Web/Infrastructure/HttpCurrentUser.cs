@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Persistence;
 
@@ -54,8 +55,9 @@ public class HttpCurrentUser(IHttpContextAccessor http, IServiceProvider service
         if (UserId is not { } userId || !Guid.TryParse(claim, out var teamId)) return;
         // Usually answered from memory. On a miss the request's own context asks: team memberships are not
         // team-filtered, so it needs no system scope of its own (and the team is only read after this returns).
-        TeamName = await services.GetRequiredService<TeamMembershipCache>()
-            .TeamNameIfMemberAsync(userId, teamId, services.GetRequiredService<WaymarkDbContext>, ct);
+        TeamName = await services.GetRequiredService<TeamMembershipCache>().TeamNameIfMemberAsync(userId, teamId,
+            c => services.GetRequiredService<WaymarkDbContext>().TeamMemberships.AsNoTracking()
+                .Where(m => m.TeamId == teamId && m.UserId == userId).Select(m => m.Team!.Name).FirstOrDefaultAsync(c), ct);
         _team = TeamName is null ? null : teamId;
     }
 
