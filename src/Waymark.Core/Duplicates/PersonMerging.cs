@@ -11,7 +11,7 @@ public class MergeRefusedException(string message) : Exception(message);
 
 /// <summary>
 /// A team manager's decisions on a duplicate pair: merge (everything the merged person has moves to the
-/// kept one, recorded row by row in a <see cref="PersonMerge"/>), not the same person, and un-merge
+/// kept one as <see cref="PersonLinkedRecords"/> says, recorded row by row in a <see cref="PersonMerge"/>), not the same person, and un-merge
 /// (puts back exactly what moved). Each is one transaction with its audit events; stale versions are
 /// refused (ADR 7). Nothing is deleted except the merged person's team links, which move (ADR 12).
 /// </summary>

@@ -62,6 +62,23 @@ public class PersonLinkedRecordsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(DesignTimeModels.Providers), MemberType = typeof(DesignTimeModels))]
+    public void A_persons_rows_are_found_through_every_person_property_with_the_id_as_a_parameter(DatabaseProvider provider)
+    {
+        using var db = DesignTimeModels.Context(provider);
+        var id = Guid.NewGuid();
+        var pairs = (PersonLinkedRecord<DuplicateCandidate>)PersonLinkedRecords.All.Single(r => r.EntityType == typeof(DuplicateCandidate));
+        var sql = pairs.RowsOf(db, id).ToQueryString();
+        // Parameter values are printed on comment / .param lines; the statement itself must not contain the id.
+        var statement = string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith("--", StringComparison.Ordinal) && !l.StartsWith(".param", StringComparison.Ordinal)));
+        Assert.Contains("PersonAId", statement, StringComparison.Ordinal);
+        Assert.Contains("PersonBId", statement, StringComparison.Ordinal);
+        Assert.Contains(" OR ", statement, StringComparison.Ordinal);
+        Assert.DoesNotContain(id.ToString(), statement, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("CurrentTeamId", statement, StringComparison.Ordinal); // every team's rows
+    }
+
     [Fact]
     public void Rows_that_stay_say_why_and_rows_that_move_have_their_list_in_a_stored_merge()
     {
