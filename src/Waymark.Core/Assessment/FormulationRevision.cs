@@ -1,3 +1,5 @@
+using Waymark.Persistence;
+
 namespace Waymark.Assessment;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Waymark.Assessment;
 /// earlier version stays readable with who wrote it and when. The unique (team, person, number)
 /// index means two practitioners revising at once cannot both write version n+1.
 /// </summary>
-public class FormulationRevision
+public class FormulationRevision : IPersonHistory
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }

@@ -32,7 +32,7 @@ public static class NeedChoices
 /// it many times before completing it (a who-and-when milestone), and two saves of the same version
 /// never overwrite each other (<see cref="IVersioned"/>).
 /// </summary>
-public class PsychosocialAssessment : IVersioned
+public class PsychosocialAssessment : IVersioned, IPersonHistory
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }
@@ -71,6 +71,7 @@ public class PsychosocialAssessment : IVersioned
 }
 
 /// <summary>One domain of an assessment.</summary>
+[NotTeamScoped("Read through its assessment, which is filtered.")]
 public class AssessedNeed
 {
     public Guid AssessmentId { get; set; }

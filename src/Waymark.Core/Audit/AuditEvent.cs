@@ -1,3 +1,5 @@
+using Waymark.Persistence;
+
 namespace Waymark.Audit;
 
 public enum AuditAction
@@ -22,6 +24,7 @@ public enum AuditAction
 /// One append-only audit record: who (user, role, team), when, what (action, record) and why
 /// (purpose, where one was asked). Never updated or deleted (enforced in SaveChanges).
 /// </summary>
+[NotTeamScoped("The trail spans teams and is append-only; its readers ask for a team or a person explicitly.")]
 public class AuditEvent
 {
     public long Id { get; set; }

@@ -17,7 +17,7 @@ public enum DuplicateDecision
 /// manager. Nothing is merged without their decision. A rescan replaces the team's undecided pairs
 /// and keeps decided ones, so a pair judged "not the same person" is not raised again.
 /// </summary>
-public class DuplicateCandidate : IVersioned
+public class DuplicateCandidate : IVersioned, ITeamOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }

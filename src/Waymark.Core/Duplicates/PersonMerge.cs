@@ -44,7 +44,11 @@ public class PersonMerge : IVersioned
     }
 }
 
-/// <summary>Exactly what a merge moved from the merged person to the kept one, by row id.</summary>
+/// <summary>
+/// Exactly what a merge moved from the merged person to the kept one, by row id: one list per moving kind of
+/// <see cref="PersonLinkedRecords"/>, named as the registry names it. Stored as JSON on <see cref="PersonMerge"/>,
+/// so the list names are a stored format: renaming one would strand merges already made.
+/// </summary>
 public sealed record MergeMoves
 {
     public List<Guid> Episodes { get; init; } = [];
@@ -63,12 +67,12 @@ public sealed record MergeMoves
     public List<Guid> Identifiers { get; init; } = [];
     public List<MovedTeamLink> TeamLinks { get; init; } = [];
     /// <summary>The alias made from the merged person's name, when the kept person did not have it.</summary>
-    public Guid? AddedAliasId { get; init; }
+    public Guid? AddedAliasId { get; set; }
     /// <summary>The merged person's date of birth, added to the kept person as another date of birth.</summary>
-    public Guid? AddedDateOfBirthId { get; init; }
+    public Guid? AddedDateOfBirthId { get; set; }
     /// <summary>Set when the kept person had no NHS number / PNC ID and took the merged person's.</summary>
-    public string? FilledNhsNumber { get; init; }
-    public string? FilledPncId { get; init; }
+    public string? FilledNhsNumber { get; set; }
+    public string? FilledPncId { get; set; }
 
     public int RowCount => Episodes.Count + ScreeningOutcomes.Count + InstrumentCompletions.Count + Assessments.Count
         + FormulationRevisions.Count + IdentificationDrafts.Count + Aliases.Count + OtherDatesOfBirth.Count + Identifiers.Count + TeamLinks.Count;

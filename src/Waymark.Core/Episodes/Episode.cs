@@ -7,7 +7,7 @@ namespace Waymark.Episodes;
 /// One L&amp;D episode, from identification to closure. Progress is recorded as who-and-when
 /// milestones; <see cref="Status"/> is derived from them, so history is never lost.
 /// </summary>
-public class Episode : IVersioned
+public class Episode : IVersioned, IPersonHistory
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid PersonId { get; set; }

@@ -1,4 +1,5 @@
 using Waymark.People;
+using Waymark.Persistence;
 
 namespace Waymark.Identification;
 
@@ -15,7 +16,7 @@ public enum MatchVerdict
 /// was typed (the draft is removed when the journey ends) so the pair can be compared again when the
 /// team's matching model is re-estimated: confirmed pairs count as matches, the others as non-matches.
 /// </summary>
-public class MatchDecision
+public class MatchDecision : ITeamOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }

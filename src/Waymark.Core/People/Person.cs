@@ -65,6 +65,7 @@ public class Person : IVersioned
     public int? AgeOn(DateOnly day) => DateOfBirth is { } dob ? Age.On(dob, day) : null;
 }
 
+[NotTeamScoped("Read through its person, which is filtered; searches that query it directly join the team's own links (PersonSearch, DuplicateScan).")]
 public class PersonAlias
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -84,6 +85,7 @@ public class PersonAlias
 }
 
 /// <summary>A date of birth the person has given on another occasion (people give wrong or transposed dates).</summary>
+[NotTeamScoped("Read through its person, which is filtered; searches that query it directly join the team's own links (PersonSearch, DuplicateScan).")]
 public class PersonOtherDateOfBirth
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -91,6 +93,7 @@ public class PersonOtherDateOfBirth
     public DateOnly DateOfBirth { get; set; }
 }
 
+[NotTeamScoped("Read through its person, which is filtered; searches that query it directly join the team's own links (PersonSearch, DuplicateScan).")]
 public class PersonIdentifier
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -105,6 +108,7 @@ public class PersonIdentifier
 /// Which teams may see a person: every team that has or had an episode with them. Kept as its own
 /// indexed table so the access filter is one index probe, not a scan of episodes.
 /// </summary>
+[NotTeamScoped("The filters themselves read it: whether a team sees a person is decided from every team's links.")]
 public class PersonTeamLink
 {
     public Guid PersonId { get; set; }

@@ -1,4 +1,5 @@
 using Waymark.Matching;
+using Waymark.Persistence;
 
 namespace Waymark.People;
 
@@ -9,7 +10,7 @@ namespace Waymark.People;
 /// probe reads one team's entries only. Maintained by <see cref="Persistence.WaymarkDbContext"/> in
 /// the same SaveChanges as the names, aliases, dates and team links they come from.
 /// </summary>
-public class PersonMatchKey
+public class PersonMatchKey : ITeamOwned
 {
     public Guid PersonId { get; set; }
     public Guid TeamId { get; set; }

@@ -1,10 +1,12 @@
+using Waymark.Persistence;
+
 namespace Waymark.Referrals;
 
 /// <summary>
 /// A reminder to find out what happened to a sent referral. Tasks are created when it is sent (at the
 /// team's intervals) and closed automatically once the outcome is known; done and closed are who-and-when.
 /// </summary>
-public class FollowUpTask
+public class FollowUpTask : ITeamOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }

@@ -1,3 +1,5 @@
+using Waymark.Persistence;
+
 namespace Waymark.Referrals;
 
 /// <summary>What changed for the person: the evidence that connecting people works.</summary>
@@ -10,7 +12,7 @@ public enum OutcomeCode
 }
 
 /// <summary>An outcome for an episode, attributed to a referral when one brought it about.</summary>
-public class Outcome
+public class Outcome : IPersonHistory
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }
@@ -49,7 +51,7 @@ public enum ConsentForm { Verbal = 1, Written = 2 }
 /// The person's consent to share information with the receiving service: what, with whom, when, and who
 /// recorded it. A referral summary is produced only while consent stands.
 /// </summary>
-public class ConsentToShare
+public class ConsentToShare : ITeamOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }

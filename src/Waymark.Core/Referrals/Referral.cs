@@ -22,7 +22,7 @@ public enum ReferralMethod { Phone = 1, SecureEmail = 2, OnlineForm = 3, Letter 
 /// An onward referral from an episode to a local service for one need. Its life is a list of
 /// who-and-when <see cref="ReferralEvent"/>s; the status is derived from them (ADR 0004), never stored.
 /// </summary>
-public class Referral : IVersioned
+public class Referral : IVersioned, IPersonHistory
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }
@@ -48,6 +48,7 @@ public class Referral : IVersioned
 
 }
 
+[NotTeamScoped("Read through its referral, which is filtered.")]
 public class ReferralEvent
 {
     public Guid Id { get; set; } = Guid.NewGuid();

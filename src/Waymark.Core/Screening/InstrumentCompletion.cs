@@ -1,3 +1,5 @@
+using Waymark.Persistence;
+
 namespace Waymark.Screening;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Waymark.Screening;
 /// outcomes as the definition version in force computed them. Stored, not recomputed, so a later
 /// change to a definition never rewrites what a practitioner saw and acted on.
 /// </summary>
-public class InstrumentCompletion
+public class InstrumentCompletion : IPersonHistory
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }

@@ -1,4 +1,5 @@
 using Waymark.Assessment;
+using Waymark.Persistence;
 
 namespace Waymark.Screening;
 
@@ -52,7 +53,7 @@ public static class ScreeningChoices
 /// next. Never edited: a later view is a new outcome with the next <see cref="Sequence"/>, so the
 /// history shows how the picture changed, and two practitioners cannot both add outcome n+1.
 /// </summary>
-public class ScreeningOutcome
+public class ScreeningOutcome : IPersonHistory
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }

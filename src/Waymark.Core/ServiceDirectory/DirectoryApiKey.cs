@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Waymark.Persistence;
 
 namespace Waymark.ServiceDirectory;
 
@@ -7,7 +8,7 @@ namespace Waymark.ServiceDirectory;
 /// A partner agency's key to the team's read-only Open Referral UK API. Partners are not Waymark users,
 /// so a key stands for them; only its SHA-256 hash is stored, and the key itself is shown once.
 /// </summary>
-public class DirectoryApiKey
+public class DirectoryApiKey : ITeamOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }

@@ -6,7 +6,7 @@ namespace Waymark.ServiceDirectory;
 public enum ServiceStatus { Active = 1, Inactive = 2, Defunct = 3, TemporarilyClosed = 4 }
 
 /// <summary>An organisation that runs local services (Open Referral UK "organization").</summary>
-public class Organisation
+public class Organisation : ITeamOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }
@@ -23,7 +23,7 @@ public class Organisation
 /// ring. Each team keeps its own directory ("an encyclopaedic knowledge of local social and health
 /// economies"), so it is team-scoped like people. Fields map onto Open Referral UK (HSDS 3.0 UK profile).
 /// </summary>
-public class LocalService : IVersioned
+public class LocalService : IVersioned, ITeamOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TeamId { get; set; }
@@ -70,12 +70,14 @@ public class LocalService : IVersioned
 }
 
 /// <summary>A need the service meets, as an assessment domain code (see Waymark.Assessment.AssessmentDomains).</summary>
+[NotTeamScoped("Read through its service, which is filtered.")]
 public class ServiceNeed
 {
     public Guid ServiceId { get; set; }
     public required string Domain { get; set; }
 }
 
+[NotTeamScoped("Read through its service, which is filtered; the Open Referral importer looks its ids up across every team to avoid collisions.")]
 public class ServiceLocation
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -91,6 +93,7 @@ public class ServiceLocation
 }
 
 /// <summary>An area the service covers, as a postcode district ("NE1") or area ("NE").</summary>
+[NotTeamScoped("Read through its service, which is filtered.")]
 public class ServiceArea
 {
     public Guid ServiceId { get; set; }
@@ -98,6 +101,7 @@ public class ServiceArea
 }
 
 /// <summary>When the service is open (UK local time); drop-in sessions are marked.</summary>
+[NotTeamScoped("Read through its service, which is filtered; the Open Referral importer looks its ids up across every team to avoid collisions.")]
 public class OpeningTime
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -109,6 +113,7 @@ public class OpeningTime
 }
 
 /// <summary>A named contact: "who to ring, and what works". Relationship notes are the team's own and never exported.</summary>
+[NotTeamScoped("Read through its service, which is filtered; the Open Referral importer looks its ids up across every team to avoid collisions.")]
 public class ServiceContact
 {
     public Guid Id { get; set; } = Guid.NewGuid();

@@ -1,6 +1,9 @@
+using Waymark.Persistence;
+
 namespace Waymark.Teams;
 
 /// <summary>An L&amp;D service covering named custody suites and courts.</summary>
+[NotTeamScoped("The teams themselves: not a record about anyone.")]
 public class Team
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -25,6 +28,7 @@ public class Team
     public List<TeamMembership> Members { get; set; } = [];
 }
 
+[NotTeamScoped("Decides which team a user acts for, so it is read before any team is known; team pages name their team explicitly.")]
 public class TeamMembership
 {
     public Guid TeamId { get; set; }

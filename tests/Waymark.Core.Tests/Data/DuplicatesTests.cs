@@ -241,6 +241,36 @@ public abstract class DuplicatesTests<TDb>(TDb database) : DataTest<TDb>(databas
     }
 
     [Fact]
+    public async Task A_merge_stored_in_the_format_written_before_the_person_linked_registry_still_undoes_exactly()
+    {
+        var (team, _, kept, merged, _, _, candidate) = await RichPairAsync();
+        var before = await FingerprintAsync(kept.Id, merged.Id);
+        PersonMerge merge;
+        await using (var db = As(ManagerOf(team)))
+            merge = (await Merging(db).MergeAsync(candidate.Id, kept.Id, Versions(candidate, kept, merged)))!;
+
+        // Rewrite what moved by hand, list by list, exactly as the merge code before the registry serialised it.
+        await using (var db = AsSystem())
+        {
+            var stored = await db.PersonMerges.SingleAsync(m => m.Id == merge.Id);
+            var m = stored.Moves;
+            static string Ids(IEnumerable<Guid> ids) => "[" + string.Join(",", ids.Select(i => $"\"{i}\"")) + "]";
+            static string Id(Guid? id) => id is { } g ? $"\"{g}\"" : "null";
+            static string Text(string? s) => s is null ? "null" : $"\"{s}\"";
+            var revisions = string.Join(",", m.FormulationRevisions.Select(r => $$"""{"id":"{{r.Id}}","fromNumber":{{r.FromNumber}},"toNumber":{{r.ToNumber}}}"""));
+            var links = string.Join(",", m.TeamLinks.Select(l => $$"""{"teamId":"{{l.TeamId}}","since":{{System.Text.Json.JsonSerializer.Serialize(l.Since)}},"addedToKept":{{(l.AddedToKept ? "true" : "false")}}}"""));
+            stored.MovedJson = $$"""{"episodes":{{Ids(m.Episodes)}},"screeningOutcomes":{{Ids(m.ScreeningOutcomes)}},"instrumentCompletions":{{Ids(m.InstrumentCompletions)}},"assessments":{{Ids(m.Assessments)}},"referrals":{{Ids(m.Referrals)}},"followUpTasks":{{Ids(m.FollowUpTasks)}},"outcomes":{{Ids(m.Outcomes)}},"consents":{{Ids(m.Consents)}},"formulationRevisions":[{{revisions}}],"identificationDrafts":{{Ids(m.IdentificationDrafts)}},"aliases":{{Ids(m.Aliases)}},"otherDatesOfBirth":{{Ids(m.OtherDatesOfBirth)}},"identifiers":{{Ids(m.Identifiers)}},"teamLinks":[{{links}}],"addedAliasId":{{Id(m.AddedAliasId)}},"addedDateOfBirthId":{{Id(m.AddedDateOfBirthId)}},"filledNhsNumber":{{Text(m.FilledNhsNumber)}},"filledPncId":{{Text(m.FilledPncId)}},"rowCount":{{m.RowCount}}}""";
+            await db.SaveChangesAsync();
+            merge = stored;
+        }
+
+        await using (var db = As(ManagerOf(team)))
+            Assert.NotNull(await Merging(db).UnmergeAsync(merge.Id, merge.Version));
+
+        Assert.Equal(before, await FingerprintAsync(kept.Id, merged.Id));
+    }
+
+    [Fact]
     public async Task A_merge_based_on_an_old_version_of_either_person_is_refused_and_nothing_moves()
     {
         var (team, jon, john) = await PlantedPairAsync();

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Waymark.Referrals;
+using Waymark.Screening;
+
+namespace Waymark.Teams;
+
+// How the Teams capability's rows are stored. Team scoping is applied by convention (see Persistence/TeamScoping.cs).
+
+/// <summary>The table mapping of <see cref="Team"/>.</summary>
+internal sealed class TeamMapping : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> e)
+    {
+        e.Property(t => t.Name).HasMaxLength(200);
+        e.Property(t => t.Covers).HasMaxLength(4000);
+        e.HasIndex(t => t.Name).IsUnique();
+        e.Ignore(t => t.AssessmentTargets);
+        e.Property(t => t.FollowUpDays).HasMaxLength(50).HasDefaultValue(FollowUpIntervals.Default);
+        e.Property(t => t.ImmediateAssessmentMinutes).HasDefaultValue(AssessmentTargets.Default.ImmediateMinutes);
+        e.Property(t => t.TodayAssessmentMinutes).HasDefaultValue(AssessmentTargets.Default.TodayMinutes);
+        e.Property(t => t.RoutineAssessmentMinutes).HasDefaultValue(AssessmentTargets.Default.RoutineMinutes);
+    }
+}
+
+/// <summary>The table mapping of <see cref="TeamMembership"/>.</summary>
+internal sealed class TeamMembershipMapping : IEntityTypeConfiguration<TeamMembership>
+{
+    public void Configure(EntityTypeBuilder<TeamMembership> e)
+    {
+        e.HasKey(m => new { m.TeamId, m.UserId });
+        e.HasOne(m => m.Team).WithMany(t => t.Members).HasForeignKey(m => m.TeamId);
+        e.HasOne(m => m.User).WithMany(u => u.Memberships).HasForeignKey(m => m.UserId);
+        e.HasIndex(m => m.UserId);
+    }
+}
+
+/// <summary>The table mapping of <see cref="WaymarkUser"/>.</summary>
+internal sealed class WaymarkUserMapping : IEntityTypeConfiguration<WaymarkUser>
+{
+    public void Configure(EntityTypeBuilder<WaymarkUser> e)
+    {
+        e.Property(u => u.DisplayName).HasMaxLength(200);
+    }
+}
