@@ -124,7 +124,7 @@ public abstract class ReferralTests<TDb>(TDb database) : DataTest<TDb>(database)
         _clock.Advance(TimeSpan.FromDays(4));
         var attended = await Referrals(db).RecordStepAsync(r.Id, v3, new StepInput(ReferralStep.Attended, null, null, null, null));
         Assert.Equal(ReferralStep.Attended, attended.Status);
-        await Assert.ThrowsAsync<ArgumentException>(() => Referrals(db).RecordStepAsync(r.Id, V(attended), new StepInput(ReferralStep.Engaged, _clock.Now.AddDays(2), null, null, null)));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => Referrals(db).RecordStepAsync(r.Id, V(attended), new StepInput(ReferralStep.Engaged, _clock.Now.AddDays(2), null, null, null)));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public abstract class ReferralTests<TDb>(TDb database) : DataTest<TDb>(database)
         await using var db = As(PractitionerIn(team, "amira"));
         var r = await Referrals(db).CreateAsync(episode.Id, Input(service), true);
         var o = await Referrals(db).RecordOutcomeAsync(episode.Id, r.Id, OutcomeCode.HousingSecured, UkTime.Today(_clock), "Keys on Friday");
-        await Assert.ThrowsAsync<ArgumentException>(() => Referrals(db).RecordOutcomeAsync(episode.Id, null, OutcomeCode.HousingSecured, UkTime.Today(_clock).AddDays(1), null));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => Referrals(db).RecordOutcomeAsync(episode.Id, null, OutcomeCode.HousingSecured, UkTime.Today(_clock).AddDays(1), null));
         var c = await Referrals(db).RecordConsentAsync(r.Id, "Name, date of birth, phone and the housing need", "Housing Options", ConsentForm.Verbal, _clock.Now);
         Assert.True(c.Stands);
         await Referrals(db).WithdrawConsentAsync(c.Id);
