@@ -57,7 +57,7 @@ public class Referral : IVersioned
 
     /// <summary>Records that the referral was made, as a draft: always its first step.</summary>
     /// <param name="byUserId">Who made it.</param>
-    /// <param name="at">When it was made (UTC offset kept as given).</param>
+    /// <param name="at">When it was made (an instant; also when it was recorded).</param>
     /// <returns>The event recorded, for the caller to add to the unit of work.</returns>
     /// <exception cref="ReferralRuleException">The referral already has steps recorded.</exception>
     public ReferralEvent Draft(string byUserId, DateTimeOffset at)
@@ -71,7 +71,7 @@ public class Referral : IVersioned
     /// <param name="byUserId">Who recorded it.</param>
     /// <param name="at">When it was sent; may be earlier than <paramref name="recordedAt"/>.</param>
     /// <param name="recordedAt">When it was recorded.</param>
-    /// <param name="note">Free text, at most 2,000 characters.</param>
+    /// <param name="note">Free text (trimmed; blank is none). Its length is checked where it is entered: the column holds 2,000 characters.</param>
     /// <exception cref="ReferralRuleException">It was already sent, or its outcome is known, or <paramref name="at"/> is before the referral was made.</exception>
     public ReferralEvent Send(string byUserId, DateTimeOffset at, DateTimeOffset recordedAt, string? note = null) =>
         Record(ReferralStep.Sent, byUserId, at, recordedAt, null, null, note);
@@ -131,7 +131,7 @@ public class Referral : IVersioned
     /// <param name="recordedAt">When it was recorded.</param>
     /// <param name="declineReason">Required for <see cref="ReferralStep.Declined"/>.</param>
     /// <param name="appointmentAt">Required for <see cref="ReferralStep.AppointmentBooked"/>.</param>
-    /// <param name="note">Free text, at most 2,000 characters.</param>
+    /// <param name="note">Free text (trimmed; blank is none). Its length is checked where it is entered: the column holds 2,000 characters.</param>
     /// <returns>The event recorded, for the caller to add to the unit of work.</returns>
     /// <exception cref="ReferralRuleException">The lifecycle does not allow the step now (the message says why), or <paramref name="at"/> is before the referral was made.</exception>
     /// <exception cref="ArgumentException">The step is Drafted, or a decline has no reason, or a booking no appointment time.</exception>
