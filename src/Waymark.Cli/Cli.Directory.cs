@@ -121,7 +121,7 @@ public static partial class Cli
         c.Args.EnsureAllUsed();
         NewApiKey key;
         try { key = await sp.GetRequiredService<DirectoryApiKeys>().AddAsync(teamId, name, c.Ct); }
-        catch (Exception e) when (e is ArgumentException or DirectoryRuleException) { throw new UsageException(e.Message.Split(" (Parameter", 2)[0]); }
+        catch (Exception e) when (e is ValidationFailedException or DirectoryRuleException) { throw new UsageException(e.Message); }
         c.Out.WriteLine($"API key for '{key.Record.Name}' to read '{team}''s directory (shown once; give it to them securely, send it as X-Api-Key):");
         c.Out.WriteLine(key.Key);
         return Ok;

@@ -79,22 +79,15 @@ public class AssessmentService(WaymarkDbContext db, Auditor audit, ICurrentUser 
     /// </summary>
     public async Task<PsychosocialAssessment> SaveAsync(Guid episodeId, Guid? expectedVersion, AssessmentInput input, bool complete, CancellationToken ct = default)
     {
-        var problems = input.Validate(complete).ToList();
-        if (problems.Count > 0) throw new ArgumentException(problems[0].Message, problems[0].Field);
-
-        var episode = await db.Episodes.FirstOrDefaultAsync(x => x.Id == episodeId, ct)
-            ?? throw new KeyNotFoundException("Episode not found.");
-        if (episode.TeamId != user.TeamId && !user.IsSystem)
-            throw new EpisodeRuleException("This episode belongs to another team. You can see it, but only that team can change it.");
-        if (!episode.IsOpen)
-            throw new EpisodeRuleException("This episode is closed, so its assessment cannot change. Open a new episode instead.");
+        ValidationFailedException.ThrowIfAny(input.Validate(complete));
+        var episode = await db.OpenEpisodeOfTeamAsync(user, episodeId, "change its assessment", ct);
 
         var now = clock.GetUtcNow();
         var a = await db.Assessments.Include(x => x.Needs).FirstOrDefaultAsync(x => x.EpisodeId == episodeId, ct);
         var created = a is null;
         if (a is null)
         {
-            if (expectedVersion is not null) throw Conflict();
+            if (expectedVersion is not null) throw new ConcurrencyConflictException(Conflict);
             a = new PsychosocialAssessment
             {
                 TeamId = episode.TeamId, EpisodeId = episode.Id, PersonId = episode.PersonId,
@@ -104,9 +97,8 @@ public class AssessmentService(WaymarkDbContext db, Auditor audit, ICurrentUser 
         }
         else
         {
-            if (expectedVersion is not { } v || v != a.Version) throw Conflict();
-            db.Entry(a).Property(x => x.Version).OriginalValue = v;
-            a.Version = Guid.NewGuid();
+            if (expectedVersion is not { } v || v != a.Version) throw new ConcurrencyConflictException(Conflict);
+            db.ExpectVersion(a, v);
         }
 
         var changed = Apply(a, input);
@@ -121,18 +113,8 @@ public class AssessmentService(WaymarkDbContext db, Auditor audit, ICurrentUser 
         }
         audit.Add(created ? AuditAction.Created : AuditAction.Updated, "Assessment", a.Id.ToString(), a.PersonId,
             $"{detail}; needs found: {a.Needs.Count(n => n.Finding == NeedFinding.Need)}" + (changed.Count > 0 ? "; changed: " + string.Join(", ", changed) : ""));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw Conflict();
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw Conflict();
-        }
+        // A unique violation: someone else started this episode's assessment meanwhile.
+        await db.SaveOrConflictAsync(Conflict, uniqueNumberIsConflict: true, ct);
         return a;
     }
 
@@ -187,6 +169,6 @@ public class AssessmentService(WaymarkDbContext db, Auditor audit, ICurrentUser 
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static ConcurrencyConflictException Conflict() => new(
-        "Someone else saved this assessment while you were working on it. Your changes have not been saved. The assessment below is as they left it; add your changes again.");
+    private const string Conflict =
+        "Someone else saved this assessment while you were working on it. Your changes have not been saved. The assessment below is as they left it; add your changes again.";
 }

@@ -42,12 +42,11 @@ public class Formulations(WaymarkDbContext db, Auditor audit, ICurrentUser user,
 
     public async Task<FormulationRevision> ReviseAsync(Guid personId, int basedOnNumber, FormulationInput input, Guid? episodeId = null, CancellationToken ct = default)
     {
-        var problems = input.Validate().ToList();
-        if (problems.Count > 0) throw new ArgumentException(problems[0].Message, problems[0].Field);
+        ValidationFailedException.ThrowIfAny(input.Validate());
         if (user.TeamId is not { } teamId) throw new InvalidOperationException("A formulation is written by a team.");
         if (!await db.People.AnyAsync(p => p.Id == personId, ct)) throw new KeyNotFoundException("Person not found.");
         var latest = await Team(personId).MaxAsync(r => (int?)r.Number, ct) ?? 0;
-        if (latest != basedOnNumber) throw Conflict();
+        if (latest != basedOnNumber) throw new ConcurrencyConflictException(Conflict);
         var revision = new FormulationRevision
         {
             TeamId = teamId,
@@ -64,20 +63,14 @@ public class Formulations(WaymarkDbContext db, Auditor audit, ICurrentUser user,
         };
         db.FormulationRevisions.Add(revision);
         audit.Add(AuditAction.Created, "Formulation", revision.Id.ToString(), personId, $"Version {revision.Number}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw Conflict();
-        }
+        // Revisions are numbered 1, 2, 3…: someone else's revision with our number is the same race.
+        await db.SaveOrConflictAsync(Conflict, uniqueNumberIsConflict: true, ct);
         return revision;
     }
 
     private IQueryable<FormulationRevision> Team(Guid personId) =>
         db.FormulationRevisions.AsNoTracking().Where(r => r.PersonId == personId && r.TeamId == user.TeamId);
 
-    private static ConcurrencyConflictException Conflict() => new(
-        "Someone else revised this formulation while you were writing. Your version has not been saved. Their version is now the latest; read it, then save yours again if it still needs saying.");
+    private const string Conflict =
+        "Someone else revised this formulation while you were writing. Your version has not been saved. Their version is now the latest; read it, then save yours again if it still needs saying.";
 }

@@ -29,10 +29,10 @@ public sealed class SyntheticReferrals(int seed)
             Method = (ReferralMethod)_rng.Next(1, 7), Supported = _rng.Next(3) > 0, CreatedAt = sentAt.AddMinutes(-20), CreatedByUserId = userId,
         };
         if (r.Supported) r.SupportPlan = "Key worker goes with them to the first appointment.";
-        var seq = 0;
+        // Through the referral's own steps, so demo histories obey the same rules as real ones.
         void Add(ReferralStep step, DateTimeOffset at, DeclineReason? reason = null, DateTimeOffset? appointment = null) =>
-            r.Events.Add(new ReferralEvent { ReferralId = r.Id, Sequence = ++seq, Step = step, At = at, RecordedAt = at, ByUserId = userId, DeclineReason = reason, AppointmentAt = appointment });
-        Add(ReferralStep.Drafted, r.CreatedAt);
+            r.Record(step, userId, at, at, reason, appointment);
+        r.Draft(userId, r.CreatedAt);
         Add(ReferralStep.Sent, sentAt);
         var t = sentAt;
         var path = _rng.Next(10);

@@ -102,10 +102,29 @@ public class Episode : IVersioned, IPersonHistory
         (KeyWorkerId, AllocatedByUserId, AllocatedAt) = (keyWorkerId, byUserId, at);
     }
 
+    /// <summary>Sets or clears the date support is planned to end.</summary>
+    /// <param name="end">The planned end (a UK date), or null to remove it.</param>
+    /// <exception cref="EpisodeRuleException">The episode is closed, or <paramref name="end"/> is before the person was identified.</exception>
+    public void SetPlannedEnd(DateOnly? end)
+    {
+        EnsureOpen("change its planned end date");
+        if (end is { } d && d < UkTime.DateOf(IdentifiedAt))
+            throw new EpisodeRuleException("The planned end date cannot be before the person was identified.");
+        PlannedEndDate = end;
+    }
+
+    /// <summary>
+    /// Why a closed episode refuses <paramref name="action"/>, in the same words wherever it is refused.
+    /// The date is the UK date it closed, in the current culture's month names.
+    /// </summary>
+    /// <param name="closedAt">When the episode was closed.</param>
+    /// <param name="action">Finishes "so you cannot …", e.g. "record screening".</param>
+    public static string ClosedRefusal(DateTimeOffset closedAt, string action) =>
+        $"This episode was closed on {UkTime.DateOf(closedAt):d MMMM yyyy}, so you cannot {action}. Open a new episode instead.";
+
     private void EnsureOpen(string action)
     {
-        if (ClosedAt is not null)
-            throw new EpisodeRuleException($"This episode was closed on {ClosedAt:d MMMM yyyy}, so you cannot {action}. Open a new episode instead.");
+        if (ClosedAt is { } closedAt) throw new EpisodeRuleException(ClosedRefusal(closedAt, action));
     }
 
     private void EnsureNotBeforeIdentification(DateTimeOffset at)
@@ -116,4 +135,4 @@ public class Episode : IVersioned, IPersonHistory
 }
 
 /// <summary>A step the episode's rules refuse, with a message a practitioner can act on.</summary>
-public class EpisodeRuleException(string message) : Exception(message);
+public class EpisodeRuleException(string message) : DomainRuleException(message);

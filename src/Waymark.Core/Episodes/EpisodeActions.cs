@@ -40,10 +40,7 @@ public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser use
     public Task SetPlannedEndAsync(Guid id, Guid version, DateOnly? end, CancellationToken ct = default) =>
         ChangeAsync(id, version, e =>
         {
-            if (!e.IsOpen) throw new EpisodeRuleException("This episode is closed, so its planned end date cannot change.");
-            if (end is { } d && d < UkTime.DateOf(e.IdentifiedAt))
-                throw new EpisodeRuleException("The planned end date cannot be before the person was identified.");
-            e.PlannedEndDate = end;
+            e.SetPlannedEnd(end);
             return (AuditAction.Updated, end is null ? "Removed planned end date" : $"Planned end date {end:yyyy-MM-dd}");
         }, ct);
 
@@ -56,24 +53,14 @@ public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser use
             return (AuditAction.Allocated, keyWorkerId is null ? "Key worker removed" : $"Key worker {keyWorkerId}");
         }, ct);
 
+    // The episode's own methods refuse steps a closed episode cannot take, each saying which.
     private async Task ChangeAsync(Guid id, Guid version, Func<Episode, (AuditAction, string)> change, CancellationToken ct)
     {
-        var e = await db.Episodes.FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new KeyNotFoundException("Episode not found.");
-        if (e.TeamId != user.TeamId && !user.IsSystem)
-            throw new EpisodeRuleException("This episode belongs to another team. You can see it, but only that team can change it.");
+        var e = await db.EpisodeOfTeamAsync(user, id, ct);
         var (action, detail) = change(e);
-        db.Entry(e).Property(x => x.Version).OriginalValue = version;
-        e.Version = Guid.NewGuid();
+        db.ExpectVersion(e, version);
         audit.Add(action, "Episode", id.ToString(), e.PersonId, detail);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException(
-                "Someone else changed this episode while you were looking at it. Your change has not been saved. Check the episode as it is now and try again.");
-        }
+        await db.SaveOrConflictAsync(
+            "Someone else changed this episode while you were looking at it. Your change has not been saved. Check the episode as it is now and try again.", ct);
     }
 }

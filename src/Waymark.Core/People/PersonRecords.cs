@@ -30,19 +30,11 @@ public class PersonRecords(WaymarkDbContext db, Auditor audit, TimeProvider cloc
         foreach (var d in person.OtherDatesOfBirth) db.Entry(d).State = EntityState.Added;
         foreach (var i in person.OtherIdentifiers) db.Entry(i).State = EntityState.Added;
         var changed = ChangedFields(before, PersonDetails.From(person));
-        db.Entry(person).Property(p => p.Version).OriginalValue = expectedVersion;
-        person.Version = Guid.NewGuid();
+        db.ExpectVersion(person, expectedVersion);
         audit.Add(AuditAction.Updated, "Person", id.ToString(), id,
             changed.Count == 0 ? "No changes" : "Changed: " + string.Join(", ", changed));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException(
-                "Someone else changed this person's details while you were editing. Your changes have not been saved. Check their current details and make your changes again.");
-        }
+        await db.SaveOrConflictAsync(
+            "Someone else changed this person's details while you were editing. Your changes have not been saved. Check their current details and make your changes again.", ct);
         return person;
     }
 

@@ -9,9 +9,6 @@ using Waymark.ServiceDirectory;
 
 namespace Waymark.Referrals;
 
-/// <summary>A step the referral rules refuse, with a message saying why.</summary>
-public class ReferralRuleException(string message) : Exception(message);
-
 public sealed record ReferralInput(Guid? ServiceId, string? Need, ReferralMethod? Method, bool? Supported, string? SupportPlan, string? Note)
 {
     public IEnumerable<(string Field, string Message)> Validate()
@@ -46,8 +43,10 @@ public sealed record NeedSuggestions(string Need, int? PersonPriority, string? I
 
 /// <summary>
 /// Onward referrals from an episode, their lifecycle, the follow-ups that chase them and the outcomes.
-/// Every change checks the team holds the episode, obeys <see cref="ReferralLifecycle"/>, and commits
-/// with its audit event. Time comes from the injected clock, so follow-up rules are testable without waiting.
+/// Thin orchestration: each change loads what it needs, checks the team holds the episode
+/// (<see cref="EpisodesToChange"/>), lets the <see cref="Referral"/> record the step (it refuses illegal ones
+/// itself), and commits with its audit event. Time comes from the injected clock, so follow-up rules are
+/// testable without waiting.
 /// </summary>
 public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock)
 {
@@ -97,11 +96,14 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
             .OrderByDescending(r => r.CreatedAt).AsSplitQuery().ToListAsync(ct);
 
     /// <summary>Makes a referral (a draft, or sent straight away with its follow-ups).</summary>
+    /// <exception cref="ValidationFailedException">The input has problems (all of them are listed).</exception>
+    /// <exception cref="KeyNotFoundException">The episode is not one the team can see.</exception>
+    /// <exception cref="EpisodeRuleException">The episode is another team's, or closed.</exception>
+    /// <exception cref="ReferralRuleException">The service is not in the team's directory, or not taking referrals.</exception>
     public async Task<Referral> CreateAsync(Guid episodeId, ReferralInput input, bool send, CancellationToken ct = default)
     {
-        var problems = input.Validate().ToList();
-        if (problems.Count > 0) throw new ArgumentException(problems[0].Message, problems[0].Field);
-        var episode = await EpisodeToChangeAsync(episodeId, ct);
+        ValidationFailedException.ThrowIfAny(input.Validate());
+        var episode = await db.OpenEpisodeOfTeamAsync(user, episodeId, "make a referral", ct);
         var service = await db.Services.AsNoTracking().Where(s => s.Id == input.ServiceId)
             .Select(s => new { s.Id, s.Name, s.Status }).FirstOrDefaultAsync(ct)
             ?? throw new ReferralRuleException("That service is not in your team's directory.");
@@ -114,66 +116,56 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
             SupportPlan = input.Supported == true ? Clean(input.SupportPlan) : null, Note = Clean(input.Note),
             CreatedAt = now, CreatedByUserId = user.UserId!,
         };
-        db.Referrals.Add(referral);
-        AddEvent(referral, new ReferralEvent { ReferralId = referral.Id, Step = ReferralStep.Drafted, At = now, RecordedAt = now, ByUserId = user.UserId! });
+        referral.Draft(user.UserId!, now);
+        if (send) referral.Send(user.UserId!, now, now);
+        db.Referrals.Add(referral); // with its events: a new graph is added whole
         audit.Add(AuditAction.Created, "Referral", referral.Id.ToString(), episode.PersonId,
             $"To {service.Name} for {input.Need}; {(referral.Supported ? "supported" : "not supported")}");
-        if (send) await SendAsync(referral, episode, now, now, ct);
+        if (send) await ScheduleFollowUpsAsync(referral, episode, now, now, ct);
         await db.SaveChangesAsync(ct);
         return referral;
     }
 
-    /// <summary>Records the next step if the referral is still at <paramref name="expectedVersion"/> and the rules allow it.</summary>
+    /// <summary>
+    /// Records the next step if the referral is still at <paramref name="expectedVersion"/> and the referral allows it;
+    /// "sent" schedules the follow-ups, and a step that makes the outcome known closes the open ones.
+    /// </summary>
+    /// <exception cref="ValidationFailedException">The input has problems (all of them are listed).</exception>
+    /// <exception cref="KeyNotFoundException">No such referral the team can see.</exception>
+    /// <exception cref="EpisodeRuleException">The episode is another team's, or closed.</exception>
+    /// <exception cref="ReferralRuleException">The referral refuses the step (the message says why).</exception>
+    /// <exception cref="ConcurrencyConflictException">Someone else changed the referral since it was loaded.</exception>
     public async Task<Referral> RecordStepAsync(Guid referralId, Guid expectedVersion, StepInput input, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var problems = input.Validate(now).ToList();
-        if (problems.Count > 0) throw new ArgumentException(problems[0].Message, problems[0].Field);
+        ValidationFailedException.ThrowIfAny(input.Validate(now));
         var referral = await db.Referrals.Include(r => r.Events).FirstOrDefaultAsync(r => r.Id == referralId, ct)
             ?? throw new KeyNotFoundException("Referral not found.");
-        var episode = await EpisodeToChangeAsync(referral.EpisodeId, ct);
-        if (referral.Version != expectedVersion) throw Conflict();
+        var episode = await db.OpenEpisodeOfTeamAsync(user, referral.EpisodeId, "change its referrals", ct);
+        if (referral.Version != expectedVersion) throw new ConcurrencyConflictException(Conflict);
         var step = input.Step!.Value;
-        if (ReferralLifecycle.WhyNot(referral.Status, step) is { } why) throw new ReferralRuleException(why);
         var at = input.At ?? now;
-        if (referral.Events.Count > 0 && at < referral.Events.Min(e => e.At))
-            throw new ReferralRuleException("The date cannot be before the referral was made.");
-
-        if (step == ReferralStep.Sent)
-            await SendAsync(referral, episode, at, now, ct);
-        else
-            AddEvent(referral, new ReferralEvent
-            {
-                ReferralId = referral.Id, Step = step, At = at, RecordedAt = now, ByUserId = user.UserId!,
-                DeclineReason = step == ReferralStep.Declined ? input.DeclineReason : null,
-                AppointmentAt = step == ReferralStep.AppointmentBooked ? input.AppointmentAt : null,
-                Note = Clean(input.Note),
-            });
+        // "Sent" has never kept the form's note; keeping it would change what users see.
+        var note = step == ReferralStep.Sent ? null : input.Note;
+        // Added explicitly: EF would take a new event with a key set in code for an existing row and UPDATE it.
+        db.ReferralEvents.Add(referral.Record(step, user.UserId!, at, now, input.DeclineReason, input.AppointmentAt, note));
+        if (step == ReferralStep.Sent) await ScheduleFollowUpsAsync(referral, episode, at, now, ct);
         if (ReferralLifecycle.IsOutcomeKnown(step))
         {
             // Nothing left to chase: close the open follow-ups, saying why.
             var open = await db.FollowUpTasks.Where(t => t.ReferralId == referral.Id && t.DoneAt == null && t.ClosedAt == null).ToListAsync(ct);
             foreach (var t in open) (t.ClosedAt, t.ClosedReason) = (now, $"Outcome known: {ReferralLifecycle.Display(step).ToLowerInvariant()}");
         }
-        db.Entry(referral).Property(r => r.Version).OriginalValue = expectedVersion;
-        referral.Version = Guid.NewGuid();
+        db.ExpectVersion(referral, expectedVersion);
         audit.Add(AuditAction.Updated, "Referral", referral.Id.ToString(), referral.PersonId,
             ReferralLifecycle.Display(step) + (input.DeclineReason is { } r && step == ReferralStep.Declined ? $": {ReferralLifecycle.Display(r)}" : ""));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw Conflict();
-        }
+        await db.SaveOrConflictAsync(Conflict, ct);
         return referral;
     }
 
-    /// <summary>Records "sent" and schedules a follow-up at each of the team's intervals, for the key worker or else the referrer.</summary>
-    private async Task SendAsync(Referral referral, Episode episode, DateTimeOffset sentAt, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Schedules a follow-up at each of the team's intervals after sending, for the key worker or else the referrer.</summary>
+    private async Task ScheduleFollowUpsAsync(Referral referral, Episode episode, DateTimeOffset sentAt, DateTimeOffset now, CancellationToken ct)
     {
-        AddEvent(referral, new ReferralEvent { ReferralId = referral.Id, Step = ReferralStep.Sent, At = sentAt, RecordedAt = now, ByUserId = user.UserId! });
         var intervals = await IntervalsAsync(episode.TeamId, ct);
         var number = 1;
         foreach (var days in intervals)
@@ -190,7 +182,7 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
     /// </summary>
     public async Task<FollowUpTask> CompleteTaskAsync(Guid taskId, string? note, CancellationToken ct = default)
     {
-        if (note is { Length: > 2000 }) throw new ArgumentException("Note must be 2,000 characters or fewer", nameof(note));
+        if (note is { Length: > 2000 }) throw ValidationFailedException.For(nameof(note), "Note must be 2,000 characters or fewer");
         var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new KeyNotFoundException("Follow-up not found.");
         if (task.TeamId != user.TeamId && !user.IsSystem) throw new ReferralRuleException("This follow-up belongs to another team.");
         if (!task.IsOpen) throw new ReferralRuleException(task.DoneAt is not null ? "This follow-up has already been done." : $"This follow-up was closed: {task.ClosedReason}.");
@@ -212,55 +204,52 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
         }
         audit.Add(AuditAction.Updated, "FollowUpTask", task.Id.ToString(), task.PersonId,
             $"Follow-up {task.Number} done" + (next is null ? "" : $"; next due {next.DueAt:yyyy-MM-dd}"));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException("Someone else updated this follow-up at the same time. Check it and try again.");
-        }
+        await db.SaveOrConflictAsync("Someone else updated this follow-up at the same time. Check it and try again.", ct);
         return task;
     }
 
     public async Task<Outcome> RecordOutcomeAsync(Guid episodeId, Guid? referralId, OutcomeCode? code, DateOnly? on, string? note, CancellationToken ct = default)
     {
-        if (code is not { } c || !Enum.IsDefined(c)) throw new ArgumentException("Select the outcome", nameof(code));
-        if (on is not { } day) throw new ArgumentException("Enter when it happened", nameof(on));
-        if (day > UkTime.Today(clock)) throw new ArgumentException("The date cannot be in the future", nameof(on));
-        if (note is { Length: > 2000 }) throw new ArgumentException("Note must be 2,000 characters or fewer", nameof(note));
-        var episode = await EpisodeToChangeAsync(episodeId, ct, allowClosed: true);
+        var problems = new List<ValidationProblem>();
+        if (code is not { } c || !Enum.IsDefined(c)) problems.Add(new(nameof(code), "Select the outcome"));
+        if (on is not { } day) problems.Add(new(nameof(on), "Enter when it happened"));
+        else if (day > UkTime.Today(clock)) problems.Add(new(nameof(on), "The date cannot be in the future"));
+        if (note is { Length: > 2000 }) problems.Add(new(nameof(note), "Note must be 2,000 characters or fewer"));
+        if (problems.Count > 0) throw new ValidationFailedException(problems);
+        var episode = await db.EpisodeOfTeamAsync(user, episodeId, ct); // an outcome may come after the episode closed
         if (referralId is { } rid && !await db.Referrals.AnyAsync(r => r.Id == rid && r.EpisodeId == episodeId, ct))
-            throw new ArgumentException("Choose one of this episode's referrals, or none", nameof(referralId));
+            throw ValidationFailedException.For(nameof(referralId), "Choose one of this episode's referrals, or none");
         var outcome = new Outcome
         {
-            TeamId = episode.TeamId, EpisodeId = episodeId, PersonId = episode.PersonId, ReferralId = referralId, Code = c, On = day,
+            TeamId = episode.TeamId, EpisodeId = episodeId, PersonId = episode.PersonId, ReferralId = referralId, Code = code!.Value, On = on!.Value,
             Note = Clean(note), RecordedAt = clock.GetUtcNow(), RecordedByUserId = user.UserId!,
         };
         db.Outcomes.Add(outcome);
-        audit.Add(AuditAction.Created, "Outcome", outcome.Id.ToString(), episode.PersonId, Outcome.Display(c));
+        audit.Add(AuditAction.Created, "Outcome", outcome.Id.ToString(), episode.PersonId, Outcome.Display(outcome.Code));
         await db.SaveChangesAsync(ct);
         return outcome;
     }
 
     public async Task<ConsentToShare> RecordConsentAsync(Guid referralId, string? what, string? withWhom, ConsentForm? form, DateTimeOffset? givenAt, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(what)) throw new ArgumentException("Enter what the person agreed can be shared", nameof(what));
-        if (string.IsNullOrWhiteSpace(withWhom)) throw new ArgumentException("Enter who it can be shared with", nameof(withWhom));
-        if (what.Length > 2000 || withWhom.Length > 500) throw new ArgumentException("That is too long to record", nameof(what));
-        if (form is not { } f || !Enum.IsDefined(f)) throw new ArgumentException("Select how consent was given", nameof(form));
         var now = clock.GetUtcNow();
-        if (givenAt is not { } given) throw new ArgumentException("Enter when consent was given", nameof(givenAt));
-        if (given > now.AddMinutes(5)) throw new ArgumentException("The date cannot be in the future", nameof(givenAt));
+        var problems = new List<ValidationProblem>();
+        if (string.IsNullOrWhiteSpace(what)) problems.Add(new(nameof(what), "Enter what the person agreed can be shared"));
+        if (string.IsNullOrWhiteSpace(withWhom)) problems.Add(new(nameof(withWhom), "Enter who it can be shared with"));
+        if (what is { Length: > 2000 } || withWhom is { Length: > 500 }) problems.Add(new(nameof(what), "That is too long to record"));
+        if (form is not { } f || !Enum.IsDefined(f)) problems.Add(new(nameof(form), "Select how consent was given"));
+        if (givenAt is not { } given) problems.Add(new(nameof(givenAt), "Enter when consent was given"));
+        else if (given > now.AddMinutes(5)) problems.Add(new(nameof(givenAt), "The date cannot be in the future"));
+        if (problems.Count > 0) throw new ValidationFailedException(problems);
         var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == referralId, ct) ?? throw new KeyNotFoundException("Referral not found.");
-        await EpisodeToChangeAsync(referral.EpisodeId, ct, allowClosed: true);
+        await db.EpisodeOfTeamAsync(user, referral.EpisodeId, ct); // consent may be recorded after the episode closed
         var consent = new ConsentToShare
         {
-            TeamId = referral.TeamId, ReferralId = referralId, PersonId = referral.PersonId, What = what.Trim(), WithWhom = withWhom.Trim(),
-            Form = f, GivenAt = given, RecordedAt = now, RecordedByUserId = user.UserId!,
+            TeamId = referral.TeamId, ReferralId = referralId, PersonId = referral.PersonId, What = what!.Trim(), WithWhom = withWhom!.Trim(),
+            Form = form!.Value, GivenAt = givenAt!.Value, RecordedAt = now, RecordedByUserId = user.UserId!,
         };
         db.Consents.Add(consent);
-        audit.Add(AuditAction.Created, "Consent", consent.Id.ToString(), referral.PersonId, $"To share with {consent.WithWhom} ({f})");
+        audit.Add(AuditAction.Created, "Consent", consent.Id.ToString(), referral.PersonId, $"To share with {consent.WithWhom} ({consent.Form})");
         await db.SaveChangesAsync(ct);
         return consent;
     }
@@ -280,26 +269,8 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
         FollowUpIntervals.Parse(await db.Teams.Where(t => t.Id == teamId).Select(t => t.FollowUpDays).FirstAsync(ct))
             ?? FollowUpIntervals.Parse(FollowUpIntervals.Default)!;
 
-    // Added explicitly: EF would take a new event with a key set in code for an existing row and UPDATE it.
-    private void AddEvent(Referral referral, ReferralEvent e)
-    {
-        e.Sequence = referral.Events.Count == 0 ? 1 : referral.Events.Max(x => x.Sequence) + 1;
-        db.ReferralEvents.Add(e);
-        if (!referral.Events.Contains(e)) referral.Events.Add(e);
-    }
-
-    private async Task<Episode> EpisodeToChangeAsync(Guid episodeId, CancellationToken ct, bool allowClosed = false)
-    {
-        var e = await db.Episodes.FirstOrDefaultAsync(x => x.Id == episodeId, ct) ?? throw new KeyNotFoundException("Episode not found.");
-        if (e.TeamId != user.TeamId && !user.IsSystem)
-            throw new ReferralRuleException("This episode belongs to another team. You can see it, but only that team can change it.");
-        if (!allowClosed && !e.IsOpen)
-            throw new ReferralRuleException("This episode is closed, so its referrals cannot change. Open a new episode instead.");
-        return e;
-    }
-
-    private static ConcurrencyConflictException Conflict() => new(
-        "Someone else updated this referral while you were looking at it. Your change has not been saved. Check the referral as it is now and try again.");
+    private const string Conflict =
+        "Someone else updated this referral while you were looking at it. Your change has not been saved. Check the referral as it is now and try again.";
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -17,8 +17,7 @@ public class AssessmentTargetSettings(WaymarkDbContext db, Auditor audit)
 
     public async Task SaveAsync(Guid teamId, AssessmentTargets loaded, AssessmentTargets wanted, CancellationToken ct = default)
     {
-        var problems = wanted.Validate().ToList();
-        if (problems.Count > 0) throw new ArgumentException(problems[0].Message, problems[0].Field);
+        ValidationFailedException.ThrowIfAny(wanted.Validate());
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.Teams
             .Where(t => t.Id == teamId && t.ImmediateAssessmentMinutes == loaded.ImmediateMinutes

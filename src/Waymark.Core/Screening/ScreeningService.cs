@@ -68,7 +68,7 @@ public class ScreeningService(WaymarkDbContext db, Auditor audit, ICurrentUser u
 
     public async Task<InstrumentCompletion> SaveCompletionAsync(Guid episodeId, ScoredInstrument s, CancellationToken ct = default)
     {
-        var episode = await EpisodeToChangeAsync(episodeId, "add a screening", ct);
+        var episode = await db.OpenEpisodeOfTeamAsync(user, episodeId, "add a screening", ct);
         var c = new InstrumentCompletion
         {
             TeamId = episode.TeamId,
@@ -101,11 +101,10 @@ public class ScreeningService(WaymarkDbContext db, Auditor audit, ICurrentUser u
     /// </summary>
     public async Task<ScreeningOutcome> RecordOutcomeAsync(Guid episodeId, int basedOnSequence, ScreeningOutcomeInput input, CancellationToken ct = default)
     {
-        var problems = input.Validate().ToList();
-        if (problems.Count > 0) throw new ArgumentException(problems[0].Message, problems[0].Field);
-        var episode = await EpisodeToChangeAsync(episodeId, "record a screening outcome", ct);
+        ValidationFailedException.ThrowIfAny(input.Validate());
+        var episode = await db.OpenEpisodeOfTeamAsync(user, episodeId, "record a screening outcome", ct);
         var latest = await db.ScreeningOutcomes.Where(o => o.EpisodeId == episodeId).MaxAsync(o => (int?)o.Sequence, ct) ?? 0;
-        if (latest != basedOnSequence) throw OutcomeConflict();
+        if (latest != basedOnSequence) throw new ConcurrencyConflictException(OutcomeConflict);
 
         var targets = await AssessmentTargetSettings.Of(db, episode.TeamId, ct);
         var now = clock.GetUtcNow();
@@ -135,35 +134,13 @@ public class ScreeningService(WaymarkDbContext db, Auditor audit, ICurrentUser u
         if (episode.AssessedAt is null) episode.AssessmentDueAt = outcome.AssessmentDueAt;
         audit.Add(AuditAction.Created, "ScreeningOutcome", outcome.Id.ToString(), episode.PersonId,
             $"Outcome {outcome.Sequence}: {ScreeningChoices.Display(outcome.Decision)}, urgency {outcome.Urgency}, risk to self {outcome.RiskToSelf}, to others {outcome.RiskToOthers}, from others {outcome.RiskFromOthers}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw OutcomeConflict();
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw OutcomeConflict();
-        }
+        // Outcomes are numbered 1, 2, 3…: someone else's outcome with our number is the same race.
+        await db.SaveOrConflictAsync(OutcomeConflict, uniqueNumberIsConflict: true, ct);
         return outcome;
     }
 
-    /// <summary>Loads an episode for a change by the current team: refused if another team's or closed.</summary>
-    private async Task<Episode> EpisodeToChangeAsync(Guid episodeId, string action, CancellationToken ct)
-    {
-        var e = await db.Episodes.FirstOrDefaultAsync(x => x.Id == episodeId, ct)
-            ?? throw new KeyNotFoundException("Episode not found.");
-        if (e.TeamId != user.TeamId && !user.IsSystem)
-            throw new EpisodeRuleException("This episode belongs to another team. You can see it, but only that team can change it.");
-        if (!e.IsOpen)
-            throw new EpisodeRuleException($"This episode was closed on {UkTime.DateOf(e.ClosedAt!.Value):d MMMM yyyy}, so you cannot {action}. Open a new episode instead.");
-        return e;
-    }
-
-    private static ConcurrencyConflictException OutcomeConflict() => new(
-        "Someone else recorded a screening outcome for this episode while you were working on yours. Yours has not been saved. Read their outcome below, then record yours again if it still needs changing.");
+    private const string OutcomeConflict =
+        "Someone else recorded a screening outcome for this episode while you were working on yours. Yours has not been saved. Read their outcome below, then record yours again if it still needs changing.";
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -13,7 +13,7 @@ public class DirectoryApiKeys(WaymarkDbContext db, Auditor audit, ICurrentUser u
     public async Task<NewApiKey> AddAsync(Guid teamId, string name, CancellationToken ct = default)
     {
         name = name.Trim();
-        if (name.Length is 0 or > 200) throw new ArgumentException("Give the key the partner's name, 200 characters or fewer", nameof(name));
+        if (name.Length is 0 or > 200) throw ValidationFailedException.For(nameof(name), "Give the key the partner's name, 200 characters or fewer");
         if (await db.DirectoryApiKeys.IgnoreQueryFilters().AnyAsync(k => k.TeamId == teamId && k.Name == name && k.RevokedAt == null, ct))
             throw new DirectoryRuleException($"The team already has a key named '{name}'. Revoke it first, or use another name.");
         var key = DirectoryApiKey.NewKey();

@@ -7,7 +7,7 @@ using Waymark.Persistence;
 namespace Waymark.ServiceDirectory;
 
 /// <summary>The directory's entry could not be saved as asked (it is not the user's to change, or it is gone).</summary>
-public class DirectoryRuleException(string message) : Exception(message);
+public class DirectoryRuleException(string message) : DomainRuleException(message);
 
 /// <summary>
 /// Adds and changes entries in the team's directory. Every change is audited in the same transaction;
@@ -47,13 +47,13 @@ public class DirectoryEditor(WaymarkDbContext db, Auditor audit, ICurrentUser us
     {
         Check(input);
         var service = await LoadForChangeAsync(id, ct);
-        if (service.Version != expectedVersion) throw Conflict();
-        db.Entry(service).Property(s => s.Version).OriginalValue = expectedVersion;
+        if (service.Version != expectedVersion) throw new ConcurrencyConflictException(Conflict);
+        db.ExpectVersion(service, expectedVersion);
         service.OrganisationId = await OrganisationFor(input, ct);
         var changed = Apply(service, input);
         service.UpdatedAt = clock.GetUtcNow(); // the row always changes, so its version check always runs
         audit.Add(AuditAction.Updated, RecordType, service.Id.ToString(), detail: $"Changed '{service.Name}': {Describe(changed)}");
-        await SaveAsync(ct);
+        await db.SaveOrConflictAsync(Conflict, ct);
         return service;
     }
 
@@ -66,20 +66,16 @@ public class DirectoryEditor(WaymarkDbContext db, Auditor audit, ICurrentUser us
         var service = await db.Services.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new KeyNotFoundException("Service not found.");
         if (service.Version != expectedVersion)
             throw new ConcurrencyConflictException("Someone else changed this service since you opened it. Check the entry as it is now before saying it is right.");
-        db.Entry(service).Property(s => s.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(service, expectedVersion);
         service.LastVerifiedAt = clock.GetUtcNow();
         service.LastVerifiedBy = user.UserId;
         audit.Add(AuditAction.Updated, RecordType, service.Id.ToString(), detail: $"Verified '{service.Name}': checked the entry today");
-        await SaveAsync(ct);
+        await db.SaveOrConflictAsync(Conflict, ct);
     }
 
     private Guid Team => user.TeamId ?? throw new DirectoryRuleException("Choose a team first: the directory belongs to a team.");
 
-    private static void Check(ServiceInput input)
-    {
-        var problems = input.Validate().ToList();
-        if (problems.Count > 0) throw new ArgumentException(problems[0].Message, problems[0].Field);
-    }
+    private static void Check(ServiceInput input) => ValidationFailedException.ThrowIfAny(input.Validate());
 
     private async Task<LocalService> LoadForChangeAsync(Guid id, CancellationToken ct) =>
         await db.Services.Include(s => s.Needs).Include(s => s.Locations).Include(s => s.Areas)
@@ -87,20 +83,8 @@ public class DirectoryEditor(WaymarkDbContext db, Auditor audit, ICurrentUser us
             .FirstOrDefaultAsync(s => s.Id == id, ct)
         ?? throw new KeyNotFoundException("Service not found.");
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw Conflict();
-        }
-    }
-
-    private static ConcurrencyConflictException Conflict() =>
-        new("Someone else changed this service while you were editing it. Your changes have not been saved: check the entry as it is now, then make your changes again.");
+    private const string Conflict =
+        "Someone else changed this service while you were editing it. Your changes have not been saved: check the entry as it is now, then make your changes again.";
 
     /// <summary>The chosen organisation (which must be the team's), or the new one, reusing one of the same name.</summary>
     private async Task<Guid> OrganisationFor(ServiceInput input, CancellationToken ct)
@@ -108,7 +92,7 @@ public class DirectoryEditor(WaymarkDbContext db, Auditor audit, ICurrentUser us
         if (input.OrganisationId is { } chosen)
         {
             if (!await db.Organisations.AnyAsync(o => o.Id == chosen, ct))
-                throw new ArgumentException("Choose an organisation from the list", nameof(ServiceInput.OrganisationId));
+                throw ValidationFailedException.For(nameof(ServiceInput.OrganisationId), "Choose an organisation from the list");
             return chosen;
         }
         var name = input.NewOrganisation!.Name!.Trim();

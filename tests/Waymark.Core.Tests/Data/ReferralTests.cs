@@ -124,7 +124,7 @@ public abstract class ReferralTests<TDb>(TDb database) : DataTest<TDb>(database)
         _clock.Advance(TimeSpan.FromDays(4));
         var attended = await Referrals(db).RecordStepAsync(r.Id, v3, new StepInput(ReferralStep.Attended, null, null, null, null));
         Assert.Equal(ReferralStep.Attended, attended.Status);
-        await Assert.ThrowsAsync<ArgumentException>(() => Referrals(db).RecordStepAsync(r.Id, V(attended), new StepInput(ReferralStep.Engaged, _clock.Now.AddDays(2), null, null, null)));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => Referrals(db).RecordStepAsync(r.Id, V(attended), new StepInput(ReferralStep.Engaged, _clock.Now.AddDays(2), null, null, null)));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public abstract class ReferralTests<TDb>(TDb database) : DataTest<TDb>(database)
         await using var db = As(PractitionerIn(team, "amira"));
         var r = await Referrals(db).CreateAsync(episode.Id, Input(service), true);
         var o = await Referrals(db).RecordOutcomeAsync(episode.Id, r.Id, OutcomeCode.HousingSecured, UkTime.Today(_clock), "Keys on Friday");
-        await Assert.ThrowsAsync<ArgumentException>(() => Referrals(db).RecordOutcomeAsync(episode.Id, null, OutcomeCode.HousingSecured, UkTime.Today(_clock).AddDays(1), null));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => Referrals(db).RecordOutcomeAsync(episode.Id, null, OutcomeCode.HousingSecured, UkTime.Today(_clock).AddDays(1), null));
         var c = await Referrals(db).RecordConsentAsync(r.Id, "Name, date of birth, phone and the housing need", "Housing Options", ConsentForm.Verbal, _clock.Now);
         Assert.True(c.Stands);
         await Referrals(db).WithdrawConsentAsync(c.Id);
@@ -177,6 +177,49 @@ public abstract class ReferralTests<TDb>(TDb database) : DataTest<TDb>(database)
         Assert.Equal(("amira", r.Id), (await check.Outcomes.Where(x => x.Id == o.Id).Select(x => x.RecordedByUserId).SingleAsync(), o.ReferralId!.Value));
         Assert.False((await check.Consents.SingleAsync(x => x.Id == c.Id)).Stands);
         Assert.Equal(3, await check.AuditEvents.CountAsync(a => a.PersonId == person.Id && (a.RecordType == "Outcome" || a.RecordType == "Consent")));
+    }
+
+    [Fact]
+    public async Task Every_problem_with_the_input_is_reported_at_once_and_nothing_is_saved()
+    {
+        var (team, _, episode, service) = await SetUpAsync();
+        await using var db = As(PractitionerIn(team, "amira"));
+        var e = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            Referrals(db).CreateAsync(episode.Id, new ReferralInput(null, null, null, true, null, new string('x', 2001)), send: true));
+        Assert.Equal(
+            [
+                new ValidationProblem("ServiceId", "Choose a service"),
+                new ValidationProblem("Need", "Choose the need this referral addresses"),
+                new ValidationProblem("Method", "Select how the referral is made"),
+                new ValidationProblem("SupportPlan", "Say how the person will be supported, for example who goes with them to the first appointment"),
+                new ValidationProblem("Note", "Note must be 2,000 characters or fewer"),
+            ],
+            e.Problems);
+        var outcome = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            Referrals(db).RecordOutcomeAsync(episode.Id, null, null, null, new string('x', 2001)));
+        Assert.Equal(["code", "on", "note"], outcome.Problems.Select(p => p.Field));
+        Assert.Equal(0, await CountAsync(x => x.Referrals.Where(r => r.ServiceId == service.Id)));
+    }
+
+    [Fact]
+    public async Task A_closed_episodes_referrals_cannot_change_but_outcomes_and_consent_can_still_be_recorded()
+    {
+        var (team, _, episode, service) = await SetUpAsync();
+        await using var db = As(PractitionerIn(team, "amira"));
+        var r = await Referrals(db).CreateAsync(episode.Id, Input(service), send: true);
+        await using (var sys = AsSystem())
+        {
+            var e = await sys.Episodes.SingleAsync(x => x.Id == episode.Id);
+            (e.ClosedAt, e.ClosedByUserId, e.ClosureReason) = (_clock.Now, "amira", ClosureReason.SupportCompleted);
+            await sys.SaveChangesAsync();
+        }
+        await using var after = As(PractitionerIn(team, "amira"));
+        var refused = await Assert.ThrowsAsync<EpisodeRuleException>(() =>
+            Referrals(after).RecordStepAsync(r.Id, r.Version, new StepInput(ReferralStep.Accepted, null, null, null, null)));
+        Assert.Equal(Episode.ClosedRefusal(_clock.Now, "change its referrals"), refused.Message);
+        await Assert.ThrowsAsync<EpisodeRuleException>(() => Referrals(after).CreateAsync(episode.Id, Input(service), send: false));
+        await Referrals(after).RecordOutcomeAsync(episode.Id, r.Id, OutcomeCode.HousingSecured, UkTime.Today(_clock), null);
+        await Referrals(after).RecordConsentAsync(r.Id, "Name and need", "Housing Options", ConsentForm.Written, _clock.Now);
     }
 }
 

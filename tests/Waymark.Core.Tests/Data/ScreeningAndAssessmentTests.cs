@@ -291,7 +291,7 @@ public abstract class ScreeningAndAssessmentTests<TDb>(TDb database) : DataTest<
         await settings.SaveAsync(team.Id, loaded, wanted);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => settings.SaveAsync(team.Id, loaded, new AssessmentTargets(45, 240, 4320)));
         Assert.Equal(wanted, await settings.LoadAsync(team.Id));
-        await Assert.ThrowsAsync<ArgumentException>(() => settings.SaveAsync(team.Id, wanted, new AssessmentTargets(600, 60, 4320)));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => settings.SaveAsync(team.Id, wanted, new AssessmentTargets(600, 60, 4320)));
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Persistence;
 using Waymark.ServiceDirectory;
+using Waymark.Web.Forms;
 
 namespace Waymark.Web.Pages.Directory;
 
@@ -48,9 +49,9 @@ public abstract class ServiceFormPage(DirectoryEditor editor) : PageModel
             {
                 ModelState.AddModelError("", e.Message);
             }
-            catch (ArgumentException e) when (e.ParamName is { } field)
+            catch (ValidationFailedException e)
             {
-                ModelState.AddModelError(Input.KeyFor(field, nameof(Input)), e.Message.Split(" (Parameter", 2)[0]);
+                ModelState.AddProblems(e, field => Input.KeyFor(field, nameof(Input)));
             }
         }
         await LoadChoicesAsync(ct);

@@ -121,21 +121,33 @@ public class DetailsModel(ReferralService referrals, Auditor audit, WaymarkDbCon
         {
             await action();
         }
-        catch (Exception e) when (e is ReferralRuleException or ConcurrencyConflictException or ArgumentException)
+        catch (ValidationFailedException e)
         {
-            ModelState.AddModelError(e is ArgumentException { ParamName: { } p } ? Field(p) : "", e is ArgumentException a ? a.Message.Split(" (Parameter")[0] : e.Message);
+            ModelState.AddProblems(e, Field);
+            return Page();
+        }
+        catch (Exception e) when (e is DomainRuleException or ConcurrencyConflictException)
+        {
+            ModelState.AddModelError("", e.Message);
             return Page();
         }
         TempData["Success"] = success;
         return Redirect($"/referrals/{Id}");
     }
 
-    private static string Field(string param) => param switch
+    /// <summary>The form's input for a field the referral service names (step, follow-up and consent forms).</summary>
+    private static string Field(string field) => field switch
     {
         nameof(StepInput.Step) => nameof(Step),
         nameof(StepInput.DeclineReason) => nameof(DeclineReason),
         nameof(StepInput.AppointmentAt) => nameof(AppointmentDate),
         nameof(StepInput.At) => nameof(When),
+        nameof(StepInput.Note) => nameof(Note),
+        "note" => nameof(TaskNote),
+        "what" => nameof(ConsentWhat),
+        "withWhom" => nameof(ConsentWithWhom),
+        "form" => nameof(ConsentForm),
+        "givenAt" => nameof(ConsentGiven),
         _ => "",
     };
 

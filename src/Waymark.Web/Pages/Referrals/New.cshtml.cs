@@ -51,7 +51,7 @@ public class NewModel(ReferralService referrals, Auditor audit, WaymarkDbContext
             TempData["Success"] = Send == "true" ? "Referral sent. Follow-ups are in your tasks." : "Referral saved as a draft";
             return Redirect($"/referrals/{r.Id}");
         }
-        catch (ReferralRuleException e)
+        catch (DomainRuleException e) // the service refused, or the episode is closed
         {
             ModelState.AddModelError(nameof(Choice), e.Message);
             return Page();

@@ -49,9 +49,12 @@ public class OutcomeModel(ReferralService referrals, WaymarkDbContext db, ICurre
         {
             await referrals.RecordOutcomeAsync(EpisodeId, referralId, code, on, Note, ct);
         }
-        catch (ArgumentException e)
+        catch (ValidationFailedException e)
         {
-            ModelState.AddModelError(e.ParamName == "on" ? nameof(On) : "", e.Message.Split(" (Parameter")[0]);
+            ModelState.AddProblems(e, field => field switch
+            {
+                "code" => nameof(Code), "on" => nameof(On), "note" => nameof(Note), "referralId" => nameof(Referral), _ => "",
+            });
             return Page();
         }
         TempData["Success"] = "Outcome recorded";
