@@ -48,8 +48,8 @@ public class PersonMerging(WaymarkDbContext db, Auditor audit, ICurrentUser user
         if (kept.PncId is null && merged.PncId is not null) kept.PncId = filledPnc = merged.PncId;
 
         (merged.MergedIntoPersonId, merged.MergedAt, merged.MergedByUserId) = (kept.Id, now, userId);
-        ExpectVersion(merged, mergedVersion);
-        ExpectVersion(kept, keptVersion);
+        db.ExpectVersion(merged, mergedVersion);
+        db.ExpectVersion(kept, keptVersion);
         kept.Version = Guid.NewGuid(); // the kept record changes even when only its child rows do
 
         (moves.FilledNhsNumber, moves.FilledPncId) = (filledNhs, filledPnc);
@@ -62,26 +62,19 @@ public class PersonMerging(WaymarkDbContext db, Auditor audit, ICurrentUser user
         merge.Snapshot = snapshot;
         db.PersonMerges.Add(merge);
         (candidate.Decision, candidate.DecidedAt, candidate.DecidedByUserId, candidate.MergeId) = (DuplicateDecision.Merged, now, userId, merge.Id);
-        db.Entry(candidate).Property(c => c.Version).OriginalValue = versions.Candidate;
+        db.ExpectVersion(candidate, versions.Candidate);
 
         var moved = moves.Describe();
         audit.Add(AuditAction.Merged, "Person", kept.Id.ToString(), kept.Id, $"Kept this record and merged record {merged.Id} into it (merge {merge.Id}); moved: {moved}");
         audit.Add(AuditAction.Merged, "Person", merged.Id.ToString(), merged.Id, $"Merged into record {kept.Id} (merge {merge.Id}); moved: {moved}");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            // The merged record's other undecided pairs, in any team's queue, no longer make sense.
-            await db.DuplicateCandidates.IgnoreQueryFilters()
-                .Where(c => c.Decision == null && c.Id != candidate.Id && (c.PersonAId == merged.Id || c.PersonBId == merged.Id))
-                .ExecuteDeleteAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException(Stale);
-        }
+        // The merged record's other undecided pairs, in any team's queue, no longer make sense.
+        await db.DuplicateCandidates.IgnoreQueryFilters()
+            .Where(c => c.Decision == null && c.Id != candidate.Id && (c.PersonAId == merged.Id || c.PersonBId == merged.Id))
+            .ExecuteDeleteAsync(ct);
+        await db.SaveOrConflictAsync(Stale, ct); // a conflict leaves the transaction uncommitted: the delete is undone too
+        await tx.CommitAsync(ct);
         return merge;
     }
 
@@ -92,17 +85,10 @@ public class PersonMerging(WaymarkDbContext db, Auditor audit, ICurrentUser user
         if (candidate is null) return false;
         if (candidate.IsDecided || candidate.Version != candidateVersion) throw new ConcurrencyConflictException(Stale.Replace("Nothing has been merged", "Your decision has not been saved", StringComparison.Ordinal));
         (candidate.Decision, candidate.DecidedAt, candidate.DecidedByUserId) = (DuplicateDecision.NotSamePerson, clock.GetUtcNow(), user.UserId);
-        db.Entry(candidate).Property(c => c.Version).OriginalValue = candidateVersion;
+        db.ExpectVersion(candidate, candidateVersion);
         audit.Add(AuditAction.Updated, "DuplicateCandidate", candidate.Id.ToString(), candidate.PersonAId, $"Not the same person as record {candidate.PersonBId}");
         audit.Add(AuditAction.Updated, "DuplicateCandidate", candidate.Id.ToString(), candidate.PersonBId, $"Not the same person as record {candidate.PersonAId}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException("Someone else decided about this pair since you opened this page. Your decision has not been saved.");
-        }
+        await db.SaveOrConflictAsync("Someone else decided about this pair since you opened this page. Your decision has not been saved.", ct);
         return true;
     }
 
@@ -134,21 +120,14 @@ public class PersonMerging(WaymarkDbContext db, Auditor audit, ICurrentUser user
         merged.Version = Guid.NewGuid();
         kept.Version = Guid.NewGuid();
         (merge.UndoneAt, merge.UndoneByUserId) = (now, user.UserId ?? "unknown");
-        db.Entry(merge).Property(m => m.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(merge, expectedVersion);
         if (merge.CandidateId is { } candidateId
             && await db.DuplicateCandidates.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == candidateId, ct) is { } candidate)
             (candidate.Decision, candidate.DecidedAt, candidate.DecidedByUserId, candidate.MergeId) = (null, null, null, null);
 
         audit.Add(AuditAction.Unmerged, "Person", kept.Id.ToString(), kept.Id, $"Undid merge {merge.Id}: record {merged.Id} restored; moved back: {moves.Describe()}");
         audit.Add(AuditAction.Unmerged, "Person", merged.Id.ToString(), merged.Id, $"Restored from record {kept.Id} (undid merge {merge.Id}); moved back: {moves.Describe()}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException("This merge, or one of the two records, changed while it was being undone. Nothing has been changed.");
-        }
+        await db.SaveOrConflictAsync("This merge, or one of the two records, changed while it was being undone. Nothing has been changed.", ct);
         return merge;
     }
 
@@ -157,12 +136,6 @@ public class PersonMerging(WaymarkDbContext db, Auditor audit, ICurrentUser user
 
     private static IQueryable<Person> WithDetails(IQueryable<Person> q) =>
         q.Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth).Include(p => p.OtherIdentifiers).Include(p => p.TeamLinks).AsSplitQuery();
-
-    private void ExpectVersion(Person p, Guid expected)
-    {
-        db.Entry(p).Property(x => x.Version).OriginalValue = expected;
-        p.Version = Guid.NewGuid();
-    }
 }
 
 /// <summary>The versions the review page was opened at: the pair and both people.</summary>
