@@ -17,6 +17,16 @@ public class FolderConventionsTests
         Assert.Contains("/", discovered.Keys);
     }
 
+    [Fact]
+    public void A_folder_with_pages_but_no_conventions_class_stops_start_up()
+    {
+        var conventions = typeof(Startup).Assembly.GetTypes().Where(t => t.Name == "Conventions" && t.Namespace != "Waymark.Web.Pages.Team");
+
+        var refused = Assert.Throws<InvalidOperationException>(() => FolderConventions.Discover(conventions, ["/", "/People", "/Team"]));
+
+        Assert.Equal("Pages in Pages/Team/ have no Conventions class saying who may open them. Add a class Conventions : IFolderConventions in that folder's namespace.", refused.Message);
+    }
+
     [Theory]
     [InlineData("/Pages/Index.cshtml", "/")]
     [InlineData("/Pages/Team/Capacity.cshtml", "/Team")]

@@ -25,17 +25,24 @@ public static class FolderConventions
     private const string RazorPageKind = "mvc.1.0.razor-page";
 
     /// <summary>The folder each conventions class covers ("/" for the root pages), keyed by folder.</summary>
-    public static IReadOnlyDictionary<string, IFolderConventions> Discover(Assembly assembly)
+    public static IReadOnlyDictionary<string, IFolderConventions> Discover(Assembly assembly) =>
+        Discover(assembly.GetTypes(), PageFolders(assembly));
+
+    /// <summary>
+    /// The conventions among <paramref name="types"/>, keyed by folder; throws when a folder in <paramref name="pageFolders"/>
+    /// has none, or a conventions class is misnamed or outside the pages' namespaces.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IFolderConventions> Discover(IEnumerable<Type> types, IEnumerable<string> pageFolders)
     {
         var found = new Dictionary<string, IFolderConventions>(StringComparer.Ordinal);
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFolderConventions).IsAssignableFrom(t)))
+        foreach (var type in types.Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFolderConventions).IsAssignableFrom(t)))
         {
             var folder = FolderOf(type);
             if (type.Name != "Conventions" || folder is null)
                 throw new InvalidOperationException($"{type.FullName}: a folder's conventions class must be called Conventions and live in {PagesNamespace} or one of its folder namespaces.");
             found.Add(folder, (IFolderConventions)Activator.CreateInstance(type)!);
         }
-        var missing = PageFolders(assembly).Where(f => !found.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
+        var missing = pageFolders.Where(f => !found.ContainsKey(f)).Distinct().Order(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException(
                 $"Pages in {string.Join(", ", missing.Select(f => $"Pages{(f == "/" ? "" : f)}/"))} have no Conventions class saying who may open them. "
