@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Waymark.Assessment;
+using Waymark.ServiceDirectory;
 using Waymark.Teams;
 using Waymark.Web.Tests.Support;
 
@@ -14,71 +16,251 @@ public abstract class AuthorisationTests(AppFixture app)
     [Collection(PostgresCollection.Name)]
     public sealed class OnPostgres(PostgresApp app) : AuthorisationTests(app);
 
-    private enum Kind { CaseWork, ManagerOnly, AnySignedIn }
+    private const Expect Y = Expect.Allowed, F = Expect.Forbidden, S = Expect.SignInRequired, N = Expect.NotFound, O = Expect.OwnTeamData;
 
-    /// <summary>Every page of the app, for a Northshire person with an open episode and a journey draft of <paramref name="email"/>.</summary>
-    private async Task<List<(string Url, Kind Kind)>> RoutesAsync(string email)
+    /// <summary>What each role, and a signed-out visitor, gets from a page or handler.</summary>
+    private sealed record Access(string Who, Expect Practitioner, Expect SupportWorker, Expect TeamManager, Expect Volunteer, Expect Commissioner, Expect Administrator, Expect SignedOut)
+    {
+        public Expect For(string role) => role switch
+        {
+            Roles.Practitioner => Practitioner,
+            Roles.SupportWorker => SupportWorker,
+            Roles.TeamManager => TeamManager,
+            Roles.Volunteer => Volunteer,
+            Roles.Commissioner => Commissioner,
+            Roles.Administrator => Administrator,
+            _ => throw new ArgumentOutOfRangeException(nameof(role)),
+        };
+    }
+
+    //                                                                        Practitioner SupportWorker TeamManager Volunteer Commissioner Administrator SignedOut
+    private static readonly Access Public = new("anyone", Y, Y, Y, Y, Y, Y, Y);
+    private static readonly Access PublicForm = new("anyone, with the form's antiforgery token", Y, Y, Y, Y, Y, Y, Expect.AntiforgeryRefused);
+    private static readonly Access TwoFactorStep = new("only during a sign-in", Expect.StartOver, Expect.StartOver, Expect.StartOver, Expect.StartOver, Expect.StartOver, Expect.StartOver, Expect.StartOver);
+    private static readonly Access SignedIn = new("any signed-in user", Y, Y, Y, Y, Y, Y, S);
+    private static readonly Access DeniedPage = new("the access-denied page: 403 for every signed-in user", F, F, F, F, F, F, S);
+    private static readonly Access CaseWork = new("case workers", Y, Y, Y, F, F, F, S);
+    private static readonly Access Managers = new("team managers", F, F, Y, F, F, F, S);
+
+    /// <summary>Northshire records every row can point at; the draft belongs to the user being checked.</summary>
+    private sealed record World(Guid Person, Guid Episode, Guid Draft, Guid Pair, Guid Merged, Guid Merge, Guid Service,
+        Guid OtherPerson, Guid Referral, Guid Completion, string PractitionerId);
+
+    /// <summary>
+    /// One row per routed page and handler ("GET /People/Details", "POST /Episodes/Details?handler=Close"): the URL it is
+    /// checked at, who may use it, and what a team manager of another team gets (404 for a record of this team;
+    /// their own team's data for lists and settings). <paramref name="Unprotected"/>: the page takes posts without a token.
+    /// </summary>
+    private sealed record Row(string Handler, Func<World, string> Url, Access Access, Expect OtherTeam, bool Unprotected = false)
+    {
+        public bool IsPost => Handler.StartsWith("POST ", StringComparison.Ordinal);
+    }
+
+    private static readonly Row[] Matrix =
+    [
+        // Root and account pages
+        new("GET /Index", _ => "/", SignedIn, O),
+        new("GET /Error", _ => "/error/200", Public, Y),
+        new("POST /Error", _ => "/error/200", Public, Y, Unprotected: true),
+        new("GET /Privacy", _ => "/privacy", Public, Y),
+        new("GET /Accessibility", _ => "/accessibility", Public, Y),
+        new("GET /Account/SignIn", _ => "/account/sign-in", Public, Y),
+        new("POST /Account/SignIn", _ => "/account/sign-in", PublicForm, Y),
+        new("GET /Account/TwoFactor", _ => "/account/two-factor", TwoFactorStep, Expect.StartOver),
+        new("POST /Account/TwoFactor", _ => "/account/two-factor", PublicForm, Y),
+        new("GET /Account/SignOut", _ => "/account/sign-out", SignedIn, Y),
+        new("POST /Account/SignOut", _ => "/account/sign-out", SignedIn, Y),
+        new("GET /Account/AccessDenied", _ => "/account/access-denied", DeniedPage, F),
+        new("GET /Account/ChooseTeam", _ => "/account/choose-team", SignedIn, Y),
+        new("POST /Account/ChooseTeam", _ => "/account/choose-team", SignedIn, Y),
+        new("GET /Account/Authenticator", _ => "/account/authenticator", SignedIn, Y),
+        new("POST /Account/Authenticator", _ => "/account/authenticator", SignedIn, Y),
+        // People
+        new("GET /People/Index", _ => "/people", CaseWork, O),
+        new("GET /People/Details", w => $"/people/{w.Person}", CaseWork, N),
+        new("GET /People/Details", w => $"/people/{w.Merged}", CaseWork, N),
+        new("GET /People/Edit", w => $"/people/{w.Person}/edit", CaseWork, N),
+        new("POST /People/Edit", w => $"/people/{w.Person}/edit", CaseWork, N),
+        // Identification
+        new("GET /Identification/Start", _ => "/identification", CaseWork, Y),
+        new("GET /Identification/Start", w => $"/identification?person={w.Person}", CaseWork, N),
+        new("POST /Identification/Start", _ => "/identification", CaseWork, Y),
+        new("POST /Identification/Start", w => $"/identification?person={w.Person}", CaseWork, N),
+        .. Drafts.Steps.SelectMany(step => new Row[]
+        {
+            new($"GET /Identification/{DraftPage(step)}", w => $"/identification/{w.Draft}/{step}", CaseWork, N),
+            new($"POST /Identification/{DraftPage(step)}", w => $"/identification/{w.Draft}/{step}", CaseWork, N),
+        }),
+        // Episodes and caseload
+        new("GET /Episodes/Details", w => $"/episodes/{w.Episode}", CaseWork, N),
+        new("POST /Episodes/Details?handler=Milestone", w => $"/episodes/{w.Episode}?handler=Milestone", CaseWork, N),
+        new("POST /Episodes/Details?handler=PlannedEnd", w => $"/episodes/{w.Episode}?handler=PlannedEnd", CaseWork, N),
+        new("POST /Episodes/Details?handler=Close", w => $"/episodes/{w.Episode}?handler=Close", CaseWork, N),
+        new("GET /Episodes/Allocate", w => $"/episodes/{w.Episode}/allocate", Managers, N),
+        new("POST /Episodes/Allocate", w => $"/episodes/{w.Episode}/allocate", Managers, N),
+        new("GET /Caseload/Index", _ => "/caseload", CaseWork, O),
+        new("GET /Caseload/Mine", _ => "/caseload/mine", CaseWork, O),
+        new("GET /Caseload/Unallocated", _ => "/caseload/unallocated", CaseWork, O),
+        // Screening and assessment
+        new("GET /Screening/Index", w => $"/episodes/{w.Episode}/screening", CaseWork, N),
+        new("GET /Screening/Instrument", w => $"/episodes/{w.Episode}/screening/phq-9", CaseWork, N),
+        new("POST /Screening/Instrument", w => $"/episodes/{w.Episode}/screening/phq-9", CaseWork, N),
+        new("GET /Screening/Outcome", w => $"/episodes/{w.Episode}/screening/outcome", CaseWork, N),
+        new("POST /Screening/Outcome", w => $"/episodes/{w.Episode}/screening/outcome", CaseWork, N),
+        new("GET /Screening/Result", w => $"/screening/results/{w.Completion}", CaseWork, N),
+        new("GET /Screening/Result?handler=Fhir", w => $"/screening/results/{w.Completion}?handler=Fhir", CaseWork, N),
+        new("GET /Screening/History", w => $"/people/{w.Person}/screening", CaseWork, N),
+        new("GET /Screening/Library", _ => "/screening/instruments", CaseWork, Y),
+        new("GET /Screening/Library?handler=Fhir", _ => "/screening/instruments?handler=Fhir&id=phq-9", CaseWork, Y),
+        new("GET /Assessment/Assessment", w => $"/episodes/{w.Episode}/assessment", CaseWork, N),
+        new("POST /Assessment/Assessment", w => $"/episodes/{w.Episode}/assessment", CaseWork, N),
+        new("GET /Assessment/Formulation", w => $"/people/{w.Person}/formulation", CaseWork, N),
+        new("POST /Assessment/Formulation", w => $"/people/{w.Person}/formulation", CaseWork, N),
+        new("GET /Assessment/FormulationHistory", w => $"/people/{w.Person}/formulation/history", CaseWork, N),
+        new("GET /Assessment/FormulationVersion", w => $"/people/{w.OtherPerson}/formulation/1", CaseWork, N),
+        // Service directory
+        new("GET /Directory/Index", _ => "/directory", CaseWork, O),
+        new("GET /Directory/Index", _ => "/directory?Need=housing&Place=NS1", CaseWork, O),
+        new("GET /Directory/New", _ => "/directory/services/new", CaseWork, Y),
+        new("POST /Directory/New", _ => "/directory/services/new", CaseWork, Y),
+        new("GET /Directory/Service", w => $"/directory/services/{w.Service}", CaseWork, N),
+        new("POST /Directory/Service?handler=Verify", w => $"/directory/services/{w.Service}?handler=Verify", CaseWork, N),
+        new("GET /Directory/Edit", w => $"/directory/services/{w.Service}/edit", CaseWork, N),
+        new("POST /Directory/Edit", w => $"/directory/services/{w.Service}/edit", CaseWork, N),
+        new("GET /Directory/Import", _ => "/directory/import", Managers, O),
+        new("POST /Directory/Import", _ => "/directory/import", Managers, O),
+        new("GET /Directory/Export", _ => "/directory/export", Managers, O),
+        new("POST /Directory/Export", _ => "/directory/export", Managers, O),
+        // Referrals and follow-ups
+        new("GET /Referrals/New", w => $"/episodes/{w.Episode}/referrals/new", CaseWork, N),
+        new("POST /Referrals/New", w => $"/episodes/{w.Episode}/referrals/new", CaseWork, N),
+        new("GET /Referrals/Outcome", w => $"/episodes/{w.Episode}/outcomes/new", CaseWork, N),
+        new("POST /Referrals/Outcome", w => $"/episodes/{w.Episode}/outcomes/new", CaseWork, N),
+        new("GET /Referrals/Details", w => $"/referrals/{w.Referral}", CaseWork, N),
+        new("POST /Referrals/Details?handler=Step", w => $"/referrals/{w.Referral}?handler=Step", CaseWork, N),
+        new("POST /Referrals/Details?handler=Task", w => $"/referrals/{w.Referral}?handler=Task", CaseWork, N),
+        new("POST /Referrals/Details?handler=Consent", w => $"/referrals/{w.Referral}?handler=Consent", CaseWork, N),
+        new("POST /Referrals/Details?handler=Withdraw", w => $"/referrals/{w.Referral}?handler=Withdraw", CaseWork, N),
+        new("GET /Referrals/Summary", w => $"/referrals/{w.Referral}/summary", CaseWork, N),
+        new("GET /Referrals/Tasks", _ => "/tasks", CaseWork, O),
+        new("GET /Referrals/Tasks", _ => "/tasks/team", CaseWork, O),
+        // Team settings and figures
+        new("GET /Team/Targets", _ => "/team/assessment-targets", Managers, O),
+        new("POST /Team/Targets", _ => "/team/assessment-targets", Managers, O),
+        new("GET /Team/FollowUpSettings", _ => "/team/follow-up", Managers, O),
+        new("POST /Team/FollowUpSettings", _ => "/team/follow-up", Managers, O),
+        new("GET /Team/Capacity", _ => "/caseload/capacity", Managers, O),
+        new("POST /Team/Capacity", _ => "/caseload/capacity", Managers, O),
+        new("GET /Team/Figures", _ => "/referrals/figures", Managers, O),
+        // Audit trails and duplicates
+        new("GET /Audit/Index", _ => "/audit", Managers, O),
+        new("GET /Audit/Person", w => $"/audit/people/{w.Person}", Managers, N),
+        new("GET /Audit/User", w => $"/audit/users/{w.PractitionerId}", Managers, N),
+        new("GET /Duplicates/Index", _ => "/duplicates", Managers, O),
+        new("POST /Duplicates/Index?handler=Scan", _ => "/duplicates?handler=Scan", Managers, O),
+        new("GET /Duplicates/Review", w => $"/duplicates/{w.Pair}", Managers, N),
+        new("POST /Duplicates/Review", w => $"/duplicates/{w.Pair}", Managers, N),
+        new("GET /Duplicates/Merge", w => $"/duplicates/merges/{w.Merge}", Managers, N),
+        new("POST /Duplicates/Merge?handler=Undo", w => $"/duplicates/merges/{w.Merge}?handler=Undo", Managers, N),
+    ];
+
+    private static string DraftPage(string step) => step switch
+    {
+        "setting" => "Setting",
+        "reason" => "Reason",
+        "person" => "Person",
+        "matches" => "Matches",
+        "check" => "CheckAnswers",
+        _ => throw new ArgumentOutOfRangeException(nameof(step)),
+    };
+
+    /// <summary>The records the matrix points at, in Northshire, with a journey draft of <paramref name="email"/>.</summary>
+    private async Task<World> WorldAsync(string email)
     {
         var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         var draft = await app.Data.AddCompleteDraftAsync(email, app.Data.Northshire);
         var (_, _, pair) = await app.Data.PlantPairAsync(app.Data.Northshire);
         var (_, merged, merge) = await app.Data.MergedPairAsync(app.Data.Northshire);
         var service = await app.Data.AddServiceAsync(app.Data.Northshire);
-        return
-        [
-            ("/", Kind.AnySignedIn),
-            ("/account/choose-team", Kind.AnySignedIn),
-            ("/account/authenticator", Kind.AnySignedIn),
-            ("/people", Kind.CaseWork),
-            ($"/people/{person.Id}", Kind.CaseWork),
-            ($"/people/{person.Id}/edit", Kind.CaseWork),
-            ("/identification", Kind.CaseWork),
-            ($"/identification?person={person.Id}", Kind.CaseWork),
-            .. Drafts.Steps.Select(step => ($"/identification/{draft}/{step}", Kind.CaseWork)),
-            ($"/episodes/{episode.Id}", Kind.CaseWork),
-            ("/caseload", Kind.CaseWork),
-            ("/caseload/mine", Kind.CaseWork),
-            ("/caseload/unallocated", Kind.CaseWork),
-            ($"/episodes/{episode.Id}/screening", Kind.CaseWork),
-            ($"/episodes/{episode.Id}/screening/phq-9", Kind.CaseWork),
-            ($"/episodes/{episode.Id}/screening/outcome", Kind.CaseWork),
-            ($"/episodes/{episode.Id}/assessment", Kind.CaseWork),
-            ($"/people/{person.Id}/screening", Kind.CaseWork),
-            ($"/people/{person.Id}/formulation", Kind.CaseWork),
-            ($"/people/{person.Id}/formulation/history", Kind.CaseWork),
-            ("/screening/instruments", Kind.CaseWork),
-            ("/directory", Kind.CaseWork),
-            ("/directory?Need=housing&Place=NS1", Kind.CaseWork),
-            ("/directory/services/new", Kind.CaseWork),
-            ($"/directory/services/{service.Id}", Kind.CaseWork),
-            ($"/directory/services/{service.Id}/edit", Kind.CaseWork),
-            ("/directory/import", Kind.ManagerOnly),
-            ("/directory/export", Kind.ManagerOnly),
-            ("/team/assessment-targets", Kind.ManagerOnly),
-            ($"/episodes/{episode.Id}/referrals/new", Kind.CaseWork),
-            ($"/episodes/{episode.Id}/outcomes/new", Kind.CaseWork),
-            ("/tasks", Kind.CaseWork),
-            ("/tasks/team", Kind.CaseWork),
-            ("/referrals/figures", Kind.ManagerOnly),
-            ("/team/follow-up", Kind.ManagerOnly),
-            ($"/episodes/{episode.Id}/allocate", Kind.ManagerOnly),
-            ("/caseload/capacity", Kind.ManagerOnly),
-            ("/audit", Kind.ManagerOnly),
-            ($"/audit/people/{person.Id}", Kind.ManagerOnly),
-            ($"/audit/users/{app.Data.UserId(Users.Practitioner)}", Kind.ManagerOnly),
-            ("/duplicates", Kind.ManagerOnly),
-            ($"/duplicates/{pair}", Kind.ManagerOnly),
-            ($"/duplicates/merges/{merge}", Kind.ManagerOnly),
-            ($"/people/{merged.Id}", Kind.CaseWork),
-        ];
+        var (other, referral, completion) = await ReferredPersonAsync();
+        return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner));
+    }
+
+    /// <summary>Another person, assessed, with a PHQ-9 result, a referral and a first formulation, made through the pages.</summary>
+    private async Task<(Guid Person, Guid Referral, Guid Completion)> ReferredPersonAsync()
+    {
+        var teamId = app.Data.Northshire;
+        var me = app.Data.UserId(Users.Practitioner);
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(teamId, e =>
+        {
+            e.RecordScreened(me, e.IdentifiedAt.AddMinutes(5));
+            e.RecordAssessed(me, e.IdentifiedAt.AddMinutes(30));
+        });
+        var service = new LocalService { TeamId = teamId, OrganisationId = Guid.Empty, Name = TestData.UniqueName("Housing Options "), Phone = "01632 960001", LastVerifiedAt = DateTimeOffset.UtcNow.AddDays(-3) };
+        await app.Data.ChangeAsync(db =>
+        {
+            var org = new Organisation { TeamId = teamId, Name = "Northshire Council (test)" };
+            service.OrganisationId = org.Id;
+            service.Needs.Add(new ServiceNeed { ServiceId = service.Id, Domain = "housing" });
+            var a = new PsychosocialAssessment { TeamId = teamId, EpisodeId = episode.Id, PersonId = person.Id, StartedByUserId = me, UpdatedByUserId = me, RiskSummary = "Low" };
+            a.Needs.Add(new AssessedNeed { AssessmentId = a.Id, Domain = "housing", Finding = NeedFinding.Need, Severity = Severity.High, PersonPriority = 1 });
+            db.AddRange(org, service, a);
+            return Task.CompletedTask;
+        });
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var choose = await client.GetPageAsync($"/episodes/{episode.Id}/referrals/new");
+        using var referred = await choose.Form("main form").Set("Choice", $"{service.Id}|housing").Set("Method", "Phone").Set("Supported", "no").SubmitAsync(client);
+        var referral = Guid.Parse(Redirects.Path(referred).Split('/')[^1]);
+        var phq = await client.GetPageAsync($"/episodes/{episode.Id}/screening/phq-9");
+        var answers = phq.Form("main form");
+        foreach (var name in phq.Document.QuerySelectorAll("input[type=radio][name^='Answers[']").Select(r => r.GetAttribute("name")!).Distinct())
+            answers.Set(name, phq.Document.QuerySelector($"input[type=radio][name='{name}']")!.GetAttribute("value")!);
+        using var scored = await answers.SubmitAsync(client);
+        var completion = Guid.Parse(Redirects.Path(scored).Split('/')[^1]);
+        var formulation = (await client.GetPageAsync($"/people/{person.Id}/formulation")).Form("main form")
+            .Set("CoreProblems", "No address").Set("HowTheyRelate", "No benefits").Set("WhatMaintainsThem", "No ID").Set("Plan", "Housing first");
+        using (var saved = await formulation.SubmitAsync(client)) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        return (person.Id, referral, completion);
+    }
+
+    /// <summary>Checks every row of the matrix for one user; POSTs carry <paramref name="token"/> (spoiled where the user is allowed).</summary>
+    private static async Task AssertMatrixAsync(AppClient client, World world, Func<Row, Expect> expected, string? token, string who)
+    {
+        var failures = new List<string>();
+        foreach (var row in Matrix)
+        {
+            var url = row.Url(world);
+            var failure = row.IsPost
+                ? await AccessChecks.CheckPostAsync(client, url, token, expected(row), row.Unprotected)
+                : await AccessChecks.CheckAsync(client, url, expected(row));
+            if (failure is not null) failures.Add($"{row.Handler}: {failure}");
+        }
+        Assert.True(failures.Count == 0, $"{who}:\n" + string.Join('\n', failures));
+    }
+
+    /// <summary>A valid antiforgery token for the signed-in user, from the sign-out form every page has.</summary>
+    private static async Task<string> TokenAsync(AppClient client) =>
+        (await client.GetPageAsync("/")).Form("header form[action='/account/sign-out']")["__RequestVerificationToken"]!;
+
+    [Fact]
+    public async Task Every_routed_page_and_handler_is_in_the_matrix_and_nothing_else()
+    {
+        var routed = await RoutedPages.HandlersAsync(app.Factory);
+        var listed = Matrix.Select(r => r.Handler).ToHashSet(StringComparer.Ordinal);
+
+        var missing = routed.Except(listed).Order(StringComparer.Ordinal).ToList();
+        var stale = listed.Except(routed).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(missing.Count == 0, "Routed but not in AuthorisationTests.Matrix (add a row saying who may use it):\n" + string.Join('\n', missing));
+        Assert.True(stale.Count == 0, "In AuthorisationTests.Matrix but not routed:\n" + string.Join('\n', stale));
     }
 
     [Fact]
     public async Task Signed_out_every_page_redirects_to_sign_in()
     {
-        var routes = await RoutesAsync(Users.Practitioner);
+        var world = await WorldAsync(Users.Practitioner);
         using var client = app.NewClient();
-        await AccessChecks.AssertAllAsync(client, routes.Select(r => (r.Url, Expect.SignInRequired)), "Signed out");
+        await AssertMatrixAsync(client, world, r => r.Access.SignedOut, token: null, "Signed out");
     }
 
     [Theory]
@@ -91,16 +273,17 @@ public abstract class AuthorisationTests(AppFixture app)
     public async Task Each_role_reaches_exactly_the_pages_of_its_role(string role)
     {
         var email = Users.ForRole(role);
-        var routes = await RoutesAsync(email);
-        var caseWorker = Roles.CaseWorkers.Contains(role);
-        var manager = role == Roles.TeamManager;
+        var world = await WorldAsync(email);
         using var client = await app.SignedInAsync(email);
-        await AccessChecks.AssertAllAsync(client, routes.Select(r => (r.Url, r.Kind switch
-        {
-            Kind.AnySignedIn => Expect.Allowed,
-            Kind.CaseWork => caseWorker ? Expect.Allowed : Expect.Forbidden,
-            _ => manager ? Expect.Allowed : Expect.Forbidden,
-        })), role);
+        await AssertMatrixAsync(client, world, r => r.Access.For(role), await TokenAsync(client), role);
+    }
+
+    [Fact]
+    public async Task Another_teams_manager_gets_not_found_for_this_teams_records_and_only_their_own_teams_lists()
+    {
+        var world = await WorldAsync(Users.Practitioner);
+        using var client = await app.SignedInAsync(await app.Data.AddManagerAsync(app.Data.Southshire));
+        await AssertMatrixAsync(client, world, r => r.OtherTeam, await TokenAsync(client), "Southshire team manager");
     }
 
     [Fact]

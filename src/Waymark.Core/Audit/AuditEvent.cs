@@ -18,6 +18,8 @@ public enum AuditAction
     Merged = 12,
     Unmerged = 13,
     Scanned = 14,
+    /// <summary>A closed record's name was shown with the question why it is being opened; the record itself was not.</summary>
+    PurposeAsked = 15,
 }
 
 /// <summary>

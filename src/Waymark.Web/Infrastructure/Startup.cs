@@ -78,35 +78,18 @@ public static class Startup
             .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.CaseWorkers.ToArray()))
             .AddPolicy(Policies.ManageTeam, p => p.RequireRole(Roles.TeamManager));
 
+        // Each Pages/ folder says who may open its pages in its own Conventions class; a folder without one stops start-up.
+        var folderConventions = FolderConventions.Discover(typeof(Startup).Assembly);
         services.AddRazorPages(o =>
             {
-                o.Conventions.AuthorizeFolder("/People", Policies.CaseWork);
-                o.Conventions.AuthorizeFolder("/Identification", Policies.CaseWork);
-                o.Conventions.AuthorizeFolder("/Episodes", Policies.CaseWork);
-                o.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
-                o.Conventions.AuthorizeFolder("/Screening", Policies.CaseWork);
-                o.Conventions.AuthorizeFolder("/Assessment", Policies.CaseWork);
-                o.Conventions.AuthorizeFolder("/Directory", Policies.CaseWork);
-                o.Conventions.AuthorizePage("/Directory/Import", Policies.ManageTeam);
-                o.Conventions.AuthorizePage("/Directory/Export", Policies.ManageTeam);
-                o.Conventions.AuthorizePage("/Screening/Targets", Policies.ManageTeam);
-                o.Conventions.AuthorizeFolder("/Referrals", Policies.CaseWork);
-                o.Conventions.AuthorizePage("/Referrals/Figures", Policies.ManageTeam);
-                o.Conventions.AuthorizePage("/Referrals/FollowUpSettings", Policies.ManageTeam);
-                o.Conventions.AuthorizeFolder("/Audit", Policies.ManageTeam);
-                o.Conventions.AuthorizeFolder("/Duplicates", Policies.ManageTeam);
-                o.Conventions.AuthorizePage("/Episodes/Allocate", Policies.ManageTeam);
-                o.Conventions.AuthorizePage("/Caseload/Capacity", Policies.ManageTeam);
-                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
-                o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
-                o.Conventions.AllowAnonymousToPage("/Error");
-                o.Conventions.AllowAnonymousToPage("/Privacy");
-                o.Conventions.AllowAnonymousToPage("/Accessibility");
+                foreach (var folder in folderConventions.Values) folder.Apply(o.Conventions);
             })
             .AddMvcOptions(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<TeamAndTwoFactorFilter>();
+                // After the team check, so a redirected request is not audited as a view.
+                o.Filters.Add<PersonViewAuditFilter>();
                 o.MaxModelValidationErrors = 50;
             });
         services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(o => { o.LowercaseUrls = true; });

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages;
 
 [IgnoreAntiforgeryToken]
+[ShowsNoPersonData("An error message.")]
 public class ErrorModel : PageModel
 {
     public string Heading { get; private set; } = "Sorry, there is a problem with the service";

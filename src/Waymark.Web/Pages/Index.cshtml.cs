@@ -6,6 +6,7 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages;
 
+[ShowsNoPersonData("Counts of the team's episodes only; no person is named.")]
 public class IndexModel(HttpCurrentUser user, WaymarkDbContext db, TimeProvider clock) : PageModel
 {
     public string DisplayName => user.DisplayName ?? "";

@@ -9,6 +9,7 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Pages.Account;
 
 /// <summary>TOTP enrolment (RFC 6238), required for some roles outside demo mode.</summary>
+[ShowsNoPersonData("The signed-in user's own account.")]
 public class AuthenticatorModel(UserManager<WaymarkUser> users, HttpCurrentUser current, TeamSignIn teamSignIn, Auditor audit) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

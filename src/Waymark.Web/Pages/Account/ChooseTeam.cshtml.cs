@@ -7,6 +7,7 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Account;
 
+[ShowsNoPersonData("The signed-in user's own account.")]
 public class ChooseTeamModel(UserManager<WaymarkUser> users, TeamSignIn teamSignIn, HttpCurrentUser current) : PageModel
 {
     [BindProperty] public string? TeamId { get; set; }

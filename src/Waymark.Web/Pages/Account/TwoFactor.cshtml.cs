@@ -7,6 +7,7 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Account;
 
+[ShowsNoPersonData("The signed-in user's own account.")]
 public class TwoFactorModel(SignInManager<WaymarkUser> signIn, TeamSignIn teamSignIn, Auditor audit) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

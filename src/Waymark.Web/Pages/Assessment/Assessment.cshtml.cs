@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Access;
 using Waymark.Assessment;
-using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Persistence;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Assessment;
 
@@ -23,9 +23,12 @@ public class NeedRow
         || !string.IsNullOrEmpty(PersonPriority) || !string.IsNullOrWhiteSpace(InTheirWords);
 }
 
-public class AssessmentModel(AssessmentService assessments, Auditor audit, WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
-    : EpisodeWorkPage(db, user, clock)
+public class AssessmentModel(AssessmentService assessments, WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
+    : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("Assessment", EpisodeId.ToString(), Episode.PersonId)];
+
     public const int PriorityChoices = 10;
 
     [BindProperty] public List<NeedRow> Needs { get; set; } = [];
@@ -53,7 +56,6 @@ public class AssessmentModel(AssessmentService assessments, Auditor audit, Wayma
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        await audit.RecordNowAsync(AuditAction.Viewed, "Assessment", EpisodeId.ToString(), Episode!.PersonId, ct: ct);
         Fill(Saved);
         return Page();
     }

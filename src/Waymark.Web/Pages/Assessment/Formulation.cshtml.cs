@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Waymark.Assessment;
-using Waymark.Audit;
 using Waymark.Persistence;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Assessment;
 
 /// <summary>The current formulation and the form to revise it (a new version; the old ones stay).</summary>
-public class FormulationModel(Formulations formulations, Auditor audit, WaymarkDbContext db) : FormulationPage(db)
+public class FormulationModel(Formulations formulations, WaymarkDbContext db) : FormulationPage(db), IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => PersonName.Length == 0 ? [] : [PersonView.Record("Formulation", Current?.Id.ToString(), PersonId, Current is null ? "No formulation yet" : $"Version {Current.Number}")];
+
     [BindProperty] public string? CoreProblems { get; set; }
     [BindProperty] public string? HowTheyRelate { get; set; }
     [BindProperty] public string? WhatMaintainsThem { get; set; }
@@ -21,7 +24,6 @@ public class FormulationModel(Formulations formulations, Auditor audit, WaymarkD
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        await audit.RecordNowAsync(AuditAction.Viewed, "Formulation", Current?.Id.ToString(), PersonId, Current is null ? "No formulation yet" : $"Version {Current.Number}", ct: ct);
         if (Current is { } c) (CoreProblems, HowTheyRelate, WhatMaintainsThem, Plan) = (c.CoreProblems, c.HowTheyRelate, c.WhatMaintainsThem, c.Plan);
         BasedOn = Current?.Number ?? 0;
         return Page();

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Waymark.Assessment;
-using Waymark.Audit;
 using Waymark.Persistence;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Assessment;
 
-public class FormulationVersionModel(Formulations formulations, Auditor audit, WaymarkDbContext db) : FormulationPage(db)
+public class FormulationVersionModel(Formulations formulations, WaymarkDbContext db) : FormulationPage(db), IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Revision is null ? [] : [PersonView.Record("Formulation", Revision.Id.ToString(), PersonId, $"Version {Number}")];
+
     [FromRoute] public int Number { get; set; }
     public FormulationRevision? Revision { get; private set; }
     public int Latest { get; private set; }
@@ -18,7 +21,6 @@ public class FormulationVersionModel(Formulations formulations, Auditor audit, W
         if (Revision is null) return NotFound();
         Latest = (await formulations.CurrentAsync(PersonId, ct))?.Number ?? Number;
         await LoadNamesAsync([Revision.WrittenByUserId], ct);
-        await audit.RecordNowAsync(AuditAction.Viewed, "Formulation", Revision.Id.ToString(), PersonId, $"Version {Number}", ct: ct);
         return Page();
     }
 }

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Persistence;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Audit;
 
+[ShowsNoPersonData("Lists the team's users, not people in its care.")]
 public class IndexModel(WaymarkDbContext db, ICurrentUser user) : PageModel
 {
     public List<(string Id, string Name)> Members { get; private set; } = [];

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Audit;
 using Waymark.Persistence;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Audit;
 
 /// <summary>Who has seen or changed one person's record (for team managers; only people the team can see).</summary>
+[AuditsPersonViewsItself("The view is recorded before the trail is read, so the trail shows its own viewing at the top.")]
 public class PersonModel(WaymarkDbContext db, Auditor audit) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Persistence;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Audit;
 
 /// <summary>What one member of the team has done in this team (another team's users give 404).</summary>
-public class UserModel(WaymarkDbContext db, ICurrentUser user) : PageModel
+public class UserModel(WaymarkDbContext db, ICurrentUser user) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => UserName.Length == 0 ? [] : [new PersonView(Waymark.Audit.AuditAction.Viewed, "UserAuditTrail", Id, null, $"page={Trail.Page}")];
+
     [FromRoute] public string Id { get; set; } = "";
     public string UserName { get; private set; } = "";
     public AuditTrail Trail { get; private set; } = new([], 1, false);

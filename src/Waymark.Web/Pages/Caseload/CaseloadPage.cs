@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Access;
 using Waymark.Caseload;
 using Waymark.Episodes;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Caseload;
 
 /// <summary>The three caseload views share one query and one filter form; each fixes part of the filter.</summary>
-public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurrentUser user) : PageModel
+public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurrentUser user) : PageModel, IShowsPersonData
 {
     [BindProperty(SupportsGet = true)] public string? Worker { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -67,4 +68,7 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
     }
 
     public string? MyUserId => user.UserId;
+
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => [PersonView.List("Caseload", Result.Rows.Select(r => r.PersonId), $"view={Section} page={Result.PageNumber}")];
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.ServiceDirectory;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Directory;
 
 /// <summary>Team managers load an Open Referral UK file into the team's directory: all of it, or (with every reason) none of it.</summary>
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024)]
+[ShowsNoPersonData("Local services, not people.")]
 public class ImportModel(OpenReferralImporter importer) : PageModel
 {
     public const int MaxBytes = 20 * 1024 * 1024;

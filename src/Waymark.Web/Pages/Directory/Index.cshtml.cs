@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.People;
 using Waymark.ServiceDirectory;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Directory;
 
 /// <summary>Find local services by need, place, age, "open now" and words.</summary>
+[ShowsNoPersonData("Local services, not people.")]
 public class IndexModel(DirectorySearch search, TimeProvider clock, DirectorySettings settings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public List<string> Need { get; set; } = [];

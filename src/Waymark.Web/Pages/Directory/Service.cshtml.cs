@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Persistence;
 using Waymark.ServiceDirectory;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Directory;
 
 /// <summary>Everything about one service, including who to ring and what works; "I checked this entry today".</summary>
+[ShowsNoPersonData("A local service, not a person.")]
 public class ServiceModel(DirectoryEditor editor, WaymarkDbContext db, TimeProvider clock, DirectorySettings settings) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

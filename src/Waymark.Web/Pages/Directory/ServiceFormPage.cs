@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Persistence;
 using Waymark.ServiceDirectory;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Directory;
 
 /// <summary>Adding and changing a service share the form: organisation chosen or typed, rows for locations, sessions and contacts.</summary>
+[ShowsNoPersonData("A local service's details, not a person's.")]
 public abstract class ServiceFormPage(DirectoryEditor editor) : PageModel
 {
     [BindProperty] public ServiceForm Input { get; set; } = new();

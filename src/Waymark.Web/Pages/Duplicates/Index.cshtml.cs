@@ -4,12 +4,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Access;
 using Waymark.Duplicates;
 using Waymark.People;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Duplicates;
 
 /// <summary>The team manager's queue of possible duplicates, and the button that scans the team for them.</summary>
-public class IndexModel(DuplicateQueue queue, DuplicateScan scan, ICurrentUser user) : PageModel
+public class IndexModel(DuplicateQueue queue, DuplicateScan scan, ICurrentUser user) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown =>
+        [PersonView.List("DuplicateQueue", Pairs.Items.SelectMany(p => new[] { p.A.Id, p.B.Id }).Concat(Merges.SelectMany(m => new[] { m.Merge.KeptPersonId, m.Merge.MergedPersonId })), $"page={Pairs.PageNumber}")];
+
     public Page<DuplicatePair> Pairs { get; private set; } = new([], 1, DuplicateQueue.PageSize, false);
     public int Waiting { get; private set; }
     public DateTimeOffset? LastScan { get; private set; }

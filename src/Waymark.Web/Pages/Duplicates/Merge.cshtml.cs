@@ -3,12 +3,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Access;
 using Waymark.Duplicates;
 using Waymark.Persistence;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Duplicates;
 
 /// <summary>One merge: who, when, exactly what moved, and (for the team that merged) undoing it.</summary>
-public class MergeModel(DuplicateQueue queue, PersonMerging merging, ICurrentUser user) : PageModel
+public class MergeModel(DuplicateQueue queue, PersonMerging merging, ICurrentUser user) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Summary is null ? [] :
+        [PersonView.Record("PersonMerge", Id.ToString(), Summary.Merge.KeptPersonId), PersonView.Record("PersonMerge", Id.ToString(), Summary.Merge.MergedPersonId)];
+
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public string? Version { get; set; }
 

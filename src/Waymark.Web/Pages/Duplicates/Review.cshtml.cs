@@ -4,12 +4,17 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Duplicates;
 using Waymark.Persistence;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Duplicates;
 
 /// <summary>One pair: merge (choosing the record to keep) or "not the same person". Nothing happens without that choice.</summary>
-public class ReviewModel(DuplicateQueue queue, PersonMerging merging) : PageModel
+public class ReviewModel(DuplicateQueue queue, PersonMerging merging) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Pair is null ? [] :
+        [PersonView.Record("DuplicatePair", Id.ToString(), Pair.A.Id), PersonView.Record("DuplicatePair", Id.ToString(), Pair.B.Id)];
+
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public string? Version { get; set; }

@@ -5,11 +5,16 @@ using Waymark.Access;
 using Waymark.Caseload;
 using Waymark.Episodes;
 using Waymark.Persistence;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Episodes;
 
-public class AllocateModel(EpisodeActions actions, Capacity capacity, ICurrentUser user) : PageModel
+public class AllocateModel(EpisodeActions actions, Capacity capacity, ICurrentUser user) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => _personId is { } p ? [PersonView.Record("Episode", Id.ToString(), p, "Allocating a key worker")] : [];
+    private Guid? _personId;
+
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public string? Version { get; set; }
     [BindProperty] public string? KeyWorker { get; set; }
@@ -59,6 +64,7 @@ public class AllocateModel(EpisodeActions actions, Capacity capacity, ICurrentUs
         var e = await actions.FindAsync(Id, ct);
         if (e is null || e.TeamId != user.TeamId || !e.IsOpen) return null;
         PersonName = e.Person!.FullName;
+        _personId = e.PersonId;
         Load = await capacity.ForTeamAsync(e.TeamId, ct);
         Items =
         [

@@ -3,16 +3,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
-using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Persistence;
 using Waymark.Teams;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Episodes;
 
-public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralService referrals, WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock) : PageModel
+public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralService referrals, WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("Episode", Id.ToString(), Episode.PersonId)];
+
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public string? Version { get; set; }
     [BindProperty] public string? Milestone { get; set; }
@@ -43,8 +46,7 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        await audit.RecordNowAsync(AuditAction.Viewed, "Episode", Id.ToString(), Episode!.PersonId, ct: ct);
-        PlannedEnd = DateParts.From(Episode.PlannedEndDate);
+        PlannedEnd = DateParts.From(Episode!.PlannedEndDate);
         return Page();
     }
 

@@ -2,15 +2,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Identification;
 using Waymark.Persistence;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Identification;
 
 /// <summary>
 /// A step of the identification journey. The draft is loaded through the data filter, so only the
-/// user who started it, in the same team, can continue it; anyone else gets 404.
+/// user who started it, in the same team, can continue it; anyone else gets 404. A draft for someone
+/// already known holds details copied from their record, so showing it is a view of that person.
 /// </summary>
-public abstract class JourneyPage(IdentificationService journeys, WaymarkDbContext db) : PageModel
+public abstract class JourneyPage(IdentificationService journeys, WaymarkDbContext db) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Draft?.ExistingPersonId is { } p
+        ? [PersonView.Record("IdentificationDraft", DraftId.ToString(), p, "Identification journey")] : [];
+
     [FromRoute] public Guid DraftId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Change { get; set; }
     public IdentificationDraft Draft { get; private set; } = default!;

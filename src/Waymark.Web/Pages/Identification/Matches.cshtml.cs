@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Waymark.Audit;
 using Waymark.Identification;
 using Waymark.Persistence;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Identification;
 
 /// <summary>"Do we know this person?" — the practitioner decides; nothing is linked automatically.</summary>
+[AuditsPersonViewsItself("The look-up that finds the candidates shown is audited as a search wherever it runs, GET or POST.")]
 public class MatchesModel(IdentificationService journeys, WaymarkDbContext db, IPersonLookup lookup, MatchDecisions decisions, Auditor audit) : JourneyPage(journeys, db)
 {
     [BindProperty] public string? Choice { get; set; }

@@ -7,11 +7,21 @@ using Waymark.Episodes;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Teams;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.People;
 
-public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbContext db, ICurrentUser user, Waymark.Duplicates.DuplicateQueue duplicates, Waymark.Audit.Auditor audit) : PageModel
+/// <summary>
+/// A person's record. Opening it is audited by <see cref="PersonRecords.ViewAsync"/> (with the purpose given);
+/// the two other things this page can show, the purpose prompt and the merged-record notice, by the view-audit filter.
+/// </summary>
+public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbContext db, ICurrentUser user, Waymark.Duplicates.DuplicateQueue duplicates) : PageModel, IShowsPersonData
 {
+    private readonly List<PersonView> _shown = [];
+
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => _shown;
+
     public Person? Person { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public AtAGlanceSummary? Glance { get; private set; }
@@ -40,6 +50,8 @@ public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbCont
             {
                 if (Asked) ModelState.AddModelError(error!.StartsWith("Select", StringComparison.Ordinal) ? nameof(Purpose) : nameof(PurposeOther), error);
                 PersonNameForPurpose = name;
+                // The name is shown, the record is not: audited, but not as a view of the record.
+                _shown.Add(new PersonView(Waymark.Audit.AuditAction.PurposeAsked, "Person", id.ToString(), id, "Asked why the closed record is being opened"));
                 return Page();
             }
         }
@@ -59,7 +71,7 @@ public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbCont
         if (await duplicates.MergeOfAsync(id, ct) is not { } merge) return NotFound();
         MergedInto = await duplicates.MergeAsync(merge.Id, ct);
         if (MergedInto is null) return NotFound();
-        await audit.RecordNowAsync(Waymark.Audit.AuditAction.Viewed, "Person", id.ToString(), id, "Opened a merged record; shown the record it was merged into", ct: ct);
+        _shown.Add(PersonView.Record("Person", id.ToString(), id, "Opened a merged record; shown the record it was merged into"));
         return Page();
     }
 

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.People;
 
+[AuditsPersonViewsItself("PersonRecords.ViewAsync audits every read of the record, on GET and on POST, where it is read.")]
 public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = false)] public PersonForm Input { get; set; } = new();

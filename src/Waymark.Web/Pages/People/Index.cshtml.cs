@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Waymark.Audit;
 using Waymark.Identifiers;
 using Waymark.People;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.People;
 
-public class IndexModel(PersonSearch search, Auditor audit, TimeProvider clock) : PageModel
+public class IndexModel(PersonSearch search, TimeProvider clock) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => _search is null ? [] : [PersonView.Search("PersonSearch", null, _search)];
+    private string? _search;
+
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public DateParts Dob { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Nhs { get; set; }
@@ -37,7 +41,7 @@ public class IndexModel(PersonSearch search, Auditor audit, TimeProvider clock) 
         if (!ModelState.IsValid) return;
 
         Results = await search.SearchAsync(criteria, Math.Clamp(pageNumber, 1, 10_000), ct: ct);
-        await audit.RecordNowAsync(AuditAction.Searched, "PersonSearch", null, detail: Describe(criteria, Results.Items.Count), ct: ct);
+        _search = Describe(criteria, Results.Items.Count);
     }
 
     private static string Describe(PersonSearchCriteria c, int count) =>

@@ -4,17 +4,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
-using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Teams;
 using Waymark.Referrals;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Referrals;
 
 /// <summary>One referral: its events, the next step, its follow-ups, consent to share and outcomes.</summary>
-public class DetailsModel(ReferralService referrals, Auditor audit, WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel
+public class DetailsModel(ReferralService referrals, WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Referral is null ? [] : [PersonView.Record("Referral", Id.ToString(), Referral.PersonId)];
+
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public string? Version { get; set; }
     [BindProperty] public string? Step { get; set; }
@@ -49,8 +52,7 @@ public class DetailsModel(ReferralService referrals, Auditor audit, WaymarkDbCon
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        await audit.RecordNowAsync(AuditAction.Viewed, "Referral", Id.ToString(), Referral!.PersonId, ct: ct);
-        ConsentWithWhom = Referral.ServiceName;
+        ConsentWithWhom = Referral!.ServiceName;
         return Page();
     }
 

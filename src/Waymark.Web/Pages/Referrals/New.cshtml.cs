@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Access;
-using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Referrals;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Referrals;
 
 /// <summary>Make a referral: services matched to the person's needs (basic needs first) and age, then how.</summary>
-public class NewModel(ReferralService referrals, Auditor audit, WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
-    : EpisodeWorkPage(db, user, clock)
+public class NewModel(ReferralService referrals, WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
+    : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("Referral", null, Episode.PersonId, "Choosing a service")];
+
     /// <summary>"{serviceId}|{need}": the service chosen under the need it is for.</summary>
     [BindProperty] public string? Choice { get; set; }
     [BindProperty] public string? Method { get; set; }
@@ -28,7 +31,6 @@ public class NewModel(ReferralService referrals, Auditor audit, WaymarkDbContext
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!CanChange) return Redirect($"/episodes/{EpisodeId}");
-        await audit.RecordNowAsync(AuditAction.Viewed, "Referral", null, Episode!.PersonId, "Choosing a service", ct: ct);
         return Page();
     }
 

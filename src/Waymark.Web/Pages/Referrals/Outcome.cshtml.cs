@@ -5,13 +5,17 @@ using Waymark.Access;
 using Waymark.Persistence;
 using Waymark.Referrals;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Referrals;
 
 /// <summary>Record an outcome for an episode, attributed to one of its referrals if one brought it about.</summary>
 public class OutcomeModel(ReferralService referrals, WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
-    : EpisodeWorkPage(db, user, clock)
+    : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("Outcome", EpisodeId.ToString(), Episode.PersonId, "Recording an outcome")];
+
     [BindProperty(SupportsGet = true)] public string? Referral { get; set; }
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public DateParts On { get; set; } = new();

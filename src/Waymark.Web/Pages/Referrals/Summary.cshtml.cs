@@ -6,6 +6,7 @@ using Waymark.Audit;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Referrals;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Referrals;
 
@@ -14,8 +15,12 @@ namespace Waymark.Web.Pages.Referrals;
 /// stands, and holding only what the referral needs (who, how to reach them, the need in their words,
 /// what support is coming, and who to contact here) — no diagnosis, no screening scores, no history.
 /// </summary>
-public class SummaryModel(ReferralService referrals, Auditor audit, WaymarkDbContext db) : PageModel
+public class SummaryModel(ReferralService referrals, WaymarkDbContext db) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Referral is { } r && Consent is { } c && Person is not null
+        ? [new PersonView(AuditAction.Exported, "ReferralSummary", Id.ToString(), r.PersonId, $"For {r.ServiceName}; consent {c.Id}")] : [];
+
     [FromRoute] public Guid Id { get; set; }
 
     public Referral? Referral { get; private set; }
@@ -39,7 +44,6 @@ public class SummaryModel(ReferralService referrals, Auditor audit, WaymarkDbCon
             .Select(n => n.InTheirWords).FirstOrDefaultAsync(ct);
         Referrer = await db.Users.Where(u => u.Id == r.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         TeamName = await db.Teams.Where(t => t.Id == r.TeamId).Select(t => t.Name).FirstAsync(ct);
-        await audit.RecordNowAsync(AuditAction.Exported, "ReferralSummary", Id.ToString(), r.PersonId, $"For {r.ServiceName}; consent {Consent.Id}", ct: ct);
         return Page();
     }
 

@@ -2,12 +2,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Access;
 using Waymark.Referrals;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Referrals;
 
 /// <summary>"My tasks": the follow-ups assigned to me, overdue first; or the team's overdue ones.</summary>
-public class TasksModel(FollowUpQuery query, ICurrentUser user) : PageModel
+public class TasksModel(FollowUpQuery query, ICurrentUser user) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => [PersonView.List(Team ? "TeamFollowUps" : "MyFollowUps", Result.Rows.Select(r => r.PersonId), $"page={Result.PageNumber}")];
+
     [FromRoute] public string? View { get; set; }
     public FollowUpPage Result { get; private set; } = new([], 1, false);
     public bool Team => View == "team";

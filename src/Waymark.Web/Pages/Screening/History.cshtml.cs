@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Teams;
 using Waymark.Screening;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Screening;
 
 /// <summary>Every screening outcome and instrument result for a person, newest first, paged.</summary>
-public class HistoryModel(WaymarkDbContext db, Auditor audit) : PageModel
+public class HistoryModel(WaymarkDbContext db) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => PersonName.Length == 0 ? [] : [PersonView.Record("ScreeningHistory", null, PersonId, $"Page {PageNumber}")];
+
     public const int PageSize = 20;
 
     [FromRoute] public Guid PersonId { get; set; }
@@ -39,7 +42,6 @@ public class HistoryModel(WaymarkDbContext db, Auditor audit) : PageModel
         Results = results.Take(PageSize).ToList();
         var ids = Outcomes.Select(o => o.RecordedByUserId).Concat(Results.Select(r => r.CompletedByUserId)).Distinct().ToList();
         _names = await db.DisplayNamesAsync(ids, ct);
-        await audit.RecordNowAsync(AuditAction.Viewed, "ScreeningHistory", null, PersonId, $"Page {PageNumber}", ct: ct);
         return Page();
     }
 

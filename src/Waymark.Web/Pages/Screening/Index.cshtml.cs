@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Waymark.Access;
-using Waymark.Audit;
 using Waymark.Instruments;
 using Waymark.Persistence;
 using Waymark.Screening;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Screening;
 
 /// <summary>An episode's screening: instruments that fit the person, results so far, and the outcome.</summary>
-public class IndexModel(ScreeningService screening, InstrumentCatalogue catalogue, Auditor audit, WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
-    : EpisodeWorkPage(db, user, clock)
+public class IndexModel(ScreeningService screening, InstrumentCatalogue catalogue, WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
+    : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("Screening", EpisodeId.ToString(), Episode.PersonId)];
+
     public IReadOnlyList<InstrumentDefinition> Offered { get; private set; } = [];
     public int NotOffered { get; private set; }
     public IReadOnlyList<InstrumentCompletion> Completions { get; private set; } = [];
@@ -19,8 +22,7 @@ public class IndexModel(ScreeningService screening, InstrumentCatalogue catalogu
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadEpisodeAsync(ct)) return NotFound();
-        await audit.RecordNowAsync(AuditAction.Viewed, "Screening", EpisodeId.ToString(), Episode!.PersonId, ct: ct);
-        Offered = InstrumentOffer.For(catalogue, AgeToday, Episode.Setting);
+        Offered = InstrumentOffer.For(catalogue, AgeToday, Episode!.Setting);
         NotOffered = catalogue.Latest.Length - Offered.Count;
         Completions = await screening.CompletionsAsync(EpisodeId, ct);
         Outcomes = await screening.OutcomesAsync(EpisodeId, ct);

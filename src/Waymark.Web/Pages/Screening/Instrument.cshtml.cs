@@ -1,19 +1,22 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Waymark.Access;
-using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Instruments;
 using Waymark.Persistence;
 using Waymark.Screening;
+using Waymark.Web.Infrastructure;
 using Waymark.Web.TagHelpers;
 
 namespace Waymark.Web.Pages.Screening;
 
 /// <summary>Completing one instrument: every item on one page as radios (fast by keyboard, no script needed), scored on save.</summary>
-public class InstrumentModel(ScreeningService screening, InstrumentCatalogue catalogue, Auditor audit, WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
-    : EpisodeWorkPage(db, user, clock)
+public class InstrumentModel(ScreeningService screening, InstrumentCatalogue catalogue, WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
+    : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Episode is null || Definition is null ? [] : [PersonView.Record("Screening", EpisodeId.ToString(), Episode.PersonId, $"Started {Definition.Id}")];
+
     [FromRoute] public string InstrumentId { get; set; } = "";
     /// <summary>Item id → the value chosen, as posted.</summary>
     [BindProperty] public Dictionary<string, string?> Answers { get; set; } = [];
@@ -37,7 +40,6 @@ public class InstrumentModel(ScreeningService screening, InstrumentCatalogue cat
         if (!await LoadAsync(ct)) return NotFound();
         if (!CanChange) return Redirect($"/episodes/{EpisodeId}/screening");
         DefinitionVersion = Definition!.Version;
-        await audit.RecordNowAsync(AuditAction.Viewed, "Screening", EpisodeId.ToString(), Episode!.PersonId, $"Started {Definition.Id}", ct: ct);
         return Page();
     }
 

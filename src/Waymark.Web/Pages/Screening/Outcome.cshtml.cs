@@ -3,17 +3,20 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Assessment;
-using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Persistence;
 using Waymark.Screening;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Screening;
 
-public class OutcomeModel(ScreeningService screening, Auditor audit, WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
-    : EpisodeWorkPage(db, user, clock)
+public class OutcomeModel(ScreeningService screening, WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
+    : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("ScreeningOutcome", EpisodeId.ToString(), Episode.PersonId, "Screening outcome form")];
+
     [BindProperty] public List<string> Needs { get; set; } = [];
     [BindProperty] public string? RiskToSelf { get; set; }
     [BindProperty] public string? RiskToOthers { get; set; }
@@ -38,7 +41,6 @@ public class OutcomeModel(ScreeningService screening, Auditor audit, WaymarkDbCo
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        await audit.RecordNowAsync(AuditAction.Viewed, "ScreeningOutcome", EpisodeId.ToString(), Episode!.PersonId, "Screening outcome form", ct: ct);
         if (Latest is { } l)
         {
             Needs = l.NeedCodes.ToList();
@@ -48,7 +50,7 @@ public class OutcomeModel(ScreeningService screening, Auditor audit, WaymarkDbCo
         else
         {
             // Start from what identification suggested; the practitioner confirms or changes it.
-            Needs = Episode.Vulnerabilities.Select(AssessmentDomains.FromIdentificationPrompt).OfType<string>().ToList();
+            Needs = Episode!.Vulnerabilities.Select(AssessmentDomains.FromIdentificationPrompt).OfType<string>().ToList();
         }
         BasedOn = Latest?.Sequence ?? 0;
         return Page();

@@ -8,12 +8,16 @@ using Waymark.Audit;
 using Waymark.Instruments;
 using Waymark.Persistence;
 using Waymark.Screening;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Screening;
 
 /// <summary>One completed instrument: answers, score, band, flags; also as a FHIR QuestionnaireResponse.</summary>
-public class ResultModel(ScreeningService screening, InstrumentCatalogue catalogue, Auditor audit, WaymarkDbContext db) : PageModel
+public class ResultModel(ScreeningService screening, InstrumentCatalogue catalogue, Auditor audit, WaymarkDbContext db) : PageModel, IShowsPersonData
 {
+    /// <inheritdoc />
+    public IEnumerable<PersonView> PersonDataShown => Completion is null ? [] : [PersonView.Record("InstrumentCompletion", Id.ToString(), Completion.PersonId)];
+
     [FromRoute] public Guid Id { get; set; }
 
     public InstrumentCompletion? Completion { get; private set; }
@@ -28,7 +32,6 @@ public class ResultModel(ScreeningService screening, InstrumentCatalogue catalog
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        await audit.RecordNowAsync(AuditAction.Viewed, "InstrumentCompletion", Id.ToString(), Completion!.PersonId, ct: ct);
         return Page();
     }
 

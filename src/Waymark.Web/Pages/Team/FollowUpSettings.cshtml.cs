@@ -5,10 +5,12 @@ using Waymark.Access;
 using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Referrals;
+using Waymark.Web.Infrastructure;
 
-namespace Waymark.Web.Pages.Referrals;
+namespace Waymark.Web.Pages.Team;
 
 /// <summary>The team manager sets when referrals are followed up (days after sending).</summary>
+[ShowsNoPersonData("A team setting.")]
 public class FollowUpSettingsModel(WaymarkDbContext db, Auditor audit, ICurrentUser user) : PageModel
 {
     [BindProperty] public string? Days { get; set; }

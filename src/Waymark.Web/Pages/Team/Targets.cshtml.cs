@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Access;
 using Waymark.Persistence;
 using Waymark.Screening;
+using Waymark.Web.Infrastructure;
 
-namespace Waymark.Web.Pages.Screening;
+namespace Waymark.Web.Pages.Team;
 
 /// <summary>Team managers set how soon a full assessment must follow screening, by urgency.</summary>
+[ShowsNoPersonData("A team setting.")]
 public class TargetsModel(AssessmentTargetSettings settings, ICurrentUser user) : PageModel
 {
     [BindProperty] public string? Immediate { get; set; }

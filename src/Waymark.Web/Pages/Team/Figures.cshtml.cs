@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Access;
 using Waymark.Referrals;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
-namespace Waymark.Web.Pages.Referrals;
+namespace Waymark.Web.Pages.Team;
 
 /// <summary>Per-service referral figures and declines by need, for the team manager and commissioners' evidence.</summary>
+[ShowsNoPersonData("Aggregate referral figures by service.")]
 public class FiguresModel(ServiceFigures figures, ICurrentUser user, TimeProvider clock) : PageModel
 {
     public const int DefaultDays = 90;

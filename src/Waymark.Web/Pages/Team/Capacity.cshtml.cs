@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Access;
 using Waymark.Caseload;
 using Waymark.Persistence;
+using Waymark.Web.Infrastructure;
 
-namespace Waymark.Web.Pages.Caseload;
+namespace Waymark.Web.Pages.Team;
 
 /// <summary>A team manager sets the team's and each worker's caseload limits.</summary>
+[ShowsNoPersonData("Caseload limits and workers' counts of open episodes.")]
 public class CapacityModel(CapacitySettings settings, Capacity capacity, ICurrentUser user) : PageModel
 {
     [BindProperty] public string? TeamLimit { get; set; }

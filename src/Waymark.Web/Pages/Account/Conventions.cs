@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Pages.Account;
+
+/// <summary>Signing in and the second factor are open to anyone; the other account pages need a signed-in user of any role.</summary>
+public sealed class Conventions : IFolderConventions
+{
+    /// <inheritdoc />
+    public void Apply(PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Account");
+        conventions.AllowAnonymousToPage("/Account/SignIn");
+        conventions.AllowAnonymousToPage("/Account/TwoFactor");
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Pages.Caseload;
+
+/// <summary>Caseload lists: case workers only.</summary>
+public sealed class Conventions : IFolderConventions
+{
+    /// <inheritdoc />
+    public void Apply(PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
+    }
+}
