@@ -2,28 +2,26 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Waymark.Browser.Tests;
 
 /// <summary>
-/// The real app (Program) on a real Kestrel port on 127.0.0.1, with a throwaway SQLite file seeded
-/// with the synthetic demo data. Development environment, so the sign-in cookie works over plain http.
+/// The real app (Program) on a real Kestrel port on 127.0.0.1, with a throwaway SQLite file
+/// (<see cref="SqliteTestDatabase"/>) seeded with the synthetic demo data. Development environment,
+/// so the sign-in cookie works over plain http.
 /// </summary>
 public sealed class WaymarkApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Browser-Tests-Demo-2026!";
 
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "waymark-browser-" + Guid.NewGuid().ToString("N"));
+    private readonly SqliteTestDatabase _database = new();
 
-    public WaymarkApp()
-    {
-        Directory.CreateDirectory(_dataDir);
-        UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-    }
+    public WaymarkApp() => UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
 
-    public string DatabasePath => Path.Combine(_dataDir, "waymark.db");
+    public string DatabasePath => _database.FilePath;
 
     /// <summary>http://127.0.0.1:PORT with no trailing slash.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -31,9 +29,10 @@ public sealed class WaymarkApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not ConfigureAppConfiguration: the app reads these while it is being built.
+        // No pooling: nothing holds the file open once the app stops, so it can be deleted.
         builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Waymark", $"Data Source={DatabasePath};Pooling=False");
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Waymark", new SqliteConnectionStringBuilder(_database.ConnectionString) { Pooling = false }.ToString());
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("OpenTelemetry:OtlpEndpoint", "");
@@ -52,8 +51,7 @@ public sealed class WaymarkApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dataDir, recursive: true); }
-        catch (IOException) { /* best effort: the temp folder is cleaned by the OS otherwise */ }
+        // Synchronous work behind an async signature (clear the pool, delete the folder), so waiting is safe.
+        _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

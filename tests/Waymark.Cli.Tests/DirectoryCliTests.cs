@@ -5,12 +5,14 @@ using Waymark.ServiceDirectory;
 namespace Waymark.Cli.Tests;
 
 /// <summary>waymark directory: generate, export, import (all or nothing) and partner API keys.</summary>
-public sealed class DirectoryCliTests : IDisposable
+public sealed class DirectoryCliTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _db = new();
     private static readonly ICurrentUser System = new SystemUser("cli-tests");
 
-    public void Dispose() => _db.Dispose();
+    public Task InitializeAsync() => _db.CreateAsync();
+
+    public Task DisposeAsync() => _db.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Generates_exports_and_imports_into_another_team_then_a_bad_file_changes_nothing()
@@ -43,7 +45,7 @@ public sealed class DirectoryCliTests : IDisposable
         {
             File.Delete(file);
         }
-        await using var ctx = _db.Context(System);
+        await using var ctx = _db.CreateContext(System);
         var eastford = await ctx.Teams.Where(t => t.Name == "Eastford L&D").Select(t => t.Id).SingleAsync();
         Assert.Equal(120, await ctx.Services.CountAsync(s => s.TeamId == eastford && s.Status == ServiceStatus.Active));
         Assert.Equal(240, await ctx.Services.CountAsync());
@@ -58,7 +60,7 @@ public sealed class DirectoryCliTests : IDisposable
         var key = add.Out.Trim().Split('\n')[^1].Trim();
         Assert.StartsWith("wmk_", key, StringComparison.Ordinal);
 
-        await using (var ctx = _db.Context(System))
+        await using (var ctx = _db.CreateContext(System))
         {
             var stored = await ctx.DirectoryApiKeys.SingleAsync();
             Assert.Equal(DirectoryApiKey.Hash(key), stored.KeyHash);

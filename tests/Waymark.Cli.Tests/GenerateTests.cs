@@ -11,7 +11,7 @@ using Waymark.Teams;
 namespace Waymark.Cli.Tests;
 
 /// <summary>The same checks on each provider: the bulk path must give what EF would have written.</summary>
-public abstract class GenerateTests(ITestDatabase db)
+public abstract class GenerateTests(TestDatabase db)
 {
     private static readonly ICurrentUser SystemActor = new SystemUser("cli-tests");
 
@@ -20,7 +20,7 @@ public abstract class GenerateTests(ITestDatabase db)
     {
         var migrate = await CliRun.RunAsync(db, "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
-        await using (var fresh = db.Context(SystemActor))
+        await using (var fresh = db.CreateContext(SystemActor))
         {
             var all = fresh.Database.GetMigrations().Count();
             Assert.Contains($"applied {all} migration{(all == 1 ? "" : "s")}", migrate.Out);
@@ -33,7 +33,7 @@ public abstract class GenerateTests(ITestDatabase db)
         Assert.Contains("100.0%", run.Err);
         Assert.Contains("people/s", run.Err);
 
-        await using var ctx = db.Context(SystemActor);
+        await using var ctx = db.CreateContext(SystemActor);
         var team = await ctx.Teams.SingleAsync(t => t.Name == DemoSeeder.DemoTeamName);
         Assert.Equal(2000, await ctx.People.CountAsync());
         Assert.Equal(2000, await ctx.PersonTeamLinks.CountAsync(l => l.TeamId == team.Id));
@@ -74,7 +74,7 @@ public abstract class GenerateTests(ITestDatabase db)
 
         Guid teamId;
         Person withNhs, withPnc, withAlias, withOtherDob;
-        await using (var sys = db.Context(SystemActor))
+        await using (var sys = db.CreateContext(SystemActor))
         {
             teamId = (await sys.Teams.SingleAsync(t => t.Name == "Westford L&D")).Id;
             withNhs = await sys.People.AsNoTracking().Where(p => p.NhsNumber != null && p.DateOfBirth != null).OrderBy(p => p.Id).FirstAsync();
@@ -83,7 +83,7 @@ public abstract class GenerateTests(ITestDatabase db)
             withOtherDob = await sys.People.AsNoTracking().Include(p => p.OtherDatesOfBirth).Where(p => p.OtherDatesOfBirth.Any()).OrderBy(p => p.Id).FirstAsync();
         }
 
-        await using var ctx = db.Context(new FixedUser("practitioner-1", Roles.Practitioner, teamId));
+        await using var ctx = db.CreateContext(new FixedUser("practitioner-1", Roles.Practitioner, teamId));
         var search = new PersonSearch(ctx);
 
         async Task<IReadOnlyList<Guid>> Find(PersonSearchCriteria c)
@@ -112,7 +112,7 @@ public abstract class GenerateTests(ITestDatabase db)
         Assert.True(caseload.Rows.Zip(caseload.Rows.Skip(1)).All(x => x.First.IdentifiedAt >= x.Second.IdentifiedAt));
 
         // Another team sees none of them.
-        await using var other = db.Context(new FixedUser("practitioner-2", Roles.Practitioner, Guid.NewGuid()));
+        await using var other = db.CreateContext(new FixedUser("practitioner-2", Roles.Practitioner, Guid.NewGuid()));
         var otherSearch = new PersonSearch(other);
         Assert.Empty((await otherSearch.SearchAsync(new(null, null, withNhs.NhsNumber, null))).Items);
         Assert.Empty((await otherSearch.SearchAsync(new(null, null, null, withPnc.PncId))).Items);
@@ -139,7 +139,7 @@ public abstract class GenerateTests(ITestDatabase db)
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.DoesNotContain("(created)", run.Out);
 
-        await using var ctx = db.Context(SystemActor);
+        await using var ctx = db.CreateContext(SystemActor);
         var team = await ctx.Teams.SingleAsync(t => t.Name == DemoSeeder.DemoTeamName);
         var caseRoles = ctx.Roles.Where(r => Roles.CaseWorkers.Contains(r.Name!)).Select(r => r.Id);
         var caseWorkers = await ctx.TeamMemberships.Where(m => m.TeamId == team.Id)
@@ -158,7 +158,7 @@ public abstract class GenerateTests(ITestDatabase db)
         var run = await CliRun.RunAsync(db, "people", "generate", "--count", "1000", "--teams", "4", "--team", "Kingsmere L&D");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("and 3 synthetic teams", run.Out);
-        await using var ctx = db.Context(SystemActor);
+        await using var ctx = db.CreateContext(SystemActor);
         var counts = await ctx.Teams
             .Select(t => new { t.Name, People = ctx.PersonTeamLinks.Count(l => l.TeamId == t.Id), Episodes = ctx.Episodes.Count(e => e.TeamId == t.Id) })
             .OrderBy(t => t.Name).ToListAsync();
@@ -175,7 +175,7 @@ public abstract class GenerateTests(ITestDatabase db)
         Assert.Equal(0, (await CliRun.RunAsync(db, "migrate")).ExitCode);
         var now = new DateTimeOffset(2026, 11, 23, 10, 30, 15, 123, TimeSpan.Zero).AddTicks(4567);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        await using var ctx = db.Context(SystemActor);
+        await using var ctx = db.CreateContext(SystemActor);
         var team = new Team { Name = "Bulk check team" };
         var worker = new WaymarkUser { UserName = "kw@demo.invalid", DisplayName = "Key Worker" };
         ctx.Teams.Add(team);
@@ -260,7 +260,7 @@ public abstract class GenerateTests(ITestDatabase db)
     }
 }
 
-public sealed class SqliteGenerateTests : GenerateTests, IDisposable
+public sealed class SqliteGenerateTests : GenerateTests, IAsyncLifetime
 {
     private readonly SqliteTestDatabase _db;
 
@@ -268,7 +268,9 @@ public sealed class SqliteGenerateTests : GenerateTests, IDisposable
 
     private SqliteGenerateTests(SqliteTestDatabase db) : base(db) => _db = db;
 
-    public void Dispose() => _db.Dispose();
+    public Task InitializeAsync() => _db.CreateAsync();
+
+    public Task DisposeAsync() => _db.DisposeAsync().AsTask();
 }
 
 public sealed class PostgresGenerateTests : GenerateTests, IAsyncLifetime
@@ -279,7 +281,7 @@ public sealed class PostgresGenerateTests : GenerateTests, IAsyncLifetime
 
     private PostgresGenerateTests(PostgresTestDatabase db) : base(db) => _db = db;
 
-    public Task InitializeAsync() => _db.InitializeAsync();
+    public Task InitializeAsync() => _db.CreateAsync();
 
-    public Task DisposeAsync() => _db.DisposeAsync();
+    public Task DisposeAsync() => _db.DisposeAsync().AsTask();
 }

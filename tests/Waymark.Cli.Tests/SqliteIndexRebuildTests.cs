@@ -7,11 +7,13 @@ using Waymark.People;
 namespace Waymark.Cli.Tests;
 
 /// <summary>Large SQLite loads drop the secondary indexes and rebuild them; nothing may be lost, even when interrupted.</summary>
-public sealed class SqliteIndexRebuildTests : IDisposable
+public sealed class SqliteIndexRebuildTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _db = new();
 
-    public void Dispose() => _db.Dispose();
+    public Task InitializeAsync() => _db.CreateAsync();
+
+    public Task DisposeAsync() => _db.DisposeAsync().AsTask();
 
     private async Task<List<string>> IndexesAsync()
     {
@@ -32,7 +34,7 @@ public sealed class SqliteIndexRebuildTests : IDisposable
         var before = await IndexesAsync();
         Assert.Contains(before, i => i.StartsWith("IX_People_NhsNumber", StringComparison.Ordinal));
 
-        await using var ctx = _db.Context(new SystemUser("cli-tests"));
+        await using var ctx = _db.CreateContext(new SystemUser("cli-tests"));
         var r = await PeopleLoader.GenerateAsync(ctx, TimeProvider.System,
             new GenerateOptions(3000, "Index team", 9, BatchSize: 1000, RebuildIndexesFrom: 1), progress: null);
         Assert.Equal(3000, r.People);
@@ -56,7 +58,7 @@ public sealed class SqliteIndexRebuildTests : IDisposable
         Assert.Equal(0, (await CliRun.RunAsync(_db, "migrate")).ExitCode);
         var before = await IndexesAsync();
 
-        await using var ctx = _db.Context(new SystemUser("cli-tests"));
+        await using var ctx = _db.CreateContext(new SystemUser("cli-tests"));
         BulkTable[] tables = [BulkTable.For<Person>(ctx), BulkTable.For<PersonAlias>(ctx)];
         // Begin drops the indexes; the process "dies" before Finish or Dispose.
         var writer = BulkWriter.Create(ctx, tables, rebuildIndexes: true);

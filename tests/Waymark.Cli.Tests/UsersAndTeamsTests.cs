@@ -6,12 +6,14 @@ using Waymark.Teams;
 namespace Waymark.Cli.Tests;
 
 /// <summary>A service sets up its teams and users from the command line.</summary>
-public sealed class UsersAndTeamsTests : IDisposable
+public sealed class UsersAndTeamsTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _db = new();
     private static readonly ICurrentUser System = new SystemUser("cli-tests");
 
-    public void Dispose() => _db.Dispose();
+    public Task InitializeAsync() => _db.CreateAsync();
+
+    public Task DisposeAsync() => _db.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Adds_a_team_then_a_user_in_it_with_a_role_and_a_password_that_works()
@@ -24,7 +26,7 @@ public sealed class UsersAndTeamsTests : IDisposable
         Assert.True(add.ExitCode == 0, add.ToString());
         var password = add.Out.Split("Password (shown once, not stored in clear): ")[1].Trim();
 
-        await using var ctx = _db.Context(System);
+        await using var ctx = _db.CreateContext(System);
         var user = await ctx.Users.SingleAsync(u => u.Email == "sam.khan@westford.invalid");
         Assert.Equal("Sam Khan", user.DisplayName);
         var westford = await ctx.Teams.SingleAsync(t => t.Name == "Westford L&D");
@@ -45,7 +47,7 @@ public sealed class UsersAndTeamsTests : IDisposable
         await CliRun.RunAsync(_db, "teams", "add", "--name", "Eastbrook L&D");
         var add = await CliRun.RunAsync(_db, "users", "add", "--email", "jo@eastbrook.invalid", "--name", "Jo", "--role", "TeamManager", "--team", "Eastbrook L&D");
         var first = add.Out.Split("Password (shown once, not stored in clear): ")[1].Trim();
-        await using (var ctx = _db.Context(System))
+        await using (var ctx = _db.CreateContext(System))
         {
             var u = await ctx.Users.SingleAsync(x => x.Email == "jo@eastbrook.invalid");
             u.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
@@ -57,7 +59,7 @@ public sealed class UsersAndTeamsTests : IDisposable
         Assert.True(reset.ExitCode == 0, reset.ToString());
         var second = reset.Out.Split("Password (shown once, not stored in clear): ")[1].Trim();
 
-        await using var check = _db.Context(System);
+        await using var check = _db.CreateContext(System);
         var user = await check.Users.SingleAsync(x => x.Email == "jo@eastbrook.invalid");
         var hasher = new PasswordHasher<WaymarkUser>();
         Assert.Equal(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(user, user.PasswordHash!, first));

@@ -19,12 +19,8 @@ public abstract class AccessPurposeTests(AppFixture app)
 
     private async Task<Guid> PersonWithOnlyClosedEpisodesAsync()
     {
-        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e =>
-        {
-            e.ClosedAt = e.IdentifiedAt.AddMinutes(30);
-            e.ClosedByUserId = app.Data.UserId(Users.Practitioner);
-            e.ClosureReason = ClosureReason.SupportCompleted;
-        });
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire,
+            e => e.Close(app.Data.UserId(Users.Practitioner), e.IdentifiedAt.AddMinutes(30), ClosureReason.SupportCompleted, null));
         return person.Id;
     }
 

@@ -34,6 +34,9 @@ public abstract class CaseloadTests(AppFixture app)
     private static List<Guid> RowsOf(HtmlPage page) =>
         page.Links("main table tbody a[href^='/episodes/']").Select(h => Guid.Parse(h["/episodes/".Length..])).ToList();
 
+    /// <summary>Closes a test episode now, through the episode's own rule.</summary>
+    private static void ClosedNow(Episode e) => e.Close(e.IdentifiedByUserId, DateTimeOffset.UtcNow, ClosureReason.SupportCompleted, null);
+
     private Task<HashSet<Guid>> DbEpisodesAsync(Func<Episode, bool> where) =>
         app.Data.QueryAsync(async db => (await db.Episodes.ToListAsync()).Where(where).Select(e => e.Id).ToHashSet());
 
@@ -41,7 +44,7 @@ public abstract class CaseloadTests(AppFixture app)
     public async Task Team_caseload_lists_every_open_episode_of_the_team_and_nothing_else()
     {
         var (_, southshireOpen) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Southshire);
-        var (_, northshireClosed) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => e.ClosedAt = DateTimeOffset.UtcNow);
+        var (_, northshireClosed) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, ClosedNow);
         var (_, northshireOpen) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         using var client = await app.SignedInAsync(Users.Practitioner);
 
@@ -64,11 +67,12 @@ public abstract class CaseloadTests(AppFixture app)
         var youthPerson = await app.Data.AddPersonAsync(app.Data.Northshire, "Kai", TestData.UniqueName("Filter"), Today.AddYears(-15));
         var target = await app.Data.AddEpisodeAsync(youthPerson.Id, app.Data.Northshire, e =>
         {
-            (e.IsYouth, e.AgeAtIdentification, e.KeyWorkerId) = (true, 15, p2);
-            e.ScreenedAt = e.IdentifiedAt.AddMinutes(30);
+            (e.IsYouth, e.AgeAtIdentification) = (true, 15);
+            e.Allocate(p2, e.IdentifiedByUserId, e.IdentifiedAt);
+            e.RecordScreened(e.IdentifiedByUserId, e.IdentifiedAt.AddMinutes(30));
             e.PlannedEndDate = Today.AddDays(-10);
         });
-        await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => e.ClosedAt = DateTimeOffset.UtcNow);
+        await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, ClosedNow);
         using var client = await app.SignedInAsync(Users.Practitioner);
         var all = (await AllRowsAsync(client, "/caseload")).ToHashSet();
         bool Open(Episode e) => e.TeamId == app.Data.Northshire && e.ClosedAt is null;
@@ -134,7 +138,7 @@ public abstract class CaseloadTests(AppFixture app)
     public async Task My_caseload_lists_only_my_open_episodes()
     {
         var p2 = app.Data.UserId(Users.Practitioner2);
-        await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => e.KeyWorkerId = p2);
+        await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => e.Allocate(p2, e.IdentifiedByUserId, e.IdentifiedAt));
         using var client = await app.SignedInAsync(Users.Practitioner2);
 
         var listed = await AllRowsAsync(client, "/caseload/mine");

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Audit;
-using Waymark.Core.Tests.Support;
 using Waymark.Web.Tests.Support;
 
 namespace Waymark.Web.Tests;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Waymark.Audit;
 using Waymark.Core.Tests.Support;
 using Waymark.Teams;
-using static Waymark.Core.Tests.Support.PersonBuilder;
+using static Waymark.TestSupport.PersonBuilder;
 
 namespace Waymark.Core.Tests.Data;
 

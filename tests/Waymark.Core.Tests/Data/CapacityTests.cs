@@ -4,8 +4,8 @@ using Waymark.Caseload;
 using Waymark.Core.Tests.Support;
 using Waymark.Episodes;
 using Waymark.Teams;
-using static Waymark.Core.Tests.Support.EpisodeBuilder;
-using static Waymark.Core.Tests.Support.PersonBuilder;
+using static Waymark.TestSupport.EpisodeBuilder;
+using static Waymark.TestSupport.PersonBuilder;
 
 namespace Waymark.Core.Tests.Data;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Tests.Support;
 using Waymark.Episodes;
-using static Waymark.Core.Tests.Support.EpisodeBuilder;
-using static Waymark.Core.Tests.Support.PersonBuilder;
+using static Waymark.TestSupport.EpisodeBuilder;
+using static Waymark.TestSupport.PersonBuilder;
 
 namespace Waymark.Core.Tests.Data;
 

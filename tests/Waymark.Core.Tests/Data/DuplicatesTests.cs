@@ -9,8 +9,8 @@ using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Screening;
 using Waymark.Teams;
-using static Waymark.Core.Tests.Support.EpisodeBuilder;
-using static Waymark.Core.Tests.Support.PersonBuilder;
+using static Waymark.TestSupport.EpisodeBuilder;
+using static Waymark.TestSupport.PersonBuilder;
 
 namespace Waymark.Core.Tests.Data;
 

@@ -7,7 +7,7 @@ using Waymark.Identification;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Teams;
-using static Waymark.Core.Tests.Support.PersonBuilder;
+using static Waymark.TestSupport.PersonBuilder;
 
 namespace Waymark.Core.Tests.Data;
 

@@ -55,7 +55,7 @@ public abstract class MigrationTests<TDb>(TDb database) : DataTest<TDb>(database
     public async Task Migrating_a_database_with_people_but_no_blocking_keys_keys_them()
     {
         var team = await NewTeamAsync();
-        var person = Support.PersonBuilder.APerson().Named("Olu", "Bello").BornOn(1980, 5, 6).AlsoKnownAs("Tunde", "Bello").KnownTo(team).Build();
+        var person = PersonBuilder.APerson().Named("Olu", "Bello").BornOn(1980, 5, 6).AlsoKnownAs("Tunde", "Bello").KnownTo(team).Build();
         await SaveAsync(person);
         await using (var db = AsSystem())
         {

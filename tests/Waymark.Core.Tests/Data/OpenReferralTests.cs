@@ -101,7 +101,8 @@ public abstract class OpenReferralTests<TDb>(TDb database) : DataTest<TDb>(datab
 
         // The partner's Waymark: another database, an empty team.
         var other = new TDb();
-        await other.InitializeAsync();
+        await other.CreateAsync();
+        await other.MigrateAsync();
         try
         {
             var team = new Team { Name = "Partner team" };

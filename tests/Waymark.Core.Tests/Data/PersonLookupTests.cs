@@ -5,7 +5,7 @@ using Waymark.Identification;
 using Waymark.Matching;
 using Waymark.People;
 using Waymark.Teams;
-using static Waymark.Core.Tests.Support.PersonBuilder;
+using static Waymark.TestSupport.PersonBuilder;
 
 namespace Waymark.Core.Tests.Data;
 

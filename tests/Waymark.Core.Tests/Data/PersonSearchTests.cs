@@ -1,7 +1,7 @@
 using Waymark.Core.Tests.Support;
 using Waymark.People;
 using Waymark.Teams;
-using static Waymark.Core.Tests.Support.PersonBuilder;
+using static Waymark.TestSupport.PersonBuilder;
 
 namespace Waymark.Core.Tests.Data;
 

@@ -7,8 +7,8 @@ using Waymark.Persistence;
 using Waymark.Referrals;
 using Waymark.ServiceDirectory;
 using Waymark.Teams;
-using static Waymark.Core.Tests.Support.EpisodeBuilder;
-using static Waymark.Core.Tests.Support.PersonBuilder;
+using static Waymark.TestSupport.EpisodeBuilder;
+using static Waymark.TestSupport.PersonBuilder;
 
 namespace Waymark.Core.Tests.Data;
 

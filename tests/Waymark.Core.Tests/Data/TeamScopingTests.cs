@@ -3,8 +3,8 @@ using Waymark.Access;
 using Waymark.Core.Tests.Support;
 using Waymark.People;
 using Waymark.Teams;
-using static Waymark.Core.Tests.Support.EpisodeBuilder;
-using static Waymark.Core.Tests.Support.PersonBuilder;
+using static Waymark.TestSupport.EpisodeBuilder;
+using static Waymark.TestSupport.PersonBuilder;
 
 namespace Waymark.Core.Tests.Data;
 

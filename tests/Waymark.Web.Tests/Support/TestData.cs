@@ -71,18 +71,16 @@ public sealed class TestData
     /// <summary>A person known to <paramref name="teamId"/>, with a unique family name unless one is given.</summary>
     public async Task<Person> AddPersonAsync(Guid teamId, string? given = null, string? family = null, DateOnly? dob = null, Action<Person>? with = null)
     {
-        var person = new Person
-        {
-            GivenName = given ?? "Testy",
-            FamilyName = family ?? UniqueName("Fixture"),
-            DateOfBirth = dob ?? new DateOnly(1980, 1, 15),
-            Sex = Sex.NotKnown,
-            CreatedAt = DateTimeOffset.UtcNow,
-            CreatedBy = "test",
-        };
-        person.TeamLinks.Add(new PersonTeamLink { PersonId = person.Id, TeamId = teamId, Since = DateTimeOffset.UtcNow });
+        var person = PersonBuilder.APerson()
+            .Named(given ?? "Testy", family ?? UniqueName("Fixture"))
+            .BornOn(dob ?? new DateOnly(1980, 1, 15))
+            .WithSex(Sex.NotKnown)
+            .KnownTo(teamId)
+            .CreatedAt(DateTimeOffset.UtcNow)
+            .CreatedBy("test")
+            .Build();
         with?.Invoke(person);
-        person.RefreshKeys();
+        person.RefreshKeys(); // again: the tweak may have changed a name
         await ChangeAsync(db =>
         {
             db.People.Add(person);
@@ -94,19 +92,15 @@ public sealed class TestData
     /// <summary>An open episode for the person in <paramref name="teamId"/>, identified an hour ago unless changed.</summary>
     public async Task<Episode> AddEpisodeAsync(Guid personId, Guid teamId, Action<Episode>? with = null)
     {
-        var at = DateTimeOffset.UtcNow.AddHours(-1);
-        var episode = new Episode
-        {
-            PersonId = personId,
-            TeamId = teamId,
-            Setting = Setting.PoliceCustody,
-            IdentifiedBySource = "Custody sergeant",
-            IdentificationReason = "Test episode",
-            IdentifiedAt = at,
-            RecordedAt = at,
-            IdentifiedByUserId = UserId(Users.Practitioner),
-            AgeAtIdentification = 40,
-        };
+        var episode = EpisodeBuilder.AnEpisode()
+            .For(personId)
+            .InTeam(teamId)
+            .In(Setting.PoliceCustody)
+            .IdentifiedAt(DateTimeOffset.UtcNow.AddHours(-1))
+            .IdentifiedBy(UserId(Users.Practitioner))
+            .Because("Test episode")
+            .AgedAtIdentification(40)
+            .Build();
         with?.Invoke(episode);
         await ChangeAsync(db =>
         {

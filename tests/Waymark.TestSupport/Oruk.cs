@@ -1,14 +1,17 @@
 using NJsonSchema;
 
-namespace Waymark.Core.Tests.Support;
+namespace Waymark.TestSupport;
 
 /// <summary>The Open Referral UK schemas and examples, copied into tests/data (CC BY-SA 4.0, LICENSE beside them).</summary>
 public static class OrukFiles
 {
+    /// <summary>tests/data/openreferral-uk, found by walking up from the test's output folder.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The path of a schema file, e.g. "compiled/service.json".</summary>
     public static string Schema(string name) => Path.Combine(Root, "schema", name);
 
+    /// <summary>The path of an example file.</summary>
     public static string Example(string name) => Path.Combine(Root, "examples", name);
 
     private static readonly Dictionary<string, JsonSchema> Cache = [];

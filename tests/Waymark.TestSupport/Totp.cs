@@ -2,14 +2,25 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace Waymark.Web.Tests.Support;
+namespace Waymark.TestSupport;
 
-/// <summary>RFC 6238 time-based one-time passwords (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app makes them.</summary>
+/// <summary>
+/// RFC 6238 time-based one-time passwords (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator
+/// app makes them from the shared key the account page shows. Written from the RFCs, not from the app's
+/// code, so a test checks the app against the standard rather than against itself.
+/// </summary>
 public static class Totp
 {
-    public static string Code(string base32Key, DateTimeOffset at)
+    /// <summary>The length of one time step.</summary>
+    public static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The code for <paramref name="base32Key"/> at <paramref name="at"/>, or <paramref name="stepOffset"/>
+    /// steps later (a code not yet used, when the current one was spent a moment ago).
+    /// </summary>
+    public static string Code(string base32Key, DateTimeOffset at, int stepOffset = 0)
     {
-        var counter = at.ToUnixTimeSeconds() / 30;
+        var counter = at.ToUnixTimeSeconds() / (long)Step.TotalSeconds + stepOffset;
         Span<byte> message = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(message, counter);
         var hash = HMACSHA1.HashData(Base32Decode(base32Key), message);

@@ -1,4 +1,4 @@
-namespace Waymark.Core.Tests.Support;
+namespace Waymark.TestSupport;
 
 /// <summary>
 /// Valid NHS numbers made here with the Modulus 11 rule (weights 10..2; 11 − remainder; 11 → 0;
