@@ -92,8 +92,8 @@ public class TeamScopingConventionTests
         string Sql(Guid team)
         {
             var scoped = provider == DatabaseProvider.Sqlite
-                ? (WaymarkDbContext)new SqliteWaymarkDbContext(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite("Data Source=design.db").Options, new FixedUser("u", "Practitioner", team))
-                : new PostgresWaymarkDbContext(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new FixedUser("u", "Practitioner", team));
+                ? new SqliteWaymarkDbContext(new DbContextOptionsBuilder<SqliteWaymarkDbContext>().UseSqlite("Data Source=design.db").Options).ActingFor(new FixedUser("u", "Practitioner", team))
+                : new PostgresWaymarkDbContext(new DbContextOptionsBuilder<PostgresWaymarkDbContext>().UseNpgsql("Host=localhost;Database=design").Options).ActingFor(new FixedUser("u", "Practitioner", team));
             using (scoped) return scoped.Episodes.ToQueryString() + "\n" + scoped.DuplicateCandidates.ToQueryString();
         }
         var (sqlA, sqlB) = (Sql(a), Sql(b));
