@@ -9,6 +9,8 @@ public static class AuditRegistration
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
         services.AddScoped<Auditor>();
+        // One writer per process: it batches the stand-alone events of concurrent requests (group commit).
+        services.AddSingleton<AuditTrailWriter>();
         return services;
     }
 }

@@ -5,14 +5,18 @@ namespace Waymark.Audit;
 
 /// <summary>
 /// Adds audit events to the unit of work, so a change and its audit event commit in one
-/// transaction. For views and searches, <see cref="RecordNowAsync"/> saves at once.
+/// transaction. For views and searches, <see cref="RecordNowAsync"/> writes at once: through the
+/// <see cref="AuditTrailWriter"/> (group commit) when there is one and nothing else is pending in the unit of work.
 /// </summary>
-public class Auditor(WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
+public class Auditor(WaymarkDbContext db, ICurrentUser user, TimeProvider clock, AuditTrailWriter? writer = null)
 {
+    /// <summary>Adds an event to the unit of work: it commits with the change it describes, or not at all.</summary>
     public void Add(AuditAction action, string recordType, string? recordId, Guid? personId = null,
-        string? detail = null, string? purpose = null)
-    {
-        db.AuditEvents.Add(new AuditEvent
+        string? detail = null, string? purpose = null) =>
+        db.AuditEvents.Add(New(action, recordType, recordId, personId, detail, purpose));
+
+    private AuditEvent New(AuditAction action, string recordType, string? recordId, Guid? personId, string? detail, string? purpose) =>
+        new()
         {
             At = clock.GetUtcNow(),
             UserId = user.UserId,
@@ -24,12 +28,20 @@ public class Auditor(WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
             PersonId = personId,
             Detail = Trim(detail),
             Purpose = Trim(purpose),
-        });
-    }
+        };
 
+    /// <summary>
+    /// Writes a stand-alone event (a view, a search, a sign-in) and returns once it is committed. Anything else
+    /// pending in the unit of work is saved with it, as before; otherwise the event goes through the shared writer.
+    /// </summary>
     public async Task RecordNowAsync(AuditAction action, string recordType, string? recordId, Guid? personId = null,
         string? detail = null, string? purpose = null, CancellationToken ct = default)
     {
+        if (writer is not null && !db.ChangeTracker.HasChanges())
+        {
+            await writer.WriteAsync(New(action, recordType, recordId, personId, detail, purpose)).WaitAsync(ct);
+            return;
+        }
         Add(action, recordType, recordId, personId, detail, purpose);
         await db.SaveChangesAsync(ct);
     }

@@ -31,7 +31,12 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
 {
     public const int PageSize = 25;
 
-    public async Task<CaseloadPage> RunAsync(Guid teamId, CaseloadFilter f, int page = 1, CancellationToken ct = default)
+    /// <summary>
+    /// One page (<see cref="PageSize"/> rows, 1-based <paramref name="page"/>) of the team's episodes matching <paramref name="f"/>,
+    /// newest first. <paramref name="knownTotal"/> is the number matching when the caller already counted them (the page's
+    /// capacity figures do for the unfiltered views), which saves counting again.
+    /// </summary>
+    public async Task<CaseloadPage> RunAsync(Guid teamId, CaseloadFilter f, int page = 1, CancellationToken ct = default, int? knownTotal = null)
     {
         page = Math.Max(1, page);
         var today = Today();
@@ -54,7 +59,7 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
         if (f.AssessmentOverdueOnly) q = q.Where(e => e.ClosedAt == null && e.AssessedAt == null && e.AssessmentDueAt != null && e.AssessmentDueAt < now);
         if (f.FollowUpOverdueOnly) q = q.Where(e => db.FollowUpTasks.Any(t => t.EpisodeId == e.Id && t.DoneAt == null && t.ClosedAt == null && t.DueAt < now));
 
-        var total = await q.CountAsync(ct);
+        var total = knownTotal ?? await q.CountAsync(ct);
         var rows = await q
             .OrderByDescending(e => e.IdentifiedAt).ThenBy(e => e.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)

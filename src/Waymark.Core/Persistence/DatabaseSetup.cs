@@ -7,6 +7,15 @@ namespace Waymark.Persistence;
 
 public enum DatabaseProvider { Sqlite, Postgres }
 
+/// <summary>
+/// Contexts for work outside any request's scope (singletons such as <see cref="Audit.AuditTrailWriter"/>), from the same pool.
+/// </summary>
+public interface IWaymarkContexts
+{
+    /// <summary>A context acting for <paramref name="user"/>; the caller disposes it (which returns it to the pool).</summary>
+    WaymarkDbContext Create(ICurrentUser user);
+}
+
 public static class DatabaseSetup
 {
     public const string DefaultSqlite = "Data Source=data/waymark.db";
@@ -29,6 +38,7 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Waymark is not set.");
             services.AddPooledDbContextFactory<PostgresWaymarkDbContext>(o => o.UseNpgsql(cs));
             services.AddScoped<WaymarkDbContext>(sp => Rent<PostgresWaymarkDbContext>(sp));
+            services.AddSingleton<IWaymarkContexts>(sp => new PooledContexts<PostgresWaymarkDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresWaymarkDbContext>>()));
         }
         else
         {
@@ -36,6 +46,7 @@ public static class DatabaseSetup
             EnsureSqliteFolder(cs);
             services.AddPooledDbContextFactory<SqliteWaymarkDbContext>(o => o.UseSqlite(cs));
             services.AddScoped<WaymarkDbContext>(sp => Rent<SqliteWaymarkDbContext>(sp));
+            services.AddSingleton<IWaymarkContexts>(sp => new PooledContexts<SqliteWaymarkDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteWaymarkDbContext>>()));
         }
         return services;
     }
@@ -44,6 +55,11 @@ public static class DatabaseSetup
     // state of ours is whom it acts for: set here on every rent, and forgotten when it goes back (WaymarkDbContext.Dispose).
     private static WaymarkDbContext Rent<TContext>(IServiceProvider sp) where TContext : WaymarkDbContext =>
         sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().ActingFor(sp.GetRequiredService<ICurrentUser>());
+
+    private sealed class PooledContexts<TContext>(IDbContextFactory<TContext> factory) : IWaymarkContexts where TContext : WaymarkDbContext
+    {
+        public WaymarkDbContext Create(ICurrentUser user) => factory.CreateDbContext().ActingFor(user);
+    }
 
     private static void EnsureSqliteFolder(string cs)
     {

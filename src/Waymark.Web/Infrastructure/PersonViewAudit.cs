@@ -60,7 +60,7 @@ public sealed class AuditsPersonViewsItselfAttribute(string reason) : Attribute
 /// Writes the view events of <see cref="IShowsPersonData"/> pages after a GET handler that produced the page
 /// (200 only: redirects, 404s and refusals show nobody's data, so they are not views).
 /// </summary>
-public sealed class PersonViewAuditFilter(Auditor audit) : IAsyncPageFilter
+public sealed class PersonViewAuditFilter : IAsyncPageFilter
 {
     /// <inheritdoc />
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -75,7 +75,11 @@ public sealed class PersonViewAuditFilter(Auditor audit) : IAsyncPageFilter
         // A void handler leaves no result: Razor Pages then renders the page.
         if (executed.Result is not (null or PageResult { StatusCode: null or StatusCodes.Status200OK })) return;
         if (http.Response.StatusCode != StatusCodes.Status200OK) return;
-        foreach (var v in page.PersonDataShown.ToList())
+        var shown = page.PersonDataShown.ToList();
+        if (shown.Count == 0) return;
+        // Resolved only when there is something to write, so pages that show nobody rent no database context.
+        var audit = http.RequestServices.GetRequiredService<Auditor>();
+        foreach (var v in shown)
             await audit.RecordNowAsync(v.Action, v.RecordType, v.RecordId, v.PersonId, v.Detail, v.Purpose, http.RequestAborted);
     }
 }

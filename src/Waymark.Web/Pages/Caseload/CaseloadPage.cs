@@ -63,11 +63,17 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
             KeyWorkerId: string.IsNullOrEmpty(Worker) ? null : Worker,
             Status: status, Setting: setting, Youth: youth, OverdueOnly: Show.Contains("overdue"),
             AssessmentOverdueOnly: Show.Contains("assessment-overdue"), FollowUpOverdueOnly: Show.Contains("follow-up-overdue")));
-        Result = await query.RunAsync(teamId, filter, Math.Clamp(pageNumber, 1, 100_000), ct);
+        Result = await query.RunAsync(teamId, filter, Math.Clamp(pageNumber, 1, 100_000), ct, KnownTotal(filter, Load));
         return Page();
     }
 
     public string? MyUserId => user.UserId;
+
+    // The capacity figures already count the team's open episodes and each worker's: no need to count them again.
+    private static int? KnownTotal(CaseloadFilter filter, TeamLoad load) =>
+        filter == new CaseloadFilter() ? load.OpenEpisodes
+        : filter == new CaseloadFilter(KeyWorkerId: filter.KeyWorkerId) && load.Workers.FirstOrDefault(w => w.UserId == filter.KeyWorkerId) is { } w ? w.OpenEpisodes
+        : null;
 
     /// <inheritdoc />
     public IEnumerable<PersonView> PersonDataShown => [PersonView.List("Caseload", Result.Rows.Select(r => r.PersonId), $"view={Section} page={Result.PageNumber}")];
