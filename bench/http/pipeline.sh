@@ -15,6 +15,7 @@ cs=${2:-}
 duration=${3:-20s}
 port=5092
 out=$(mktemp -d)
+app=
 trap 'kill $app 2>/dev/null || true; rm -rf "$out"' EXIT
 if [[ -z "$cs" ]]; then
   cs="Data Source=$out/waymark.db"
@@ -25,22 +26,9 @@ else
   demo=false
 fi
 
-dotnet build src/Waymark.Web -c Release -v q >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Database__Provider=$provider ConnectionStrings__Waymark="$cs" \
-  Demo__Enabled=$demo Demo__Password="$DEMO_PASSWORD" Urls=http://127.0.0.1:$port Logging__LogLevel__Default=Warning \
-  dotnet src/Waymark.Web/bin/Release/net10.0/Waymark.Web.dll >"$out/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-
-# Production cookies are Secure-only; behind TLS termination the app sees https via the header below.
-cookies_of() { grep -i '^set-cookie:' "$1" | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/' | tr '\r\n' '  ' | sed 's/  */; /g'; }
-curl -fsS -D "$out/h1" -o "$out/signin.html" -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$port/account/sign-in"
-token=$(sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' "$out/signin.html" | head -n1)
-curl -fsS -D "$out/h2" -o /dev/null -H 'X-Forwarded-Proto: https' -H "Cookie: $(cookies_of "$out/h1")" \
-  --data-urlencode "Email=practitioner@demo.invalid" --data-urlencode "Password=$DEMO_PASSWORD" \
-  --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/account/sign-in"
-cookie=$(cookies_of "$out/h2")
-[[ "$cookie" == *"waymark="* ]] || { echo "sign-in failed" >&2; cat "$out/app.log" >&2; exit 1; }
+source bench/http/common.sh
+start_app "$provider" "$cs" "$demo" "$DEMO_PASSWORD"
+sign_in practitioner@demo.invalid "$DEMO_PASSWORD"
 # The caseload must answer 200 signed in (not a redirect to choose a team or to sign in).
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$port/caseload")
 [[ "$code" == 200 ]] || { echo "signed-in /caseload answered $code" >&2; exit 1; }

@@ -14,25 +14,12 @@ duration=${3:-30s}
 port=5091
 password=${DEMO_PASSWORD:?set DEMO_PASSWORD to the demo users\' password}
 out=$(mktemp -d)
+app=
 trap 'kill $app 2>/dev/null || true; rm -rf "$out"' EXIT
 
-dotnet build src/Waymark.Web -c Release -v q >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Database__Provider=$provider ConnectionStrings__Waymark="$cs" \
-  Demo__Enabled=false Urls=http://127.0.0.1:$port Logging__LogLevel__Default=Warning \
-  dotnet src/Waymark.Web/bin/Release/net10.0/Waymark.Web.dll >"$out/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-
-# Production cookies are Secure-only; behind TLS termination the app sees https via the header below.
-# Secure cookies are read from the Set-Cookie headers and sent back by hand.
-cookies_of() { grep -i '^set-cookie:' "$1" | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/' | tr '\r\n' '  ' | sed 's/  */; /g'; }
-curl -fsS -D "$out/h1" -o "$out/signin.html" -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$port/account/sign-in"
-token=$(sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' "$out/signin.html" | head -n1)
-curl -fsS -D "$out/h2" -o /dev/null -H 'X-Forwarded-Proto: https' -H "Cookie: $(cookies_of "$out/h1")" \
-  --data-urlencode "Email=practitioner@demo.invalid" --data-urlencode "Password=$password" \
-  --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/account/sign-in"
-cookie=$(cookies_of "$out/h2")
-[[ "$cookie" == *"waymark="* ]] || { echo "sign-in failed" >&2; cat "$out/app.log" >&2; exit 1; }
+source bench/http/common.sh
+start_app "$provider" "$cs" false
+sign_in practitioner@demo.invalid "$password"
 
 for path in "/people?Name=smi" "/people?Name=jones+sa" "/caseload" "/caseload/mine"; do
   echo "== GET $path (32 connections, $duration)"
