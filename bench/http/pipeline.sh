@@ -6,7 +6,8 @@
 #   bench/http/pipeline.sh [provider] [connection-string] [duration]
 #
 # With no arguments it makes a fresh SQLite demo database in a temp folder (the README's first run).
-# With a connection string the database must already hold the demo (waymark demo) and DEMO_PASSWORD must be set.
+# With a connection string, DEMO_PASSWORD must be set: an empty database is seeded with the demo and that password,
+# one that already holds the demo must have it as the demo users' password.
 # Needs wrk and curl (apt-get install wrk curl).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,11 +21,10 @@ trap 'kill $app 2>/dev/null || true; rm -rf "$out"' EXIT
 if [[ -z "$cs" ]]; then
   cs="Data Source=$out/waymark.db"
   DEMO_PASSWORD=${DEMO_PASSWORD:-bench-$(date +%s)-Pw!}
-  demo=true
 else
-  : "${DEMO_PASSWORD:?set DEMO_PASSWORD to the demo users\' password}"
-  demo=false
+  : "${DEMO_PASSWORD:?set DEMO_PASSWORD: the demo users\' password (an empty database is seeded with it)}"
 fi
+demo=true # seeds only an empty database
 
 source bench/http/common.sh
 start_app "$provider" "$cs" "$demo" "$DEMO_PASSWORD"
