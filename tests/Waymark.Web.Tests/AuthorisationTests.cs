@@ -189,24 +189,7 @@ public abstract class AuthorisationTests(AppFixture app)
     /// <summary>Another person, assessed, with a PHQ-9 result, a referral and a first formulation, made through the pages.</summary>
     private async Task<(Guid Person, Guid Referral, Guid Completion)> ReferredPersonAsync()
     {
-        var teamId = app.Data.Northshire;
-        var me = app.Data.UserId(Users.Practitioner);
-        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(teamId, e =>
-        {
-            e.RecordScreened(me, e.IdentifiedAt.AddMinutes(5));
-            e.RecordAssessed(me, e.IdentifiedAt.AddMinutes(30));
-        });
-        var service = new LocalService { TeamId = teamId, OrganisationId = Guid.Empty, Name = TestData.UniqueName("Housing Options "), Phone = "01632 960001", LastVerifiedAt = DateTimeOffset.UtcNow.AddDays(-3) };
-        await app.Data.ChangeAsync(db =>
-        {
-            var org = new Organisation { TeamId = teamId, Name = "Northshire Council (test)" };
-            service.OrganisationId = org.Id;
-            service.Needs.Add(new ServiceNeed { ServiceId = service.Id, Domain = "housing" });
-            var a = new PsychosocialAssessment { TeamId = teamId, EpisodeId = episode.Id, PersonId = person.Id, StartedByUserId = me, UpdatedByUserId = me, RiskSummary = "Low" };
-            a.Needs.Add(new AssessedNeed { AssessmentId = a.Id, Domain = "housing", Finding = NeedFinding.Need, Severity = Severity.High, PersonPriority = 1 });
-            db.AddRange(org, service, a);
-            return Task.CompletedTask;
-        });
+        var (person, episode, service) = await app.Data.AddAssessedEpisodeWithHousingServiceAsync(app.Data.Northshire);
         using var client = await app.SignedInAsync(Users.Practitioner);
         var choose = await client.GetPageAsync($"/episodes/{episode.Id}/referrals/new");
         using var referred = await choose.Form("main form").Set("Choice", $"{service.Id}|housing").Set("Method", "Phone").Set("Supported", "no").SubmitAsync(client);

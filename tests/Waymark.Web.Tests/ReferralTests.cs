@@ -18,30 +18,8 @@ public abstract class ReferralTests(AppFixture app)
     [Collection(PostgresCollection.Name)]
     public sealed class OnPostgres(PostgresApp app) : ReferralTests(app);
 
-    /// <summary>An assessed episode whose person puts housing first, and a housing service in the team's directory.</summary>
-    private async Task<(Waymark.People.Person Person, Episode Episode, LocalService Service)> ArrangeAsync(Guid? team = null)
-    {
-        var teamId = team ?? app.Data.Northshire;
-        var me = app.Data.UserId(Users.Practitioner);
-        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(teamId, e =>
-        {
-            e.RecordScreened(me, e.IdentifiedAt.AddMinutes(5));
-            e.RecordAssessed(me, e.IdentifiedAt.AddMinutes(30));
-        });
-        var service = new LocalService { TeamId = teamId, OrganisationId = Guid.Empty, Name = TestData.UniqueName("Housing Options "), Phone = "01632 960001", LastVerifiedAt = DateTimeOffset.UtcNow.AddDays(-3) };
-        await app.Data.ChangeAsync(db =>
-        {
-            var org = new Organisation { TeamId = teamId, Name = "Northshire Council (test)" };
-            service.OrganisationId = org.Id;
-            service.Needs.Add(new ServiceNeed { ServiceId = service.Id, Domain = "housing" });
-            var a = new PsychosocialAssessment { TeamId = teamId, EpisodeId = episode.Id, PersonId = person.Id, StartedByUserId = me, UpdatedByUserId = me, RiskSummary = "Low" };
-            a.Needs.Add(new AssessedNeed { AssessmentId = a.Id, Domain = "housing", Finding = NeedFinding.Need, Severity = Severity.High, PersonPriority = 1, InTheirWords = "A room of my own" });
-            a.Needs.Add(new AssessedNeed { AssessmentId = a.Id, Domain = "mental-health", Finding = NeedFinding.Need, Severity = Severity.Low });
-            db.AddRange(org, service, a);
-            return Task.CompletedTask;
-        });
-        return (person, episode, service);
-    }
+    private Task<(Waymark.People.Person Person, Episode Episode, LocalService Service)> ArrangeAsync(Guid? team = null) =>
+        app.Data.AddAssessedEpisodeWithHousingServiceAsync(team ?? app.Data.Northshire);
 
     private static HtmlForm Choose(HtmlPage page, LocalService service) => page.Form("main form")
         .Set("Choice", $"{service.Id}|housing").Set("Method", "Phone").Set("Supported", "yes").Set("SupportPlan", "Alex goes to the first appointment");

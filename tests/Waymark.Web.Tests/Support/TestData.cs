@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.Assessment;
 using Waymark.Demo;
 using Waymark.Episodes;
 using Waymark.People;
 using Waymark.Persistence;
+using Waymark.ServiceDirectory;
 using Waymark.Teams;
 using Waymark.Web.Infrastructure;
 
@@ -153,6 +155,30 @@ public sealed class TestData
     {
         var person = await AddPersonAsync(teamId);
         return (person, await AddEpisodeAsync(person.Id, teamId, with));
+    }
+
+    /// <summary>An assessed episode whose person puts housing first, and a housing service in the team's directory.</summary>
+    public async Task<(Person Person, Episode Episode, LocalService Service)> AddAssessedEpisodeWithHousingServiceAsync(Guid teamId)
+    {
+        var me = UserId(Users.Practitioner);
+        var (person, episode) = await AddPersonWithEpisodeAsync(teamId, e =>
+        {
+            e.RecordScreened(me, e.IdentifiedAt.AddMinutes(5));
+            e.RecordAssessed(me, e.IdentifiedAt.AddMinutes(30));
+        });
+        var service = new LocalService { TeamId = teamId, OrganisationId = Guid.Empty, Name = UniqueName("Housing Options "), Phone = "01632 960001", LastVerifiedAt = DateTimeOffset.UtcNow.AddDays(-3) };
+        await ChangeAsync(db =>
+        {
+            var org = new Organisation { TeamId = teamId, Name = "Northshire Council (test)" };
+            service.OrganisationId = org.Id;
+            service.Needs.Add(new ServiceNeed { ServiceId = service.Id, Domain = "housing" });
+            var a = new PsychosocialAssessment { TeamId = teamId, EpisodeId = episode.Id, PersonId = person.Id, StartedByUserId = me, UpdatedByUserId = me, RiskSummary = "Low" };
+            a.Needs.Add(new AssessedNeed { AssessmentId = a.Id, Domain = "housing", Finding = NeedFinding.Need, Severity = Severity.High, PersonPriority = 1, InTheirWords = "A room of my own" });
+            a.Needs.Add(new AssessedNeed { AssessmentId = a.Id, Domain = "mental-health", Finding = NeedFinding.Need, Severity = Severity.Low });
+            db.AddRange(org, service, a);
+            return Task.CompletedTask;
+        });
+        return (person, episode, service);
     }
 
     /// <summary>A new user in one team, with the test password and an optional own caseload limit; returns their id.</summary>
