@@ -11,7 +11,7 @@ namespace Waymark.Audit;
 /// Every caller still waits until its own event is committed, so an event is durable before the page is sent
 /// (ADR 0005). Events that belong to a change are not written here: they commit with the change (<see cref="Auditor.Add"/>).
 /// </summary>
-public sealed class AuditTrailWriter : IAsyncDisposable
+public sealed class AuditTrailWriter : IAsyncDisposable, IDisposable
 {
     /// <summary>Most events written in one transaction.</summary>
     public const int MaxBatch = 500;
@@ -73,5 +73,12 @@ public sealed class AuditTrailWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="DisposeAsync"/>, for a container disposed synchronously (the loop never captures a context, so blocking is safe).</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _loop.GetAwaiter().GetResult();
     }
 }

@@ -84,6 +84,17 @@ public abstract class AuditTrailWriterTests<TDb>(TDb database) : DataTest<TDb>(d
     }
 
     [Fact]
+    public async Task A_container_disposed_synchronously_still_writes_what_was_queued()
+    {
+        var writer = new AuditTrailWriter(new Contexts(Database));
+        var marker = $"sync-{Guid.NewGuid():N}";
+        var last = writer.WriteAsync(Viewed(marker));
+        writer.Dispose();
+        await last;
+        Assert.Equal(1, await StoredAsync(marker));
+    }
+
+    [Fact]
     public async Task The_auditor_uses_the_writer_for_a_view_and_its_own_unit_of_work_when_a_change_is_pending()
     {
         var team = await NewTeamAsync();
