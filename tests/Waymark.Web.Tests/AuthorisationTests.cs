@@ -238,6 +238,38 @@ public abstract class AuthorisationTests(AppFixture app)
         Assert.True(stale.Count == 0, "In AuthorisationTests.Matrix but not routed:\n" + string.Join('\n', stale));
     }
 
+    /// <summary>
+    /// No request that a page has no handler for may reach the page: Razor Pages would render it without the data its
+    /// GET loads (a 500). A POST (with a valid token) to a page that only shows answers 405, or 404 when it names a
+    /// handler; an unknown handler on a GET falls back to the page's own GET, as Razor Pages does.
+    /// </summary>
+    [Fact]
+    public async Task A_post_to_a_page_that_only_shows_is_refused_and_never_renders_the_page_without_its_data()
+    {
+        var world = await WorldAsync(Users.TeamManager);
+        using var client = await app.SignedInAsync(Users.TeamManager);
+        var token = await TokenAsync(client);
+        var posts = Matrix.Where(r => r.IsPost).Select(r => r.Handler).ToHashSet(StringComparer.Ordinal);
+        var failures = new List<string>();
+        foreach (var row in Matrix.Where(r => !r.IsPost && r.Access.TeamManager is Expect.Allowed or Expect.OwnTeamData))
+        {
+            var url = row.Url(world);
+            var named = url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=Nope";
+            if (!posts.Contains("POST " + row.Handler["GET ".Length..]))
+            {
+                // A URL that names its GET handler names one the page has no POST for: not found.
+                var refused = url.Contains("handler=", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.MethodNotAllowed;
+                using var posted = await client.PostAsync(url, [new("__RequestVerificationToken", token)]);
+                if (posted.StatusCode != refused) failures.Add($"POST {url}: expected {(int)refused}, got {(int)posted.StatusCode}");
+                using var postedNamed = await client.PostAsync(named, [new("__RequestVerificationToken", token)]);
+                if (postedNamed.StatusCode != HttpStatusCode.NotFound) failures.Add($"POST {named}: expected 404, got {(int)postedNamed.StatusCode}");
+            }
+            using var got = await client.GetAsync(named);
+            if (got.StatusCode != HttpStatusCode.OK) failures.Add($"GET {named}: expected the page (200), got {(int)got.StatusCode}");
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
     [Fact]
     public async Task Signed_out_every_page_redirects_to_sign_in()
     {

@@ -87,6 +87,7 @@ public static class Startup
             .AddMvcOptions(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<UnknownHandlerFilter>();
                 o.Filters.Add<TeamAndTwoFactorFilter>();
                 // After the team check, so a redirected request is not audited as a view.
                 o.Filters.Add<PersonViewAuditFilter>();
