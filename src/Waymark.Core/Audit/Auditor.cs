@@ -34,17 +34,26 @@ public class Auditor(WaymarkDbContext db, ICurrentUser user, TimeProvider clock,
     /// Writes a stand-alone event (a view, a search, a sign-in) and returns once it is committed. Anything else
     /// pending in the unit of work is saved with it, as before; otherwise the event goes through the shared writer.
     /// </summary>
-    public async Task RecordNowAsync(AuditAction action, string recordType, string? recordId, Guid? personId = null,
-        string? detail = null, string? purpose = null, CancellationToken ct = default)
+    public Task RecordNowAsync(AuditAction action, string recordType, string? recordId, Guid? personId = null,
+        string? detail = null, string? purpose = null, CancellationToken ct = default) =>
+        RecordNowAsync([new AuditEntry(action, recordType, recordId, personId, detail, purpose)], ct);
+
+    /// <summary>As the single-event overload, for what one page showed: the events are written together (one commit).</summary>
+    public async Task RecordNowAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken ct = default)
     {
+        if (entries.Count == 0) return;
+        var events = entries.Select(e => New(e.Action, e.RecordType, e.RecordId, e.PersonId, e.Detail, e.Purpose)).ToList();
         if (writer is not null && !db.ChangeTracker.HasChanges())
         {
-            await writer.WriteAsync(New(action, recordType, recordId, personId, detail, purpose)).WaitAsync(ct);
+            await Task.WhenAll(events.Select(writer.WriteAsync)).WaitAsync(ct);
             return;
         }
-        Add(action, recordType, recordId, personId, detail, purpose);
+        db.AuditEvents.AddRange(events);
         await db.SaveChangesAsync(ct);
     }
 
     private static string? Trim(string? s) => s is { Length: > 2000 } ? s[..2000] : s;
 }
+
+/// <summary>One audit event to write: what was done (<paramref name="Action"/>) to which record, about whom, and why.</summary>
+public sealed record AuditEntry(AuditAction Action, string RecordType, string? RecordId, Guid? PersonId = null, string? Detail = null, string? Purpose = null);

@@ -36,7 +36,7 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
     /// newest first. <paramref name="knownTotal"/> is the number matching when the caller already counted them (the page's
     /// capacity figures do for the unfiltered views), which saves counting again.
     /// </summary>
-    public async Task<CaseloadPage> RunAsync(Guid teamId, CaseloadFilter f, int page = 1, CancellationToken ct = default, int? knownTotal = null)
+    public async Task<CaseloadPage> RunAsync(Guid teamId, CaseloadFilter f, int page = 1, int? knownTotal = null, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
         var today = Today();

@@ -36,25 +36,25 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Waymark is not set.");
-            services.AddPooledDbContextFactory<PostgresWaymarkDbContext>(o => o.UseNpgsql(cs));
-            services.AddScoped<WaymarkDbContext>(sp => Rent<PostgresWaymarkDbContext>(sp));
-            services.AddSingleton<IWaymarkContexts>(sp => new PooledContexts<PostgresWaymarkDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresWaymarkDbContext>>()));
+            AddPooled<PostgresWaymarkDbContext>(services, o => o.UseNpgsql(cs));
         }
         else
         {
             cs = string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs;
             EnsureSqliteFolder(cs);
-            services.AddPooledDbContextFactory<SqliteWaymarkDbContext>(o => o.UseSqlite(cs));
-            services.AddScoped<WaymarkDbContext>(sp => Rent<SqliteWaymarkDbContext>(sp));
-            services.AddSingleton<IWaymarkContexts>(sp => new PooledContexts<SqliteWaymarkDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteWaymarkDbContext>>()));
+            AddPooled<SqliteWaymarkDbContext>(services, o => o.UseSqlite(cs));
         }
         return services;
     }
 
     // Pooling saves building a context (and its internal services) on every request. Safe because a context's only
-    // state of ours is whom it acts for: set here on every rent, and forgotten when it goes back (WaymarkDbContext.Dispose).
-    private static WaymarkDbContext Rent<TContext>(IServiceProvider sp) where TContext : WaymarkDbContext =>
-        sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().ActingFor(sp.GetRequiredService<ICurrentUser>());
+    // state of ours is whom it acts for: set on every rent, and forgotten when it goes back (WaymarkDbContext.Dispose).
+    private static void AddPooled<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> options) where TContext : WaymarkDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(options);
+        services.AddSingleton<IWaymarkContexts>(sp => new PooledContexts<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddScoped<WaymarkDbContext>(sp => sp.GetRequiredService<IWaymarkContexts>().Create(sp.GetRequiredService<ICurrentUser>()));
+    }
 
     private sealed class PooledContexts<TContext>(IDbContextFactory<TContext> factory) : IWaymarkContexts where TContext : WaymarkDbContext
     {

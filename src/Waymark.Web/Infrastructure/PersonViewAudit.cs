@@ -11,21 +11,21 @@ namespace Waymark.Web.Infrastructure;
 public interface IShowsPersonData
 {
     /// <summary>What this request's page showed, read after the GET handler; empty when it showed nobody (e.g. an empty form).</summary>
-    IEnumerable<PersonView> PersonDataShown { get; }
+    IEnumerable<AuditEntry> PersonDataShown { get; }
 }
 
-/// <summary>One audit event for what a page showed: a person's record (with their id) or a list (the ids shown in the detail).</summary>
-public sealed record PersonView(AuditAction Action, string RecordType, string? RecordId, Guid? PersonId, string? Detail = null, string? Purpose = null)
+/// <summary>The audit events for what a page showed (<see cref="AuditEntry"/>): a person's record, a list, or a search.</summary>
+public static class PersonView
 {
     /// <summary>One person's record, or part of it.</summary>
-    public static PersonView Record(string recordType, string? recordId, Guid personId, string? detail = null, string? purpose = null) =>
+    public static AuditEntry Record(string recordType, string? recordId, Guid personId, string? detail = null, string? purpose = null) =>
         new(AuditAction.Viewed, recordType, recordId, personId, detail, purpose);
 
     /// <summary>
     /// A list of people: one event, no single person, with the count and the ids shown in the detail
     /// ("key=value" like the search events; very long lists are cut at the audit detail's limit).
     /// </summary>
-    public static PersonView List(string recordType, IEnumerable<Guid> personIds, string? detail = null)
+    public static AuditEntry List(string recordType, IEnumerable<Guid> personIds, string? detail = null)
     {
         var ids = personIds.Distinct().ToList();
         return new(AuditAction.Viewed, recordType, null, null,
@@ -33,7 +33,7 @@ public sealed record PersonView(AuditAction Action, string RecordType, string? R
     }
 
     /// <summary>A search and what it found (the search's own record type and criteria).</summary>
-    public static PersonView Search(string recordType, string? recordId, string detail) =>
+    public static AuditEntry Search(string recordType, string? recordId, string detail) =>
         new(AuditAction.Searched, recordType, recordId, null, detail);
 }
 
@@ -78,8 +78,6 @@ public sealed class PersonViewAuditFilter : IAsyncPageFilter
         var shown = page.PersonDataShown.ToList();
         if (shown.Count == 0) return;
         // Resolved only when there is something to write, so pages that show nobody rent no database context.
-        var audit = http.RequestServices.GetRequiredService<Auditor>();
-        foreach (var v in shown)
-            await audit.RecordNowAsync(v.Action, v.RecordType, v.RecordId, v.PersonId, v.Detail, v.Purpose, http.RequestAborted);
+        await http.RequestServices.GetRequiredService<Auditor>().RecordNowAsync(shown, http.RequestAborted);
     }
 }

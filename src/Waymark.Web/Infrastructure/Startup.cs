@@ -87,10 +87,10 @@ public static class Startup
             .AddMvcOptions(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-                o.Filters.Add<UnknownHandlerFilter>();
+                o.Filters.Add(new UnknownHandlerFilter()); // stateless: one instance serves every request
                 o.Filters.Add<TeamAndTwoFactorFilter>();
                 // After the team check, so a redirected request is not audited as a view.
-                o.Filters.Add<PersonViewAuditFilter>();
+                o.Filters.Add(new PersonViewAuditFilter());
                 o.MaxModelValidationErrors = 50;
             });
         services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(o => { o.LowercaseUrls = true; });

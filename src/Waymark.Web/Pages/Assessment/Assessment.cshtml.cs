@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Access;
 using Waymark.Assessment;
+using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Persistence;
 using Waymark.Web.Forms;
@@ -27,7 +28,7 @@ public class AssessmentModel(AssessmentService assessments, WaymarkDbContext db,
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("Assessment", EpisodeId.ToString(), Episode.PersonId)];
+    public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Assessment", EpisodeId.ToString(), Episode.PersonId)];
 
     public const int PriorityChoices = 10;
 

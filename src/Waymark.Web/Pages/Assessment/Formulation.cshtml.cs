@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Waymark.Assessment;
+using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Web.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace Waymark.Web.Pages.Assessment;
 public class FormulationModel(Formulations formulations, WaymarkDbContext db) : FormulationPage(db), IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => PersonName.Length == 0 ? [] : [PersonView.Record("Formulation", Current?.Id.ToString(), PersonId, Current is null ? "No formulation yet" : $"Version {Current.Number}")];
+    public IEnumerable<AuditEntry> PersonDataShown => PersonName.Length == 0 ? [] : [PersonView.Record("Formulation", Current?.Id.ToString(), PersonId, Current is null ? "No formulation yet" : $"Version {Current.Number}")];
 
     [BindProperty] public string? CoreProblems { get; set; }
     [BindProperty] public string? HowTheyRelate { get; set; }

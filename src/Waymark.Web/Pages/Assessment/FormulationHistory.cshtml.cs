@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Waymark.Assessment;
+using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Web.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace Waymark.Web.Pages.Assessment;
 public class FormulationHistoryModel(Formulations formulations, WaymarkDbContext db) : FormulationPage(db), IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => PersonName.Length == 0 ? [] : [PersonView.Record("Formulation", null, PersonId, "Version history")];
+    public IEnumerable<AuditEntry> PersonDataShown => PersonName.Length == 0 ? [] : [PersonView.Record("Formulation", null, PersonId, "Version history")];
 
     public IReadOnlyList<FormulationRevision> Revisions { get; private set; } = [];
 

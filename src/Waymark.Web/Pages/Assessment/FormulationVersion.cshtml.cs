@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Waymark.Assessment;
+using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Web.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace Waymark.Web.Pages.Assessment;
 public class FormulationVersionModel(Formulations formulations, WaymarkDbContext db) : FormulationPage(db), IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Revision is null ? [] : [PersonView.Record("Formulation", Revision.Id.ToString(), PersonId, $"Version {Number}")];
+    public IEnumerable<AuditEntry> PersonDataShown => Revision is null ? [] : [PersonView.Record("Formulation", Revision.Id.ToString(), PersonId, $"Version {Number}")];
 
     [FromRoute] public int Number { get; set; }
     public FormulationRevision? Revision { get; private set; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Web.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace Waymark.Web.Pages.Audit;
 public class UserModel(WaymarkDbContext db, ICurrentUser user) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => UserName.Length == 0 ? [] : [new PersonView(Waymark.Audit.AuditAction.Viewed, "UserAuditTrail", Id, null, $"page={Trail.Page}")];
+    public IEnumerable<AuditEntry> PersonDataShown => UserName.Length == 0 ? [] : [new AuditEntry(Waymark.Audit.AuditAction.Viewed, "UserAuditTrail", Id, null, $"page={Trail.Page}")];
 
     [FromRoute] public string Id { get; set; } = "";
     public string UserName { get; private set; } = "";

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Caseload;
 using Waymark.Episodes;
 using Waymark.Web.Infrastructure;
@@ -63,7 +64,7 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
             KeyWorkerId: string.IsNullOrEmpty(Worker) ? null : Worker,
             Status: status, Setting: setting, Youth: youth, OverdueOnly: Show.Contains("overdue"),
             AssessmentOverdueOnly: Show.Contains("assessment-overdue"), FollowUpOverdueOnly: Show.Contains("follow-up-overdue")));
-        Result = await query.RunAsync(teamId, filter, Math.Clamp(pageNumber, 1, 100_000), ct, KnownTotal(filter, Load));
+        Result = await query.RunAsync(teamId, filter, Math.Clamp(pageNumber, 1, 100_000), KnownTotal(filter, Load), ct);
         return Page();
     }
 
@@ -76,5 +77,5 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
         : null;
 
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => [PersonView.List("Caseload", Result.Rows.Select(r => r.PersonId), $"view={Section} page={Result.PageNumber}")];
+    public IEnumerable<AuditEntry> PersonDataShown => [PersonView.List("Caseload", Result.Rows.Select(r => r.PersonId), $"view={Section} page={Result.PageNumber}")];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Duplicates;
 using Waymark.People;
 using Waymark.Web.Infrastructure;
@@ -12,7 +13,7 @@ namespace Waymark.Web.Pages.Duplicates;
 public class IndexModel(DuplicateQueue queue, DuplicateScan scan, ICurrentUser user) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown =>
+    public IEnumerable<AuditEntry> PersonDataShown =>
         [PersonView.List("DuplicateQueue", Pairs.Items.SelectMany(p => new[] { p.A.Id, p.B.Id }).Concat(Merges.SelectMany(m => new[] { m.Merge.KeptPersonId, m.Merge.MergedPersonId })), $"page={Pairs.PageNumber}")];
 
     public Page<DuplicatePair> Pairs { get; private set; } = new([], 1, DuplicateQueue.PageSize, false);

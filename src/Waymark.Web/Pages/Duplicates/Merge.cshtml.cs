@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Duplicates;
 using Waymark.Persistence;
 using Waymark.Web.Infrastructure;
@@ -11,7 +12,7 @@ namespace Waymark.Web.Pages.Duplicates;
 public class MergeModel(DuplicateQueue queue, PersonMerging merging, ICurrentUser user) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Summary is null ? [] :
+    public IEnumerable<AuditEntry> PersonDataShown => Summary is null ? [] :
         [PersonView.Record("PersonMerge", Id.ToString(), Summary.Merge.KeptPersonId), PersonView.Record("PersonMerge", Id.ToString(), Summary.Merge.MergedPersonId)];
 
     [FromRoute] public Guid Id { get; set; }

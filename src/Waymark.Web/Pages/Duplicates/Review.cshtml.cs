@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Waymark.Audit;
 using Waymark.Duplicates;
 using Waymark.Persistence;
 using Waymark.Web.Forms;
@@ -12,7 +13,7 @@ namespace Waymark.Web.Pages.Duplicates;
 public class ReviewModel(DuplicateQueue queue, PersonMerging merging) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Pair is null ? [] :
+    public IEnumerable<AuditEntry> PersonDataShown => Pair is null ? [] :
         [PersonView.Record("DuplicatePair", Id.ToString(), Pair.A.Id), PersonView.Record("DuplicatePair", Id.ToString(), Pair.B.Id)];
 
     [FromRoute] public Guid Id { get; set; }

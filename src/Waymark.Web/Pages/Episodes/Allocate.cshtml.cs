@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Caseload;
 using Waymark.Episodes;
 using Waymark.Persistence;
@@ -12,7 +13,7 @@ namespace Waymark.Web.Pages.Episodes;
 public class AllocateModel(EpisodeActions actions, Capacity capacity, ICurrentUser user) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => _personId is { } p ? [PersonView.Record("Episode", Id.ToString(), p, "Allocating a key worker")] : [];
+    public IEnumerable<AuditEntry> PersonDataShown => _personId is { } p ? [PersonView.Record("Episode", Id.ToString(), p, "Allocating a key worker")] : [];
     private Guid? _personId;
 
     [FromRoute] public Guid Id { get; set; }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Persistence;
 using Waymark.Teams;
@@ -14,7 +15,7 @@ namespace Waymark.Web.Pages.Episodes;
 public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralService referrals, WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("Episode", Id.ToString(), Episode.PersonId)];
+    public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Episode", Id.ToString(), Episode.PersonId)];
 
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public string? Version { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Audit;
 using Waymark.Identification;
 using Waymark.Persistence;
 using Waymark.Web.Infrastructure;
@@ -14,7 +15,7 @@ namespace Waymark.Web.Pages.Identification;
 public abstract class JourneyPage(IdentificationService journeys, WaymarkDbContext db) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Draft?.ExistingPersonId is { } p
+    public IEnumerable<AuditEntry> PersonDataShown => Draft?.ExistingPersonId is { } p
         ? [PersonView.Record("IdentificationDraft", DraftId.ToString(), p, "Identification journey")] : [];
 
     [FromRoute] public Guid DraftId { get; set; }

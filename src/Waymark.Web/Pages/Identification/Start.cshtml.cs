@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Waymark.Audit;
 using Waymark.Identification;
 using Waymark.Persistence;
 using Waymark.Web.Infrastructure;
@@ -10,7 +11,7 @@ namespace Waymark.Web.Pages.Identification;
 public class StartModel(IdentificationService journeys, WaymarkDbContext db) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => PersonId is { } id && PersonName is not null ? [PersonView.Record("Person", id.ToString(), id, "Starting an identification")] : [];
+    public IEnumerable<AuditEntry> PersonDataShown => PersonId is { } id && PersonName is not null ? [PersonView.Record("Person", id.ToString(), id, "Starting an identification")] : [];
 
     [BindProperty(SupportsGet = true, Name = "person")] public Guid? PersonId { get; set; }
     public string? PersonName { get; private set; }

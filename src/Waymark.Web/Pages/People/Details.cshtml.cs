@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.People;
 using Waymark.Persistence;
@@ -17,10 +18,10 @@ namespace Waymark.Web.Pages.People;
 /// </summary>
 public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbContext db, ICurrentUser user, Waymark.Duplicates.DuplicateQueue duplicates) : PageModel, IShowsPersonData
 {
-    private readonly List<PersonView> _shown = [];
+    private readonly List<AuditEntry> _shown = [];
 
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => _shown;
+    public IEnumerable<AuditEntry> PersonDataShown => _shown;
 
     public Person? Person { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
@@ -51,7 +52,7 @@ public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbCont
                 if (Asked) ModelState.AddModelError(error!.StartsWith("Select", StringComparison.Ordinal) ? nameof(Purpose) : nameof(PurposeOther), error);
                 PersonNameForPurpose = name;
                 // The name is shown, the record is not: audited, but not as a view of the record.
-                _shown.Add(new PersonView(Waymark.Audit.AuditAction.PurposeAsked, "Person", id.ToString(), id, "Asked why the closed record is being opened"));
+                _shown.Add(new AuditEntry(Waymark.Audit.AuditAction.PurposeAsked, "Person", id.ToString(), id, "Asked why the closed record is being opened"));
                 return Page();
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Audit;
 using Waymark.Identifiers;
 using Waymark.People;
 using Waymark.Web.Forms;
@@ -10,7 +11,7 @@ namespace Waymark.Web.Pages.People;
 public class IndexModel(PersonSearch search, TimeProvider clock) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => _search is null ? [] : [PersonView.Search("PersonSearch", null, _search)];
+    public IEnumerable<AuditEntry> PersonDataShown => _search is null ? [] : [PersonView.Search("PersonSearch", null, _search)];
     private string? _search;
 
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }

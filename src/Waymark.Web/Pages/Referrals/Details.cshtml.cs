@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Teams;
 using Waymark.Referrals;
@@ -16,7 +17,7 @@ namespace Waymark.Web.Pages.Referrals;
 public class DetailsModel(ReferralService referrals, WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Referral is null ? [] : [PersonView.Record("Referral", Id.ToString(), Referral.PersonId)];
+    public IEnumerable<AuditEntry> PersonDataShown => Referral is null ? [] : [PersonView.Record("Referral", Id.ToString(), Referral.PersonId)];
 
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public string? Version { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Referrals;
 using Waymark.Web.Forms;
@@ -13,7 +14,7 @@ public class NewModel(ReferralService referrals, WaymarkDbContext db, ICurrentUs
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("Referral", null, Episode.PersonId, "Choosing a service")];
+    public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Referral", null, Episode.PersonId, "Choosing a service")];
 
     /// <summary>"{serviceId}|{need}": the service chosen under the need it is for.</summary>
     [BindProperty] public string? Choice { get; set; }

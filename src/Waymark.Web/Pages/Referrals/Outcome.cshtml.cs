@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Referrals;
 using Waymark.Web.Forms;
@@ -14,7 +15,7 @@ public class OutcomeModel(ReferralService referrals, WaymarkDbContext db, ICurre
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("Outcome", EpisodeId.ToString(), Episode.PersonId, "Recording an outcome")];
+    public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Outcome", EpisodeId.ToString(), Episode.PersonId, "Recording an outcome")];
 
     [BindProperty(SupportsGet = true)] public string? Referral { get; set; }
     [BindProperty] public string? Code { get; set; }

@@ -18,8 +18,8 @@ namespace Waymark.Web.Pages.Referrals;
 public class SummaryModel(ReferralService referrals, WaymarkDbContext db) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Referral is { } r && Consent is { } c && Person is not null
-        ? [new PersonView(AuditAction.Exported, "ReferralSummary", Id.ToString(), r.PersonId, $"For {r.ServiceName}; consent {c.Id}")] : [];
+    public IEnumerable<AuditEntry> PersonDataShown => Referral is { } r && Consent is { } c && Person is not null
+        ? [new AuditEntry(AuditAction.Exported, "ReferralSummary", Id.ToString(), r.PersonId, $"For {r.ServiceName}; consent {c.Id}")] : [];
 
     [FromRoute] public Guid Id { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Referrals;
 using Waymark.Web.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace Waymark.Web.Pages.Referrals;
 public class TasksModel(FollowUpQuery query, ICurrentUser user) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => [PersonView.List(Team ? "TeamFollowUps" : "MyFollowUps", Result.Rows.Select(r => r.PersonId), $"page={Result.PageNumber}")];
+    public IEnumerable<AuditEntry> PersonDataShown => [PersonView.List(Team ? "TeamFollowUps" : "MyFollowUps", Result.Rows.Select(r => r.PersonId), $"page={Result.PageNumber}")];
 
     [FromRoute] public string? View { get; set; }
     public FollowUpPage Result { get; private set; } = new([], 1, false);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.Teams;
 using Waymark.Screening;
@@ -12,7 +13,7 @@ namespace Waymark.Web.Pages.Screening;
 public class HistoryModel(WaymarkDbContext db) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => PersonName.Length == 0 ? [] : [PersonView.Record("ScreeningHistory", null, PersonId, $"Page {PageNumber}")];
+    public IEnumerable<AuditEntry> PersonDataShown => PersonName.Length == 0 ? [] : [PersonView.Record("ScreeningHistory", null, PersonId, $"Page {PageNumber}")];
 
     public const int PageSize = 20;
 

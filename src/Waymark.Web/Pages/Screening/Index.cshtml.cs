@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Instruments;
 using Waymark.Persistence;
 using Waymark.Screening;
@@ -12,7 +13,7 @@ public class IndexModel(ScreeningService screening, InstrumentCatalogue catalogu
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("Screening", EpisodeId.ToString(), Episode.PersonId)];
+    public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Screening", EpisodeId.ToString(), Episode.PersonId)];
 
     public IReadOnlyList<InstrumentDefinition> Offered { get; private set; } = [];
     public int NotOffered { get; private set; }

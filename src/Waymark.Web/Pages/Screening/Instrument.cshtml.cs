@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Waymark.Access;
+using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Instruments;
 using Waymark.Persistence;
@@ -15,7 +16,7 @@ public class InstrumentModel(ScreeningService screening, InstrumentCatalogue cat
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Episode is null || Definition is null ? [] : [PersonView.Record("Screening", EpisodeId.ToString(), Episode.PersonId, $"Started {Definition.Id}")];
+    public IEnumerable<AuditEntry> PersonDataShown => Episode is null || Definition is null ? [] : [PersonView.Record("Screening", EpisodeId.ToString(), Episode.PersonId, $"Started {Definition.Id}")];
 
     [FromRoute] public string InstrumentId { get; set; } = "";
     /// <summary>Item id → the value chosen, as posted.</summary>

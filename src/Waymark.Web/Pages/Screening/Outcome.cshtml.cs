@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Assessment;
+using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Persistence;
 using Waymark.Screening;
@@ -15,7 +16,7 @@ public class OutcomeModel(ScreeningService screening, WaymarkDbContext db, ICurr
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Episode is null ? [] : [PersonView.Record("ScreeningOutcome", EpisodeId.ToString(), Episode.PersonId, "Screening outcome form")];
+    public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("ScreeningOutcome", EpisodeId.ToString(), Episode.PersonId, "Screening outcome form")];
 
     [BindProperty] public List<string> Needs { get; set; } = [];
     [BindProperty] public string? RiskToSelf { get; set; }

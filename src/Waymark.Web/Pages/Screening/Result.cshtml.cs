@@ -16,7 +16,7 @@ namespace Waymark.Web.Pages.Screening;
 public class ResultModel(ScreeningService screening, InstrumentCatalogue catalogue, Auditor audit, WaymarkDbContext db) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<PersonView> PersonDataShown => Completion is null ? [] : [PersonView.Record("InstrumentCompletion", Id.ToString(), Completion.PersonId)];
+    public IEnumerable<AuditEntry> PersonDataShown => Completion is null ? [] : [PersonView.Record("InstrumentCompletion", Id.ToString(), Completion.PersonId)];
 
     [FromRoute] public Guid Id { get; set; }
 
