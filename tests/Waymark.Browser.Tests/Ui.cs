@@ -120,7 +120,17 @@ public static class Ui
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(WaymarkApp.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/");
+        try
+        {
+            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser was left and what the page said, so a failure in CI can be understood from its log.
+            var h1 = await page.Locator("h1").AllInnerTextsAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            var summary = await page.Locator(".nhsuk-error-summary").AllInnerTextsAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            throw new TimeoutException($"Signing in as {email} did not reach the home page: the browser is at {page.Url}, h1 \"{string.Join(" | ", h1)}\", error summary \"{string.Join(" | ", summary)}\"", e);
+        }
     }
 
     /// <summary>Presses Tab until <paramref name="target"/> has focus; fails if it is not reached, so it must be keyboard reachable.</summary>

@@ -46,6 +46,23 @@ public record PersonDetails
         Veteran = p.Veteran, CareLeaver = p.CareLeaver, ParentOrCarer = p.ParentOrCarer,
     };
 
+    /// <summary>
+    /// These details with the identity details of <paramref name="p"/> instead of these: names, aliases, dates of birth, sex,
+    /// gender, ethnic category, NHS number, PNC ID and other identifiers. Used for a user whose role may change contact
+    /// details but not identity (<see cref="Waymark.Access.Permission.EditIdentityDetails"/>): identity drives matching and merging.
+    /// </summary>
+    public PersonDetails KeepingIdentityOf(Person p)
+    {
+        var stored = From(p);
+        return this with
+        {
+            GivenName = stored.GivenName, FamilyName = stored.FamilyName, PreferredName = stored.PreferredName,
+            Aliases = stored.Aliases, DateOfBirth = stored.DateOfBirth, OtherDatesOfBirth = stored.OtherDatesOfBirth,
+            Sex = stored.Sex, Gender = stored.Gender, EthnicCategory = stored.EthnicCategory,
+            NhsNumber = stored.NhsNumber, PncId = stored.PncId, OtherIdentifiers = stored.OtherIdentifiers,
+        };
+    }
+
     /// <summary>Applies these details, normalising identifiers; call <see cref="Validate"/> first.</summary>
     public void ApplyTo(Person p)
     {
