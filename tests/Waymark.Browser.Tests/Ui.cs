@@ -122,9 +122,12 @@ public static class Ui
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/");
+            // Wait for the home page to arrive and show its heading rather than for the window's load event: a run here
+            // once timed out waiting for "load" on a home page that had already committed and gone network-idle.
+            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Hello, "), new() { Timeout = 15_000 });
         }
-        catch (TimeoutException e)
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
             // Say where the browser was left and what the page said, so a failure in CI can be understood from its log.
             var h1 = await page.Locator("h1").AllInnerTextsAsync().WaitAsync(TimeSpan.FromSeconds(5));
