@@ -18,7 +18,9 @@ public static class Ui
     /// </summary>
     public static async Task AssertAccessibleAsync(this IPage page, string what)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // Everything loaded (styles decide colour contrast and target sizes), checked by polling the document rather
+        // than by waiting for the load event, which Playwright was seen to miss here (see WaitForDocumentAsync).
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = 15_000 });
         var results = await page.RunAxeAsync();
         if (results.Violations.Length > 0)
         {
@@ -220,8 +222,16 @@ public static class Ui
         {
             page.FrameNavigated -= OnNavigated;
         }
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForDocumentAsync();
     }
+
+    /// <summary>
+    /// Waits until the page's document has been parsed to its end (the layout's footer is there). A locator wait polls,
+    /// and works without JavaScript. Waiting for the window's load event instead timed out after 15 s in 2 runs of 10
+    /// here, on pages that had committed and gone network-idle: Playwright missed an event that had already happened.
+    /// </summary>
+    public static Task WaitForDocumentAsync(this IPage page) =>
+        Assertions.Expect(page.Locator("footer[role=contentinfo]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
 
     /// <summary>Fails with the error summary's text when a form that should have been accepted came back with errors.</summary>
     public static async Task AssertNoErrorsAsync(this IPage page, string what)
