@@ -135,6 +135,8 @@ public record PersonDetails
         if (!NoFixedAbode && Clean(Postcode) is { } pc && !UkPostcode.IsValid(pc)) errors.Add((nameof(Postcode), "Enter a real postcode, like NS1 4AB"));
         if (!string.IsNullOrWhiteSpace(NhsNumber) && !Identifiers.NhsNumber.IsValid(NhsNumber))
             errors.Add((nameof(NhsNumber), "Enter a valid NHS number: 10 numbers, like 943 476 5919"));
+        else if (Identifiers.NhsNumber.IsPlaceholder(NhsNumber))
+            errors.Add((nameof(NhsNumber), Identifiers.NhsNumber.PlaceholderMessage));
         if (!string.IsNullOrWhiteSpace(PncId) && !Identifiers.PncId.IsValid(PncId))
             errors.Add((nameof(PncId), "Enter a valid PNC ID, like 2001/0000023C (year, serial number and check letter)"));
         if (OtherIdentifiers.Any(i => string.IsNullOrWhiteSpace(i.Kind) || string.IsNullOrWhiteSpace(i.Value)))
