@@ -19,18 +19,22 @@ public static class PostedKeys
     /// <param name="modelState">The page's model state.</param>
     /// <param name="keys">The keys as posted, one per row.</param>
     /// <param name="known">Whether a (non-blank) key is one the form offered.</param>
-    public static bool Check(ModelStateDictionary modelState, IEnumerable<string?> keys, Func<string, bool> known)
+    /// <param name="expectedCount">
+    /// When given, the number of rows the form has (every row exactly once): fewer rows are refused too, so a form
+    /// posted without its rows (or with them renumbered) cannot clear what they held.
+    /// </param>
+    public static bool Check(ModelStateDictionary modelState, IEnumerable<string?> keys, Func<string, bool> known, int? expectedCount = null)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in keys)
-        {
-            if (string.IsNullOrWhiteSpace(key) || !known(key) || !seen.Add(key))
-            {
-                if (!modelState.TryGetValue("", out var entry) || entry.Errors.All(e => e.ErrorMessage != Message))
-                    modelState.AddModelError("", Message);
-                return false;
-            }
-        }
-        return true;
+            if (string.IsNullOrWhiteSpace(key) || !known(key) || !seen.Add(key)) return Refuse(modelState);
+        return expectedCount is { } n && seen.Count != n ? Refuse(modelState) : true;
+    }
+
+    private static bool Refuse(ModelStateDictionary modelState)
+    {
+        if (!modelState.TryGetValue("", out var entry) || entry.Errors.All(e => e.ErrorMessage != Message))
+            modelState.AddModelError("", Message);
+        return false;
     }
 }

@@ -66,16 +66,17 @@ public class AssessmentModel(AssessmentService assessments, WaymarkDbContext db,
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!CanChange) return Forbid();
+        // Each domain's row exactly once, as the form has them; then only the domains we know, in our order
+        // (so the page can always be shown again).
+        PostedKeys.Check(ModelState, Needs.Select(n => n.Domain), AssessmentDomains.IsKnown, AssessmentDomains.All.Count);
+        var posted = Needs.Where(n => AssessmentDomains.IsKnown(n.Domain)).GroupBy(n => n.Domain!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Needs = AssessmentDomains.All.Select(d => posted.GetValueOrDefault(d.Code) ?? new NeedRow { Domain = d.Code }).ToList();
         Guid? version = null;
         if (!string.IsNullOrEmpty(Version))
         {
             if (!Guid.TryParse(Version, out var v)) { ModelState.AddModelError("", "The form was incomplete. Reload the page and try again."); return Page(); }
             version = v;
         }
-        // Each row names a domain the form offered, once; then only the domains we know, in our order.
-        PostedKeys.Check(ModelState, Needs.Select(n => n.Domain), AssessmentDomains.IsKnown);
-        var posted = Needs.Where(n => AssessmentDomains.IsKnown(n.Domain)).GroupBy(n => n.Domain!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        Needs = AssessmentDomains.All.Select(d => posted.GetValueOrDefault(d.Code) ?? new NeedRow { Domain = d.Code }).ToList();
 
         var inputs = new List<AssessedNeedInput>();
         for (var i = 0; i < Needs.Count; i++)

@@ -51,8 +51,8 @@ public class CapacityModel(CapacitySettings settings, Capacity capacity, ICurren
         var team = Parse(nameof(TeamLimit), TeamLimit);
         var perWorker = Parse(nameof(WorkerDefault), WorkerDefault);
         var workers = new Dictionary<string, int?>();
-        // Each row names one worker, once (a worker who left the team since the form was shown is skipped below).
-        if (!PostedKeys.Check(ModelState, Workers.Select(w => w.UserId), _ => true))
+        // Each worker of the form exactly once: a row missing, added or repeated is a changed or broken form.
+        if (!PostedKeys.Check(ModelState, Workers.Select(w => w.UserId), loaded.Workers.ContainsKey, loaded.Workers.Count))
         {
             await LoadWorkersAsync(loaded, ct, keepTyped: true);
             return Page();
