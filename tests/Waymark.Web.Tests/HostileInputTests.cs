@@ -105,13 +105,10 @@ public abstract partial class HostileInputTests(AppFixture app, ITestOutputHelpe
                 if ((int)response.StatusCode >= 500) failures.Add($"{row.Handler} {url} with {name}: {(int)response.StatusCode}");
                 if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther)
                     failures.Add($"{row.Handler} {url} with {name}: accepted ({(int)response.StatusCode} {Redirects.Describe(response)})");
-                var after = await ChecksumAsync();
-                if (after != before)
-                {
-                    failures.Add($"{row.Handler} {url} with {name}: a change was saved ({before} → {after})");
-                    before = after;
-                }
             }
+            // Once per form (the acceptance check above names the post that saved).
+            var after = await ChecksumAsync();
+            if (after != before) failures.Add($"{row.Handler} {url}: a change was saved ({before} → {after})");
         }
         output.WriteLine($"{walked} forms, {requests} posts");
         Assert.True(walked >= 25, $"Only {walked} forms were walked: the pages' forms were not found");

@@ -140,6 +140,10 @@ public class ServiceForm
         var min = Age(nameof(MinimumAge), MinimumAge, "Youngest age");
         var max = Age(nameof(MaximumAge), MaximumAge, "Oldest age");
 
+        // A row's id (a hidden field) is empty for a new row, else one of the service's own rows, once.
+        PostedKeys.Check(ms, Locations.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), id => Guid.TryParse(id, out _));
+        PostedKeys.Check(ms, Sessions.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), id => Guid.TryParse(id, out _));
+        PostedKeys.Check(ms, Contacts.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), id => Guid.TryParse(id, out _));
         var locations = new List<LocationInput>();
         foreach (var (row, i) in Locations.Select((r, i) => (r, i)).Where(x => !x.r.IsBlank))
             locations.Add(new LocationInput(Guid.TryParse(row.Id, out var lid) ? lid : null, row.Name, row.Address, row.Town, row.Postcode));
