@@ -45,7 +45,7 @@ public abstract class MalformedRequestTests(AppFixture app)
     [Fact]
     public async Task The_error_page_never_takes_its_status_from_a_posted_field()
     {
-        using var client = app.NewClient();
+        using var client = await app.SignedInAsync(Users.Practitioner);
         using var missing = await client.PostAsync("/no-such-page", [new("code", "599")]);
         using var direct = await client.PostAsync("/error/200", [new("code", "599")]);
         using var unknown = await client.GetAsync("/error/599");
@@ -133,7 +133,7 @@ public abstract class MalformedRequestTests(AppFixture app)
         var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         using var client = await app.SignedInAsync(Users.Practitioner);
         var form = (await client.GetPageAsync($"/episodes/{episode.Id}/outcomes/new")).Form("main form")
-            .Set("Code", "EngagedWithService").Set("On.Day", "1").Set("On.Month", "1").Set("On.Year", "1900");
+            .Set("Code", "HousingSecured").Set("On.Day", "1").Set("On.Month", "1").Set("On.Year", "1900");
 
         using var response = await form.SubmitAsync(client);
 

@@ -202,6 +202,7 @@ public class ServiceForm
         }
         return field switch
         {
+            "" => "",
             nameof(ServiceInput.OrganisationId) => OrganisationId == NewOrganisation ? $"{prefix}.NewOrganisationName" : $"{prefix}.OrganisationId",
             "NewOrganisation.Name" => $"{prefix}.NewOrganisationName",
             nameof(ServiceInput.AcceptsCoOccurringSubstanceUse) => $"{prefix}.AcceptsSubstanceUse",
