@@ -107,6 +107,13 @@ public class ServiceForm
 
     private static string YesNo(bool? b) => b switch { true => "yes", false => "no", _ => "unknown" };
 
+    /// <summary>
+    /// The ids of the rows (locations, sessions, contacts) the service being changed has, as text; empty for a new
+    /// service. Set by the page before <see cref="ToInput"/>; never bound.
+    /// </summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public IReadOnlySet<string> KnownRowIds { get; set; } = new HashSet<string>();
+
     /// <summary>Reads the typed text into an input, adding an error for whatever cannot be read. Blank rows are ignored.</summary>
     public ServiceInput ToInput(ModelStateDictionary ms, string prefix)
     {
@@ -140,10 +147,10 @@ public class ServiceForm
         var min = Age(nameof(MinimumAge), MinimumAge, "Youngest age");
         var max = Age(nameof(MaximumAge), MaximumAge, "Oldest age");
 
-        // A row's id (a hidden field) is empty for a new row, else one of the service's own rows, once.
-        PostedKeys.Check(ms, Locations.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), id => Guid.TryParse(id, out _));
-        PostedKeys.Check(ms, Sessions.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), id => Guid.TryParse(id, out _));
-        PostedKeys.Check(ms, Contacts.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), id => Guid.TryParse(id, out _));
+        // A row's id (a hidden field) is empty for a new row, else one of the service's own rows, once (blank rows too).
+        PostedKeys.Check(ms, Locations.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), KnownRowIds.Contains);
+        PostedKeys.Check(ms, Sessions.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), KnownRowIds.Contains);
+        PostedKeys.Check(ms, Contacts.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), KnownRowIds.Contains);
         var locations = new List<LocationInput>();
         foreach (var (row, i) in Locations.Select((r, i) => (r, i)).Where(x => !x.r.IsBlank))
             locations.Add(new LocationInput(Guid.TryParse(row.Id, out var lid) ? lid : null, row.Name, row.Address, row.Town, row.Postcode));
