@@ -147,10 +147,11 @@ public class ServiceForm
         var min = Age(nameof(MinimumAge), MinimumAge, "Youngest age");
         var max = Age(nameof(MaximumAge), MaximumAge, "Oldest age");
 
-        // A row's id (a hidden field) is empty for a new row, else one of the service's own rows, once (blank rows too).
-        PostedKeys.Check(ms, Locations.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), KnownRowIds.Contains);
-        PostedKeys.Check(ms, Sessions.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), KnownRowIds.Contains);
-        PostedKeys.Check(ms, Contacts.Select(r => r.Id).Where(id => !string.IsNullOrEmpty(id)), KnownRowIds.Contains);
+        // A row's id (a hidden field) is empty for a new row, else one of the service's own rows; each of them exactly
+        // once (a row is removed by blanking it, which keeps its id), so a form posted without its rows, or with
+        // them renumbered, cannot delete them.
+        PostedKeys.Check(ms, Locations.Select(r => r.Id).Concat(Sessions.Select(r => r.Id)).Concat(Contacts.Select(r => r.Id))
+            .Where(id => !string.IsNullOrEmpty(id)), KnownRowIds.Contains, KnownRowIds.Count);
         var locations = new List<LocationInput>();
         foreach (var (row, i) in Locations.Select((r, i) => (r, i)).Where(x => !x.r.IsBlank))
             locations.Add(new LocationInput(Guid.TryParse(row.Id, out var lid) ? lid : null, row.Name, row.Address, row.Town, row.Postcode));
