@@ -97,6 +97,8 @@ public abstract partial class HostileInputTests(AppFixture app, ITestOutputHelpe
             walked++;
             var token = form[Token];
             var before = await ChecksumAsync();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var posts = requests;
             foreach (var (name, body) in Variants(fields))
             {
                 requests++;
@@ -106,6 +108,7 @@ public abstract partial class HostileInputTests(AppFixture app, ITestOutputHelpe
                 if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther)
                     failures.Add($"{row.Handler} {url} with {name}: accepted ({(int)response.StatusCode} {Redirects.Describe(response)})");
             }
+            output.WriteLine($"{row.Handler}: {requests - posts} posts, {clock.ElapsedMilliseconds} ms");
             // Once per form (the acceptance check above names the post that saved).
             var after = await ChecksumAsync();
             if (after != before) failures.Add($"{row.Handler} {url}: a change was saved ({before} → {after})");

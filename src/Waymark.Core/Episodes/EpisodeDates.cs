@@ -54,6 +54,19 @@ public readonly record struct EpisodeDates(DateTimeOffset IdentifiedAt, DateTime
         : on > LatestPlanned ? TooFarAhead(what)
         : null;
 
+    /// <summary>How many years back the identification itself (the start of an episode) may be recorded.</summary>
+    public const int IdentificationYearsBack = 1;
+
+    /// <summary>
+    /// Why a person cannot have been identified at <paramref name="at"/> (the date every other event of the episode is
+    /// checked against), or null when they can: not later than now plus <see cref="ClockSkew"/>, not more than
+    /// <see cref="IdentificationYearsBack"/> year(s) ago.
+    /// </summary>
+    public static string? Identification(DateTimeOffset at, DateTimeOffset now) =>
+        at > now + ClockSkew ? "Date and time identified must be in the past"
+        : at < now.AddYears(-IdentificationYearsBack) ? "Date identified must be within the last year"
+        : null;
+
     private static string BeforeIdentification(string what) => $"{what} cannot be before the person was identified.";
 
     private string TooFarAhead(string what) => $"{what} must be no more than {YearsAhead} years from today";

@@ -43,6 +43,15 @@ public class EpisodeDatesTests
     }
 
     [Fact]
+    public void Identification_is_within_the_last_year_and_not_in_the_future()
+    {
+        Assert.Null(EpisodeDates.Identification(Now.AddDays(-364), Now));
+        Assert.Null(EpisodeDates.Identification(Now.AddMinutes(4), Now));
+        Assert.Equal("Date identified must be within the last year", EpisodeDates.Identification(new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero), Now));
+        Assert.Equal("Date and time identified must be in the past", EpisodeDates.Identification(Now.AddMinutes(6), Now));
+    }
+
+    [Fact]
     public void The_episode_refuses_a_planned_end_in_9999_and_keeps_what_it_had()
     {
         var e = EpisodeBuilder.AnEpisode().For(PersonBuilder.APerson().Build()).InTeam(new Team { Name = "T" }).IdentifiedAt(Identified).Build();
