@@ -172,6 +172,8 @@ public static class Startup
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeaders>();
+        // Malformed bodies, NUL or lone surrogates in the path, query or form: 400 before any page or database sees them.
+        app.UseMiddleware<MalformedRequests>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
