@@ -29,4 +29,30 @@ public sealed class KestrelTests
             Assert.Empty(PageChecks.HeaderProblems(response));
         }
     }
+
+    /// <summary>
+    /// An address over the app's limit is refused by the app (414 with the security headers); one over Kestrel's own
+    /// request-line limit (8 KB) is refused by Kestrel before any middleware, with an empty 414 that no code can add
+    /// headers to — it must at least carry no Server header and no body.
+    /// </summary>
+    [Fact]
+    public async Task Over_real_HTTP_an_over_long_address_gets_414_from_the_app_with_headers_or_from_Kestrel_empty()
+    {
+        await using var database = TestDatabase.For(DatabaseProvider.Sqlite);
+        await database.CreateAsync();
+        await using var factory = new WaymarkFactory(database, new AppSettings());
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = factory.ClientOptions.BaseAddress };
+
+        using (var app = await client.GetAsync("/people?Name=" + new string('a', Waymark.Web.Infrastructure.RequestTargetLimit.MaxLength)))
+        {
+            Assert.Equal(HttpStatusCode.RequestUriTooLong, app.StatusCode);
+            Assert.Empty(PageChecks.HeaderProblems(app));
+        }
+        using var kestrel = await client.GetAsync("/people?Name=" + new string('a', 9000));
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, kestrel.StatusCode);
+        Assert.False(kestrel.Headers.Contains("Server"));
+        Assert.Empty(await kestrel.Content.ReadAsByteArrayAsync());
+    }
 }

@@ -30,6 +30,10 @@ public class ErrorModel : PageModel
                 Heading = "Sorry, we could not process that request";
                 Explanation = "The form may have expired. Go back, refresh the page and try again.";
                 break;
+            case 414:
+                Heading = "The web address is too long";
+                Explanation = "Go back and try again from a link or button in Waymark.";
+                break;
             case 429:
                 Heading = "Too many requests";
                 Explanation = "Wait a moment and try again.";
