@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -39,15 +40,32 @@ public sealed class CookiesAndHeadersTests(ProductionApp app) : IClassFixture<Pr
             : throw new Xunit.Sdk.XunitException($"No {name} cookie set; Set-Cookie: {string.Join(" | ", response.Headers.TryGetValues("Set-Cookie", out var all) ? all : [])}");
 
     [Fact]
-    public async Task The_antiforgery_cookie_is_Secure_Strict_and_HttpOnly_even_on_a_plain_http_request()
+    public async Task The_antiforgery_cookie_is_Secure_Strict_and_HttpOnly()
     {
-        using var http = Client("http://localhost");
-        using var signIn = await http.GetAsync("/account/sign-in");
+        using var https = Client("https://localhost");
+        using var signIn = await https.GetAsync("/account/sign-in");
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         var cookie = SetCookie(signIn, "waymark-af");
         Assert.Contains("; secure", cookie, StringComparison.Ordinal);
         Assert.Contains("; samesite=strict", cookie, StringComparison.Ordinal);
         Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
+
+        // Secure is not only "because this request was https": it is Always.
+        var overHttp = new DefaultHttpContext();
+        overHttp.Request.Scheme = "http";
+        Assert.True(app.Factory.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Build(overHttp).Secure);
+    }
+
+    [Fact]
+    public async Task A_page_asked_for_over_plain_http_is_sent_to_https_with_the_security_headers_and_health_still_answers()
+    {
+        using var http = Client("http://localhost");
+        using var page = await http.GetAsync("/account/sign-in?x=1");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, page.StatusCode);
+        Assert.Equal("https://localhost/account/sign-in?x=1", page.Headers.Location?.ToString());
+        Assert.Empty(PageChecks.HeaderProblems(page));
+        using var health = await http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
     [Fact]

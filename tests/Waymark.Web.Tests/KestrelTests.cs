@@ -22,9 +22,12 @@ public sealed class KestrelTests
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = factory.ClientOptions.BaseAddress };
         Assert.True(client.BaseAddress!.IsLoopback && client.BaseAddress.Port is not (0 or 80), $"Not a Kestrel address: {client.BaseAddress}");
 
+        // Outside Development pages are served over https only: the TLS proxy in front says so (trusted from loopback).
         foreach (var (url, status) in new[] { ("/health", HttpStatusCode.OK), ("/account/sign-in", HttpStatusCode.OK), ("/people", HttpStatusCode.Redirect) })
         {
-            using var response = await client.GetAsync(url);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            using var response = await client.SendAsync(request);
             Assert.Equal(status, response.StatusCode);
             Assert.Empty(PageChecks.HeaderProblems(response));
         }
@@ -45,7 +48,9 @@ public sealed class KestrelTests
         factory.StartServer();
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = factory.ClientOptions.BaseAddress };
 
-        using (var app = await client.GetAsync("/people?Name=" + new string('a', Waymark.Web.Infrastructure.RequestTargetLimit.MaxLength)))
+        using var behindProxy = new HttpRequestMessage(HttpMethod.Get, "/people?Name=" + new string('a', Waymark.Web.Infrastructure.RequestTargetLimit.MaxLength));
+        behindProxy.Headers.Add("X-Forwarded-Proto", "https");
+        using (var app = await client.SendAsync(behindProxy))
         {
             Assert.Equal(HttpStatusCode.RequestUriTooLong, app.StatusCode);
             Assert.Empty(PageChecks.HeaderProblems(app));

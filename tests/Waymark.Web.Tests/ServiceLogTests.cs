@@ -14,7 +14,7 @@ namespace Waymark.Web.Tests;
 /// appsettings.json, and no value a user typed or the app showed (names, NHS number, date of birth, phone, e-mail,
 /// query strings, the person's id) may appear anywhere in what it writes to stdout or stderr.
 /// </summary>
-public sealed partial class ServiceLogTests
+public sealed class ServiceLogTests
 {
     private const string Password = "Service-Log-Test-Pa55word!";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
@@ -62,7 +62,10 @@ public sealed partial class ServiceLogTests
 
             // A save of known values on a demo person of the practitioner's team, then a refused save (validation error).
             var caseload = await client.GetPageAsync("/caseload");
-            var personId = PersonLink().Match(caseload.Html) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException("No person on the demo caseload");
+            var episode = Link("episodes").Match(caseload.Html) is { Success: true } e ? e.Groups[1].Value : throw new Xunit.Sdk.XunitException("No episode on the demo caseload");
+            var episodePage = await client.GetPageAsync($"/episodes/{episode}");
+            var personId = Link("people").Match(episodePage.Html) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException("No person link on the episode page");
+            forbidden.Add(episode);
             forbidden.Add(personId);
             var edit = await client.GetPageAsync($"/people/{personId}/edit");
             using (var saved = await edit.Form().Set("Input.Phone", Phone).Set("Input.Email", Email).SubmitAsync(client))
@@ -188,8 +191,7 @@ public sealed partial class ServiceLogTests
         app.WaitForExit(); // drains the redirected output
     }
 
-    [GeneratedRegex(@"href=""/people/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})""")]
-    private static partial Regex PersonLink();
+    private static Regex Link(string folder) => new($@"href=""/{folder}/([0-9a-f]{{8}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{12}})""", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// What a TLS-terminating proxy on the same machine does: says the request came over https (X-Forwarded-Proto,

@@ -100,6 +100,8 @@ public static class Startup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = secure;
         });
+        // The port browsers reach the service on over https (the TLS proxy's): 443 unless https_port / HTTPS_PORT says otherwise.
+        services.AddHttpsRedirection(o => o.HttpsPort = config.GetValue<int?>("https_port") ?? 443);
         // Outside Development (UseWaymark): a year, sub-domains included. Loopback names stay excluded (the framework's
         // default, kept on purpose): a year-long pin on "localhost" would force https on every other local app a
         // developer or operator opens in that browser, and browsers ignore HSTS for IP addresses anyway.
@@ -211,6 +213,9 @@ public static class Startup
         {
             app.UseExceptionHandler("/error");
             app.UseHsts();
+            // Outside Development every cookie is Secure (and antiforgery refuses to work over http), so a page asked
+            // for over plain http is sent to https rather than failing; health probes may still use http.
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health"), b => b.UseHttpsRedirection());
         }
         else
         {
