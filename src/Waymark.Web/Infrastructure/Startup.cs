@@ -14,11 +14,24 @@ namespace Waymark.Web.Infrastructure;
 
 public static class Startup
 {
+    /// <summary>Where the app listens when neither <c>Urls</c> / <c>ASPNETCORE_URLS</c> nor <c>ASPNETCORE_HTTP_PORTS</c> says.</summary>
+    public const string DefaultUrls = "http://localhost:5080";
+
     public static void AddWaymark(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            // Twice RequestTargetLimit.MaxLength: a longer address is refused by the app, with the security headers and
+            // the error page; only one past this is refused by Kestrel itself (an empty 414, no headers possible).
+            k.Limits.MaxRequestLineSize = 2 * RequestTargetLimit.MaxLength;
+        });
+        // The default address lives here, not in appsettings.json: a "Urls" there would override ASPNETCORE_URLS, which
+        // service managers and container images set (ASP.NET Core adds appsettings.json after the ASPNETCORE_ variables).
+        if (new[] { "urls", "http_ports", "https_ports" }.All(k => string.IsNullOrWhiteSpace(config[k])))
+            builder.WebHost.UseUrls(DefaultUrls);
         if (!builder.Environment.IsDevelopment())
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
         // Last logging call: every provider drops request lines and redacts values, whatever the configured levels.
