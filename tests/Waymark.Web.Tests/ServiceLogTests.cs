@@ -40,7 +40,7 @@ public sealed class ServiceLogTests
         var forbidden = new List<string>();
         try
         {
-            using var client = new AppClient(new HttpClient(new BehindTlsProxy()) { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+            using var client = new AppClient(new HttpClient(new BehindTlsProxy()) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) });
             await WaitUntilReadyAsync(client.Http, app, output);
 
             // appsettings.json was read from the app's folder: its AllowedHosts (loopback names) refuses another Host.
