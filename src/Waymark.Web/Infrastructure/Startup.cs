@@ -212,7 +212,7 @@ public static class Startup
         var hosts = app.Configuration["AllowedHosts"];
         if (app.Environment.IsDevelopment() || (!string.IsNullOrWhiteSpace(hosts) && !hosts.Split(';').Any(h => h.Trim() == "*"))) return;
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Waymark.Hosting").LogWarning(
-            "AllowedHosts is '*' or empty: any Host header is accepted. Set AllowedHosts to the names the service is reached by (README, Configuration).");
+            "AllowedHosts is * or empty: any Host header is accepted. Set AllowedHosts to the names the service is reached by (README, Configuration).");
     }
 
     public static void UseWaymark(this WebApplication app)
