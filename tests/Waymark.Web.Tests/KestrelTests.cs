@@ -36,10 +36,11 @@ public sealed class KestrelTests
     /// <summary>
     /// An address over the app's limit (8 K characters) is refused by the app (414 with the security headers); one over
     /// Kestrel's own request-line limit (set to 16 KB) is refused by Kestrel before any middleware, with an empty 414
-    /// that no code can add headers to — it must at least carry no Server header and no body.
+    /// that no code can add headers to — it must at least carry no Server header and no body. The same split for a Host:
+    /// malformed (Kestrel) or merely not allowed (the app).
     /// </summary>
     [Fact]
-    public async Task Over_real_HTTP_an_over_long_address_gets_414_from_the_app_with_headers_or_from_Kestrel_empty()
+    public async Task Over_real_HTTP_an_over_long_address_or_a_bad_Host_is_refused_by_the_app_with_headers_or_by_Kestrel_empty()
     {
         await using var database = TestDatabase.For(DatabaseProvider.Sqlite);
         await database.CreateAsync();
@@ -59,5 +60,29 @@ public sealed class KestrelTests
         Assert.Equal(HttpStatusCode.RequestUriTooLong, kestrel.StatusCode);
         Assert.False(kestrel.Headers.Contains("Server"));
         Assert.Empty(await kestrel.Content.ReadAsByteArrayAsync());
+
+        // A Host with a space in it is refused by Kestrel itself (400, empty, no headers possible); a well-formed Host
+        // outside AllowedHosts by the app's host filtering (400 with the security headers).
+        var malformed = await RawAsync(client.BaseAddress!, "exa mple");
+        Assert.StartsWith("HTTP/1.1 400", malformed, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r\nServer:", malformed, StringComparison.OrdinalIgnoreCase);
+        var foreign = await RawAsync(client.BaseAddress!, "foreign.example");
+        Assert.StartsWith("HTTP/1.1 400", foreign, StringComparison.Ordinal);
+        Assert.Contains("\r\nContent-Security-Policy:", foreign, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\r\nX-Content-Type-Options: nosniff", foreign, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A GET of /health with the given Host header written by hand (HttpClient refuses malformed ones); the answer's head.</summary>
+    private static async Task<string> RawAsync(Uri server, string host)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await tcp.ConnectAsync(server.Host, server.Port, cts.Token);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"GET /health HTTP/1.1\r\nHost: {host}\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n"), cts.Token);
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        var text = await reader.ReadToEndAsync(cts.Token);
+        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        return end < 0 ? text : text[..(end + 2)];
     }
 }
