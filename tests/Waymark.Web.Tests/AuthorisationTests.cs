@@ -19,7 +19,7 @@ public abstract class AuthorisationTests(AppFixture app)
     private const Expect Y = Expect.Allowed, F = Expect.Forbidden, S = Expect.SignInRequired, N = Expect.NotFound, O = Expect.OwnTeamData;
 
     /// <summary>What each role, and a signed-out visitor, gets from a page or handler.</summary>
-    private sealed record Access(string Who, Expect Practitioner, Expect SupportWorker, Expect TeamManager, Expect Volunteer, Expect Commissioner, Expect Administrator, Expect SignedOut)
+    internal sealed record Access(string Who, Expect Practitioner, Expect SupportWorker, Expect TeamManager, Expect Volunteer, Expect Commissioner, Expect Administrator, Expect SignedOut)
     {
         public Expect For(string role) => role switch
         {
@@ -41,9 +41,11 @@ public abstract class AuthorisationTests(AppFixture app)
     private static readonly Access DeniedPage = new("the access-denied page: 403 for every signed-in user", F, F, F, F, F, F, S);
     private static readonly Access CaseWork = new("case workers", Y, Y, Y, F, F, F, S);
     private static readonly Access Managers = new("team managers", F, F, Y, F, F, F, S);
+    // Identification, screening, assessment, formulation and discharge: not support workers (Permissions; docs/security.md).
+    private static readonly Access Clinical = new("practitioners and team managers", Y, F, Y, F, F, F, S);
 
     /// <summary>Northshire records every row can point at; the draft belongs to the user being checked.</summary>
-    private sealed record World(Guid Person, Guid Episode, Guid Draft, Guid Pair, Guid Merged, Guid Merge, Guid Service,
+    internal sealed record World(Guid Person, Guid Episode, Guid Draft, Guid Pair, Guid Merged, Guid Merge, Guid Service,
         Guid OtherPerson, Guid Referral, Guid Completion, string PractitionerId);
 
     /// <summary>
@@ -51,12 +53,12 @@ public abstract class AuthorisationTests(AppFixture app)
     /// checked at, who may use it, and what a team manager of another team gets (404 for a record of this team;
     /// their own team's data for lists and settings). <paramref name="Unprotected"/>: the page takes posts without a token.
     /// </summary>
-    private sealed record Row(string Handler, Func<World, string> Url, Access Access, Expect OtherTeam, bool Unprotected = false)
+    internal sealed record Row(string Handler, Func<World, string> Url, Access Access, Expect OtherTeam, bool Unprotected = false)
     {
         public bool IsPost => Handler.StartsWith("POST ", StringComparison.Ordinal);
     }
 
-    private static readonly Row[] Matrix =
+    internal static readonly Row[] Matrix =
     [
         // Root and account pages
         new("GET /Index", _ => "/", SignedIn, O),
@@ -82,20 +84,20 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /People/Edit", w => $"/people/{w.Person}/edit", CaseWork, N),
         new("POST /People/Edit", w => $"/people/{w.Person}/edit", CaseWork, N),
         // Identification
-        new("GET /Identification/Start", _ => "/identification", CaseWork, Y),
-        new("GET /Identification/Start", w => $"/identification?person={w.Person}", CaseWork, N),
-        new("POST /Identification/Start", _ => "/identification", CaseWork, Y),
-        new("POST /Identification/Start", w => $"/identification?person={w.Person}", CaseWork, N),
+        new("GET /Identification/Start", _ => "/identification", Clinical, Y),
+        new("GET /Identification/Start", w => $"/identification?person={w.Person}", Clinical, N),
+        new("POST /Identification/Start", _ => "/identification", Clinical, Y),
+        new("POST /Identification/Start", w => $"/identification?person={w.Person}", Clinical, N),
         .. Drafts.Steps.SelectMany(step => new Row[]
         {
-            new($"GET /Identification/{DraftPage(step)}", w => $"/identification/{w.Draft}/{step}", CaseWork, N),
-            new($"POST /Identification/{DraftPage(step)}", w => $"/identification/{w.Draft}/{step}", CaseWork, N),
+            new($"GET /Identification/{DraftPage(step)}", w => $"/identification/{w.Draft}/{step}", Clinical, N),
+            new($"POST /Identification/{DraftPage(step)}", w => $"/identification/{w.Draft}/{step}", Clinical, N),
         }),
         // Episodes and caseload
         new("GET /Episodes/Details", w => $"/episodes/{w.Episode}", CaseWork, N),
         new("POST /Episodes/Details?handler=Milestone", w => $"/episodes/{w.Episode}?handler=Milestone", CaseWork, N),
-        new("POST /Episodes/Details?handler=PlannedEnd", w => $"/episodes/{w.Episode}?handler=PlannedEnd", CaseWork, N),
-        new("POST /Episodes/Details?handler=Close", w => $"/episodes/{w.Episode}?handler=Close", CaseWork, N),
+        new("POST /Episodes/Details?handler=PlannedEnd", w => $"/episodes/{w.Episode}?handler=PlannedEnd", Clinical, N),
+        new("POST /Episodes/Details?handler=Close", w => $"/episodes/{w.Episode}?handler=Close", Clinical, N),
         new("GET /Episodes/Allocate", w => $"/episodes/{w.Episode}/allocate", Managers, N),
         new("POST /Episodes/Allocate", w => $"/episodes/{w.Episode}/allocate", Managers, N),
         new("GET /Caseload/Index", _ => "/caseload", CaseWork, O),
@@ -103,19 +105,19 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Caseload/Unallocated", _ => "/caseload/unallocated", CaseWork, O),
         // Screening and assessment
         new("GET /Screening/Index", w => $"/episodes/{w.Episode}/screening", CaseWork, N),
-        new("GET /Screening/Instrument", w => $"/episodes/{w.Episode}/screening/phq-9", CaseWork, N),
-        new("POST /Screening/Instrument", w => $"/episodes/{w.Episode}/screening/phq-9", CaseWork, N),
-        new("GET /Screening/Outcome", w => $"/episodes/{w.Episode}/screening/outcome", CaseWork, N),
-        new("POST /Screening/Outcome", w => $"/episodes/{w.Episode}/screening/outcome", CaseWork, N),
+        new("GET /Screening/Instrument", w => $"/episodes/{w.Episode}/screening/phq-9", Clinical, N),
+        new("POST /Screening/Instrument", w => $"/episodes/{w.Episode}/screening/phq-9", Clinical, N),
+        new("GET /Screening/Outcome", w => $"/episodes/{w.Episode}/screening/outcome", Clinical, N),
+        new("POST /Screening/Outcome", w => $"/episodes/{w.Episode}/screening/outcome", Clinical, N),
         new("GET /Screening/Result", w => $"/screening/results/{w.Completion}", CaseWork, N),
         new("GET /Screening/Result?handler=Fhir", w => $"/screening/results/{w.Completion}?handler=Fhir", CaseWork, N),
         new("GET /Screening/History", w => $"/people/{w.Person}/screening", CaseWork, N),
         new("GET /Screening/Library", _ => "/screening/instruments", CaseWork, Y),
         new("GET /Screening/Library?handler=Fhir", _ => "/screening/instruments?handler=Fhir&id=phq-9", CaseWork, Y),
         new("GET /Assessment/Assessment", w => $"/episodes/{w.Episode}/assessment", CaseWork, N),
-        new("POST /Assessment/Assessment", w => $"/episodes/{w.Episode}/assessment", CaseWork, N),
+        new("POST /Assessment/Assessment", w => $"/episodes/{w.Episode}/assessment", Clinical, N),
         new("GET /Assessment/Formulation", w => $"/people/{w.Person}/formulation", CaseWork, N),
-        new("POST /Assessment/Formulation", w => $"/people/{w.Person}/formulation", CaseWork, N),
+        new("POST /Assessment/Formulation", w => $"/people/{w.Person}/formulation", Clinical, N),
         new("GET /Assessment/FormulationHistory", w => $"/people/{w.Person}/formulation/history", CaseWork, N),
         new("GET /Assessment/FormulationVersion", w => $"/people/{w.OtherPerson}/formulation/1", CaseWork, N),
         // Service directory
@@ -175,19 +177,22 @@ public abstract class AuthorisationTests(AppFixture app)
     };
 
     /// <summary>The records the matrix points at, in Northshire, with a journey draft of <paramref name="email"/>.</summary>
-    private async Task<World> WorldAsync(string email)
+    private Task<World> WorldAsync(string email) => WorldAsync(app, email);
+
+    /// <summary>The records the matrix points at (see <see cref="WorldAsync(string)"/>), for other walks over the matrix.</summary>
+    internal static async Task<World> WorldAsync(AppFixture app, string email)
     {
         var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         var draft = await app.Data.AddCompleteDraftAsync(email, app.Data.Northshire);
         var (_, _, pair) = await app.Data.PlantPairAsync(app.Data.Northshire);
         var (_, merged, merge) = await app.Data.MergedPairAsync(app.Data.Northshire);
         var service = await app.Data.AddServiceAsync(app.Data.Northshire);
-        var (other, referral, completion) = await ReferredPersonAsync();
+        var (other, referral, completion) = await ReferredPersonAsync(app);
         return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner));
     }
 
     /// <summary>Another person, assessed, with a PHQ-9 result, a referral and a first formulation, made through the pages.</summary>
-    private async Task<(Guid Person, Guid Referral, Guid Completion)> ReferredPersonAsync()
+    private static async Task<(Guid Person, Guid Referral, Guid Completion)> ReferredPersonAsync(AppFixture app)
     {
         var (person, episode, service) = await app.Data.AddAssessedEpisodeWithHousingServiceAsync(app.Data.Northshire);
         using var client = await app.SignedInAsync(Users.Practitioner);

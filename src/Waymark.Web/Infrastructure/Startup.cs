@@ -126,10 +126,13 @@ public static class Startup
             foreach (var host in new[] { "localhost", "127.0.0.1", "[::1]" }) o.ExcludedHosts.Add(host);
         });
 
-        services.AddAuthorizationBuilder()
+        // One policy per permission (Permissions.Policy(p)); CaseWork and ManageTeam are the two folder-wide ones.
+        var authorisation = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.CaseWorkers.ToArray()))
-            .AddPolicy(Policies.ManageTeam, p => p.RequireRole(Roles.TeamManager));
+            .AddPolicy(Policies.CaseWork, p => p.RequireRole(Permissions.RolesWith(Permission.WorkWithCaseRecords)))
+            .AddPolicy(Policies.ManageTeam, p => p.RequireRole(Permissions.RolesWith(Permission.ManageTeam)));
+        foreach (var permission in Permissions.All)
+            authorisation.AddPolicy(Permissions.Policy(permission), p => p.RequireRole(Permissions.RolesWith(permission)));
 
         // Each Pages/ folder says who may open its pages in its own Conventions class; a folder without one stops start-up.
         var folderConventions = FolderConventions.Discover(typeof(Startup).Assembly);
@@ -142,6 +145,7 @@ public static class Startup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new UnknownHandlerFilter()); // stateless: one instance serves every request
                 o.Filters.Add<TeamAndTwoFactorFilter>();
+                o.Filters.Add(new PermissionFilter()); // a handler's [RequiresPermission], beyond its page's
                 // After the team check, so a redirected request is not audited as a view.
                 o.Filters.Add(new PersonViewAuditFilter());
                 o.MaxModelValidationErrors = 50;
@@ -238,6 +242,8 @@ public static class Startup
         WarnWhenAnyHostIsAllowed(app);
         // The security headers are added by SecurityHeadersStartupFilter, around the whole pipeline.
         app.UseMiddleware<RequestTargetLimit>();
+        // Malformed bodies, NUL or lone surrogates in the path, query or form: 400 before any page or database sees them.
+        app.UseMiddleware<MalformedRequests>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -265,10 +271,17 @@ internal sealed class SecurityHeadersStartupFilter : IStartupFilter
     };
 }
 
+/// <summary>
+/// The folder-wide policies: <see cref="CaseWork"/> is <see cref="Permission.WorkWithCaseRecords"/> and
+/// <see cref="ManageTeam"/> is <see cref="Permission.ManageTeam"/>. Narrower pages use <see cref="For"/>.
+/// </summary>
 public static class Policies
 {
     public const string CaseWork = nameof(CaseWork);
     public const string ManageTeam = nameof(ManageTeam);
+
+    /// <summary>The policy that requires <paramref name="permission"/>.</summary>
+    public static string For(Permission permission) => Permissions.Policy(permission);
 }
 
 public class SecurityOptions

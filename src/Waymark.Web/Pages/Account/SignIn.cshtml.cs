@@ -45,5 +45,5 @@ public class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<WaymarkU
         return LocalRedirect(SafeReturnUrl());
     }
 
-    private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    private string SafeReturnUrl() => LocalUrls.Safe(ReturnUrl);
 }
