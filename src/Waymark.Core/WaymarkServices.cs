@@ -25,12 +25,13 @@ public static class WaymarkServices
 {
     /// <summary>
     /// Registers the database (<c>Database:Provider</c>, <c>ConnectionStrings:Waymark</c>), the clock and every
-    /// capability. <paramref name="contentRoot"/> resolves relative folders in settings (e.g. <c>Instruments:Folder</c>).
+    /// capability. <paramref name="contentRoot"/> resolves relative folders and files in settings (<c>Instruments:Folder</c>,
+    /// a relative SQLite <c>Data Source</c>).
     /// </summary>
     public static IServiceCollection AddWaymarkCore(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddWaymarkDatabase(config);
+        services.AddWaymarkDatabase(config, contentRoot);
         services.AddAudit();
         services.AddPeople();
         services.AddIdentification();

@@ -1,8 +1,10 @@
 using Waymark.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder, not the working directory (AppFolder): settings are found however it is started.
+var builder = WebApplication.CreateBuilder(AppFolder.BuilderOptions(args));
 builder.AddWaymark();
 var app = builder.Build();
+LogRedaction.EnsureAllProvidersRedact(app.Services);
 app.ReportInstruments();
 await app.PrepareDatabaseAsync(args);
 app.UseWaymark();

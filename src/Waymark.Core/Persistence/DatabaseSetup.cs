@@ -27,8 +27,10 @@ public static class DatabaseSetup
     /// Registers <see cref="WaymarkDbContext"/> for the configured provider (Database:Provider, ConnectionStrings:Waymark):
     /// a scoped context rented from a pool and set to act for the scope's <see cref="ICurrentUser"/> (ADR 0003).
     /// Throws <see cref="InvalidOperationException"/> when PostgreSQL is chosen without a connection string.
+    /// A relative SQLite <c>Data Source</c> is a file under <paramref name="baseDirectory"/> (the web app's content root),
+    /// or under the working directory when that is null.
     /// </summary>
-    public static IServiceCollection AddWaymarkDatabase(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddWaymarkDatabase(this IServiceCollection services, IConfiguration config, string? baseDirectory = null)
     {
         var provider = ProviderFrom(config);
         var cs = config.GetConnectionString("Waymark");
@@ -40,7 +42,7 @@ public static class DatabaseSetup
         }
         else
         {
-            cs = string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs;
+            cs = SqliteFileUnder(string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs, baseDirectory ?? Directory.GetCurrentDirectory());
             EnsureSqliteFolder(cs);
             AddPooled<SqliteWaymarkDbContext>(services, o => o.UseSqlite(cs));
         }
@@ -59,6 +61,21 @@ public static class DatabaseSetup
     private sealed class PooledContexts<TContext>(IDbContextFactory<TContext> factory) : IWaymarkContexts where TContext : WaymarkDbContext
     {
         public WaymarkDbContext Create(ICurrentUser user) => factory.CreateDbContext().ActingFor(user);
+    }
+
+    /// <summary>
+    /// The SQLite connection string with a relative <c>Data Source</c> made absolute under <paramref name="baseDirectory"/>;
+    /// an absolute path, an in-memory database or a <c>file:</c> URI is left as it is.
+    /// </summary>
+    public static string SqliteFileUnder(string connectionString, string baseDirectory)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var source = builder.DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:" || builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory
+            || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(source))
+            return connectionString;
+        builder.DataSource = Path.GetFullPath(source, baseDirectory);
+        return builder.ToString();
     }
 
     private static void EnsureSqliteFolder(string cs)

@@ -14,13 +14,32 @@ namespace Waymark.Web.Infrastructure;
 
 public static class Startup
 {
+    /// <summary>Where the app listens when neither <c>Urls</c> / <c>ASPNETCORE_URLS</c> nor <c>ASPNETCORE_HTTP_PORTS</c> says.</summary>
+    public const string DefaultUrls = "http://localhost:5080";
+
     public static void AddWaymark(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            // Twice RequestTargetLimit.MaxLength: a longer address is refused by the app, with the security headers and
+            // the error page; only one past this is refused by Kestrel itself (an empty 414, no headers possible).
+            k.Limits.MaxRequestLineSize = 2 * RequestTargetLimit.MaxLength;
+        });
+        // The default address lives here, not in appsettings.json: a "Urls" there would override ASPNETCORE_URLS, which
+        // service managers and container images set (ASP.NET Core adds appsettings.json after the ASPNETCORE_ variables).
+        if (new[] { "urls", "http_ports", "https_ports" }.All(k => string.IsNullOrWhiteSpace(config[k])))
+            builder.WebHost.UseUrls(DefaultUrls);
         if (!builder.Environment.IsDevelopment())
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        // Last logging call: every provider drops request lines and redacts values, whatever the configured levels.
+        builder.Logging.AddWaymarkLogRedaction();
+        // Outermost middleware (before host filtering's startup filter): the security headers reach every answer the
+        // app's pipeline writes, a refused Host's 400 included.
+        services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter>(new SecurityHeadersStartupFilter()));
+        var secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
         // Every capability registers its own services (AddReferrals() and so on, composed in WaymarkServices).
         services.AddWaymarkCore(config, builder.Environment.ContentRootPath);
@@ -62,16 +81,50 @@ public static class Startup
             o.Cookie.Name = "waymark";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
             o.SlidingExpiration = true; // idle timeout: each request renews, silence signs you out
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/account/access-denied";
         });
-        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.Name = "waymark-tempdata");
+        // Identity's other cookies: the half-signed-in user between password and code (Identity.TwoFactorUserId), the
+        // remembered device and the external sign-in. Every step that reads them is a same-site POST or redirect from
+        // our own sign-in page, so Strict breaks no flow.
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+            services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = secure;
+            });
+        // Temp data ("saved" banners) is written by a POST and read after its same-site redirect: Strict is safe.
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "waymark-tempdata";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure;
+        });
         services.AddDataProtection().SetApplicationName("Waymark").PersistKeysToDbContext<WaymarkDbContext>();
-        services.AddAntiforgery(o => { o.Cookie.Name = "waymark-af"; o.Cookie.SameSite = SameSiteMode.Strict; });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "waymark-af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure;
+        });
+        // The port browsers reach the service on over https (the TLS proxy's): 443 unless https_port / HTTPS_PORT says otherwise.
+        services.AddHttpsRedirection(o => o.HttpsPort = config.GetValue<int?>("https_port") ?? 443);
+        // Outside Development (UseWaymark): a year, sub-domains included. Loopback names stay excluded (the framework's
+        // default, kept on purpose): a year-long pin on "localhost" would force https on every other local app a
+        // developer or operator opens in that browser, and browsers ignore HSTS for IP addresses anyway.
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+            o.ExcludedHosts.Clear();
+            foreach (var host in new[] { "localhost", "127.0.0.1", "[::1]" }) o.ExcludedHosts.Add(host);
+        });
 
         // One policy per permission (Permissions.Policy(p)); CaseWork and ManageTeam are the two folder-wide ones.
         var authorisation = services.AddAuthorizationBuilder()
@@ -154,6 +207,18 @@ public static class Startup
         Console.WriteLine();
     }
 
+    /// <summary>
+    /// Warns at start-up (outside Development) when <c>AllowedHosts</c> is <c>*</c> or empty: any Host header is then
+    /// accepted, and it steers the absolute redirects the app writes (the sign-in redirect's Location).
+    /// </summary>
+    private static void WarnWhenAnyHostIsAllowed(WebApplication app)
+    {
+        var hosts = app.Configuration["AllowedHosts"];
+        if (app.Environment.IsDevelopment() || (!string.IsNullOrWhiteSpace(hosts) && !hosts.Split(';').Any(h => h.Trim() == "*"))) return;
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Waymark.Hosting").LogWarning(
+            "AllowedHosts is * or empty: any Host header is accepted. Set AllowedHosts to the names the service is reached by (README, Configuration).");
+    }
+
     public static void UseWaymark(this WebApplication app)
     {
         // Behind a TLS-terminating proxy (trusted: loopback by default) the scheme and client address come from its headers.
@@ -165,13 +230,18 @@ public static class Startup
         {
             app.UseExceptionHandler("/error");
             app.UseHsts();
+            // Outside Development every cookie is Secure (and antiforgery refuses to work over http), so a page asked
+            // for over plain http is sent to https rather than failing; health probes may still use http.
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health"), b => b.UseHttpsRedirection());
         }
         else
         {
             app.UseExceptionHandler("/error");
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseMiddleware<SecurityHeaders>();
+        WarnWhenAnyHostIsAllowed(app);
+        // The security headers are added by SecurityHeadersStartupFilter, around the whole pipeline.
+        app.UseMiddleware<RequestTargetLimit>();
         // Malformed bodies, NUL or lone surrogates in the path, query or form: 400 before any page or database sees them.
         app.UseMiddleware<MalformedRequests>();
         app.UseStaticFiles();
@@ -189,6 +259,16 @@ public static class Startup
         app.MapRazorPages();
         app.MapOpenReferralApi();
     }
+}
+
+/// <summary>Puts <see cref="SecurityHeaders"/> outside every other middleware (it is registered as the first startup filter).</summary>
+internal sealed class SecurityHeadersStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        next(app);
+    };
 }
 
 /// <summary>

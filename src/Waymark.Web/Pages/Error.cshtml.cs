@@ -16,7 +16,7 @@ namespace Waymark.Web.Pages;
 public class ErrorModel : PageModel
 {
     /// <summary>The status codes this page answers with; any other code gives 500 when re-executed, and the page's own 200 when opened directly.</summary>
-    public static readonly IReadOnlySet<int> Known = new HashSet<int> { 400, 403, 404, 405, 413, 415, 429, 500, 503 };
+    public static readonly IReadOnlySet<int> Known = new HashSet<int> { 400, 403, 404, 405, 413, 414, 415, 429, 500, 503 };
 
     public string Heading { get; private set; } = "Sorry, there is a problem with the service";
     public string Explanation { get; private set; } = "Try again later. Anything you saved before the problem is safe.";
@@ -47,6 +47,10 @@ public class ErrorModel : PageModel
             case 405:
                 Heading = "Sorry, we could not process that request";
                 Explanation = "Go back, refresh the page and try again.";
+                break;
+            case 414:
+                Heading = "The web address is too long";
+                Explanation = "Go back and try again from a link or button in Waymark.";
                 break;
             case 429:
                 Heading = "Too many requests";

@@ -9,6 +9,12 @@ public sealed record AppSettings(bool DemoEnabled = true, params string[] Requir
 {
     /// <summary>The password every seeded user gets (Demo:Password).</summary>
     public const string Password = "Waymark-Test-Pa55word!";
+
+    /// <summary>The hosting environment: "Test" (production cookie rules, not Production's HSTS) unless a test needs "Production".</summary>
+    public string Environment { get; init; } = "Test";
+
+    /// <summary>Further settings (key → value), e.g. AllowedHosts.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -22,7 +28,7 @@ public sealed class WaymarkFactory(TestDatabase database, AppSettings settings) 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Not "Development": the tests run with production cookie rules (Secure cookies, so an https base address).
-        builder.UseEnvironment("Test");
+        builder.UseEnvironment(settings.Environment);
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Waymark", database.ConnectionString);
         builder.UseSetting("Demo:Enabled", settings.DemoEnabled ? "true" : "false");
@@ -33,5 +39,6 @@ public sealed class WaymarkFactory(TestDatabase database, AppSettings settings) 
         builder.UseSetting("Instruments:Folder", Path.Combine(AppContext.BaseDirectory, "Instruments"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        foreach (var (key, value) in settings.Settings) builder.UseSetting(key, value);
     }
 }
