@@ -43,17 +43,22 @@ public static class Startup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<WaymarkDbContext>()
+            .AddUserStore<WaymarkUserStore>() // recovery codes kept hashed
             .AddDefaultTokenProviders()
+            // Each authenticator code is accepted once (replaces Identity's provider of the same name).
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<WaymarkClaimsFactory>();
+        services.AddSignInThrottle(security.RateLimits);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(5);
-            // Keep the chosen team when Identity rebuilds the principal.
+            // Keep the chosen team, the session and how the user signed in when Identity rebuilds the principal.
             o.OnRefreshingPrincipal = ctx =>
             {
-                var team = ctx.CurrentPrincipal?.FindFirst(TeamClaims.TeamId);
-                if (team is not null && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity id)
-                    id.AddClaim(new System.Security.Claims.Claim(TeamClaims.TeamId, team.Value));
+                if (ctx.NewPrincipal?.Identity is not System.Security.Claims.ClaimsIdentity id) return Task.CompletedTask;
+                foreach (var type in new[] { TeamClaims.TeamId, SessionClaims.SessionId, "amr" })
+                    if (ctx.CurrentPrincipal?.FindFirst(type) is { } kept && !id.HasClaim(c => c.Type == type))
+                        id.AddClaim(new System.Security.Claims.Claim(type, kept.Value));
                 return Task.CompletedTask;
             };
         });
@@ -68,6 +73,8 @@ public static class Startup
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/account/access-denied";
+            // Every request: Identity's security stamp check, then the server-side session (ended? past its absolute lifetime?).
+            o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
         services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.Name = "waymark-tempdata");
         services.AddDataProtection().SetApplicationName("Waymark").PersistKeysToDbContext<WaymarkDbContext>();
@@ -76,7 +83,8 @@ public static class Startup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.CaseWorkers.ToArray()))
-            .AddPolicy(Policies.ManageTeam, p => p.RequireRole(Roles.TeamManager));
+            .AddPolicy(Policies.ManageTeam, p => p.RequireRole(Roles.TeamManager))
+            .AddPolicy(Policies.ManageMembers, p => p.RequireRole(Roles.TeamManager, Roles.Administrator));
 
         // Each Pages/ folder says who may open its pages in its own Conventions class; a folder without one stops start-up.
         var folderConventions = FolderConventions.Discover(typeof(Startup).Assembly);
@@ -170,6 +178,9 @@ public static class Startup
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRouting();
+        // Sign-in and two-factor attempts: per client address and per account (docs/security.md, "Rate limits").
+        app.Use((context, next) => SignInThrottle.ReadAccountAsync(context, next));
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
@@ -189,11 +200,18 @@ public static class Policies
 {
     public const string CaseWork = nameof(CaseWork);
     public const string ManageTeam = nameof(ManageTeam);
+    /// <summary>The team's members page: team managers, and administrators (who also reset two-factor there).</summary>
+    public const string ManageMembers = nameof(ManageMembers);
 }
 
 public class SecurityOptions
 {
+    /// <summary>Minutes without a request after which the sign-in cookie expires (sliding).</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
+    /// <summary>Hours after signing in when the session ends however active it is (checked on every request against the session's start).</summary>
+    public int AbsoluteSessionHours { get; set; } = 12;
+    /// <summary>Limits on sign-in and two-factor attempts (see <see cref="SignInThrottle"/>).</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
     /// <summary>Seconds a team membership check is remembered (0 = ask the database on every request); see <see cref="TeamMembershipCache"/>.</summary>
     public int MembershipRecheckSeconds { get; set; } = 10;
     public int MaxFailedSignIns { get; set; } = 5;
