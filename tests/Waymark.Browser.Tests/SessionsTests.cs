@@ -20,6 +20,11 @@ public class SessionsTests(BrowserFixture fx)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Your account");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere", Exact = true })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync("your account");
+        await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Change your password" }));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Change your password");
+        await page.AssertAccessibleAsync("change your password");
+        await page.PressButtonAsync("Change password");
+        await page.AssertErrorStateAsync("change your password with nothing entered", "Enter your current password", "Enter a new password");
         await page.Context.CloseAsync();
     }
 

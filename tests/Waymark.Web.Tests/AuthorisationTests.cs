@@ -81,6 +81,8 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Account/RecoveryCode", _ => "/account/recovery-code", TwoFactorStep, Expect.StartOver),
         new("POST /Account/RecoveryCode", _ => "/account/recovery-code", PublicForm, Y),
         new("GET /Account/Index", _ => "/account", SignedIn, Y),
+        new("GET /Account/Password", _ => "/account/password", SignedIn, Y),
+        new("POST /Account/Password", _ => "/account/password", SignedIn, Y),
         new("POST /Account/Index?handler=SignOutEverywhere", _ => "/account?handler=SignOutEverywhere", SignedIn, Y),
         // People
         new("GET /People/Index", _ => "/people", CaseWork, O),

@@ -288,4 +288,34 @@ public abstract class SessionTests(AppFixture app)
         await AssertRefusedAsync(client, "after a password reset");
         Assert.Equal((SessionEndReason?)SessionEndReason.PasswordChanged, Assert.Single(await SessionsOfAsync(id)).EndReason);
     }
+
+    [Fact]
+    public async Task Changing_ones_password_ends_every_other_session_and_keeps_this_browser_signed_in()
+    {
+        var (id, email) = await NewUserAsync();
+        using var here = await app.SignedInAsync(email);
+        var (elsewhere, cookies) = await SignInCopyingCookiesAsync(email);
+        using var copy = WithCookies(cookies);
+        const string newPassword = "A-new-Pa55word-for-2026!";
+
+        var form = await here.GetPageAsync("/account/password");
+        PageChecks.AssertWellFormed(form);
+        var wrong = await HtmlPage.ReadAsync(await form.Form("main form").Set("CurrentPassword", "Not-my-password-1!").Set("NewPassword", newPassword).Set("ConfirmPassword", newPassword).SubmitAsync(here));
+        Assert.Contains(("#CurrentPassword", "Your current password is not right"), wrong.ErrorLinks);
+        var mismatch = await HtmlPage.ReadAsync(await wrong.Form("main form").Set("CurrentPassword", AppSettings.Password).Set("NewPassword", newPassword).Set("ConfirmPassword", newPassword + "x").SubmitAsync(here));
+        Assert.Contains(("#ConfirmPassword", "Enter the same new password again"), mismatch.ErrorLinks);
+        Assert.DoesNotContain(newPassword, mismatch.Html, StringComparison.Ordinal);
+
+        using var changed = await mismatch.Form("main form").Set("CurrentPassword", AppSettings.Password).Set("NewPassword", newPassword).Set("ConfirmPassword", newPassword).SubmitAsync(here);
+        Assert.Equal("/account", Redirects.Path(changed));
+        Assert.Contains("Your password has been changed", (await here.FollowAsync(changed)).MainText);
+        await here.GetPageAsync("/people");
+        await AssertRefusedAsync(elsewhere, "the other browser");
+        await AssertRefusedAsync(copy, "a copy of the other browser's cookie");
+        elsewhere.Dispose();
+        Assert.True(await AuditedAsync(AuditAction.PasswordReset, id));
+        using var fresh = app.NewClient();
+        using (var old = await fresh.SubmitSignInAsync(email, AppSettings.Password)) Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        await fresh.SignInAsync(email, newPassword);
+    }
 }

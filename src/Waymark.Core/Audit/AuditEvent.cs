@@ -31,7 +31,7 @@ public enum AuditAction
     TwoFactorReset = 33,
     /// <summary>New recovery codes were generated for the user (RecordId); the old ones no longer work.</summary>
     RecoveryCodesGenerated = 34,
-    /// <summary>The user's (RecordId) password was set anew by an administrator (command line).</summary>
+    /// <summary>The user's (RecordId) password was changed by them, or set anew by an administrator (command line); their sessions ended.</summary>
     PasswordReset = 35,
 }
 

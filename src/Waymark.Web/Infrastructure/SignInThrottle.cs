@@ -21,15 +21,15 @@ public class RateLimitOptions
 
 /// <summary>
 /// Throttles sign-in attempts with ASP.NET Core's rate limiter, per client address (after forwarded headers) and per
-/// account, on POSTs to the sign-in, two-factor and recovery-code pages. A refused attempt is answered 429, shown as the
+/// account, on POSTs to the sign-in, two-factor, recovery-code and change-password pages. A refused attempt is answered 429, shown as the
 /// plain "Too many requests" error page. The account of an attempt is read before the limiter by
-/// <see cref="ReadAccountAsync"/>: the typed email (trimmed, upper case), or the user id of the two-factor step's cookie.
+/// <see cref="ReadAccountAsync"/>: the typed email (trimmed, upper case), the user id of the two-factor step's cookie, or the signed-in user's id.
 /// </summary>
 public static class SignInThrottle
 {
     private const string AccountKey = "waymark:throttle-account";
 
-    private static readonly string[] Paths = ["/account/sign-in", "/account/two-factor", "/account/recovery-code"];
+    private static readonly string[] Paths = ["/account/sign-in", "/account/two-factor", "/account/recovery-code", "/account/password"];
 
     /// <summary>Whether the request is an attempt that is counted.</summary>
     public static bool IsAttempt(HttpContext http) =>
@@ -77,6 +77,12 @@ public static class SignInThrottle
                     var email = form["Email"].ToString().Trim();
                     if (email.Length is > 0 and <= 256) account = "email:" + email.ToUpperInvariant();
                 }
+            }
+            else if (http.Request.Path.Equals("/account/password", StringComparison.OrdinalIgnoreCase))
+            {
+                // Guessing the current password with someone's cookie: counted against that user.
+                var signedIn = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+                if (signedIn.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId) account = "user:" + userId;
             }
             else
             {

@@ -20,11 +20,13 @@ public class IndexModel(UserManager<WaymarkUser> users, SignInManager<WaymarkUse
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? EndsBy { get; private set; }
     public int IdleMinutes => security.Value.IdleTimeoutMinutes;
+    public string? Notice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        Notice = TempData["Notice"] as string;
         Name = user.DisplayName;
         Email = user.Email ?? "";
         TwoFactor = user.TwoFactorEnabled;
