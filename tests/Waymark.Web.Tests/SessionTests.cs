@@ -93,6 +93,18 @@ public abstract class SessionTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Signing_in_sends_one_sign_in_cookie_and_it_names_a_live_session()
+    {
+        var (id, email) = await NewUserAsync();
+        using var client = app.NewClient();
+        using var signedIn = await client.SubmitSignInAsync(email, AppSettings.Password);
+        Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("waymark=", StringComparison.Ordinal));
+        var session = Assert.Single(await SessionsOfAsync(id));
+        Assert.Null(session.EndedAt);
+        Assert.Equal((Guid?)app.Data.Northshire, session.TeamId);
+    }
+
+    [Fact]
     public async Task A_session_ends_at_the_absolute_lifetime_however_active_it_is()
     {
         var (id, email) = await NewUserAsync();

@@ -24,7 +24,7 @@ public static class SessionClaims
 /// Issues the sign-in cookie with the team the user works in (when they have one team, or chose one) and the
 /// server-side session it belongs to (started here, or continued when an already signed-in user changes team or enrols).
 /// </summary>
-public class TeamSignIn(SignInManager<WaymarkUser> signIn, WaymarkDbContext db, UserSessions sessions)
+public class TeamSignIn(SignInManager<WaymarkUser> signIn, WaymarkDbContext db, UserSessions sessions, IOptionsMonitor<CookieAuthenticationOptions> cookies)
 {
     public Task<List<Team>> TeamsOfAsync(string userId) =>
         db.TeamMemberships.Where(m => m.UserId == userId).Select(m => m.Team!).OrderBy(t => t.Name).ToListAsync();
@@ -45,8 +45,22 @@ public class TeamSignIn(SignInManager<WaymarkUser> signIn, WaymarkDbContext db, 
             : await sessions.StartAsync(user.Id, team?.Id);
         var claims = new List<Claim> { new("amr", usedTwoFactor ? "mfa" : "pwd"), new(SessionClaims.SessionId, sessionId.ToString()) };
         if (team is not null) claims.Add(new Claim(TeamClaims.TeamId, team.Id.ToString()));
+        DropEarlierSignInCookie(signIn.Context.Response);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
         return team is not null;
+    }
+
+    /// <summary>
+    /// Identity's own sign-in (password, authenticator or recovery code) has already set a cookie in this response, with
+    /// no session: it would be refused. Only the cookie issued here is sent, so that a client which keeps the first of two
+    /// cookies of one name (or sends both back) is not signed out.
+    /// </summary>
+    private void DropEarlierSignInCookie(HttpResponse response)
+    {
+        var name = cookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name + "=";
+        var setCookies = response.Headers.SetCookie;
+        if (setCookies.Any(c => c?.StartsWith(name, StringComparison.Ordinal) == true))
+            response.Headers.SetCookie = setCookies.Where(c => c?.StartsWith(name, StringComparison.Ordinal) != true).ToArray();
     }
 }
 
