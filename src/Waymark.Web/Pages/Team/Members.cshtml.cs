@@ -25,7 +25,7 @@ public class MembersModel(WaymarkDbContext db, ICurrentUser user) : PageModel
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         ModelState.Remove("page");
-        PageNumber = Math.Max(1, pageNumber);
+        PageNumber = Math.Clamp(pageNumber, 1, 100_000); // no overflow of the offset, whatever is typed
         Notice = TempData["Notice"] as string;
         var teamId = user.TeamId!.Value;
         var rows = await db.TeamMemberships.AsNoTracking().Where(m => m.TeamId == teamId)
