@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waymark.Audit;
 using Waymark.Teams;
 using Waymark.Web.Tests.Support;
@@ -101,7 +102,7 @@ public abstract class SignInSecurityTests(AppFixture app)
     }
 }
 
-/// <summary>Sign-in attempts over the limits (here 3 per account and 6 per client address) are answered 429 with a plain page.</summary>
+/// <summary>Sign-in and two-factor attempts over the limits (here 3 per account and 6 per client address) are answered 429 with a plain page.</summary>
 [Collection(RateLimitedSqliteCollection.Name)]
 public sealed class SignInRateLimitTests(RateLimitedSqliteApp app)
 {
@@ -148,5 +149,39 @@ public sealed class SignInRateLimitTests(RateLimitedSqliteApp app)
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         using var elsewhere = await AttemptFromAsync(client, Address(), $"{TestData.UniqueName("spray")}@test.invalid");
         Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_fourth_security_code_for_one_user_in_the_two_factor_step_is_refused_with_429()
+    {
+        var id = await app.Data.AddUserAsync(app.Data.Northshire, TestData.UniqueName("Coder "), Roles.Practitioner);
+        string email;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Waymark.Web.Infrastructure.HttpCurrentUser>().ActAsSystem();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<WaymarkUser>>();
+            var user = (await users.FindByIdAsync(id))!;
+            email = user.Email!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        using var client = app.NewClient();
+        using (var password = await AttemptWithAsync(client, Address(), "/account/sign-in", p => p.Set("Email", email).Set("Password", AppSettings.Password)))
+            Assert.Equal("/account/two-factor", Redirects.Path(password));
+        for (var i = 0; i < 3; i++)
+        {
+            using var wrong = await AttemptWithAsync(client, Address(), "/account/two-factor", p => p.Set("Code", "000000"));
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        using var refused = await AttemptWithAsync(client, Address(), "/account/two-factor", p => p.Set("Code", "000000"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> AttemptWithAsync(AppClient client, string address, string url, Func<HtmlForm, HtmlForm> fill)
+    {
+        var form = fill((await client.GetPageAsync(url)).Form("main form"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, form.Action) { Content = new FormUrlEncodedContent(form.Fields) };
+        request.Headers.Add("X-Forwarded-For", address);
+        return await client.Http.SendAsync(request);
     }
 }
