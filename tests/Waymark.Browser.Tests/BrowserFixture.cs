@@ -46,6 +46,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<WaymarkDbContext>());
     }
 
+    /// <summary>
+    /// A new user of <paramref name="role"/> in the demo team, with the demo password; returns their email. For tests that
+    /// must not depend on what other tests did to the demo users (two-factor turned on, for one).
+    /// </summary>
+    public async Task<string> AddUserAsync(string role, string displayName)
+    {
+        var team = await TeamIdAsync(Waymark.Demo.DemoSeeder.DemoTeamName);
+        using var scope = App.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAsSystem();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Waymark.Teams.WaymarkUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@browser-test.invalid";
+        var user = new Waymark.Teams.WaymarkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, LockoutEnabled = true };
+        var created = await users.CreateAsync(user, WaymarkApp.DemoPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        db.TeamMemberships.Add(new Waymark.Teams.TeamMembership { TeamId = team, UserId = user.Id });
+        await db.SaveChangesAsync();
+        return email;
+    }
+
     public Task<Guid> TeamIdAsync(string name) =>
         QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Teams.Where(t => t.Name == name).Select(t => t.Id)));
 

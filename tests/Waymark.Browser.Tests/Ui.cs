@@ -18,7 +18,9 @@ public static class Ui
     /// </summary>
     public static async Task AssertAccessibleAsync(this IPage page, string what)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // Everything loaded (styles decide colour contrast and target sizes), checked by polling the document rather
+        // than by waiting for the load event, which Playwright was seen to miss here (see WaitForDocumentAsync).
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = 15_000 });
         var results = await page.RunAxeAsync();
         if (results.Violations.Length > 0)
         {
@@ -120,7 +122,20 @@ public static class Ui
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(WaymarkApp.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/");
+        try
+        {
+            // Wait for the home page to arrive and show its heading rather than for the window's load event: a run here
+            // once timed out waiting for "load" on a home page that had already committed and gone network-idle.
+            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Hello, "), new() { Timeout = 15_000 });
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        {
+            // Say where the browser was left and what the page said, so a failure in CI can be understood from its log.
+            var h1 = await page.Locator("h1").AllInnerTextsAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            var summary = await page.Locator(".nhsuk-error-summary").AllInnerTextsAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            throw new TimeoutException($"Signing in as {email} did not reach the home page: the browser is at {page.Url}, h1 \"{string.Join(" | ", h1)}\", error summary \"{string.Join(" | ", summary)}\"", e);
+        }
     }
 
     /// <summary>Presses Tab until <paramref name="target"/> has focus; fails if it is not reached, so it must be keyboard reachable.</summary>
@@ -207,8 +222,16 @@ public static class Ui
         {
             page.FrameNavigated -= OnNavigated;
         }
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForDocumentAsync();
     }
+
+    /// <summary>
+    /// Waits until the page's document has been parsed to its end (the layout's footer is there). A locator wait polls,
+    /// and works without JavaScript. Waiting for the window's load event instead timed out after 15 s in 2 runs of 10
+    /// here, on pages that had committed and gone network-idle: Playwright missed an event that had already happened.
+    /// </summary>
+    public static Task WaitForDocumentAsync(this IPage page) =>
+        Assertions.Expect(page.Locator("footer[role=contentinfo]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
 
     /// <summary>Fails with the error summary's text when a form that should have been accepted came back with errors.</summary>
     public static async Task AssertNoErrorsAsync(this IPage page, string what)

@@ -43,6 +43,8 @@ public abstract class AuthorisationTests(AppFixture app)
     private static readonly Access Managers = new("team managers", F, F, Y, F, F, F, S);
     private static readonly Access MemberManagers = new("team managers and administrators", F, F, Y, F, F, Y, S);
     private static readonly Access Administrators = new("administrators", F, F, F, F, F, Y, S);
+    // Identification, screening, assessment, formulation and discharge: not support workers (Permissions; docs/security.md).
+    private static readonly Access Clinical = new("practitioners and team managers", Y, F, Y, F, F, F, S);
 
     /// <summary>Northshire records every row can point at; the draft belongs to the user being checked.</summary>
     private sealed record World(Guid Person, Guid Episode, Guid Draft, Guid Pair, Guid Merged, Guid Merge, Guid Service,
@@ -91,20 +93,20 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /People/Edit", w => $"/people/{w.Person}/edit", CaseWork, N),
         new("POST /People/Edit", w => $"/people/{w.Person}/edit", CaseWork, N),
         // Identification
-        new("GET /Identification/Start", _ => "/identification", CaseWork, Y),
-        new("GET /Identification/Start", w => $"/identification?person={w.Person}", CaseWork, N),
-        new("POST /Identification/Start", _ => "/identification", CaseWork, Y),
-        new("POST /Identification/Start", w => $"/identification?person={w.Person}", CaseWork, N),
+        new("GET /Identification/Start", _ => "/identification", Clinical, Y),
+        new("GET /Identification/Start", w => $"/identification?person={w.Person}", Clinical, N),
+        new("POST /Identification/Start", _ => "/identification", Clinical, Y),
+        new("POST /Identification/Start", w => $"/identification?person={w.Person}", Clinical, N),
         .. Drafts.Steps.SelectMany(step => new Row[]
         {
-            new($"GET /Identification/{DraftPage(step)}", w => $"/identification/{w.Draft}/{step}", CaseWork, N),
-            new($"POST /Identification/{DraftPage(step)}", w => $"/identification/{w.Draft}/{step}", CaseWork, N),
+            new($"GET /Identification/{DraftPage(step)}", w => $"/identification/{w.Draft}/{step}", Clinical, N),
+            new($"POST /Identification/{DraftPage(step)}", w => $"/identification/{w.Draft}/{step}", Clinical, N),
         }),
         // Episodes and caseload
         new("GET /Episodes/Details", w => $"/episodes/{w.Episode}", CaseWork, N),
         new("POST /Episodes/Details?handler=Milestone", w => $"/episodes/{w.Episode}?handler=Milestone", CaseWork, N),
-        new("POST /Episodes/Details?handler=PlannedEnd", w => $"/episodes/{w.Episode}?handler=PlannedEnd", CaseWork, N),
-        new("POST /Episodes/Details?handler=Close", w => $"/episodes/{w.Episode}?handler=Close", CaseWork, N),
+        new("POST /Episodes/Details?handler=PlannedEnd", w => $"/episodes/{w.Episode}?handler=PlannedEnd", Clinical, N),
+        new("POST /Episodes/Details?handler=Close", w => $"/episodes/{w.Episode}?handler=Close", Clinical, N),
         new("GET /Episodes/Allocate", w => $"/episodes/{w.Episode}/allocate", Managers, N),
         new("POST /Episodes/Allocate", w => $"/episodes/{w.Episode}/allocate", Managers, N),
         new("GET /Caseload/Index", _ => "/caseload", CaseWork, O),
@@ -112,19 +114,19 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Caseload/Unallocated", _ => "/caseload/unallocated", CaseWork, O),
         // Screening and assessment
         new("GET /Screening/Index", w => $"/episodes/{w.Episode}/screening", CaseWork, N),
-        new("GET /Screening/Instrument", w => $"/episodes/{w.Episode}/screening/phq-9", CaseWork, N),
-        new("POST /Screening/Instrument", w => $"/episodes/{w.Episode}/screening/phq-9", CaseWork, N),
-        new("GET /Screening/Outcome", w => $"/episodes/{w.Episode}/screening/outcome", CaseWork, N),
-        new("POST /Screening/Outcome", w => $"/episodes/{w.Episode}/screening/outcome", CaseWork, N),
+        new("GET /Screening/Instrument", w => $"/episodes/{w.Episode}/screening/phq-9", Clinical, N),
+        new("POST /Screening/Instrument", w => $"/episodes/{w.Episode}/screening/phq-9", Clinical, N),
+        new("GET /Screening/Outcome", w => $"/episodes/{w.Episode}/screening/outcome", Clinical, N),
+        new("POST /Screening/Outcome", w => $"/episodes/{w.Episode}/screening/outcome", Clinical, N),
         new("GET /Screening/Result", w => $"/screening/results/{w.Completion}", CaseWork, N),
         new("GET /Screening/Result?handler=Fhir", w => $"/screening/results/{w.Completion}?handler=Fhir", CaseWork, N),
         new("GET /Screening/History", w => $"/people/{w.Person}/screening", CaseWork, N),
         new("GET /Screening/Library", _ => "/screening/instruments", CaseWork, Y),
         new("GET /Screening/Library?handler=Fhir", _ => "/screening/instruments?handler=Fhir&id=phq-9", CaseWork, Y),
         new("GET /Assessment/Assessment", w => $"/episodes/{w.Episode}/assessment", CaseWork, N),
-        new("POST /Assessment/Assessment", w => $"/episodes/{w.Episode}/assessment", CaseWork, N),
+        new("POST /Assessment/Assessment", w => $"/episodes/{w.Episode}/assessment", Clinical, N),
         new("GET /Assessment/Formulation", w => $"/people/{w.Person}/formulation", CaseWork, N),
-        new("POST /Assessment/Formulation", w => $"/people/{w.Person}/formulation", CaseWork, N),
+        new("POST /Assessment/Formulation", w => $"/people/{w.Person}/formulation", Clinical, N),
         new("GET /Assessment/FormulationHistory", w => $"/people/{w.Person}/formulation/history", CaseWork, N),
         new("GET /Assessment/FormulationVersion", w => $"/people/{w.OtherPerson}/formulation/1", CaseWork, N),
         // Service directory

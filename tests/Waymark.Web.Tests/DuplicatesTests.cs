@@ -191,7 +191,7 @@ public abstract class DuplicatesTests(AppFixture app)
     {
         var (_, _, pair) = await app.Data.PlantPairAsync(app.Data.Northshire);
         using var client = await app.SignedInAsync(email);
-        var token = (await client.GetPageAsync("/identification")).Form()["__RequestVerificationToken"]!;
+        var token = (await client.GetPageAsync("/")).Form("header form[action='/account/sign-out']")["__RequestVerificationToken"]!;
 
         using var scan = await client.PostAsync("/duplicates?handler=Scan", [new("__RequestVerificationToken", token)]);
         using var decide = await client.PostAsync($"/duplicates/{pair}", [new("__RequestVerificationToken", token), new("Decision", "not-same")]);

@@ -185,7 +185,7 @@ public abstract class IdentificationJourneyTests(AppFixture app)
     public async Task A_new_identification_for_a_known_person_skips_the_person_steps_and_adds_an_episode()
     {
         var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => ClosedDaysAgo(e, 3));
-        using var client = await app.SignedInAsync(Users.SupportWorker);
+        using var client = await app.SignedInAsync(Users.Practitioner);
         var journey = new IdentificationJourney(client);
 
         await journey.StartAsync(person.Id);

@@ -46,6 +46,29 @@ public abstract class ScreeningTests(AppFixture app)
     private static Dictionary<string, string> Phq9(int eachItem, int item9) =>
         Enumerable.Range(1, 9).ToDictionary(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture), i => (i == 9 ? item9 : eachItem).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>Issue 11, item 15: an instrument without a total says so; it never says a total could not be calculated.</summary>
+    [Fact]
+    public async Task An_instrument_with_no_total_says_so_and_a_total_left_unfinished_says_why()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+
+        // The Brief Jail Mental Health Screen with all 8 answered: read from its answers, no total, no bands.
+        var bjmhs = await client.GetPageAsync($"/episodes/{episode.Id}/screening/bjmhs");
+        var result = await client.FollowAsync(await Answer(bjmhs).SubmitAsync(client));
+        Assert.Equal("No total score: this instrument is read from its answers (see the outcome)", Row(result, "Score"));
+        Assert.DoesNotContain("Not calculated", result.MainText);
+        Assert.DoesNotContain(result.Document.QuerySelectorAll(".nhsuk-summary-list__key"), k => k.TextContent.Trim() == "Band");
+        var screening = await client.GetPageAsync($"/episodes/{episode.Id}/screening");
+        Assert.Contains("No total", screening.MainText);
+        Assert.DoesNotContain("Not calculated", screening.MainText);
+
+        // A PHQ-9 with most questions left: its total really could not be worked out.
+        var phq = await client.GetPageAsync($"/episodes/{episode.Id}/screening/phq-9");
+        var partial = await client.FollowAsync(await Answer(phq, null, "2", "3", "4", "5", "6", "7", "8").Set("SomeUnanswered", "true").SubmitAsync(client));
+        Assert.Equal("Not calculated: too many questions unanswered", Row(partial, "Score"));
+    }
+
     [Fact]
     public async Task A_practitioner_screens_with_two_instruments_and_records_need_risk_and_urgency()
     {

@@ -151,7 +151,7 @@ public sealed class SyntheticPeople(int seed)
         {
             // 999 prefix: the range NHS England sets aside for test data, never issued to real people.
             var nine = "999" + _rng.Next(0, 1_000_000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
-            if (NhsNumber.CheckDigit(nine) is { } check) return nine + check;
+            if (NhsNumber.CheckDigit(nine) is { } check && !NhsNumber.IsPlaceholder(nine + check)) return nine + check;
         }
     }
 

@@ -22,6 +22,8 @@ public record MatchCandidate(PersonSummary Person, double Score, IReadOnlyList<M
     public double Probability { get; init; }
     /// <summary>Set when a valid identifier decided the match ("same valid NHS number") rather than the score.</summary>
     public string? DecidedBy { get; init; }
+    /// <summary>Set when an identifier and the name and date of birth point at different people: what to check, in words.</summary>
+    public string? Conflict { get; init; }
 }
 
 public record LookupResult(LookupOutcome Outcome, IReadOnlyList<MatchCandidate> Candidates);

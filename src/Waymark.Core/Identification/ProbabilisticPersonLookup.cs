@@ -44,7 +44,7 @@ public class ProbabilisticPersonLookup(WaymarkDbContext db, TeamMatchModels mode
         IQueryable<KeyHit>? q = null;
         void Add(IQueryable<KeyHit> branch) => q = q is null ? branch : q.Concat(branch);
         // The identifiers: indexed columns on People, whose query filter keeps it to the team.
-        if (NhsNumber.IsValid(probe.NhsNumber) && NhsNumber.Normalise(probe.NhsNumber) is { } nhs)
+        if (NhsNumber.IsUsable(probe.NhsNumber) && NhsNumber.Normalise(probe.NhsNumber) is { } nhs)
             Add(db.People.Where(p => p.NhsNumber == nhs).Select(p => new KeyHit { PersonId = p.Id, Branch = IdentifierBranch }).Take(MaxCandidates));
         if (PncId.IsValid(probe.PncId) && PncId.Normalise(probe.PncId) is { } pnc)
             Add(db.People.Where(p => p.PncId == pnc).Select(p => new KeyHit { PersonId = p.Id, Branch = IdentifierBranch }).Take(MaxCandidates));
@@ -81,16 +81,35 @@ public class ProbabilisticPersonLookup(WaymarkDbContext db, TeamMatchModels mode
         public int Branch { get; init; }
     }
 
-    /// <summary>Scores and explains the fetched people; a rule-decided match leaves only the people it decides.</summary>
+    /// <summary>
+    /// Scores and explains the fetched people. A rule-decided match (the same NHS number or PNC ID) leaves only the
+    /// people it decides, unless someone else agrees strongly on name and date of birth: then both are shown, each
+    /// with the conflict in words, and the outcome is "potential matches" for the practitioner to decide.
+    /// </summary>
     internal static LookupResult Rank(MatchEngine engine, MatchRecord probe, IReadOnlyList<PersonMatchRow> rows)
     {
         var byId = rows.ToDictionary(r => r.Id.ToString());
-        var result = engine.Find(engine.Prepare(probe), rows.Select(r => engine.Prepare(r.Record)), MaxCandidates);
-        var ranked = result.Candidates.Any(c => c.Rule != MatchRule.None)
-            ? result.Candidates.Where(c => c.Rule != MatchRule.None).ToList()
-            : result.Candidates;
-        var candidates = ranked.Select(c => ToCandidate(c, byId[c.Record.Id].Summary)).ToList();
-        return new LookupResult(Outcome(result.Outcome), candidates);
+        var prepared = engine.Prepare(probe);
+        var result = engine.Find(prepared, rows.Select(r => engine.Prepare(r.Record)), MaxCandidates);
+        var decided = result.Candidates.Where(c => c.Rule != MatchRule.None).ToList();
+        if (decided.Count == 0)
+            return new LookupResult(Outcome(result.Outcome), [.. result.Candidates.Select(c => ToCandidate(c, byId[c.Record.Id].Summary))]);
+        var rivals = result.Candidates
+            .Where(c => c.Rule == MatchRule.None && engine.NameAndBirthAgreeStrongly(prepared, engine.Prepare(c.Record))).ToList();
+        if (rivals.Count == 0)
+            return new LookupResult(Outcome(result.Outcome), [.. decided.Select(c => ToCandidate(c, byId[c.Record.Id].Summary))]);
+        var identifier = decided[0].Rule == MatchRule.SameNhsNumber ? "NHS number" : "PNC ID";
+        return new LookupResult(LookupOutcome.PotentialMatches,
+        [
+            .. decided.Select(c => ToCandidate(c, byId[c.Record.Id].Summary) with
+            {
+                Conflict = $"The {identifier} is the same, but someone else in your records has the same name and date of birth. Check which is right.",
+            }),
+            .. rivals.Select(c => ToCandidate(c, byId[c.Record.Id].Summary) with
+            {
+                Conflict = $"The same name and date of birth, but the {identifier} typed is someone else's. Check which is right.",
+            }),
+        ]);
     }
 
     internal static MatchCandidate ToCandidate(RankedMatch m, People.PersonSummary person) =>

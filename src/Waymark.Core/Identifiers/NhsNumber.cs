@@ -25,6 +25,32 @@ public static class NhsNumber
         return check == digits[9] - '0';
     }
 
+    /// <summary>
+    /// Whether <paramref name="input"/> is a number people type when the real one is not known: ten of one digit
+    /// ("999 999 9999", "000 000 0000", …) or the digits in a run ("012 345 6789", "987 654 3210"). Some of these pass
+    /// the Modulus 11 check, which only proves the number is well formed, not that it was ever issued (NHS Data
+    /// Dictionary, "NHS Number"). Such a number is refused where it is typed and never used for matching: in public bug
+    /// reports of NHS software, "999 999 9999" typed for unknown numbers made unrelated people "the same person".
+    /// </summary>
+    public static bool IsPlaceholder(string? input)
+    {
+        var d = Normalise(input);
+        if (d is null) return false;
+        if (d.All(c => c == d[0])) return true;
+        bool Run(int step)
+        {
+            for (var i = 1; i < d.Length; i++) if (d[i] - d[i - 1] != step) return false;
+            return true;
+        }
+        return Run(1) || Run(-1);
+    }
+
+    /// <summary>What to tell someone who typed a placeholder.</summary>
+    public const string PlaceholderMessage = "That is not a real NHS number (it is what is typed when the number is not known). Leave it empty if you do not know it";
+
+    /// <summary>A valid NHS number (<see cref="IsValid"/>) that is not a placeholder (<see cref="IsPlaceholder"/>): one to match on.</summary>
+    public static bool IsUsable(string? input) => IsValid(input) && !IsPlaceholder(input);
+
     /// <summary>Computes the check digit for nine digits, or null when the prefix can never be valid.</summary>
     public static int? CheckDigit(ReadOnlySpan<char> nineDigits)
     {

@@ -51,6 +51,21 @@ public sealed class MatchEngine(MatchModel model, MatchThresholds? thresholds = 
         return MatchRule.None;
     }
 
+    /// <summary>
+    /// Whether <paramref name="a"/> and <paramref name="b"/> agree strongly on who they are whatever their identifiers
+    /// say: first name the same, a known other form or very similar; last name the same or very similar; and the same
+    /// date of birth (any given). Used so that an identifier rule never hides such a person (a mistyped or shared NHS
+    /// number): the look-up shows the conflict instead.
+    /// </summary>
+    public bool NameAndBirthAgreeStrongly(PreparedRecord a, PreparedRecord b)
+    {
+        Span<byte> levels = stackalloc byte[Model.ComparisonCount];
+        var names = Compare(a, b, levels);
+        return names.Given is Levels.GivenName.Exact or Levels.GivenName.Nickname or Levels.GivenName.VerySimilar
+            && names.Family is Levels.FamilyName.Exact or Levels.FamilyName.VerySimilar
+            && levels[2] == Levels.DateOfBirth.Exact;
+    }
+
     /// <summary>Ranks candidates for one person (fetched from the database, or from a <see cref="BlockingIndex"/>).</summary>
     public MatchResult Find(MatchRecord probe, IEnumerable<MatchRecord> candidates, int maxResults = 10) =>
         Find(Prepare(probe), candidates.Select(Prepare), maxResults);

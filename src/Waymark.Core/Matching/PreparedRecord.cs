@@ -45,7 +45,7 @@ public sealed class PreparedRecord
         (Postcode, PostcodeSector, PostcodeDistrict) = PostcodeParts(r.Postcode);
         Town = NameKey.For(r.Town);
         (HouseNumber, Street) = AddressParts(r.AddressLine);
-        Nhs = NhsNumber.IsValid(r.NhsNumber) ? NhsNumber.Normalise(r.NhsNumber) : null;
+        Nhs = NhsNumber.IsUsable(r.NhsNumber) ? NhsNumber.Normalise(r.NhsNumber) : null; // never a placeholder like 999 999 9999
         Pnc = PncId.IsValid(r.PncId) ? PncId.Normalise(r.PncId) : null;
         Identifiers = new string?[model.IdentifierKinds.Count];
         for (var k = 0; k < Identifiers.Length; k++)

@@ -46,6 +46,23 @@ public record PersonDetails
         Veteran = p.Veteran, CareLeaver = p.CareLeaver, ParentOrCarer = p.ParentOrCarer,
     };
 
+    /// <summary>
+    /// These details with the identity details of <paramref name="p"/> instead of these: names, aliases, dates of birth, sex,
+    /// gender, ethnic category, NHS number, PNC ID and other identifiers. Used for a user whose role may change contact
+    /// details but not identity (<see cref="Waymark.Access.Permission.EditIdentityDetails"/>): identity drives matching and merging.
+    /// </summary>
+    public PersonDetails KeepingIdentityOf(Person p)
+    {
+        var stored = From(p);
+        return this with
+        {
+            GivenName = stored.GivenName, FamilyName = stored.FamilyName, PreferredName = stored.PreferredName,
+            Aliases = stored.Aliases, DateOfBirth = stored.DateOfBirth, OtherDatesOfBirth = stored.OtherDatesOfBirth,
+            Sex = stored.Sex, Gender = stored.Gender, EthnicCategory = stored.EthnicCategory,
+            NhsNumber = stored.NhsNumber, PncId = stored.PncId, OtherIdentifiers = stored.OtherIdentifiers,
+        };
+    }
+
     /// <summary>Applies these details, normalising identifiers; call <see cref="Validate"/> first.</summary>
     public void ApplyTo(Person p)
     {
@@ -118,6 +135,8 @@ public record PersonDetails
         if (!NoFixedAbode && Clean(Postcode) is { } pc && !UkPostcode.IsValid(pc)) errors.Add((nameof(Postcode), "Enter a real postcode, like NS1 4AB"));
         if (!string.IsNullOrWhiteSpace(NhsNumber) && !Identifiers.NhsNumber.IsValid(NhsNumber))
             errors.Add((nameof(NhsNumber), "Enter a valid NHS number: 10 numbers, like 943 476 5919"));
+        else if (Identifiers.NhsNumber.IsPlaceholder(NhsNumber))
+            errors.Add((nameof(NhsNumber), Identifiers.NhsNumber.PlaceholderMessage));
         if (!string.IsNullOrWhiteSpace(PncId) && !Identifiers.PncId.IsValid(PncId))
             errors.Add((nameof(PncId), "Enter a valid PNC ID, like 2001/0000023C (year, serial number and check letter)"));
         if (OtherIdentifiers.Any(i => string.IsNullOrWhiteSpace(i.Kind) || string.IsNullOrWhiteSpace(i.Value)))

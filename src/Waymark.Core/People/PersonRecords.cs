@@ -18,10 +18,19 @@ public class PersonRecords(WaymarkDbContext db, Auditor audit, TimeProvider cloc
     }
 
     /// <summary>Saves new details if nobody else has saved since <paramref name="expectedVersion"/>; the change and its audit event commit together.</summary>
-    public async Task<Person?> UpdateAsync(Guid id, Guid expectedVersion, PersonDetails details, CancellationToken ct = default)
+    public async Task<Person?> UpdateAsync(Guid id, Guid expectedVersion, PersonDetails details, CancellationToken ct = default) =>
+        await UpdateAsync(id, expectedVersion, details, mayChangeIdentity: true, ct);
+
+    /// <summary>
+    /// Saves changed details; with <paramref name="mayChangeIdentity"/> false the stored identity details are kept whatever
+    /// <paramref name="details"/> say (<see cref="PersonDetails.KeepingIdentityOf"/>). Null when the person is not found.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">Someone else saved the person since <paramref name="expectedVersion"/>.</exception>
+    public async Task<Person?> UpdateAsync(Guid id, Guid expectedVersion, PersonDetails details, bool mayChangeIdentity, CancellationToken ct = default)
     {
         var person = await Load(id).FirstOrDefaultAsync(ct);
         if (person is null) return null;
+        if (!mayChangeIdentity) details = details.KeepingIdentityOf(person);
         var before = PersonDetails.From(person);
         details.ApplyTo(person);
         // The replacement child rows are new, but their keys are set in code (Guid.NewGuid()), which EF takes as

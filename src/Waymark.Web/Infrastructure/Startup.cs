@@ -80,11 +80,13 @@ public static class Startup
         services.AddDataProtection().SetApplicationName("Waymark").PersistKeysToDbContext<WaymarkDbContext>();
         services.AddAntiforgery(o => { o.Cookie.Name = "waymark-af"; o.Cookie.SameSite = SameSiteMode.Strict; });
 
-        services.AddAuthorizationBuilder()
+        // One policy per permission (Permissions.Policy(p)); CaseWork and ManageTeam are the two folder-wide ones.
+        var authorisation = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.CaseWorkers.ToArray()))
-            .AddPolicy(Policies.ManageTeam, p => p.RequireRole(Roles.TeamManager))
-            .AddPolicy(Policies.ManageMembers, p => p.RequireRole(Roles.TeamManager, Roles.Administrator));
+            .AddPolicy(Policies.CaseWork, p => p.RequireRole(Permissions.RolesWith(Permission.WorkWithCaseRecords)))
+            .AddPolicy(Policies.ManageTeam, p => p.RequireRole(Permissions.RolesWith(Permission.ManageTeam)));
+        foreach (var permission in Permissions.All)
+            authorisation.AddPolicy(Permissions.Policy(permission), p => p.RequireRole(Permissions.RolesWith(permission)));
 
         // Each Pages/ folder says who may open its pages in its own Conventions class; a folder without one stops start-up.
         var folderConventions = FolderConventions.Discover(typeof(Startup).Assembly);
@@ -97,6 +99,7 @@ public static class Startup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new UnknownHandlerFilter()); // stateless: one instance serves every request
                 o.Filters.Add<TeamAndTwoFactorFilter>();
+                o.Filters.Add(new PermissionFilter()); // a handler's [RequiresPermission], beyond its page's
                 // After the team check, so a redirected request is not audited as a view.
                 o.Filters.Add(new PersonViewAuditFilter());
                 o.MaxModelValidationErrors = 50;
@@ -196,12 +199,17 @@ public static class Startup
     }
 }
 
+/// <summary>
+/// The folder-wide policies: <see cref="CaseWork"/> is <see cref="Permission.WorkWithCaseRecords"/> and
+/// <see cref="ManageTeam"/> is <see cref="Permission.ManageTeam"/>. Narrower pages use <see cref="For"/>.
+/// </summary>
 public static class Policies
 {
     public const string CaseWork = nameof(CaseWork);
     public const string ManageTeam = nameof(ManageTeam);
-    /// <summary>The team's members page: team managers, and administrators (who also reset two-factor there).</summary>
-    public const string ManageMembers = nameof(ManageMembers);
+
+    /// <summary>The policy that requires <paramref name="permission"/>.</summary>
+    public static string For(Permission permission) => Permissions.Policy(permission);
 }
 
 public class SecurityOptions

@@ -6,6 +6,7 @@ using Waymark.Episodes;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Teams;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages;
 
@@ -19,7 +20,11 @@ public abstract class EpisodeWorkPage(WaymarkDbContext db, ICurrentUser user, Ti
 
     public Episode? Episode { get; private set; }
     public Person Person => Episode!.Person!;
-    public bool CanChange => Episode is { IsOpen: true } e && e.TeamId == user.TeamId;
+    /// <summary>Whether this user may change what the page shows: the episode is open, of their team, and their role has <see cref="ChangePermission"/>.</summary>
+    public bool CanChange => Episode is { IsOpen: true } e && e.TeamId == user.TeamId && User.Can(ChangePermission);
+
+    /// <summary>What changing this page's subject needs (screening: <see cref="Permission.Screen"/>, and so on).</summary>
+    protected abstract Permission ChangePermission { get; }
     public DateTimeOffset Now => clock.GetUtcNow();
     /// <summary>The person's age today, for choosing instruments that fit it.</summary>
     public int? AgeToday => Person.AgeOn(UkTime.Today(clock));

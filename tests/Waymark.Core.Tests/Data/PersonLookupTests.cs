@@ -45,6 +45,39 @@ public abstract class PersonLookupTests<TDb>(TDb database) : DataTest<TDb>(datab
         Assert.Equal("the same valid NHS number", match.DecidedBy);
     }
 
+    /// <summary>Issue 11, item 1: "999 999 9999" typed for Marek, recorded for someone else, must not decide who he is.</summary>
+    [Fact]
+    public async Task A_placeholder_NHS_number_decides_nothing_and_the_real_person_is_offered()
+    {
+        var other = APerson().Named("Zofia", "Kowalczyk").BornOn(1970, 6, 1).WithNhsNumber("9999999999").Build();
+        var marek = APerson().Named("Marek", "Nowakowski").BornOn(1988, 3, 3).Build();
+        var team = await TeamWithAsync(other, marek);
+
+        var result = await LookUpAsync(team, Typed("Marek", "Nowakowski", new DateOnly(1988, 3, 3), nhs: "999 999 9999"));
+
+        Assert.Equal(marek.Id, result.Candidates[0].Person.Id);
+        Assert.DoesNotContain(result.Candidates, c => c.Person.Id == other.Id);
+        Assert.All(result.Candidates, c => Assert.Null(c.DecidedBy));
+    }
+
+    /// <summary>Issue 11, item 1: an identifier rule never hides someone whose name and date of birth agree strongly.</summary>
+    [Fact]
+    public async Task An_NHS_number_that_belongs_to_someone_else_shows_the_conflict_beside_the_person_whose_name_and_birth_agree()
+    {
+        var nhs = TestNhsNumbers.Next();
+        var owner = APerson().Named("Zofia", "Kowalczyk").BornOn(1970, 6, 1).WithNhsNumber(nhs).Build();
+        var marek = APerson().Named("Marek", "Nowakowski").BornOn(1988, 3, 3).Build();
+        var team = await TeamWithAsync(owner, marek);
+
+        var result = await LookUpAsync(team, Typed("Marek", "Nowakowski", new DateOnly(1988, 3, 3), nhs: NhsNumber(nhs)));
+
+        Assert.Equal(LookupOutcome.PotentialMatches, result.Outcome);
+        var byId = result.Candidates.ToDictionary(c => c.Person.Id);
+        Assert.Equal("the same valid NHS number", byId[owner.Id].DecidedBy);
+        Assert.Contains("someone else in your records has the same name and date of birth", byId[owner.Id].Conflict);
+        Assert.Contains("the NHS number typed is someone else's", byId[marek.Id].Conflict);
+    }
+
     /// <summary>Typed as people read it off a letter: "943 476 5919".</summary>
     private static string NhsNumber(string digits) => $"{digits[..3]} {digits[3..6]} {digits[6..]}";
 

@@ -80,4 +80,43 @@ public class NhsNumberTests
     {
         Assert.Equal("943 476 5919", NhsNumber.Format("9434765919"));
     }
+
+    [Theory]
+    [InlineData("999 999 9999")]
+    [InlineData("0000000000")]
+    [InlineData("012 345 6789")]
+    [InlineData("555-555-5555")]
+    public void Numbers_typed_when_the_real_one_is_not_known_pass_modulus_11_but_are_placeholders(string typed)
+    {
+        Assert.True(NhsNumber.IsValid(typed), $"{typed} passes the check digit, which is why it needs its own rule");
+        Assert.True(NhsNumber.IsPlaceholder(typed));
+        Assert.False(NhsNumber.IsUsable(typed));
+    }
+
+    [Theory]
+    [InlineData("943 476 5919")]
+    [InlineData("9990000018")]
+    public void Ordinary_and_test_range_numbers_are_not_placeholders(string typed)
+    {
+        Assert.False(NhsNumber.IsPlaceholder(typed));
+        Assert.Equal(NhsNumber.IsValid(typed), NhsNumber.IsUsable(typed));
+    }
+
+    [Fact]
+    public void Twenty_unrelated_people_sharing_999_999_9999_are_never_matched_by_it()
+    {
+        var engine = new Waymark.Matching.MatchEngine(Waymark.Matching.MatchModel.Default());
+        var people = Enumerable.Range(0, 20).Select(i => engine.Prepare(new Waymark.Matching.MatchRecord
+        {
+            Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            GivenNames = new[] { "Ada", "Bo", "Cy", "Di", "Ed" }[i % 5] + "x" + (char)('a' + i),
+            FamilyName = "Person" + (char)('a' + i) + (char)('k' + i),
+            NhsNumber = "9999999999",
+        })).ToList();
+        var definite = 0;
+        for (var a = 0; a < people.Count; a++)
+            for (var b = a + 1; b < people.Count; b++)
+                if (engine.Classify(engine.Score(people[a], people[b])) == Waymark.Matching.MatchOutcome.DefiniteMatch) definite++;
+        Assert.Equal(0, definite);
+    }
 }

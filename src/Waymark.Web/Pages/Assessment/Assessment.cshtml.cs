@@ -28,6 +28,9 @@ public class AssessmentModel(AssessmentService assessments, WaymarkDbContext db,
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
+    protected override Permission ChangePermission => Permission.Assess;
+
+    /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Assessment", EpisodeId.ToString(), Episode.PersonId)];
 
     public const int PriorityChoices = 10;
@@ -60,6 +63,8 @@ public class AssessmentModel(AssessmentService assessments, WaymarkDbContext db,
         Fill(Saved);
         return Page();
     }
+
+    [RequiresPermission(Permission.Assess)]
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

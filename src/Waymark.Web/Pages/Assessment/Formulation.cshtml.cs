@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Waymark.Access;
 using Waymark.Assessment;
 using Waymark.Audit;
 using Waymark.Persistence;
@@ -30,6 +31,10 @@ public class FormulationModel(Formulations formulations, WaymarkDbContext db) : 
         return Page();
     }
 
+    /// <summary>Whether this user may write a new version (support workers read it only).</summary>
+    public bool CanRevise => User.Can(Permission.Assess);
+
+    [RequiresPermission(Permission.Assess)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();

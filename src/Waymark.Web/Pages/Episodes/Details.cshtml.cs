@@ -33,6 +33,10 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
     public Guid? TeamId => user.TeamId;
     public bool CanChange => Episode is { IsOpen: true } e && e.TeamId == user.TeamId;
     public bool CanAllocate => CanChange && User.IsInRole(Roles.TeamManager);
+    /// <summary>Whether this user may screen, assess, or set the planned end and close (support workers may not; see <see cref="Permissions"/>).</summary>
+    public bool CanScreen => CanChange && User.Can(Permission.Screen);
+    public bool CanAssess => CanChange && User.Can(Permission.Assess);
+    public bool CanClose => CanChange && User.Can(Permission.CloseEpisodes);
     private Dictionary<string, string> _names = [];
 
     public List<SelectListItem> ReasonItems { get; } =
@@ -51,6 +55,7 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
         return Page();
     }
 
+    [RequiresPermission(Permission.Refer)]
     public Task<IActionResult> OnPostMilestoneAsync(CancellationToken ct) => ActAsync(v =>
     {
         if (!Enum.TryParse<Milestone>(Milestone, out var m) || m != Waymark.Episodes.Milestone.SupportStarted)
@@ -61,6 +66,7 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
         return actions.RecordAsync(Id, v, m, ct);
     }, "Progress recorded", ct);
 
+    [RequiresPermission(Permission.CloseEpisodes)]
     public Task<IActionResult> OnPostPlannedEndAsync(CancellationToken ct) => ActAsync(v =>
     {
         var (date, error) = PlannedEnd.Parse("Planned end date");
@@ -68,6 +74,7 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
         return actions.SetPlannedEndAsync(Id, v, date, ct);
     }, "Planned end date saved", ct);
 
+    [RequiresPermission(Permission.CloseEpisodes)]
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => ActAsync(v =>
     {
         if (!Enum.TryParse<ClosureReason>(Reason, out var r) || !Enum.IsDefined(r))

@@ -50,6 +50,8 @@ public class PersonModel(IdentificationService journeys, WaymarkDbContext db, Ti
             ModelState.AddModelError(nameof(Sex), "Select their sex from the list");
         if (!string.IsNullOrWhiteSpace(NhsNumber) && !Identifiers.NhsNumber.IsValid(NhsNumber))
             ModelState.AddModelError(nameof(NhsNumber), "Enter a valid NHS number: 10 numbers, like 943 476 5919");
+        else if (Identifiers.NhsNumber.IsPlaceholder(NhsNumber))
+            ModelState.AddModelError(nameof(NhsNumber), Identifiers.NhsNumber.PlaceholderMessage);
         if (!string.IsNullOrWhiteSpace(PncId) && !Identifiers.PncId.IsValid(PncId))
             ModelState.AddModelError(nameof(PncId), "Enter a valid PNC ID, like 2001/0000023C (year, serial number and check letter)");
         if (!string.IsNullOrWhiteSpace(Postcode) && !UkPostcode.IsValid(Postcode))

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Waymark.Access;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Web.Forms;
@@ -26,6 +27,13 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
     public List<SelectListItem> FlagItems { get; } =
         [new("Veteran of the armed forces", "veteran"), new("Care leaver", "care-leaver"), new("Parent or carer", "parent-carer")];
 
+    /// <summary>Whether this user may change names, dates of birth, sex and identifiers (support workers may not; see <see cref="Permissions"/>).</summary>
+    public bool MayChangeIdentity => User.Can(Permission.EditIdentityDetails);
+
+    /// <summary>The form's identity fields (<see cref="PersonDetails.KeepingIdentityOf"/>), by their names under "Input.".</summary>
+    private static readonly string[] IdentityFields =
+        ["GivenName", "FamilyName", "PreferredName", "Aliases", "Dob", "OtherDobs", "Sex", "Gender", "EthnicCategory", "NhsNumber", "PncId", "OtherIdentifiers"];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var person = await records.ViewAsync(Id, "Opened to change details", ct: ct);
@@ -40,7 +48,15 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
         var person = await records.ViewAsync(Id, "Saving changed details", ct: ct);
         if (person is null) return NotFound();
         PersonName = person.FullName;
+        var mayChangeIdentity = MayChangeIdentity;
+        if (!mayChangeIdentity)
+        {
+            // The form has no identity fields for this role; one posted anyway is an attempt to change them.
+            if (Request.Form.Keys.Any(k => IdentityFields.Any(f => k.StartsWith("Input." + f, StringComparison.OrdinalIgnoreCase)))) return Forbid();
+            Input.KeepIdentityOf(person);
+        }
         var details = Input.ToDetails(ModelState, "Input");
+        if (!mayChangeIdentity) details = details.KeepingIdentityOf(person);
         var today = UkTime.Today(clock);
         foreach (var (field, message) in details.Validate(today))
         {
@@ -57,7 +73,7 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
         if (!ModelState.IsValid) return Page();
         try
         {
-            await records.UpdateAsync(Id, version, details, ct);
+            await records.UpdateAsync(Id, version, details, mayChangeIdentity, ct);
         }
         catch (ConcurrencyConflictException e)
         {
@@ -96,6 +112,14 @@ public class PersonForm
     public string? OtherIdentifiers { get; set; }
     public string? GpPractice { get; set; }
     public List<string> Flags { get; set; } = [];
+
+    /// <summary>Replaces the identity fields with <paramref name="p"/>'s, as the form shows them.</summary>
+    public void KeepIdentityOf(Person p)
+    {
+        var stored = From(p);
+        (GivenName, FamilyName, PreferredName, Aliases, Dob, OtherDobs) = (stored.GivenName, stored.FamilyName, stored.PreferredName, stored.Aliases, stored.Dob, stored.OtherDobs);
+        (Sex, Gender, EthnicCategory, NhsNumber, PncId, OtherIdentifiers) = (stored.Sex, stored.Gender, stored.EthnicCategory, stored.NhsNumber, stored.PncId, stored.OtherIdentifiers);
+    }
 
     public static PersonForm From(Person p) => new()
     {

@@ -35,6 +35,7 @@ public class IndexModel(PersonSearch search, TimeProvider clock) : PageModel, IS
         if (dobError is not null) ModelState.AddModelError(nameof(Dob), dobError);
         else if (dob > UkTime.Today(clock)) ModelState.AddModelError(nameof(Dob), "Date of birth must be in the past");
         if (!string.IsNullOrWhiteSpace(Nhs) && !NhsNumber.IsValid(Nhs)) ModelState.AddModelError(nameof(Nhs), "Enter a valid NHS number: 10 numbers, like 943 476 5919");
+        else if (NhsNumber.IsPlaceholder(Nhs)) ModelState.AddModelError(nameof(Nhs), NhsNumber.PlaceholderMessage);
         if (!string.IsNullOrWhiteSpace(Pnc) && !PncId.IsValid(Pnc)) ModelState.AddModelError(nameof(Pnc), "Enter a valid PNC ID, like 2001/0000023C");
         var criteria = new PersonSearchCriteria(Name, dob, Nhs, Pnc);
         if (ModelState.IsValid && criteria.IsEmpty)

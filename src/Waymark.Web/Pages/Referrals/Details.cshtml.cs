@@ -57,6 +57,8 @@ public class DetailsModel(ReferralService referrals, WaymarkDbContext db, ICurre
         return Page();
     }
 
+    [RequiresPermission(Permission.Refer)]
+
     public async Task<IActionResult> OnPostStepAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
@@ -84,6 +86,8 @@ public class DetailsModel(ReferralService referrals, WaymarkDbContext db, ICurre
         return await RunAsync(() => referrals.RecordStepAsync(Id, version, input, ct), $"{ReferralLifecycle.Display(step!.Value)} recorded");
     }
 
+    [RequiresPermission(Permission.Refer)]
+
     public async Task<IActionResult> OnPostTaskAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
@@ -91,6 +95,8 @@ public class DetailsModel(ReferralService referrals, WaymarkDbContext db, ICurre
         if (TaskNote is { Length: > 2000 }) { ModelState.AddModelError(nameof(TaskNote), "Note must be 2,000 characters or fewer"); return Page(); }
         return await RunAsync(() => referrals.CompleteTaskAsync(taskId, TaskNote, ct), "Follow-up done");
     }
+
+    [RequiresPermission(Permission.Refer)]
 
     public async Task<IActionResult> OnPostConsentAsync(CancellationToken ct)
     {
@@ -110,6 +116,8 @@ public class DetailsModel(ReferralService referrals, WaymarkDbContext db, ICurre
         var at = given == UkTime.Today(clock) ? clock.GetUtcNow() : UkTime.FromLocal(given!.Value, new TimeOnly(12, 0));
         return await RunAsync(() => referrals.RecordConsentAsync(Id, ConsentWhat, ConsentWithWhom, form, at, ct), "Consent recorded");
     }
+
+    [RequiresPermission(Permission.Refer)]
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
     {

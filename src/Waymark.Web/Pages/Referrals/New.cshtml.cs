@@ -14,6 +14,9 @@ public class NewModel(ReferralService referrals, WaymarkDbContext db, ICurrentUs
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
+    protected override Permission ChangePermission => Permission.Refer;
+
+    /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Referral", null, Episode.PersonId, "Choosing a service")];
 
     /// <summary>"{serviceId}|{need}": the service chosen under the need it is for.</summary>
@@ -34,6 +37,8 @@ public class NewModel(ReferralService referrals, WaymarkDbContext db, ICurrentUs
         if (!CanChange) return Redirect($"/episodes/{EpisodeId}");
         return Page();
     }
+
+    [RequiresPermission(Permission.Refer)]
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -15,6 +15,9 @@ public class OutcomeModel(ReferralService referrals, WaymarkDbContext db, ICurre
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
+    protected override Permission ChangePermission => Permission.Refer;
+
+    /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Outcome", EpisodeId.ToString(), Episode.PersonId, "Recording an outcome")];
 
     [BindProperty(SupportsGet = true)] public string? Referral { get; set; }
@@ -32,6 +35,8 @@ public class OutcomeModel(ReferralService referrals, WaymarkDbContext db, ICurre
         On = DateParts.From(UkTime.DateOf(Now));
         return Page();
     }
+
+    [RequiresPermission(Permission.Refer)]
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

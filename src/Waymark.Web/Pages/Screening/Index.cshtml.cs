@@ -13,6 +13,9 @@ public class IndexModel(ScreeningService screening, InstrumentCatalogue catalogu
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
+    protected override Permission ChangePermission => Permission.Screen;
+
+    /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Screening", EpisodeId.ToString(), Episode.PersonId)];
 
     public IReadOnlyList<InstrumentDefinition> Offered { get; private set; } = [];

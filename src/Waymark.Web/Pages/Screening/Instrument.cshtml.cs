@@ -16,6 +16,9 @@ public class InstrumentModel(ScreeningService screening, InstrumentCatalogue cat
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
+    protected override Permission ChangePermission => Permission.Screen;
+
+    /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Episode is null || Definition is null ? [] : [PersonView.Record("Screening", EpisodeId.ToString(), Episode.PersonId, $"Started {Definition.Id}")];
 
     [FromRoute] public string InstrumentId { get; set; } = "";
@@ -43,6 +46,8 @@ public class InstrumentModel(ScreeningService screening, InstrumentCatalogue cat
         DefinitionVersion = Definition!.Version;
         return Page();
     }
+
+    [RequiresPermission(Permission.Screen)]
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

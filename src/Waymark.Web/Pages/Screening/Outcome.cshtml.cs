@@ -16,6 +16,9 @@ public class OutcomeModel(ScreeningService screening, WaymarkDbContext db, ICurr
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
+    protected override Permission ChangePermission => Permission.Screen;
+
+    /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("ScreeningOutcome", EpisodeId.ToString(), Episode.PersonId, "Screening outcome form")];
 
     [BindProperty] public List<string> Needs { get; set; } = [];
@@ -56,6 +59,8 @@ public class OutcomeModel(ScreeningService screening, WaymarkDbContext db, ICurr
         BasedOn = Latest?.Sequence ?? 0;
         return Page();
     }
+
+    [RequiresPermission(Permission.Screen)]
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

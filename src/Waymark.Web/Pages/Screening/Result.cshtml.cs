@@ -4,6 +4,7 @@ using Hl7.Fhir.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
 using Waymark.Audit;
 using Waymark.Instruments;
 using Waymark.Persistence;
@@ -64,7 +65,7 @@ public class ResultModel(ScreeningService screening, InstrumentCatalogue catalog
             }).FirstAsync(ct);
         PersonName = info.Name;
         CompletedBy = info.By ?? "unknown";
-        CanRecordOutcome = info.ClosedAt is null && info.TeamId == db.CurrentUser.TeamId;
+        CanRecordOutcome = info.ClosedAt is null && info.TeamId == db.CurrentUser.TeamId && User.Can(Permission.Screen);
         return true;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Waymark.Access;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Team;
@@ -10,13 +11,13 @@ namespace Waymark.Web.Pages.Team;
 /// </summary>
 public sealed class Conventions : IFolderConventions
 {
-    /// <summary>The pages of this folder open to <see cref="Policies.ManageMembers"/> rather than <see cref="Policies.ManageTeam"/>.</summary>
+    /// <summary>The pages of this folder that need <see cref="Permission.ManageMembers"/> rather than <see cref="Policies.ManageTeam"/>.</summary>
     public static readonly IReadOnlySet<string> MembersPages = new HashSet<string>(StringComparer.Ordinal) { "/Team/Members", "/Team/Member" };
 
     /// <inheritdoc />
     public void Apply(PageConventionCollection conventions)
     {
         conventions.AddFolderApplicationModelConvention("/Team", model =>
-            model.EndpointMetadata.Add(new AuthorizeAttribute(MembersPages.Contains(model.ViewEnginePath) ? Policies.ManageMembers : Policies.ManageTeam)));
+            model.EndpointMetadata.Add(new AuthorizeAttribute(MembersPages.Contains(model.ViewEnginePath) ? Policies.For(Permission.ManageMembers) : Policies.ManageTeam)));
     }
 }

@@ -30,7 +30,7 @@ public class MemberModel(WaymarkDbContext db, ICurrentUser current, UserManager<
     public DateTimeOffset? LastSignIn { get; private set; }
     public int LiveSessions { get; private set; }
     public bool IsSelf => UserId == current.UserId;
-    public bool CanResetTwoFactor => User.IsInRole(Roles.Administrator);
+    public bool CanResetTwoFactor => User.Can(Permission.ResetTwoFactor);
     /// <summary>The handler awaiting confirmation ("SignOutEverywhere", "Withdraw", "ResetTwoFactor"), or null.</summary>
     public string? Confirming { get; private set; }
     public string? Notice { get; private set; }
@@ -67,9 +67,9 @@ public class MemberModel(WaymarkDbContext db, ICurrentUser current, UserManager<
         return RedirectToPage("/Team/Members");
     }
 
+    [RequiresPermission(Permission.ResetTwoFactor)]
     public async Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken ct)
     {
-        if (!CanResetTwoFactor) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
         if (!Confirmed) return Confirm("ResetTwoFactor");
         var user = await users.FindByIdAsync(UserId);

@@ -1,0 +1,77 @@
+using Waymark.Teams;
+
+namespace Waymark.Access;
+
+/// <summary>
+/// What a role may do with people's records, one value per kind of action. Pages and handlers ask for a
+/// permission, never for a role, so that the table in <see cref="Permissions"/> (and its copy in
+/// docs/security.md, which a test keeps equal) is the one place that says who may do what.
+/// </summary>
+public enum Permission
+{
+    /// <summary>Open people's records, episodes, the caseload, tasks, the services directory and read screening and assessment results.</summary>
+    WorkWithCaseRecords,
+    /// <summary>Change how to reach a person and their circumstances: phone, email, consent to contact, address, housing, GP, language and communication needs, flags.</summary>
+    EditContactDetails,
+    /// <summary>Change who a person is: names, dates of birth, sex, gender, ethnic category and identifiers (NHS number, PNC ID, others). These drive matching and merging.</summary>
+    EditIdentityDetails,
+    /// <summary>Record an identification (a new episode, or a new person).</summary>
+    RecordIdentification,
+    /// <summary>Complete screening instruments and record a screening outcome (clinical).</summary>
+    Screen,
+    /// <summary>Record the psychosocial assessment and write the formulation (clinical).</summary>
+    Assess,
+    /// <summary>Make referrals, record their steps and follow-ups, consent to share, and the episode's outcomes and milestones.</summary>
+    Refer,
+    /// <summary>Set the planned end of an episode and close it (discharge).</summary>
+    CloseEpisodes,
+    /// <summary>Team settings and figures, allocation, duplicates and merges, the audit trail, directory import and export.</summary>
+    ManageTeam,
+    /// <summary>The team's members: list them, sign a member out everywhere, withdraw a member from the team (docs/security.md, "Sessions").</summary>
+    ManageMembers,
+    /// <summary>Reset a member's two-factor authentication (new key, no recovery codes, every session ended), for a lost phone.</summary>
+    ResetTwoFactor,
+}
+
+/// <summary>
+/// Which roles hold each <see cref="Permission"/>. Source: PRODUCT.md "Who uses it": a support (community link,
+/// peer support) worker needs the caseload, contacts, appointments, accompanying people to services, drop-in and crisis
+/// plans, so they read the record and keep contact details and referrals up to date, but identification, clinical
+/// screening, assessment, formulation, identity details (which drive matching and merging) and discharge stay with
+/// practitioners and team managers. Volunteers and commissioners hold none of these (volunteers will see only their
+/// mentees' shared plans; commissioners only aggregate figures); administrators manage users and settings, not records.
+/// </summary>
+public static class Permissions
+{
+    private static readonly IReadOnlyDictionary<Permission, IReadOnlyList<string>> Table = new Dictionary<Permission, IReadOnlyList<string>>
+    {
+        [Permission.WorkWithCaseRecords] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
+        [Permission.EditContactDetails] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
+        [Permission.EditIdentityDetails] = [Roles.Practitioner, Roles.TeamManager],
+        [Permission.RecordIdentification] = [Roles.Practitioner, Roles.TeamManager],
+        [Permission.Screen] = [Roles.Practitioner, Roles.TeamManager],
+        [Permission.Assess] = [Roles.Practitioner, Roles.TeamManager],
+        [Permission.Refer] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
+        [Permission.CloseEpisodes] = [Roles.Practitioner, Roles.TeamManager],
+        [Permission.ManageTeam] = [Roles.TeamManager],
+        // Access to the service rather than to records: team managers look after their team's members; administrators
+        // manage users, and alone reset two-factor (the one way back in for a member with no phone and no recovery codes).
+        [Permission.ManageMembers] = [Roles.TeamManager, Roles.Administrator],
+        [Permission.ResetTwoFactor] = [Roles.Administrator],
+    };
+
+    /// <summary>Every permission, in declaration order.</summary>
+    public static IReadOnlyList<Permission> All { get; } = Enum.GetValues<Permission>();
+
+    /// <summary>The roles (<see cref="Roles"/> names) that hold <paramref name="permission"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a declared permission.</exception>
+    public static IReadOnlyList<string> RolesWith(Permission permission) =>
+        Table.TryGetValue(permission, out var roles) ? roles : throw new ArgumentOutOfRangeException(nameof(permission), permission, "Not a permission");
+
+    /// <summary>Whether <paramref name="role"/> (a <see cref="Roles"/> name, or null) holds <paramref name="permission"/>.</summary>
+    public static bool Allows(string? role, Permission permission) =>
+        role is not null && RolesWith(permission).Contains(role, StringComparer.Ordinal);
+
+    /// <summary>The authorisation policy name for <paramref name="permission"/> ("Permission:Screen").</summary>
+    public static string Policy(Permission permission) => "Permission:" + permission;
+}
