@@ -66,17 +66,19 @@ public static partial class Cli
     {
         var count = c.Args.IntOption("count", 1, 10_000_000) ?? throw new UsageException("match generate needs --count N.");
         var duplicates = c.Args.IntOption("duplicates", 0, 10_000_000) ?? 0;
+        var relatives = c.Args.IntOption("relatives", 0, 10_000_000) ?? 0;
         var seed = c.Args.IntOption("seed", 0, int.MaxValue) ?? throw new UsageException("match generate needs --seed S, so the file can be made again.");
         var output = c.Args.Option("out") ?? throw new UsageException("match generate needs --out <file.csv>.");
         c.Args.EnsureAllUsed();
         if (duplicates > count) throw new UsageException("--duplicates cannot be more than --count.");
+        if (relatives > 0 && relatives >= count - duplicates) throw new UsageException("--relatives must be fewer than the people (--count minus --duplicates).");
         var generator = new UkPeopleGenerator(seed);
         var dir = Path.GetDirectoryName(Path.GetFullPath(output));
         if (dir is not null) Directory.CreateDirectory(dir);
         using (var w = new StreamWriter(output, append: false, new System.Text.UTF8Encoding(false)))
-            FebrlCsv.Write(w, generator.Generate(count, duplicates).Select(UkPeopleGenerator.ToFebrl));
+            FebrlCsv.Write(w, generator.Generate(count, duplicates, relatives).Select(UkPeopleGenerator.ToFebrl));
         c.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {count:N0} synthetic records ({count - duplicates:N0} people, {duplicates:N0} duplicate records) to {output} (seed {seed})."));
+            $"Wrote {count:N0} synthetic records ({count - duplicates:N0} people, {(relatives > 0 ? $"{relatives:N0} of them relatives of others, " : "")}{duplicates:N0} duplicate records) to {output} (seed {seed})."));
         return Ok;
     }
 }

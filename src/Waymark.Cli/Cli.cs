@@ -69,8 +69,9 @@ public static partial class Cli
           match evaluate --link <a.csv> <b.csv> | --dedupe <file.csv> [--without <column>]...
                                        Measure the matching engine on FEBRL-format CSV (the truth is
                                        in rec_id); the last line is precision=, recall=, f1=, pairs=.
-          match generate --count N --duplicates D --seed S --out <file.csv>
-                                       Write synthetic UK people with realistic errors as FEBRL CSV.
+          match generate --count N --duplicates D --seed S --out <file.csv> [--relatives R]
+                                       Write synthetic UK people with realistic errors as FEBRL CSV;
+                                       R of the people are twins, siblings or parents of others.
           match scan --team "<name>" | --all-teams [--workers W]
                                        Scan a team's people for probable duplicates and store them
                                        for its team managers to review (nothing is merged). Progress

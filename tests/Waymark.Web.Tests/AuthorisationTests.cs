@@ -19,7 +19,7 @@ public abstract class AuthorisationTests(AppFixture app)
     private const Expect Y = Expect.Allowed, F = Expect.Forbidden, S = Expect.SignInRequired, N = Expect.NotFound, O = Expect.OwnTeamData;
 
     /// <summary>What each role, and a signed-out visitor, gets from a page or handler.</summary>
-    private sealed record Access(string Who, Expect Practitioner, Expect SupportWorker, Expect TeamManager, Expect Volunteer, Expect Commissioner, Expect Administrator, Expect SignedOut)
+    internal sealed record Access(string Who, Expect Practitioner, Expect SupportWorker, Expect TeamManager, Expect Volunteer, Expect Commissioner, Expect Administrator, Expect SignedOut)
     {
         public Expect For(string role) => role switch
         {
@@ -47,7 +47,7 @@ public abstract class AuthorisationTests(AppFixture app)
     private static readonly Access Clinical = new("practitioners and team managers", Y, F, Y, F, F, F, S);
 
     /// <summary>Northshire records every row can point at; the draft belongs to the user being checked.</summary>
-    private sealed record World(Guid Person, Guid Episode, Guid Draft, Guid Pair, Guid Merged, Guid Merge, Guid Service,
+    internal sealed record World(Guid Person, Guid Episode, Guid Draft, Guid Pair, Guid Merged, Guid Merge, Guid Service,
         Guid OtherPerson, Guid Referral, Guid Completion, string PractitionerId);
 
     /// <summary>
@@ -55,12 +55,12 @@ public abstract class AuthorisationTests(AppFixture app)
     /// checked at, who may use it, and what a team manager of another team gets (404 for a record of this team;
     /// their own team's data for lists and settings). <paramref name="Unprotected"/>: the page takes posts without a token.
     /// </summary>
-    private sealed record Row(string Handler, Func<World, string> Url, Access Access, Expect OtherTeam, bool Unprotected = false)
+    internal sealed record Row(string Handler, Func<World, string> Url, Access Access, Expect OtherTeam, bool Unprotected = false)
     {
         public bool IsPost => Handler.StartsWith("POST ", StringComparison.Ordinal);
     }
 
-    private static readonly Row[] Matrix =
+    internal static readonly Row[] Matrix =
     [
         // Root and account pages
         new("GET /Index", _ => "/", SignedIn, O),
@@ -191,19 +191,22 @@ public abstract class AuthorisationTests(AppFixture app)
     };
 
     /// <summary>The records the matrix points at, in Northshire, with a journey draft of <paramref name="email"/>.</summary>
-    private async Task<World> WorldAsync(string email)
+    private Task<World> WorldAsync(string email) => WorldAsync(app, email);
+
+    /// <summary>The records the matrix points at (see <see cref="WorldAsync(string)"/>), for other walks over the matrix.</summary>
+    internal static async Task<World> WorldAsync(AppFixture app, string email)
     {
         var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         var draft = await app.Data.AddCompleteDraftAsync(email, app.Data.Northshire);
         var (_, _, pair) = await app.Data.PlantPairAsync(app.Data.Northshire);
         var (_, merged, merge) = await app.Data.MergedPairAsync(app.Data.Northshire);
         var service = await app.Data.AddServiceAsync(app.Data.Northshire);
-        var (other, referral, completion) = await ReferredPersonAsync();
+        var (other, referral, completion) = await ReferredPersonAsync(app);
         return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner));
     }
 
     /// <summary>Another person, assessed, with a PHQ-9 result, a referral and a first formulation, made through the pages.</summary>
-    private async Task<(Guid Person, Guid Referral, Guid Completion)> ReferredPersonAsync()
+    private static async Task<(Guid Person, Guid Referral, Guid Completion)> ReferredPersonAsync(AppFixture app)
     {
         var (person, episode, service) = await app.Data.AddAssessedEpisodeWithHousingServiceAsync(app.Data.Northshire);
         using var client = await app.SignedInAsync(Users.Practitioner);

@@ -36,14 +36,17 @@ public static class AssessmentDomains
     private static readonly Dictionary<string, (AssessmentDomain Domain, int Order)> ByCode =
         All.Select((d, i) => (d, i)).ToDictionary(x => x.d.Code, x => (x.d, x.i), StringComparer.Ordinal);
 
-    public static bool IsKnown(string code) => ByCode.ContainsKey(code);
+    /// <summary>True for a domain's code; false for anything else, null and "" included (a posted form may hold either).</summary>
+    public static bool IsKnown(string? code) => code is not null && ByCode.ContainsKey(code);
 
-    public static AssessmentDomain? Find(string code) => ByCode.TryGetValue(code, out var x) ? x.Domain : null;
+    /// <summary>The domain with code <paramref name="code"/>, or null (also for a null code).</summary>
+    public static AssessmentDomain? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var x) ? x.Domain : null;
 
-    public static string NameOf(string code) => Find(code)?.Name ?? code;
+    /// <summary>The domain's name, or the code itself when it is not a domain's ("" for null).</summary>
+    public static string NameOf(string? code) => Find(code)?.Name ?? code ?? "";
 
-    /// <summary>Position in the listing order (basic needs first); unknown codes last.</summary>
-    public static int OrderOf(string code) => ByCode.TryGetValue(code, out var x) ? x.Order : int.MaxValue;
+    /// <summary>Position in the listing order (basic needs first); unknown codes (and null) last.</summary>
+    public static int OrderOf(string? code) => code is not null && ByCode.TryGetValue(code, out var x) ? x.Order : int.MaxValue;
 
     /// <summary>The domain an identification prompt (Waymark.Episodes.Vulnerability) points to, if any: most share its code.</summary>
     public static string? FromIdentificationPrompt(string code) => code switch

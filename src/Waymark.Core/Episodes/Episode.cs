@@ -104,14 +104,21 @@ public class Episode : IVersioned, IPersonHistory
 
     /// <summary>Sets or clears the date support is planned to end.</summary>
     /// <param name="end">The planned end (a UK date), or null to remove it.</param>
-    /// <exception cref="EpisodeRuleException">The episode is closed, or <paramref name="end"/> is before the person was identified.</exception>
-    public void SetPlannedEnd(DateOnly? end)
+    /// <param name="now">The current instant, for the limit on how far ahead it may be (<see cref="EpisodeDates.PlannedDay"/>).</param>
+    /// <exception cref="EpisodeRuleException">
+    /// The episode is closed, or <paramref name="end"/> is before the person was identified or more than
+    /// <see cref="EpisodeDates.YearsAhead"/> years ahead.
+    /// </exception>
+    public void SetPlannedEnd(DateOnly? end, DateTimeOffset now)
     {
         EnsureOpen("change its planned end date");
-        if (end is { } d && d < UkTime.DateOf(IdentifiedAt))
-            throw new EpisodeRuleException("The planned end date cannot be before the person was identified.");
+        if (end is { } d && Dates(now).PlannedDay(d, "The planned end date") is { } why)
+            throw new EpisodeRuleException(why);
         PlannedEndDate = end;
     }
+
+    /// <summary>The dates this episode's events can have, as of <paramref name="now"/>: the one rule for them all.</summary>
+    public EpisodeDates Dates(DateTimeOffset now) => new(IdentifiedAt, now);
 
     /// <summary>
     /// Why a closed episode refuses <paramref name="action"/>, in the same words wherever it is refused.
@@ -129,8 +136,8 @@ public class Episode : IVersioned, IPersonHistory
 
     private void EnsureNotBeforeIdentification(DateTimeOffset at)
     {
-        if (at < IdentifiedAt)
-            throw new EpisodeRuleException("The date cannot be before the person was identified.");
+        // Steps are recorded as they happen (at is now), so only the start of the episode can refuse them.
+        if (Dates(at).Past(at) is { } why) throw new EpisodeRuleException(why);
     }
 }
 

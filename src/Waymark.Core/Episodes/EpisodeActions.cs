@@ -40,7 +40,7 @@ public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser use
     public Task SetPlannedEndAsync(Guid id, Guid version, DateOnly? end, CancellationToken ct = default) =>
         ChangeAsync(id, version, e =>
         {
-            e.SetPlannedEnd(end);
+            e.SetPlannedEnd(end, clock.GetUtcNow());
             return (AuditAction.Updated, end is null ? "Removed planned end date" : $"Planned end date {end:yyyy-MM-dd}");
         }, ct);
 

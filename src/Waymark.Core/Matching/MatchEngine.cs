@@ -33,7 +33,33 @@ public sealed class MatchEngine(MatchModel model, MatchThresholds? thresholds = 
         var w = Model.PriorWeight + names.Weight;
         var weights = Model.Weights;
         for (var c = 2; c < levels.Length; c++) w += weights[c][levels[c]];
+        if (PossiblyRelatives(levels)) w = Math.Min(w, RelativesCeiling);
         return new PairScore(w, RuleFor(a, b));
+    }
+
+    /// <summary>The highest weight a pair that looks like relatives may have: 1 bit below <see cref="MatchThresholds.DefiniteWeight"/>.</summary>
+    private double RelativesCeiling => Thresholds.DefiniteWeight - 1;
+
+    /// <summary>
+    /// Family members share a family name, a home and sometimes a date of birth (twins); what tells them apart is the
+    /// first name. A clearly different first name (not a nickname, a sound-alike, a typing error or an initial) with
+    /// the same or a very similar family name and the same date of birth or the same postcode or address is a relative
+    /// until shown otherwise: such a pair is never a definite match by score (its weight is held below the threshold)
+    /// and is explained as "possibly a relative", unless an identifier agrees (relatives do not share one). A deterministic
+    /// rule (the same NHS number) still decides.
+    /// Measured in docs/benchmarks.md, "Matching accuracy" (twins, siblings and parents from <c>match generate --relatives</c>).
+    /// </summary>
+    internal static bool PossiblyRelatives(ReadOnlySpan<byte> levels)
+    {
+        if (levels[0] != Levels.GivenName.Different
+            || levels[1] is not (Levels.FamilyName.Exact or Levels.FamilyName.VerySimilar)
+            || !(levels[2] == Levels.DateOfBirth.Exact || levels[4] == Levels.Postcode.Exact || levels[6] == Levels.Address.Exact))
+            return false;
+        // Relatives do not share an NHS number, a PNC ID or another identifier: where one agrees, the score stands.
+        if (levels[7] == Levels.StrongIdentifier.Same || levels[8] == Levels.StrongIdentifier.Same) return false;
+        for (var c = MatchModel.FixedComparisons; c < levels.Length; c++)
+            if (levels[c] == Levels.Identifier.Same) return false;
+        return true;
     }
 
     /// <summary>
@@ -100,6 +126,9 @@ public sealed class MatchEngine(MatchModel model, MatchThresholds? thresholds = 
             list.Add(new("Rule", score.Rule == MatchRule.SameNhsNumber ? "same-nhs-number" : "same-pnc-id", 0,
                 score.Rule == MatchRule.SameNhsNumber ? "same valid NHS number, so a definite match" : "same valid PNC ID, so a definite match"));
         Explanations.Names(this, probe, candidate, names, list);
+        if (PossiblyRelatives(levels))
+            list.Add(new("Relative", "possible-relative", 0,
+                "a different first name with the same family name and the same date of birth or home: possibly a relative (a twin, a brother or sister, a parent), not the same person"));
         for (var c = 2; c < levels.Length; c++)
         {
             if (c >= MatchModel.FixedComparisons && probe.Identifiers[c - MatchModel.FixedComparisons] is null

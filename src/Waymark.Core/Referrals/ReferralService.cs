@@ -145,6 +145,14 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
         if (referral.Version != expectedVersion) throw new ConcurrencyConflictException(Conflict);
         var step = input.Step!.Value;
         var at = input.At ?? now;
+        // The episode's one rule for dates: nothing before the person was identified, nothing absurdly far ahead.
+        var dates = episode.Dates(now);
+        ValidationFailedException.ThrowIfAny(
+        [
+            .. dates.Past(at) is { } whyAt ? [(nameof(StepInput.At), whyAt)] : Array.Empty<(string, string)>(),
+            .. step == ReferralStep.AppointmentBooked && input.AppointmentAt is { } appt && dates.Planned(appt, "The appointment date") is { } whyAppt
+                ? [(nameof(StepInput.AppointmentAt), whyAppt)] : Array.Empty<(string, string)>(),
+        ]);
         // "Sent" has never kept the form's note; keeping it would change what users see.
         var note = step == ReferralStep.Sent ? null : input.Note;
         // Added explicitly: EF would take a new event with a key set in code for an existing row and UPDATE it.
@@ -210,13 +218,13 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
 
     public async Task<Outcome> RecordOutcomeAsync(Guid episodeId, Guid? referralId, OutcomeCode? code, DateOnly? on, string? note, CancellationToken ct = default)
     {
+        var episode = await db.EpisodeOfTeamAsync(user, episodeId, ct); // an outcome may come after the episode closed
         var problems = new List<ValidationProblem>();
         if (code is not { } c || !Enum.IsDefined(c)) problems.Add(new(nameof(code), "Select the outcome"));
         if (on is not { } day) problems.Add(new(nameof(on), "Enter when it happened"));
-        else if (day > UkTime.Today(clock)) problems.Add(new(nameof(on), "The date cannot be in the future"));
+        else if (episode.Dates(clock.GetUtcNow()).PastDay(day) is { } why) problems.Add(new(nameof(on), why));
         if (note is { Length: > 2000 }) problems.Add(new(nameof(note), "Note must be 2,000 characters or fewer"));
         if (problems.Count > 0) throw new ValidationFailedException(problems);
-        var episode = await db.EpisodeOfTeamAsync(user, episodeId, ct); // an outcome may come after the episode closed
         if (referralId is { } rid && !await db.Referrals.AnyAsync(r => r.Id == rid && r.EpisodeId == episodeId, ct))
             throw ValidationFailedException.For(nameof(referralId), "Choose one of this episode's referrals, or none");
         var outcome = new Outcome
@@ -242,7 +250,8 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
         else if (given > now.AddMinutes(5)) problems.Add(new(nameof(givenAt), "The date cannot be in the future"));
         if (problems.Count > 0) throw new ValidationFailedException(problems);
         var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == referralId, ct) ?? throw new KeyNotFoundException("Referral not found.");
-        await db.EpisodeOfTeamAsync(user, referral.EpisodeId, ct); // consent may be recorded after the episode closed
+        var episode = await db.EpisodeOfTeamAsync(user, referral.EpisodeId, ct); // consent may be recorded after the episode closed
+        if (episode.Dates(now).PastDay(UkTime.DateOf(givenAt!.Value), "The date consent was given") is { } why) throw ValidationFailedException.For(nameof(givenAt), why);
         var consent = new ConsentToShare
         {
             TeamId = referral.TeamId, ReferralId = referralId, PersonId = referral.PersonId, What = what!.Trim(), WithWhom = withWhom!.Trim(),

@@ -187,6 +187,9 @@ public class DirectoryEditor(WaymarkDbContext db, Auditor audit, ICurrentUser us
     /// <summary>Imports keep the ids in the file for new rows (the importer has made sure they are free).</summary>
     internal bool KeepNewIds { get; set; }
 
+    /// <summary>The message for a row id the service does not have (field "": the summary only).</summary>
+    public const string UnknownRow = "The form was changed or is out of date. Reload the page and try again.";
+
     /// <summary>
     /// Rows with ids: a wanted row whose id is already there is updated in place, one with a new id (or
     /// none) is added, and rows no longer wanted are removed.
@@ -205,6 +208,10 @@ public class DirectoryEditor(WaymarkDbContext db, Auditor audit, ICurrentUser us
         foreach (var w in wanted)
         {
             var row = inId(w) is { } id ? rows.FirstOrDefault(r => rowId(r) == id) : null;
+            // A form may only name rows it was given (an unknown id is a changed or out-of-date form, refused before
+            // anything is saved); an import's ids are already checked to be free.
+            if (row is null && !KeepNewIds && inId(w) is not null)
+                throw ValidationFailedException.For("", UnknownRow);
             if (row is null)
             {
                 // A form may only name rows it was given; an import's ids are already checked to be free.

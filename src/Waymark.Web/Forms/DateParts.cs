@@ -15,7 +15,12 @@ public class DateParts
         ? new DateParts { Day = x.Day.ToString(CultureInfo.InvariantCulture), Month = x.Month.ToString(CultureInfo.InvariantCulture), Year = x.Year.ToString(CultureInfo.InvariantCulture) }
         : new DateParts();
 
-    /// <summary>Parses the parts, or returns the message to show (NHS design system wording).</summary>
+    /// <summary>
+    /// Parses the parts, or returns the message to show (NHS design system wording). Years outside
+    /// <see cref="DateLimits.EarliestYear"/>–<see cref="DateLimits.LatestYear"/> are refused as not real, so no date
+    /// arithmetic on the result can overflow; each use then applies its own rule (<see cref="Episodes.EpisodeDates"/>,
+    /// <see cref="DateLimits.Period"/>).
+    /// </summary>
     public (DateOnly? Date, string? Error) Parse(string what)
     {
         if (IsEmpty) return (null, null);
@@ -27,7 +32,7 @@ public class DateParts
             || !int.TryParse(Year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y))
             return (null, $"{what} must be a real date, using numbers only");
         if (Year.Trim().Length != 4) return (null, "Year must include 4 numbers");
-        if (m is < 1 or > 12 || d < 1 || y < 1900 || d > DateTime.DaysInMonth(y, m))
+        if (m is < 1 or > 12 || d < 1 || y < DateLimits.EarliestYear || y > DateLimits.LatestYear || d > DateTime.DaysInMonth(y, m))
             return (null, $"{what} must be a real date");
         return (new DateOnly(y, m, d), null);
     }

@@ -179,6 +179,8 @@ public static class Startup
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeaders>();
+        // Malformed bodies, NUL or lone surrogates in the path, query or form: 400 before any page or database sees them.
+        app.UseMiddleware<MalformedRequests>();
         app.UseStaticFiles();
         app.UseRouting();
         // Sign-in and two-factor attempts: per client address and per account (docs/security.md, "Rate limits").

@@ -157,13 +157,13 @@ public class EpisodeRulesTests
     public void The_planned_end_is_set_by_the_episode_which_refuses_it_when_closed_or_before_identification()
     {
         var e = NewEpisode();
-        e.SetPlannedEnd(new DateOnly(2026, 6, 1));
+        e.SetPlannedEnd(new DateOnly(2026, 6, 1), Identified.AddDays(1));
         Assert.Equal(new DateOnly(2026, 6, 1), e.PlannedEndDate);
         Assert.Equal("The planned end date cannot be before the person was identified.",
-            Assert.Throws<EpisodeRuleException>(() => e.SetPlannedEnd(new DateOnly(2026, 3, 4))).Message);
+            Assert.Throws<EpisodeRuleException>(() => e.SetPlannedEnd(new DateOnly(2026, 3, 4), Identified.AddDays(1))).Message);
 
         e.Close("amira", Identified.AddDays(1), ClosureReason.OpenedInError, null);
-        var ex = Assert.Throws<EpisodeRuleException>(() => e.SetPlannedEnd(null));
+        var ex = Assert.Throws<EpisodeRuleException>(() => e.SetPlannedEnd(null, Identified.AddDays(2)));
         Assert.Equal(Episode.ClosedRefusal(Identified.AddDays(1), "change its planned end date"), ex.Message);
         Assert.Equal(new DateOnly(2026, 6, 1), e.PlannedEndDate);
     }

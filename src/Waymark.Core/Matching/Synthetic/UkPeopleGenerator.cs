@@ -71,12 +71,24 @@ public sealed class UkPeopleGenerator
     /// <paramref name="count"/> records in all: count − duplicates people, then duplicates further
     /// records of people picked at random (some more than once), in shuffled order.
     /// </summary>
-    public IEnumerable<SyntheticRecord> Generate(int count, int duplicates)
+    public IEnumerable<SyntheticRecord> Generate(int count, int duplicates) => Generate(count, duplicates, relatives: 0);
+
+    /// <summary>
+    /// As <see cref="Generate(int, int)"/>, with the last <paramref name="relatives"/> of the people made as relatives of
+    /// earlier ones: the same family name and home, a different first name, and a date of birth that makes them a twin
+    /// (a third of them), a sibling (1–12 years apart) or a parent or child (18–40 years apart). They are different
+    /// people, so a pair of relatives is never a true pair: they measure how often the engine takes family for the same
+    /// person. With no relatives the records are exactly those of <see cref="Generate(int, int)"/> for the seed.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">More duplicates than records, or more relatives than people.</exception>
+    public IEnumerable<SyntheticRecord> Generate(int count, int duplicates, int relatives)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(duplicates, count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(relatives, count - duplicates - 1 < 0 ? 0 : count - duplicates - 1);
         var people = new List<Person>(count - duplicates);
         var nhs = new NhsSequence(_rng.Next(1_000_000));
-        for (var i = 0; i < count - duplicates; i++) people.Add(NewPerson(i, nhs));
+        var unrelated = count - duplicates - relatives;
+        for (var i = 0; i < count - duplicates; i++) people.Add(i < unrelated ? NewPerson(i, nhs) : NewRelative(i, people[_rng.Next(unrelated)], nhs));
         var records = new List<SyntheticRecord>(count);
         foreach (var p in people) records.Add(Record(p, $"rec-{p.Number}-org", p.Given, p.Family, p.Sex, p.Dob, p.Address, Present(p.Nhs, 45)));
         for (var d = 0; d < duplicates && people.Count > 0; d++)
@@ -114,17 +126,48 @@ public sealed class UkPeopleGenerator
         return new Person { Number = number, Given = given, Family = family, Sex = female ? Sex.Female : Sex.Male, Dob = dob, Nhs = _rng.Next(100) < 85 ? nhs.Next() : "", Address = NewAddress() };
     }
 
+    private Person NewRelative(int number, Person of, NhsSequence nhs)
+    {
+        var female = _rng.Next(2) == 0;
+        string given;
+        do given = Zipf(female ? SyntheticPeople.FemaleNames : SyntheticPeople.MaleNames, 10);
+        while (NameKey.For(given) == NameKey.For(of.Given));
+        var kind = _rng.Next(3);
+        var dob = kind switch
+        {
+            0 => of.Dob, // twin
+            1 => of.Dob.AddDays((_rng.Next(2) == 0 ? -1 : 1) * _rng.Next(365, 12 * 365)), // sibling
+            _ => of.Dob.AddYears(_rng.Next(2) == 0 ? -_rng.Next(18, 41) : _rng.Next(18, 41)), // parent or child
+        };
+        return new Person { Number = number, Given = given, Family = of.Family, Sex = female ? Sex.Female : Sex.Male, Dob = dob, Nhs = _rng.Next(100) < 85 ? nhs.Next() : "", Address = of.Address };
+    }
+
     private (string, string, string, string) NewAddress()
     {
         var town = _rng.Next(Towns.Length);
         var street = _rng.Next(StreetStarts.Length * StreetEnds.Length);
         var house = _rng.Next(1, 200);
         // Neighbours share a postcode: about 25 houses of one street in one town.
-        var unit = (uint)HashCode.Combine(town, street, house / 25, 17);
+        var unit = Mix(town, street, house / 25);
         var area = Areas[town % Areas.Length];
         var district = 1 + town / Areas.Length * 10 + (int)(unit % 10);
         var postcode = string.Create(CultureInfo.InvariantCulture, $"{area}{district} {unit / 10 % 10}{(char)('A' + unit / 100 % 26)}{(char)('A' + unit / 2600 % 26)}");
         return (house.ToString(CultureInfo.InvariantCulture), $"{StreetStarts[street / StreetEnds.Length]} {StreetEnds[street % StreetEnds.Length]}", Towns[town], postcode);
+    }
+
+    /// <summary>
+    /// A fixed mix of three numbers into 32 bits (the murmur3 finaliser over a multiplicative combination). Not
+    /// HashCode.Combine: that is seeded afresh in every process, which made the same seed give different postcodes.
+    /// </summary>
+    private static uint Mix(int a, int b, int c)
+    {
+        var h = unchecked((uint)a * 0x9E3779B1u ^ (uint)b * 0x85EBCA77u ^ (uint)c * 0xC2B2AE3Du ^ 17u);
+        h ^= h >> 16;
+        h = unchecked(h * 0x85EBCA6Bu);
+        h ^= h >> 13;
+        h = unchecked(h * 0xC2B2AE35u);
+        h ^= h >> 16;
+        return h;
     }
 
     private SyntheticRecord Duplicate(Person p, string recId)

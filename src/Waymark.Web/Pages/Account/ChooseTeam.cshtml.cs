@@ -34,7 +34,7 @@ public class ChooseTeamModel(UserManager<WaymarkUser> users, TeamSignIn teamSign
             return Page();
         }
         await teamSignIn.SignInAsync(user, teamId, usedTwoFactor: User.FindFirst("amr")?.Value == "mfa", continueSession: true);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        return LocalRedirect(LocalUrls.Safe(ReturnUrl));
     }
 
     private async Task LoadAsync(string userId) =>

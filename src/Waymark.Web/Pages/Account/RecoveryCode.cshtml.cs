@@ -42,6 +42,6 @@ public class RecoveryCodeModel(SignInManager<WaymarkUser> signIn, UserManager<Wa
         await teamSignIn.SignInAsync(user, null, usedTwoFactor: true);
         var left = await users.CountRecoveryCodesAsync(user);
         await audit.RecordNowAsync(AuditAction.SignedIn, "User", user.Id, detail: $"With a recovery code ({left} left)");
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        return LocalRedirect(LocalUrls.Safe(ReturnUrl));
     }
 }

@@ -77,5 +77,5 @@ public class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<WaymarkU
     private string DummyHash() =>
         _dummyHash ??= hasher.HashPassword(NoOne, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
 
-    private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    private string SafeReturnUrl() => LocalUrls.Safe(ReturnUrl);
 }

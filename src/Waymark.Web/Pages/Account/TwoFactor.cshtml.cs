@@ -40,6 +40,6 @@ public class TwoFactorModel(SignInManager<WaymarkUser> signIn, TeamSignIn teamSi
         }
         await teamSignIn.SignInAsync(user, null, usedTwoFactor: true);
         await audit.RecordNowAsync(AuditAction.SignedIn, "User", user.Id, detail: "With two-factor");
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        return LocalRedirect(LocalUrls.Safe(ReturnUrl));
     }
 }

@@ -13,7 +13,8 @@ namespace Waymark.Web.Pages.Assessment;
 /// <summary>One domain's answers as posted (strings, so a bad value is shown back as typed).</summary>
 public class NeedRow
 {
-    public string Domain { get; set; } = "";
+    /// <summary>The domain's code (a hidden field); null when posted empty.</summary>
+    public string? Domain { get; set; }
     public string? Finding { get; set; }
     public string? Severity { get; set; }
     public string? Notes { get; set; }
@@ -70,15 +71,17 @@ public class AssessmentModel(AssessmentService assessments, WaymarkDbContext db,
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!CanChange) return Forbid();
+        // Each domain's row exactly once, as the form has them; then only the domains we know, in our order
+        // (so the page can always be shown again).
+        PostedKeys.Check(ModelState, Needs.Select(n => n.Domain), AssessmentDomains.IsKnown, AssessmentDomains.All.Count);
+        var posted = Needs.Where(n => AssessmentDomains.IsKnown(n.Domain)).GroupBy(n => n.Domain!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Needs = AssessmentDomains.All.Select(d => posted.GetValueOrDefault(d.Code) ?? new NeedRow { Domain = d.Code }).ToList();
         Guid? version = null;
         if (!string.IsNullOrEmpty(Version))
         {
             if (!Guid.TryParse(Version, out var v)) { ModelState.AddModelError("", "The form was incomplete. Reload the page and try again."); return Page(); }
             version = v;
         }
-        // Only the domains we know, in our order, whatever was posted.
-        var posted = Needs.Where(n => AssessmentDomains.IsKnown(n.Domain)).GroupBy(n => n.Domain).ToDictionary(g => g.Key, g => g.First());
-        Needs = AssessmentDomains.All.Select(d => posted.GetValueOrDefault(d.Code) ?? new NeedRow { Domain = d.Code }).ToList();
 
         var inputs = new List<AssessedNeedInput>();
         for (var i = 0; i < Needs.Count; i++)
@@ -94,7 +97,7 @@ public class AssessmentModel(AssessmentService assessments, WaymarkDbContext db,
                 if (int.TryParse(n.PersonPriority, out var p)) priority = p;
                 else ModelState.AddModelError($"Needs[{i}].PersonPriority", $"{AssessmentDomains.NameOf(n.Domain)}: priority must be a number");
             }
-            inputs.Add(new AssessedNeedInput(n.Domain, finding, severity, n.Notes, priority, n.InTheirWords));
+            inputs.Add(new AssessedNeedInput(n.Domain!, finding, severity, n.Notes, priority, n.InTheirWords));
         }
         bool? adult = YesNoValue(nameof(AdultSafeguardingConcern), AdultSafeguardingConcern);
         bool? child = YesNoValue(nameof(ChildSafeguardingConcern), ChildSafeguardingConcern);

@@ -24,6 +24,8 @@ public class EditModel(DirectoryEditor editor) : ServiceFormPage(editor)
         var s = await Editor.FindAsync(Id, ct);
         if (s is null) return NotFound();
         ServiceName = s.Name;
+        Input.KnownRowIds = s.Locations.Select(l => l.Id).Concat(s.OpeningTimes.Select(o => o.Id)).Concat(s.Contacts.Select(c => c.Id))
+            .Select(id => id.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (!Guid.TryParse(Input.Version, out var version))
         {
             ModelState.AddModelError("", "The form was incomplete. Reload the page and try again.");

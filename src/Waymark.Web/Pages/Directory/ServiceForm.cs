@@ -107,6 +107,13 @@ public class ServiceForm
 
     private static string YesNo(bool? b) => b switch { true => "yes", false => "no", _ => "unknown" };
 
+    /// <summary>
+    /// The ids of the rows (locations, sessions, contacts) the service being changed has, as text; empty for a new
+    /// service. Set by the page before <see cref="ToInput"/>; never bound.
+    /// </summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public IReadOnlySet<string> KnownRowIds { get; set; } = new HashSet<string>();
+
     /// <summary>Reads the typed text into an input, adding an error for whatever cannot be read. Blank rows are ignored.</summary>
     public ServiceInput ToInput(ModelStateDictionary ms, string prefix)
     {
@@ -140,6 +147,11 @@ public class ServiceForm
         var min = Age(nameof(MinimumAge), MinimumAge, "Youngest age");
         var max = Age(nameof(MaximumAge), MaximumAge, "Oldest age");
 
+        // A row's id (a hidden field) is empty for a new row, else one of the service's own rows; each of them exactly
+        // once (a row is removed by blanking it, which keeps its id), so a form posted without its rows, or with
+        // them renumbered, cannot delete them.
+        PostedKeys.Check(ms, Locations.Select(r => r.Id).Concat(Sessions.Select(r => r.Id)).Concat(Contacts.Select(r => r.Id))
+            .Where(id => !string.IsNullOrEmpty(id)), KnownRowIds.Contains, KnownRowIds.Count);
         var locations = new List<LocationInput>();
         foreach (var (row, i) in Locations.Select((r, i) => (r, i)).Where(x => !x.r.IsBlank))
             locations.Add(new LocationInput(Guid.TryParse(row.Id, out var lid) ? lid : null, row.Name, row.Address, row.Town, row.Postcode));
@@ -198,6 +210,7 @@ public class ServiceForm
         }
         return field switch
         {
+            "" => "",
             nameof(ServiceInput.OrganisationId) => OrganisationId == NewOrganisation ? $"{prefix}.NewOrganisationName" : $"{prefix}.OrganisationId",
             "NewOrganisation.Name" => $"{prefix}.NewOrganisationName",
             nameof(ServiceInput.AcceptsCoOccurringSubstanceUse) => $"{prefix}.AcceptsSubstanceUse",

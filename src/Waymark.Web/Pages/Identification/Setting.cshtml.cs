@@ -46,8 +46,7 @@ public class SettingModel(IdentificationService journeys, WaymarkDbContext db, T
         if (date is { } d && ModelState.GetFieldValidationState(nameof(Time)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             at = UkTime.FromLocal(d, time);
-            if (at > clock.GetUtcNow().AddMinutes(5)) ModelState.AddModelError(nameof(When), "Date and time identified must be in the past");
-            else if (at < clock.GetUtcNow().AddYears(-1)) ModelState.AddModelError(nameof(When), "Date identified must be within the last year");
+            if (Waymark.Episodes.EpisodeDates.Identification(at.Value, clock.GetUtcNow()) is { } why) ModelState.AddModelError(nameof(When), why);
         }
         if (!ModelState.IsValid) return Page();
 

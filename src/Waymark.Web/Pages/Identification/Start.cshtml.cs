@@ -18,6 +18,7 @@ public class StartModel(IdentificationService journeys, WaymarkDbContext db) : P
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid) return BadRequest(); // a person that is not an id
         if (PersonId is { } id)
         {
             var p = await db.People.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
@@ -29,6 +30,7 @@ public class StartModel(IdentificationService journeys, WaymarkDbContext db) : P
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid) return BadRequest(); // a person that is not an id: start nothing
         // Check the person first, so a person the team cannot see leaves no draft behind.
         var person = PersonId is { } id ? await db.People.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) : null;
         if (PersonId is not null && person is null) return NotFound();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Access;
 using Waymark.Caseload;
 using Waymark.Persistence;
+using Waymark.Web.Forms;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Team;
@@ -21,7 +22,8 @@ public class CapacityModel(CapacitySettings settings, Capacity capacity, ICurren
 
     public class WorkerLimit
     {
-        public string UserId { get; set; } = "";
+        /// <summary>The worker's user id (a hidden field); null when posted empty.</summary>
+        public string? UserId { get; set; }
         public string Name { get; set; } = "";
         public string? Limit { get; set; }
         public int Open { get; set; }
@@ -49,10 +51,17 @@ public class CapacityModel(CapacitySettings settings, Capacity capacity, ICurren
         var team = Parse(nameof(TeamLimit), TeamLimit);
         var perWorker = Parse(nameof(WorkerDefault), WorkerDefault);
         var workers = new Dictionary<string, int?>();
+        // Each worker of the form exactly once: a row missing, added or repeated is a changed or broken form.
+        if (!PostedKeys.Check(ModelState, Workers.Select(w => w.UserId), loaded.Workers.ContainsKey, loaded.Workers.Count))
+        {
+            await LoadWorkersAsync(loaded, ct, keepTyped: true);
+            return Page();
+        }
         for (var i = 0; i < Workers.Count; i++)
         {
-            if (!loaded.Workers.ContainsKey(Workers[i].UserId)) continue; // not a member when the form was shown
-            workers[Workers[i].UserId] = Parse($"Workers[{i}].Limit", Workers[i].Limit);
+            var id = Workers[i].UserId!; // checked above
+            if (!loaded.Workers.ContainsKey(id)) continue; // not a member when the form was shown
+            workers[id] = Parse($"Workers[{i}].Limit", Workers[i].Limit);
         }
         var wanted = new CapacityLimits(team, perWorker, workers);
         if (ModelState.IsValid)
@@ -91,7 +100,8 @@ public class CapacityModel(CapacitySettings settings, Capacity capacity, ICurren
     private async Task LoadWorkersAsync(CapacityLimits limits, CancellationToken ct, bool keepTyped = false)
     {
         var load = await capacity.ForTeamAsync(user.TeamId!.Value, ct);
-        var typed = Workers.ToDictionary(w => w.UserId, w => w.Limit);
+        var typed = Workers.Where(w => !string.IsNullOrEmpty(w.UserId)).GroupBy(w => w.UserId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Limit, StringComparer.Ordinal);
         Workers = load.Workers.Select(w => new WorkerLimit
         {
             UserId = w.UserId, Name = w.DisplayName, Open = w.OpenEpisodes,

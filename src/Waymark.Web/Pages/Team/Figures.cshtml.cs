@@ -26,8 +26,9 @@ public class FiguresModel(ServiceFigures figures, ICurrentUser user, TimeProvide
         if (toError is not null) ModelState.AddModelError(nameof(To), toError);
         from ??= today.AddDays(-DefaultDays);
         to ??= today;
-        if (ModelState.IsValid && from > to) ModelState.AddModelError(nameof(From), "From date must be on or before the to date");
-        if (ModelState.IsValid && to.Value.DayNumber - from.Value.DayNumber > 3 * 366) ModelState.AddModelError(nameof(From), "Choose a period of three years or less");
+        if (ModelState.IsValid)
+            foreach (var (field, message) in DateLimits.Period(from.Value, to.Value, today))
+                ModelState.AddModelError(field == "To" ? nameof(To) : nameof(From), message);
         if (!ModelState.IsValid) return Page();
         if (From.IsEmpty) From = DateParts.From(from);
         if (To.IsEmpty) To = DateParts.From(to);
