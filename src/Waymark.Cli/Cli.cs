@@ -41,7 +41,14 @@ public static partial class Cli
                 --team "<team name>"   Commissioner or Administrator.
           users add-to-team --email E --team "<team name>"
                                        Add an existing user to another team.
-          users password --email E     Set a new generated password (printed once) and unlock.
+          users password --email E     Set a new generated password (printed once), unlock, and
+                                       end every session of the user (sign out everywhere).
+          users remove-from-team --email E --team "<team name>"
+                                       Withdraw a user from a team; their sessions in it end.
+          users reset-two-factor --email E
+                                       Turn off a user's two-factor authentication (new key, no
+                                       recovery codes) and end every session; they enrol again.
+          users sign-out --email E     End every session of the user (sign out everywhere).
           instruments list             List the screening instruments: built-in, plus *.json files
                 [--folder D]           in D (default: Instruments__Folder). Refused files on stderr.
           instruments score <id>       Score answers given in item order; leave a value blank for
@@ -112,13 +119,16 @@ public static partial class Cli
                 "users add" => UsersAddAsync,
                 "users add-to-team" => UsersAddToTeamAsync,
                 "users password" => UsersPasswordAsync,
+                "users remove-from-team" => UsersRemoveFromTeamAsync,
+                "users reset-two-factor" => UsersResetTwoFactorAsync,
+                "users sign-out" => UsersSignOutAsync,
                 _ when a.Words[0] == "match" => MatchAsync,
                 _ when a.Words[0] == "directory" => DirectoryAsync,
                 _ => throw new UsageException(a.Words[0] switch
                 {
                     "people" => $"Unknown command '{command}'. Try 'people generate' or 'people count'.",
                     "teams" => $"Unknown command '{command}'. Try 'teams list' or 'teams add'.",
-                    "users" => $"Unknown command '{command}'. Try 'users add', 'users add-to-team' or 'users password'.",
+                    "users" => $"Unknown command '{command}'. Try 'users add', 'users add-to-team', 'users remove-from-team', 'users password', 'users reset-two-factor' or 'users sign-out'.",
                     _ => $"Unknown command '{command}'.",
                 }),
             };
@@ -126,7 +136,7 @@ public static partial class Cli
             var verbose = a.Flag("verbose");
             var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var ctx = new CliContext(a, config, stdout, stderr, verbose, interactive, ct);
-            if (command is not ("people generate" or "teams add" or "users add" or "users add-to-team" or "users password") && a.Words[0] is not ("match" or "directory")) a.EnsureAllUsed();
+            if (command is not ("people generate" or "teams add" or "users add" or "users add-to-team" or "users password" or "users remove-from-team" or "users reset-two-factor" or "users sign-out") && a.Words[0] is not ("match" or "directory")) a.EnsureAllUsed();
             return await run(ctx);
         }
         catch (UsageException e)

@@ -109,8 +109,57 @@ public static partial class Cli
         Check(await users.AddPasswordAsync(user, password));
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        c.Out.WriteLine($"Set a new password for {email} and unlocked the account.");
+        await scope.ServiceProvider.GetRequiredService<TeamMembers>().PasswordChangedAsync(user.Id, c.Ct);
+        c.Out.WriteLine($"Set a new password for {email}, unlocked the account and ended every session.");
         if (string.IsNullOrEmpty(given)) c.Out.WriteLine($"Password (shown once, not stored in clear): {password}");
+        return Ok;
+    }
+
+    private static async Task<int> UsersRemoveFromTeamAsync(CliContext c)
+    {
+        var email = Required(c, "email", 256);
+        var teamName = Required(c, "team", 200);
+        c.Args.EnsureAllUsed();
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new UsageException($"No user with the email {email}.");
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Name == teamName, c.Ct)
+            ?? throw new UsageException($"No team called '{teamName}'. See 'waymark teams list'.");
+        if (!await scope.ServiceProvider.GetRequiredService<TeamMembers>().WithdrawAsync(team.Id, user.Id, c.Ct))
+        {
+            c.Out.WriteLine($"{email} is not in '{team.Name}'; nothing changed.");
+            return Ok;
+        }
+        // A web server remembers memberships for Security:MembershipRecheckSeconds at most; the sessions in the team end now.
+        c.Out.WriteLine($"Withdrew {email} from '{team.Name}' and ended their sessions in it.");
+        return Ok;
+    }
+
+    private static async Task<int> UsersResetTwoFactorAsync(CliContext c)
+    {
+        var email = Required(c, "email", 256);
+        c.Args.EnsureAllUsed();
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new UsageException($"No user with the email {email}.");
+        await scope.ServiceProvider.GetRequiredService<TeamMembers>().ResetTwoFactorAsync(users, user, c.Ct);
+        c.Out.WriteLine($"Reset two-factor authentication for {email} and ended every session. They set it up again when they next sign in.");
+        return Ok;
+    }
+
+    private static async Task<int> UsersSignOutAsync(CliContext c)
+    {
+        var email = Required(c, "email", 256);
+        c.Args.EnsureAllUsed();
+        await using var sp = c.Services();
+        await using var scope = sp.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new UsageException($"No user with the email {email}.");
+        var ended = await scope.ServiceProvider.GetRequiredService<TeamMembers>().SignOutEverywhereAsync(user.Id, ct: c.Ct);
+        c.Out.WriteLine($"Ended {ended} session{(ended == 1 ? "" : "s")} of {email}.");
         return Ok;
     }
 

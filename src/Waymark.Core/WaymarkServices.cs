@@ -13,6 +13,7 @@ using Waymark.Persistence;
 using Waymark.Referrals;
 using Waymark.Screening;
 using Waymark.ServiceDirectory;
+using Waymark.Teams;
 
 namespace Waymark;
 
@@ -43,6 +44,7 @@ public static class WaymarkServices
         services.AddReferrals();
         services.AddServiceDirectory(config);
         services.AddDuplicates();
+        services.AddTeams();
         services.AddDemo();
         return services;
     }

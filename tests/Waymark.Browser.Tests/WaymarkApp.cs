@@ -37,6 +37,9 @@ public sealed class WaymarkApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("OpenTelemetry:OtlpEndpoint", "");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+        // Every test signs in from 127.0.0.1, the demo users many times: no sign-in rate limits here (Web tests check them).
+        builder.UseSetting("Security:RateLimits:PerAddressPermits", "100000");
+        builder.UseSetting("Security:RateLimits:PerAccountPermits", "100000");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
     }
 

@@ -68,6 +68,89 @@ public sealed class UsersAndTeamsTests : IAsyncLifetime
         Assert.Equal(0, user.AccessFailedCount);
     }
 
+    /// <summary>Adds a team and a user in it; returns the user's id and a live session of theirs (as signing in to the web app starts).</summary>
+    private async Task<(string UserId, Guid Session)> UserWithSessionAsync(string email, string team)
+    {
+        await CliRun.RunAsync(_db, "teams", "add", "--name", team);
+        var add = await CliRun.RunAsync(_db, "users", "add", "--email", email, "--name", "Kim", "--role", "Practitioner", "--team", team);
+        Assert.True(add.ExitCode == 0, add.ToString());
+        await using var ctx = _db.CreateContext(System);
+        var userId = await ctx.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var teamId = await ctx.Teams.Where(t => t.Name == team).Select(t => t.Id).SingleAsync();
+        var session = new UserSession { UserId = userId, TeamId = teamId, StartedAt = DateTimeOffset.UtcNow };
+        ctx.UserSessions.Add(session);
+        await ctx.SaveChangesAsync();
+        return (userId, session.Id);
+    }
+
+    private async Task<UserSession> SessionAsync(Guid id)
+    {
+        await using var ctx = _db.CreateContext(System);
+        return await ctx.UserSessions.AsNoTracking().SingleAsync(s => s.Id == id);
+    }
+
+    [Fact]
+    public async Task A_new_password_ends_every_session_of_the_user()
+    {
+        var (userId, session) = await UserWithSessionAsync("kim@northam.invalid", "Northam L&D");
+        var reset = await CliRun.RunAsync(_db, "users", "password", "--email", "kim@northam.invalid");
+        Assert.True(reset.ExitCode == 0, reset.ToString());
+        var ended = await SessionAsync(session);
+        Assert.NotNull(ended.EndedAt);
+        Assert.Equal((SessionEndReason?)SessionEndReason.PasswordChanged, ended.EndReason);
+        await using var ctx = _db.CreateContext(System);
+        Assert.True(await ctx.AuditEvents.AnyAsync(a => a.Action == Waymark.Audit.AuditAction.PasswordReset && a.RecordId == userId));
+    }
+
+    [Fact]
+    public async Task Remove_from_team_withdraws_the_membership_and_ends_the_sessions_in_that_team()
+    {
+        var (userId, session) = await UserWithSessionAsync("kim@weston.invalid", "Weston L&D");
+        var run = await CliRun.RunAsync(_db, "users", "remove-from-team", "--email", "kim@weston.invalid", "--team", "Weston L&D");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Withdrew kim@weston.invalid from 'Weston L&D'", run.Out);
+        await using (var ctx = _db.CreateContext(System))
+        {
+            Assert.False(await ctx.TeamMemberships.AnyAsync(m => m.UserId == userId));
+            Assert.True(await ctx.AuditEvents.AnyAsync(a => a.Action == Waymark.Audit.AuditAction.MembershipWithdrawn && a.RecordId == userId));
+        }
+        Assert.Equal((SessionEndReason?)SessionEndReason.MembershipWithdrawn, (await SessionAsync(session)).EndReason);
+
+        var again = await CliRun.RunAsync(_db, "users", "remove-from-team", "--email", "kim@weston.invalid", "--team", "Weston L&D");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("is not in 'Weston L&D'; nothing changed", again.Out);
+    }
+
+    [Fact]
+    public async Task Reset_two_factor_turns_it_off_and_ends_every_session()
+    {
+        var (userId, session) = await UserWithSessionAsync("kim@easton.invalid", "Easton L&D");
+        await using (var ctx = _db.CreateContext(System))
+        {
+            var u = await ctx.Users.SingleAsync(x => x.Id == userId);
+            u.TwoFactorEnabled = true;
+            await ctx.SaveChangesAsync();
+        }
+        var run = await CliRun.RunAsync(_db, "users", "reset-two-factor", "--email", "kim@easton.invalid");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        await using (var ctx = _db.CreateContext(System))
+        {
+            Assert.False(await ctx.Users.Where(u => u.Id == userId).Select(u => u.TwoFactorEnabled).SingleAsync());
+            Assert.True(await ctx.AuditEvents.AnyAsync(a => a.Action == Waymark.Audit.AuditAction.TwoFactorReset && a.RecordId == userId));
+        }
+        Assert.Equal((SessionEndReason?)SessionEndReason.TwoFactorReset, (await SessionAsync(session)).EndReason);
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_every_session_of_the_user()
+    {
+        var (_, session) = await UserWithSessionAsync("kim@southam.invalid", "Southam Vale L&D");
+        var run = await CliRun.RunAsync(_db, "users", "sign-out", "--email", "kim@southam.invalid");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Ended 1 session of kim@southam.invalid", run.Out);
+        Assert.Equal((SessionEndReason?)SessionEndReason.SignedOutEverywhere, (await SessionAsync(session)).EndReason);
+    }
+
     [Theory]
     [InlineData("--role must be one of", "users", "add", "--email", "a@b.invalid", "--name", "A", "--role", "Wizard", "--team", "X")]
     [InlineData("--email is required", "users", "add", "--name", "A", "--role", "Practitioner", "--team", "X")]
@@ -75,6 +158,9 @@ public sealed class UsersAndTeamsTests : IAsyncLifetime
     [InlineData("--name is required", "teams", "add")]
     [InlineData("No user with the email nobody@x.invalid", "users", "password", "--email", "nobody@x.invalid")]
     [InlineData("Unknown command 'users delete'", "users", "delete")]
+    [InlineData("No user with the email a@b.invalid", "users", "remove-from-team", "--email", "a@b.invalid", "--team", "Nowhere")]
+    [InlineData("--team is required", "users", "remove-from-team", "--email", "a@b.invalid")]
+    [InlineData("No user with the email nobody@x.invalid", "users", "reset-two-factor", "--email", "nobody@x.invalid")]
     public async Task Bad_arguments_are_refused_with_a_message(string message, params string[] args)
     {
         await CliRun.RunAsync(_db, "migrate");

@@ -41,6 +41,8 @@ public abstract class AuthorisationTests(AppFixture app)
     private static readonly Access DeniedPage = new("the access-denied page: 403 for every signed-in user", F, F, F, F, F, F, S);
     private static readonly Access CaseWork = new("case workers", Y, Y, Y, F, F, F, S);
     private static readonly Access Managers = new("team managers", F, F, Y, F, F, F, S);
+    private static readonly Access MemberManagers = new("team managers and administrators", F, F, Y, F, F, Y, S);
+    private static readonly Access Administrators = new("administrators", F, F, F, F, F, Y, S);
     // Identification, screening, assessment, formulation and discharge: not support workers (Permissions; docs/security.md).
     private static readonly Access Clinical = new("practitioners and team managers", Y, F, Y, F, F, F, S);
 
@@ -77,6 +79,13 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /Account/ChooseTeam", _ => "/account/choose-team", SignedIn, Y),
         new("GET /Account/Authenticator", _ => "/account/authenticator", SignedIn, Y),
         new("POST /Account/Authenticator", _ => "/account/authenticator", SignedIn, Y),
+        new("POST /Account/Authenticator?handler=RecoveryCodes", _ => "/account/authenticator?handler=RecoveryCodes", SignedIn, Y),
+        new("GET /Account/RecoveryCode", _ => "/account/recovery-code", TwoFactorStep, Expect.StartOver),
+        new("POST /Account/RecoveryCode", _ => "/account/recovery-code", PublicForm, Y),
+        new("GET /Account/Index", _ => "/account", SignedIn, Y),
+        new("GET /Account/Password", _ => "/account/password", SignedIn, Y),
+        new("POST /Account/Password", _ => "/account/password", SignedIn, Y),
+        new("POST /Account/Index?handler=SignOutEverywhere", _ => "/account?handler=SignOutEverywhere", SignedIn, Y),
         // People
         new("GET /People/Index", _ => "/people", CaseWork, O),
         new("GET /People/Details", w => $"/people/{w.Person}", CaseWork, N),
@@ -154,6 +163,11 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Team/Capacity", _ => "/caseload/capacity", Managers, O),
         new("POST /Team/Capacity", _ => "/caseload/capacity", Managers, O),
         new("GET /Team/Figures", _ => "/referrals/figures", Managers, O),
+        new("GET /Team/Members", _ => "/team/members", MemberManagers, O),
+        new("GET /Team/Member", w => $"/team/members/{w.PractitionerId}", MemberManagers, N),
+        new("POST /Team/Member?handler=SignOutEverywhere", w => $"/team/members/{w.PractitionerId}?handler=SignOutEverywhere", MemberManagers, N),
+        new("POST /Team/Member?handler=Withdraw", w => $"/team/members/{w.PractitionerId}?handler=Withdraw", MemberManagers, N),
+        new("POST /Team/Member?handler=ResetTwoFactor", w => $"/team/members/{w.PractitionerId}?handler=ResetTwoFactor", Administrators, F),
         // Audit trails and duplicates
         new("GET /Audit/Index", _ => "/audit", Managers, O),
         new("GET /Audit/Person", w => $"/audit/people/{w.Person}", Managers, N),

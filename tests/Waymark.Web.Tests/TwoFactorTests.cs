@@ -102,7 +102,7 @@ public abstract class TwoFactorTests(AppFixture app)
         {
             var page = await HtmlPage.ReadAsync(await client.SubmitSignInAsync(Users.Commissioner, $"Wrong-password-{attempt}"));
             Assert.Equal(HttpStatusCode.OK, page.Status);
-            Assert.Contains(("#Email", "The email address or password is not right"), page.ErrorLinks);
+            Assert.Contains(("#Email", "The email address or password is not right, or the account is locked. After 5 wrong attempts an account is locked for 15 minutes: wait, or ask your administrator to unlock it."), page.ErrorLinks);
         }
         var fifth = await HtmlPage.ReadAsync(await client.SubmitSignInAsync(Users.Commissioner, "Wrong-password-5"));
         Assert.Equal(HttpStatusCode.OK, fifth.Status);
@@ -110,12 +110,103 @@ public abstract class TwoFactorTests(AppFixture app)
         var right = await HtmlPage.ReadAsync(await client.SubmitSignInAsync(Users.Commissioner, AppSettings.Password));
 
         Assert.Equal(HttpStatusCode.OK, right.Status);
-        Assert.Contains(("#Email", "This account is locked after too many attempts. Try again in 15 minutes or ask your administrator."), right.ErrorLinks);
+        // The same message as a wrong password or an unknown email: the page does not say the account exists.
+        Assert.Contains(("#Email", "The email address or password is not right, or the account is locked. After 5 wrong attempts an account is locked for 15 minutes: wait, or ask your administrator to unlock it."), right.ErrorLinks);
         using (var home = await client.GetAsync("/")) Assert.Equal("/account/sign-in", Redirects.Path(home));
         var (lockoutEnd, lockedEvents) = await app.Data.QueryAsync(async db => (
             await db.Users.Where(u => u.Email == Users.Commissioner).Select(u => u.LockoutEnd).SingleAsync(),
             await db.AuditEvents.CountAsync(a => a.Action == AuditAction.LockedOut && a.RecordId == app.Data.UserId(Users.Commissioner))));
         Assert.True(lockoutEnd > DateTimeOffset.UtcNow.AddMinutes(10), $"LockoutEnd is {lockoutEnd}");
         Assert.True(lockedEvents >= 1);
+    }
+
+    /// <summary>A new team manager (two-factor required) who has enrolled with the code of now; their client, key and the page after enrolling.</summary>
+    private async Task<(AppClient Client, string Email, string Key, HtmlPage Enrolled)> EnrolledManagerAsync()
+    {
+        var email = await app.Data.AddManagerAsync(app.Data.Northshire);
+        var client = await app.SignedInAsync(email);
+        var enrol = await client.GetPageAsync(EnrolUrl);
+        var key = enrol.Document.GetElementById("shared-key")!.TextContent.Trim();
+        using var enrolled = await enrol.Form().Set("Code", Totp.Code(key, DateTimeOffset.UtcNow)).SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
+        return (client, email, key, await client.FollowAsync(enrolled));
+    }
+
+    /// <summary>Password first, in a new browser; returns it and the two-factor page.</summary>
+    private async Task<(AppClient Client, HtmlPage CodePage)> PasswordStepAsync(string email)
+    {
+        var client = app.NewClient();
+        using var password = await client.SubmitSignInAsync(email, AppSettings.Password);
+        Assert.Equal("/account/two-factor", Redirects.Path(password));
+        return (client, await client.FollowAsync(password));
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_is_accepted_once_and_never_an_earlier_one()
+    {
+        var (enrolClient, email, key, _) = await EnrolledManagerAsync();
+        enrolClient.Dispose();
+        var next = Totp.Code(key, DateTimeOffset.UtcNow, stepOffset: 1);
+
+        var (first, codePage) = await PasswordStepAsync(email);
+        using (first)
+        using (var signedIn = await codePage.Form().Set("Code", next).SubmitAsync(first))
+            Assert.Equal("/", Redirects.Target(signedIn));
+
+        // The same code again half a second later, from another browser (someone who saw it): refused.
+        await Task.Delay(500);
+        var (second, again) = await PasswordStepAsync(email);
+        using (second)
+        {
+            var replay = await HtmlPage.ReadAsync(await again.Form().Set("Code", next).SubmitAsync(second));
+            Assert.Equal(HttpStatusCode.OK, replay.Status);
+            Assert.Contains(("#Code", "The security code is not right. Check your authenticator app and try again"), replay.ErrorLinks);
+            // The code of the step used to enrol, still within the drift window, is earlier: refused too.
+            var earlier = await HtmlPage.ReadAsync(await replay.Form().Set("Code", Totp.Code(key, DateTimeOffset.UtcNow)).SubmitAsync(second));
+            Assert.Contains(("#Code", "The security code is not right. Check your authenticator app and try again"), earlier.ErrorLinks);
+            using var notIn = await second.GetAsync("/");
+            Assert.Equal("/account/sign-in", Redirects.Path(notIn));
+        }
+    }
+
+    [Fact]
+    public async Task Recovery_codes_are_shown_once_stored_hashed_and_each_signs_in_once()
+    {
+        var (client, email, _, enrolled) = await EnrolledManagerAsync();
+        var codes = enrolled.Document.QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(10, codes.Count);
+        Assert.Equal(10, codes.Distinct().Count());
+        var again = await client.GetPageAsync("/account/authenticator");
+        Assert.Empty(again.Document.QuerySelectorAll("#recovery-codes li"));
+        Assert.Contains("You have 10 unused recovery codes", again.MainText);
+        var stored = await app.Data.QueryAsync(db => db.UserTokens.Where(t => t.UserId == app.Data.UserId(email) && t.Name == "RecoveryCodes").Select(t => t.Value!).SingleAsync());
+        Assert.All(codes, c => Assert.DoesNotContain(c.Replace("-", "", StringComparison.Ordinal), stored.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+
+        // Signing in with one (typed in lower case, without the hyphen).
+        var (browser, codePage) = await PasswordStepAsync(email);
+        var link = Assert.Single(codePage.Links("main a[href^='/account/recovery-code']"));
+        var recoveryPage = await browser.GetPageAsync(link);
+        PageChecks.AssertWellFormed(recoveryPage);
+        Assert.Equal("Enter a recovery code", recoveryPage.Document.QuerySelector("h1")?.TextContent.Trim());
+        using (var signedIn = await recoveryPage.Form().Set("Code", codes[0].Replace("-", "", StringComparison.Ordinal).ToLowerInvariant()).SubmitAsync(browser))
+            Assert.Equal("/", Redirects.Target(signedIn));
+        Assert.Contains("You have 9 unused recovery codes", (await browser.GetPageAsync("/account/authenticator")).MainText);
+
+        // The same code again: refused.
+        var (other, otherCodePage) = await PasswordStepAsync(email);
+        var reused = await HtmlPage.ReadAsync(await (await other.GetPageAsync(Assert.Single(otherCodePage.Links("main a[href^='/account/recovery-code']")))).Form().Set("Code", codes[0]).SubmitAsync(other));
+        Assert.Contains(("#Code", "The recovery code is not right, or it has been used. Check it and try again"), reused.ErrorLinks);
+
+        // New codes replace the old: an unused old one stops working, a new one works.
+        using var regenerated = await (await client.GetPageAsync("/account/authenticator")).Form("main form[action$='handler=RecoveryCodes']").SubmitAsync(client);
+        var fresh = (await client.FollowAsync(regenerated)).Document.QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(10, fresh.Count);
+        var oldUnused = await HtmlPage.ReadAsync(await reused.Form().Set("Code", codes[1]).SubmitAsync(other));
+        Assert.Contains(("#Code", "The recovery code is not right, or it has been used. Check it and try again"), oldUnused.ErrorLinks);
+        using (var withNew = await oldUnused.Form().Set("Code", fresh[0]).SubmitAsync(other)) Assert.Equal("/", Redirects.Target(withNew));
+        Assert.True(await app.Data.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditAction.RecoveryCodesGenerated && a.RecordId == app.Data.UserId(email))));
+        client.Dispose();
+        browser.Dispose();
+        other.Dispose();
     }
 }

@@ -27,6 +27,10 @@ public enum Permission
     CloseEpisodes,
     /// <summary>Team settings and figures, allocation, duplicates and merges, the audit trail, directory import and export.</summary>
     ManageTeam,
+    /// <summary>The team's members: list them, sign a member out everywhere, withdraw a member from the team (docs/security.md, "Sessions").</summary>
+    ManageMembers,
+    /// <summary>Reset a member's two-factor authentication (new key, no recovery codes, every session ended), for a lost phone.</summary>
+    ResetTwoFactor,
 }
 
 /// <summary>
@@ -50,6 +54,10 @@ public static class Permissions
         [Permission.Refer] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
         [Permission.CloseEpisodes] = [Roles.Practitioner, Roles.TeamManager],
         [Permission.ManageTeam] = [Roles.TeamManager],
+        // Access to the service rather than to records: team managers look after their team's members; administrators
+        // manage users, and alone reset two-factor (the one way back in for a member with no phone and no recovery codes).
+        [Permission.ManageMembers] = [Roles.TeamManager, Roles.Administrator],
+        [Permission.ResetTwoFactor] = [Roles.Administrator],
     };
 
     /// <summary>Every permission, in declaration order.</summary>

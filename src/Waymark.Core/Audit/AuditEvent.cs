@@ -20,6 +20,19 @@ public enum AuditAction
     Scanned = 14,
     /// <summary>A closed record's name was shown with the question why it is being opened; the record itself was not.</summary>
     PurposeAsked = 15,
+    // Sessions and account security (docs/security.md). Numbered from 30 to leave room for other additions.
+    /// <summary>The user signed out of one session.</summary>
+    SignedOut = 30,
+    /// <summary>Every session of the user (RecordId) was ended: "sign out everywhere", or implied by a password or two-factor reset.</summary>
+    SessionsEnded = 31,
+    /// <summary>The user (RecordId) was withdrawn from a team (Detail names it); their sessions for that team ended.</summary>
+    MembershipWithdrawn = 32,
+    /// <summary>An administrator turned off the user's (RecordId) two-factor authentication, so they enrol again.</summary>
+    TwoFactorReset = 33,
+    /// <summary>New recovery codes were generated for the user (RecordId); the old ones no longer work.</summary>
+    RecoveryCodesGenerated = 34,
+    /// <summary>The user's (RecordId) password was changed by them, or set anew by an administrator (command line); their sessions ended.</summary>
+    PasswordReset = 35,
 }
 
 /// <summary>

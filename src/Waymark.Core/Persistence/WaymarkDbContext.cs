@@ -73,6 +73,7 @@ public abstract partial class WaymarkDbContext : IdentityDbContext<WaymarkUser>,
 
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonAlias> PersonAliases => Set<PersonAlias>();
     public DbSet<PersonOtherDateOfBirth> PersonOtherDatesOfBirth => Set<PersonOtherDateOfBirth>();

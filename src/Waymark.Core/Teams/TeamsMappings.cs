@@ -43,3 +43,16 @@ internal sealed class WaymarkUserMapping : IEntityTypeConfiguration<WaymarkUser>
         e.Property(u => u.DisplayName).HasMaxLength(200);
     }
 }
+
+/// <summary>The table mapping of <see cref="UserSession"/>: looked up by id on every request; listed by user (last sign-in, ending all).</summary>
+internal sealed class UserSessionMapping : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> e)
+    {
+        e.Property(s => s.UserId).HasMaxLength(450);
+        e.Property(s => s.EndedBy).HasMaxLength(450);
+        e.Property(s => s.EndReason).HasConversion<string>().HasMaxLength(40);
+        e.HasOne<WaymarkUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(s => new { s.UserId, s.StartedAt });
+    }
+}

@@ -7,5 +7,10 @@ namespace Waymark.Teams;
 public class WaymarkUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
+    /// <summary>
+    /// The RFC 6238 time step (Unix seconds / 30) of the last authenticator code accepted for this user; a code of this
+    /// step or an earlier one is refused, so each code works once (see the web app's OnceOnlyAuthenticatorTokenProvider).
+    /// </summary>
+    public long? LastTotpStep { get; set; }
     public List<TeamMembership> Memberships { get; set; } = [];
 }

@@ -62,17 +62,22 @@ public static class Startup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<WaymarkDbContext>()
+            .AddUserStore<WaymarkUserStore>() // recovery codes kept hashed
             .AddDefaultTokenProviders()
+            // Each authenticator code is accepted once (replaces Identity's provider of the same name).
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<WaymarkClaimsFactory>();
+        services.AddSignInThrottle(security.RateLimits);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(5);
-            // Keep the chosen team when Identity rebuilds the principal.
+            // Keep the chosen team, the session and how the user signed in when Identity rebuilds the principal.
             o.OnRefreshingPrincipal = ctx =>
             {
-                var team = ctx.CurrentPrincipal?.FindFirst(TeamClaims.TeamId);
-                if (team is not null && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity id)
-                    id.AddClaim(new System.Security.Claims.Claim(TeamClaims.TeamId, team.Value));
+                if (ctx.NewPrincipal?.Identity is not System.Security.Claims.ClaimsIdentity id) return Task.CompletedTask;
+                foreach (var type in new[] { TeamClaims.TeamId, SessionClaims.SessionId, "amr" })
+                    if (ctx.CurrentPrincipal?.FindFirst(type) is { } kept && !id.HasClaim(c => c.Type == type))
+                        id.AddClaim(new System.Security.Claims.Claim(type, kept.Value));
                 return Task.CompletedTask;
             };
         });
@@ -87,6 +92,8 @@ public static class Startup
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/account/access-denied";
+            // Every request: Identity's security stamp check, then the server-side session (ended? past its absolute lifetime?).
+            o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
         // Identity's other cookies: the half-signed-in user between password and code (Identity.TwoFactorUserId), the
         // remembered device and the external sign-in. Every step that reads them is a same-site POST or redirect from
@@ -246,6 +253,9 @@ public static class Startup
         app.UseMiddleware<MalformedRequests>();
         app.UseStaticFiles();
         app.UseRouting();
+        // Sign-in and two-factor attempts: per client address and per account (docs/security.md, "Rate limits").
+        app.Use((context, next) => SignInThrottle.ReadAccountAsync(context, next));
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
@@ -286,7 +296,12 @@ public static class Policies
 
 public class SecurityOptions
 {
+    /// <summary>Minutes without a request after which the sign-in cookie expires (sliding).</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
+    /// <summary>Hours after signing in when the session ends however active it is (checked on every request against the session's start).</summary>
+    public int AbsoluteSessionHours { get; set; } = 12;
+    /// <summary>Limits on sign-in and two-factor attempts (see <see cref="SignInThrottle"/>).</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
     /// <summary>Seconds a team membership check is remembered (0 = ask the database on every request); see <see cref="TeamMembershipCache"/>.</summary>
     public int MembershipRecheckSeconds { get; set; } = 10;
     public int MaxFailedSignIns { get; set; } = 5;

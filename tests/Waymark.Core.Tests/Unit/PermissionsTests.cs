@@ -53,7 +53,8 @@ public class PermissionsTests
     [Fact]
     public void Volunteers_commissioners_administrators_and_no_one_hold_no_case_permission()
     {
-        foreach (var p in Permissions.All)
+        // Managing the team's members is access to the service, not to records (docs/security.md, "Sessions").
+        foreach (var p in Permissions.All.Except([Permission.ManageMembers, Permission.ResetTwoFactor]))
         {
             Assert.False(Permissions.Allows(Roles.Volunteer, p));
             Assert.False(Permissions.Allows(Roles.Commissioner, p));
@@ -61,6 +62,13 @@ public class PermissionsTests
             Assert.False(Permissions.Allows(null, p));
             Assert.False(Permissions.Allows("practitioner", p)); // role names are exact
         }
+    }
+
+    [Fact]
+    public void Team_managers_and_administrators_manage_members_and_only_administrators_reset_two_factor()
+    {
+        Assert.Equal([Roles.TeamManager, Roles.Administrator], Permissions.RolesWith(Permission.ManageMembers));
+        Assert.Equal([Roles.Administrator], Permissions.RolesWith(Permission.ResetTwoFactor));
     }
 
     [Fact]

@@ -74,6 +74,15 @@ public sealed class TwoFactorSqliteApp() : AppFixture(DatabaseProvider.Sqlite, n
 
 public sealed class TwoFactorPostgresApp() : AppFixture(DatabaseProvider.Postgres, new AppSettings(DemoEnabled: false, "TeamManager"));
 
+/// <summary>Low sign-in rate limits (3 attempts per account, 6 per client address, per window of the defaults), on SQLite only: limiting does not touch the database.</summary>
+public sealed class RateLimitedSqliteApp() : AppFixture(DatabaseProvider.Sqlite, new AppSettings { PerAccountPermits = 3, PerAddressPermits = 6 });
+
+[CollectionDefinition(Name)]
+public sealed class RateLimitedSqliteCollection : ICollectionFixture<RateLimitedSqliteApp>
+{
+    public const string Name = "Rate-limited app on SQLite";
+}
+
 [CollectionDefinition(Name)]
 public sealed class SqliteCollection : ICollectionFixture<SqliteApp>
 {

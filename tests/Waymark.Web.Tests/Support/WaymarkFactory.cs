@@ -15,6 +15,12 @@ public sealed record AppSettings(bool DemoEnabled = true, params string[] Requir
 
     /// <summary>Further settings (key → value), e.g. AllowedHosts.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Security:RateLimits:PerAddressPermits. High by default: every test request comes from the same address.</summary>
+    public int PerAddressPermits { get; init; } = 100_000;
+
+    /// <summary>Security:RateLimits:PerAccountPermits. High by default: tests sign the same demo users in many times.</summary>
+    public int PerAccountPermits { get; init; } = 100_000;
 }
 
 /// <summary>
@@ -35,6 +41,8 @@ public sealed class WaymarkFactory(TestDatabase database, AppSettings settings) 
         builder.UseSetting("Demo:Password", AppSettings.Password);
         for (var i = 0; i < settings.RequireTwoFactorForRoles.Length; i++)
             builder.UseSetting($"Security:RequireTwoFactorForRoles:{i}", settings.RequireTwoFactorForRoles[i]);
+        builder.UseSetting("Security:RateLimits:PerAddressPermits", settings.PerAddressPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:RateLimits:PerAccountPermits", settings.PerAccountPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // A service's own instrument files: one good, one refused (see tests/Waymark.Web.Tests/Instruments).
         builder.UseSetting("Instruments:Folder", Path.Combine(AppContext.BaseDirectory, "Instruments"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

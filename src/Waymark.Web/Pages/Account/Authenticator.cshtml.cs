@@ -15,6 +15,14 @@ public class AuthenticatorModel(UserManager<WaymarkUser> users, HttpCurrentUser 
     [BindProperty] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public bool Required { get; set; }
     public bool Enabled { get; private set; }
+    /// <summary>Recovery codes just generated, shown once (kept between the POST and the next GET in TempData only).</summary>
+    public string[] NewRecoveryCodes { get; private set; } = [];
+    /// <summary>How many unused recovery codes the user has.</summary>
+    public int RecoveryCodesLeft { get; private set; }
+
+    /// <summary>How many recovery codes are made at a time.</summary>
+    public const int RecoveryCodeCount = 10;
+    private const string CodesKey = "RecoveryCodes";
     public string SharedKey { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
 
@@ -41,14 +49,38 @@ public class AuthenticatorModel(UserManager<WaymarkUser> users, HttpCurrentUser 
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
-        await teamSignIn.SignInAsync(user, current.TeamId, usedTwoFactor: true);
+        await teamSignIn.SignInAsync(user, current.TeamId, usedTwoFactor: true, continueSession: true);
         await audit.RecordNowAsync(AuditAction.TwoFactorEnrolled, "User", user.Id);
+        await NewCodesAsync(user);
         return RedirectToPage();
+    }
+
+    /// <summary>Replaces the user's recovery codes with new ones (the old stop working) and shows them once.</summary>
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!await users.GetTwoFactorEnabledAsync(user)) return RedirectToPage();
+        await NewCodesAsync(user);
+        return RedirectToPage();
+    }
+
+    private async Task NewCodesAsync(WaymarkUser user)
+    {
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
+        await audit.RecordNowAsync(AuditAction.RecoveryCodesGenerated, "User", user.Id);
+        TempData[CodesKey] = string.Join(' ', codes);
     }
 
     private async Task LoadAsync(WaymarkUser user)
     {
         Enabled = await users.GetTwoFactorEnabledAsync(user);
+        if (Enabled)
+        {
+            NewRecoveryCodes = (TempData[CodesKey] as string ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+            return;
+        }
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {

@@ -33,7 +33,7 @@ public class ChooseTeamModel(UserManager<WaymarkUser> users, TeamSignIn teamSign
             ModelState.AddModelError(nameof(TeamId), "Select the team you are working in");
             return Page();
         }
-        await teamSignIn.SignInAsync(user, teamId, usedTwoFactor: User.FindFirst("amr")?.Value == "mfa");
+        await teamSignIn.SignInAsync(user, teamId, usedTwoFactor: User.FindFirst("amr")?.Value == "mfa", continueSession: true);
         return LocalRedirect(LocalUrls.Safe(ReturnUrl));
     }
 

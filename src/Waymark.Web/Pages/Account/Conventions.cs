@@ -3,7 +3,7 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Account;
 
-/// <summary>Signing in and the second factor are open to anyone; the other account pages need a signed-in user of any role.</summary>
+/// <summary>Signing in and the second factor (a code or a recovery code) are open to anyone; the other account pages need a signed-in user of any role.</summary>
 public sealed class Conventions : IFolderConventions
 {
     /// <inheritdoc />
@@ -12,5 +12,6 @@ public sealed class Conventions : IFolderConventions
         conventions.AuthorizeFolder("/Account");
         conventions.AllowAnonymousToPage("/Account/SignIn");
         conventions.AllowAnonymousToPage("/Account/TwoFactor");
+        conventions.AllowAnonymousToPage("/Account/RecoveryCode");
     }
 }
