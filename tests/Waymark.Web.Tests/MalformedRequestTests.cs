@@ -146,6 +146,23 @@ public abstract class MalformedRequestTests(AppFixture app)
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
     }
 
+    /// <summary>
+    /// A browser posts the sign-in form to the page's own address, query included; the cookie handler then redirected to
+    /// the raw ReturnUrl itself, and a non-ASCII one was a 500 (found by a walk-through with the query kept).
+    /// </summary>
+    [Fact]
+    public async Task Signing_in_on_a_page_whose_own_address_has_a_non_ASCII_return_url_goes_there_encoded()
+    {
+        using var client = app.NewClient();
+        const string page = "/account/sign-in?ReturnUrl=%2Fpeople%3FName%3DZo%C3%AB";
+        var form = (await client.GetPageAsync(page)).Form().Set("Email", Users.Practitioner2).Set("Password", AppSettings.Password);
+
+        using var response = await client.PostAsync(page, form.Fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/people?Name=Zo%C3%AB", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task An_outcome_dated_before_the_episode_began_is_refused()
     {

@@ -91,6 +91,8 @@ public abstract class PermissionsTests(AppFixture app)
 
         var screening = await client.GetPageAsync($"/episodes/{episode.Id}/screening");
         Assert.Empty(screening.Document.QuerySelectorAll($"main a[href^='/episodes/{episode.Id}/screening/']"));
+        Assert.Contains("Your role can read this but not change it", screening.MainText);
+        Assert.DoesNotContain("closed or belongs to another team", screening.MainText);
 
         var home = await client.GetPageAsync("/");
         Assert.DoesNotContain(home.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/identification");

@@ -74,7 +74,8 @@ public static class SignInThrottle
                 if (http.Request.HasFormContentType)
                 {
                     var form = await http.Request.ReadFormAsync(http.RequestAborted);
-                    var email = form["Email"].ToString().Trim();
+                    // The first value, as model binding takes it: joining repeated fields made a new account key each time.
+                    var email = (form["Email"].FirstOrDefault() ?? "").Trim();
                     if (email.Length is > 0 and <= 256) account = "email:" + email.ToUpperInvariant();
                 }
             }

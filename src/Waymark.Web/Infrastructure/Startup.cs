@@ -94,6 +94,9 @@ public static class Startup
             o.AccessDeniedPath = "/account/access-denied";
             // Every request: Identity's security stamp check, then the server-side session (ended? past its absolute lifetime?).
             o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
+            // Signing in on the sign-in page would make the cookie handler redirect to the raw ?ReturnUrl itself (a 500
+            // for a non-ASCII one, found by a walk-through); the pages redirect, through LocalUrls.Safe.
+            o.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
         });
         // Identity's other cookies: the half-signed-in user between password and code (Identity.TwoFactorUserId), the
         // remembered device and the external sign-in. Every step that reads them is a same-site POST or redirect from

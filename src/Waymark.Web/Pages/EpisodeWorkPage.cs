@@ -23,6 +23,11 @@ public abstract class EpisodeWorkPage(WaymarkDbContext db, ICurrentUser user, Ti
     /// <summary>Whether this user may change what the page shows: the episode is open, of their team, and their role has <see cref="ChangePermission"/>.</summary>
     public bool CanChange => Episode is { IsOpen: true } e && e.TeamId == user.TeamId && User.Can(ChangePermission);
 
+    /// <summary>Why <see cref="CanChange"/> is false, in words for the page: the episode, or the user's role.</summary>
+    public string ReadOnlyReason => Episode is { IsOpen: true } e && e.TeamId == user.TeamId
+        ? "Your role can read this but not change it: a practitioner or team manager does this."
+        : "This episode is closed or belongs to another team.";
+
     /// <summary>What changing this page's subject needs (screening: <see cref="Permission.Screen"/>, and so on).</summary>
     protected abstract Permission ChangePermission { get; }
     public DateTimeOffset Now => clock.GetUtcNow();
