@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waymark.Audit;
 using Waymark.Web.Tests.Support;
 
@@ -167,6 +168,40 @@ public abstract class TwoFactorTests(AppFixture app)
             using var notIn = await second.GetAsync("/");
             Assert.Equal("/account/sign-in", Redirects.Path(notIn));
         }
+    }
+
+    /// <summary>
+    /// A sign-in that has passed the password step and waits for its code is an earlier sign-in too: signing out
+    /// everywhere (or a password or two-factor reset) ends it (a walk-through completed one after a password change).
+    /// </summary>
+    [Fact]
+    public async Task A_sign_in_waiting_for_its_code_is_ended_by_signing_out_everywhere()
+    {
+        var (enrolClient, email, key, _) = await EnrolledManagerAsync();
+        enrolClient.Dispose();
+        var (pending, codePage) = await PasswordStepAsync(email);
+
+        var userId = await app.Data.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Waymark.Web.Infrastructure.HttpCurrentUser>().ActAsSystem();
+            await scope.ServiceProvider.GetRequiredService<Waymark.Teams.TeamMembers>().SignOutEverywhereAsync(userId);
+        }
+
+        using (pending)
+        {
+            using var refused = await codePage.Form().Set("Code", Totp.Code(key, DateTimeOffset.UtcNow, stepOffset: 1)).SubmitAsync(pending);
+            Assert.Equal("/account/sign-in", Redirects.Path(refused));
+            using var notIn = await pending.GetAsync("/");
+            Assert.Equal("/account/sign-in", Redirects.Path(notIn));
+        }
+
+        // A sign-in begun afterwards completes (the pending sign-in's time is kept in whole seconds, so not within the same second).
+        await Task.Delay(1100);
+        var (fresh, freshCode) = await PasswordStepAsync(email);
+        using (fresh)
+        using (var signedIn = await freshCode.Form().Set("Code", Totp.Code(key, DateTimeOffset.UtcNow, stepOffset: 2)).SubmitAsync(fresh))
+            Assert.Equal("/", Redirects.Target(signedIn));
     }
 
     [Fact]

@@ -55,9 +55,23 @@ public class UserSessions(WaymarkDbContext db, TimeProvider clock, ICurrentUser 
     public async Task<bool> EndAsync(Guid sessionId, string userId, SessionEndReason reason, CancellationToken ct = default) =>
         await EndWhereAsync(db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId), reason, actor.UserId, ct) == 1;
 
-    /// <summary>Ends every live session of <paramref name="userId"/>; returns how many were live.</summary>
-    public Task<int> EndAllAsync(string userId, SessionEndReason reason, CancellationToken ct = default) =>
-        EndWhereAsync(db.UserSessions.Where(s => s.UserId == userId), reason, actor.UserId, ct);
+    /// <summary>
+    /// Ends every live session of <paramref name="userId"/> and records when (<see cref="WaymarkUser.SessionsEndedAt"/>),
+    /// so that a sign-in waiting for its second factor is ended too; returns how many sessions were live.
+    /// </summary>
+    public async Task<int> EndAllAsync(string userId, SessionEndReason reason, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.SessionsEndedAt, now), ct);
+        return await EndWhereAsync(db.UserSessions.Where(s => s.UserId == userId), reason, actor.UserId, ct);
+    }
+
+    /// <summary>
+    /// Whether a sign-in of <paramref name="user"/> whose password step was at <paramref name="passwordStepAt"/> may still
+    /// be completed by its second factor: not if every session was ended since (or the time is unknown).
+    /// </summary>
+    public static bool PendingSignInStillValid(WaymarkUser user, DateTimeOffset? passwordStepAt) =>
+        passwordStepAt is { } at && (user.SessionsEndedAt is not { } ended || ended < at);
 
     /// <summary>Ends the live sessions of <paramref name="userId"/> working in <paramref name="teamId"/>; returns how many were live.</summary>
     public Task<int> EndForTeamAsync(string userId, Guid teamId, SessionEndReason reason, CancellationToken ct = default) =>

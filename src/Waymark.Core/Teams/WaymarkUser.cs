@@ -12,5 +12,11 @@ public class WaymarkUser : IdentityUser
     /// step or an earlier one is refused, so each code works once (see the web app's OnceOnlyAuthenticatorTokenProvider).
     /// </summary>
     public long? LastTotpStep { get; set; }
+    /// <summary>
+    /// When every session of this user was last ended at once (sign out everywhere, password changed or reset, two-factor
+    /// reset; UTC). A sign-in still waiting for its second factor that began before this is refused: it is an earlier
+    /// sign-in too. Null when it never happened.
+    /// </summary>
+    public DateTimeOffset? SessionsEndedAt { get; set; }
     public List<TeamMembership> Memberships { get; set; } = [];
 }

@@ -26,6 +26,21 @@ public static class SessionClaims
 /// </summary>
 public class TeamSignIn(SignInManager<WaymarkUser> signIn, WaymarkDbContext db, UserSessions sessions, IOptionsMonitor<CookieAuthenticationOptions> cookies)
 {
+    /// <summary>
+    /// The user whose sign-in waits for its second factor, or null: none, or one begun before all their sessions were
+    /// last ended (sign out everywhere, a password or two-factor reset), which is an earlier sign-in and is refused
+    /// too. A refused one is ended here (its cookie removed), so the user starts again from the password.
+    /// </summary>
+    public async Task<WaymarkUser?> PendingTwoFactorUserAsync()
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return null;
+        var pending = await signIn.Context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        if (UserSessions.PendingSignInStillValid(user, pending.Properties?.IssuedUtc)) return user;
+        await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        return null;
+    }
+
     public Task<List<Team>> TeamsOfAsync(string userId) =>
         db.TeamMemberships.Where(m => m.UserId == userId).Select(m => m.Team!).OrderBy(t => t.Name).ToListAsync();
 

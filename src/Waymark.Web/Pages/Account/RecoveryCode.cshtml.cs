@@ -15,11 +15,11 @@ public class RecoveryCodeModel(SignInManager<WaymarkUser> signIn, UserManager<Wa
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/SignIn") : Page();
+        await teamSignIn.PendingTwoFactorUserAsync() is null ? RedirectToPage("/Account/SignIn") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        var user = await teamSignIn.PendingTwoFactorUserAsync();
         if (user is null) return RedirectToPage("/Account/SignIn");
         var code = (Code ?? "").Trim();
         if (code.Length == 0) ModelState.AddModelError(nameof(Code), "Enter a recovery code");
