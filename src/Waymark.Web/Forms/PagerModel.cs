@@ -6,6 +6,8 @@ namespace Waymark.Web.Forms;
 public record PagerModel(int Page, bool HasPrevious, bool HasNext, string Path, IQueryCollection Query)
 {
     public string PreviousUrl => UrlFor(Page - 1);
+    /// <summary>This list's first page, with the same filters.</summary>
+    public string FirstUrl => UrlFor(1);
     public string NextUrl => UrlFor(Page + 1);
 
     private string UrlFor(int page)
