@@ -17,6 +17,14 @@ public record TeamLoad(int OpenEpisodes, int? Limit, IReadOnlyList<WorkerLoad> W
 /// <summary>Open episodes against the team's and each worker's configured limits.</summary>
 public class Capacity(WaymarkDbContext db)
 {
+    /// <summary>The memberships of <paramref name="teamId"/> whose role holds cases (<see cref="Teams.Roles.CaseWorkers"/>): the workers capacity is about.</summary>
+    public static IQueryable<Teams.TeamMembership> CaseWorkersOf(WaymarkDbContext db, Guid teamId)
+    {
+        var caseRoleIds = db.Roles.Where(r => Teams.Roles.CaseWorkers.Contains(r.Name!)).Select(r => r.Id);
+        var caseWorkerIds = db.UserRoles.Where(ur => caseRoleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        return db.TeamMemberships.Where(m => m.TeamId == teamId && caseWorkerIds.Contains(m.UserId));
+    }
+
     public async Task<TeamLoad> ForTeamAsync(Guid teamId, CancellationToken ct = default)
     {
         var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == teamId, ct);
@@ -25,10 +33,7 @@ public class Capacity(WaymarkDbContext db)
             .GroupBy(e => e.KeyWorkerId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var counts = groups.Where(g => g.Key is not null).ToDictionary(g => g.Key!, g => g.Count);
         var open = groups.Sum(g => g.Count);
-        // Only roles that hold cases appear as workers.
-        var caseRoleIds = db.Roles.Where(r => Teams.Roles.CaseWorkers.Contains(r.Name!)).Select(r => r.Id);
-        var caseWorkerIds = db.UserRoles.Where(ur => caseRoleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
-        var members = await db.TeamMemberships.Where(m => m.TeamId == teamId && caseWorkerIds.Contains(m.UserId))
+        var members = await CaseWorkersOf(db, teamId)
             .Select(m => new { m.UserId, m.User!.DisplayName, m.CaseloadCapacity }).ToListAsync(ct);
         var workers = members
             .Select(m => new WorkerLoad(m.UserId, m.DisplayName, counts.GetValueOrDefault(m.UserId), m.CaseloadCapacity ?? team.WorkerCapacity))

@@ -19,7 +19,8 @@ public class CapacitySettings(WaymarkDbContext db, Auditor audit)
     {
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
             .Select(t => new { t.CaseloadCapacity, t.WorkerCapacity }).FirstAsync(ct);
-        var workers = await db.TeamMemberships.AsNoTracking().Where(m => m.TeamId == teamId)
+        // The same workers as the caseload's (Capacity.CaseWorkersOf): a volunteer or administrator has no caseload limit.
+        var workers = await Capacity.CaseWorkersOf(db, teamId).AsNoTracking()
             .ToDictionaryAsync(m => m.UserId, m => m.CaseloadCapacity, ct);
         return new CapacityLimits(team.CaseloadCapacity, team.WorkerCapacity, workers);
     }

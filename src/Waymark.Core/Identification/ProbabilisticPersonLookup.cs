@@ -90,12 +90,13 @@ public class ProbabilisticPersonLookup(WaymarkDbContext db, TeamMatchModels mode
     {
         var byId = rows.ToDictionary(r => r.Id.ToString());
         var prepared = engine.Prepare(probe);
-        var result = engine.Find(prepared, rows.Select(r => engine.Prepare(r.Record)), MaxCandidates);
+        var candidates = rows.ToDictionary(r => r.Id.ToString(), r => engine.Prepare(r.Record));
+        var result = engine.Find(prepared, candidates.Values, MaxCandidates);
         var decided = result.Candidates.Where(c => c.Rule != MatchRule.None).ToList();
         if (decided.Count == 0)
             return new LookupResult(Outcome(result.Outcome), [.. result.Candidates.Select(c => ToCandidate(c, byId[c.Record.Id].Summary))]);
         var rivals = result.Candidates
-            .Where(c => c.Rule == MatchRule.None && engine.NameAndBirthAgreeStrongly(prepared, engine.Prepare(c.Record))).ToList();
+            .Where(c => c.Rule == MatchRule.None && engine.NameAndBirthAgreeStrongly(prepared, candidates[c.Record.Id])).ToList();
         if (rivals.Count == 0)
             return new LookupResult(Outcome(result.Outcome), [.. decided.Select(c => ToCandidate(c, byId[c.Record.Id].Summary))]);
         var identifier = decided[0].Rule == MatchRule.SameNhsNumber ? "NHS number" : "PNC ID";

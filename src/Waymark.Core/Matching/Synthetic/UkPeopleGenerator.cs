@@ -84,7 +84,7 @@ public sealed class UkPeopleGenerator
     public IEnumerable<SyntheticRecord> Generate(int count, int duplicates, int relatives)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(duplicates, count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(relatives, count - duplicates - 1 < 0 ? 0 : count - duplicates - 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(relatives, Math.Max(0, count - duplicates - 1));
         var people = new List<Person>(count - duplicates);
         var nhs = new NhsSequence(_rng.Next(1_000_000));
         var unrelated = count - duplicates - relatives;

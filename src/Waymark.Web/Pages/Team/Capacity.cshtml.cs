@@ -32,12 +32,10 @@ public class CapacityModel(CapacitySettings settings, Capacity capacity, ICurren
     public async Task OnGetAsync(CancellationToken ct)
     {
         var limits = await settings.LoadAsync(user.TeamId!.Value, ct);
+        Loaded = Serialise(limits);
         TeamLimit = Text(limits.Team);
         WorkerDefault = Text(limits.WorkerDefault);
         await LoadWorkersAsync(limits, ct);
-        // The snapshot holds the rows the form shows (case workers), not every member: a post must carry exactly these.
-        var shown = Workers.Select(w => w.UserId).ToHashSet(StringComparer.Ordinal);
-        Loaded = Serialise(limits with { Workers = limits.Workers.Where(w => shown.Contains(w.Key)).ToDictionary(w => w.Key, w => w.Value) });
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
