@@ -56,8 +56,7 @@ public static partial class Cli
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
         await DatabaseSetup.MigrateAsync(db, c.Ct);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureRolesAsync();
-        var team = await db.Teams.FirstOrDefaultAsync(t => t.Name == teamName, c.Ct)
-            ?? throw new UsageException($"No team called '{teamName}'. See 'waymark teams list'.");
+        var team = await TeamAsync(db, teamName, c.Ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
         if (await users.FindByEmailAsync(email) is not null) throw new UsageException($"A user with the email {email} already exists.");
         var password = DemoSeeder.GeneratePassword();
@@ -80,9 +79,8 @@ public static partial class Cli
         await using var scope = sp.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new UsageException($"No user with the email {email}.");
-        var team = await db.Teams.FirstOrDefaultAsync(t => t.Name == teamName, c.Ct)
-            ?? throw new UsageException($"No team called '{teamName}'. See 'waymark teams list'.");
+        var user = await UserAsync(users, email);
+        var team = await TeamAsync(db, teamName, c.Ct);
         if (await db.TeamMemberships.AnyAsync(m => m.TeamId == team.Id && m.UserId == user.Id, c.Ct))
         {
             c.Out.WriteLine($"{email} is already in '{team.Name}'.");
@@ -102,7 +100,7 @@ public static partial class Cli
         await using var sp = c.Services();
         await using var scope = sp.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new UsageException($"No user with the email {email}.");
+        var user = await UserAsync(users, email);
         var password = string.IsNullOrEmpty(given) ? DemoSeeder.GeneratePassword() : given;
         foreach (var v in users.PasswordValidators) Check(await v.ValidateAsync(users, user, password));
         if (await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user));
@@ -124,9 +122,8 @@ public static partial class Cli
         await using var scope = sp.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new UsageException($"No user with the email {email}.");
-        var team = await db.Teams.FirstOrDefaultAsync(t => t.Name == teamName, c.Ct)
-            ?? throw new UsageException($"No team called '{teamName}'. See 'waymark teams list'.");
+        var user = await UserAsync(users, email);
+        var team = await TeamAsync(db, teamName, c.Ct);
         if (!await scope.ServiceProvider.GetRequiredService<TeamMembers>().WithdrawAsync(team.Id, user.Id, c.Ct))
         {
             c.Out.WriteLine($"{email} is not in '{team.Name}'; nothing changed.");
@@ -144,7 +141,7 @@ public static partial class Cli
         await using var sp = c.Services();
         await using var scope = sp.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new UsageException($"No user with the email {email}.");
+        var user = await UserAsync(users, email);
         await scope.ServiceProvider.GetRequiredService<TeamMembers>().ResetTwoFactorAsync(users, user, c.Ct);
         c.Out.WriteLine($"Reset two-factor authentication for {email} and ended every session. They set it up again when they next sign in.");
         return Ok;
@@ -157,11 +154,20 @@ public static partial class Cli
         await using var sp = c.Services();
         await using var scope = sp.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new UsageException($"No user with the email {email}.");
+        var user = await UserAsync(users, email);
         var ended = await scope.ServiceProvider.GetRequiredService<TeamMembers>().SignOutEverywhereAsync(user.Id, ct: c.Ct);
         c.Out.WriteLine($"Ended {ended} session{(ended == 1 ? "" : "s")} of {email}.");
         return Ok;
     }
+
+    /// <exception cref="UsageException">No user has <paramref name="email"/>.</exception>
+    private static async Task<WaymarkUser> UserAsync(UserManager<WaymarkUser> users, string email) =>
+        await users.FindByEmailAsync(email) ?? throw new UsageException($"No user with the email {email}.");
+
+    /// <exception cref="UsageException">No team is called <paramref name="name"/>.</exception>
+    private static async Task<Team> TeamAsync(WaymarkDbContext db, string name, CancellationToken ct) =>
+        await db.Teams.FirstOrDefaultAsync(t => t.Name == name, ct)
+            ?? throw new UsageException($"No team called '{name}'. See 'waymark teams list'.");
 
     private static string Required(CliContext c, string option, int maxLength)
     {
