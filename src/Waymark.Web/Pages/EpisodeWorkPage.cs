@@ -26,7 +26,7 @@ public abstract class EpisodeWorkPage(WaymarkDbContext db, ICurrentUser user, Ti
     /// <summary>Why <see cref="CanChange"/> is false, in words for the page: the episode, or the user's role.</summary>
     public string ReadOnlyReason => Episode is { IsOpen: true } e && e.TeamId == user.TeamId
         ? "Your role can read this but not change it: a practitioner or team manager does this."
-        : "This episode is closed or belongs to another team.";
+        : "This episode is closed or belongs to another team: it can be read but not changed.";
 
     /// <summary>What changing this page's subject needs (screening: <see cref="Permission.Screen"/>, and so on).</summary>
     protected abstract Permission ChangePermission { get; }
