@@ -107,6 +107,7 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /Episodes/Details?handler=Milestone", w => $"/episodes/{w.Episode}?handler=Milestone", CaseWork, N),
         new("POST /Episodes/Details?handler=PlannedEnd", w => $"/episodes/{w.Episode}?handler=PlannedEnd", Clinical, N),
         new("POST /Episodes/Details?handler=Close", w => $"/episodes/{w.Episode}?handler=Close", Clinical, N),
+        new("POST /Episodes/Details?handler=Take", w => $"/episodes/{w.Episode}?handler=Take", CaseWork, N),
         new("GET /Episodes/Allocate", w => $"/episodes/{w.Episode}/allocate", Managers, N),
         new("POST /Episodes/Allocate", w => $"/episodes/{w.Episode}/allocate", Managers, N),
         new("GET /Caseload/Index", _ => "/caseload", CaseWork, O),
@@ -155,6 +156,7 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Referrals/Summary", w => $"/referrals/{w.Referral}/summary", CaseWork, N),
         new("GET /Referrals/Tasks", _ => "/tasks", CaseWork, O),
         new("GET /Referrals/Tasks", _ => "/tasks/team", CaseWork, O),
+        new("GET /Referrals/Tasks", _ => "/tasks/episodes", CaseWork, O),
         // Team settings and figures
         new("GET /Team/Targets", _ => "/team/assessment-targets", Managers, O),
         new("POST /Team/Targets", _ => "/team/assessment-targets", Managers, O),
