@@ -169,6 +169,7 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Team/Member", w => $"/team/members/{w.PractitionerId}", MemberManagers, N),
         new("POST /Team/Member?handler=SignOutEverywhere", w => $"/team/members/{w.PractitionerId}?handler=SignOutEverywhere", MemberManagers, N),
         new("POST /Team/Member?handler=Withdraw", w => $"/team/members/{w.PractitionerId}?handler=Withdraw", MemberManagers, N),
+        new("POST /Team/Member?handler=Unlock", w => $"/team/members/{w.PractitionerId}?handler=Unlock", MemberManagers, N),
         new("POST /Team/Member?handler=ResetTwoFactor", w => $"/team/members/{w.PractitionerId}?handler=ResetTwoFactor", Administrators, F),
         // Audit trails and duplicates
         new("GET /Audit/Index", _ => "/audit", Managers, O),

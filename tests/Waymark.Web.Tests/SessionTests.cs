@@ -208,6 +208,34 @@ public abstract class SessionTests(AppFixture app)
         (await manager.GetPageAsync("/account")).Document.QuerySelectorAll(".nhsuk-summary-list__value")[1].TextContent.Trim();
 
     [Fact]
+    public async Task A_team_manager_unlocks_a_locked_member_who_can_then_sign_in_with_their_password()
+    {
+        var (id, email) = await NewUserAsync();
+        using (var wrong = app.NewClient())
+            for (var i = 0; i < 5; i++) // Security:MaxFailedSignIns
+                using (await (await wrong.GetPageAsync("/account/sign-in")).Form().Set("Email", email).Set("Password", "Not-the-password-1").SubmitAsync(wrong)) { }
+        using var manager = await app.SignedInAsync(await app.Data.AddManagerAsync(app.Data.Northshire));
+        using (var locked = app.NewClient())
+        {
+            using var refused = await (await locked.GetPageAsync("/account/sign-in")).Form().Set("Email", email).Set("Password", AppSettings.Password).SubmitAsync(locked);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // the right password is refused while locked
+        }
+
+        var page = await manager.GetPageAsync($"/team/members/{id}");
+        Assert.StartsWith("Yes, after too many failed sign-ins, until", page.Document.GetElementById("locked")!.TextContent.Trim());
+        using var done = await page.Form("main form[action$='handler=Unlock']").SubmitAsync(manager);
+        var after = await manager.FollowAsync(done);
+
+        Assert.Contains("account has been unlocked. They can sign in now.", after.MainText);
+        Assert.Equal("No", after.Document.GetElementById("locked")!.TextContent.Trim());
+        Assert.Empty(after.Document.QuerySelectorAll("main form[action$='handler=Unlock']"));
+        Assert.True(await AuditedAsync(AuditAction.Unlocked, id));
+        using var member = app.NewClient();
+        using var signedIn = await (await member.GetPageAsync("/account/sign-in")).Form().Set("Email", email).Set("Password", AppSettings.Password).SubmitAsync(member);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    [Fact]
     public async Task A_team_manager_withdraws_a_member_who_is_then_refused_and_no_longer_listed()
     {
         var (id, email) = await NewUserAsync();
