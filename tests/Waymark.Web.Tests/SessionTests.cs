@@ -78,7 +78,12 @@ public abstract class SessionTests(AppFixture app)
         var token = edit.Form("main form")["__RequestVerificationToken"]!;
 
         var signOut = (await client.GetPageAsync("/")).Form("header form[action='/account/sign-out']");
-        using (var signedOut = await signOut.SubmitAsync(client)) Assert.Equal("/account/sign-in", Redirects.Path(signedOut));
+        using (var signedOut = await signOut.SubmitAsync(client))
+        {
+            Assert.Equal("/account/sign-in", Redirects.Path(signedOut));
+            Assert.Equal("You have signed out of Waymark.", (await client.FollowAsync(signedOut)).Document.QuerySelector("main [role=status]")?.TextContent.Replace("Information: ", "").Trim());
+        }
+        Assert.Null((await client.GetPageAsync("/account/sign-in")).Document.QuerySelector("main [role=status]")); // said once
 
         using (var view = await copy.GetAsync($"/people/{person.Id}")) Assert.Equal("/account/sign-in", Redirects.Path(view));
         using var post = await copy.PostAsync($"/people/{person.Id}/edit",
