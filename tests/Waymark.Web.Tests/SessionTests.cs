@@ -193,8 +193,11 @@ public abstract class SessionTests(AppFixture app)
         using var member = await app.SignedInAsync(email);
         using var manager = await app.SignedInAsync(await app.Data.AddManagerAsync(app.Data.Northshire));
 
+        // A session never signed out but older than the absolute lifetime is dead, and not counted as signed in.
+        await app.Data.ChangeAsync(db => { db.UserSessions.Add(new UserSession { UserId = id, StartedAt = DateTimeOffset.UtcNow.AddHours(-13) }); return Task.CompletedTask; });
         var page = await manager.GetPageAsync($"/team/members/{id}");
         PageChecks.AssertWellFormed(page);
+        Assert.Equal("Possibly: 1 session not signed out, started in the last 12 hours", page.Document.GetElementById("live-sessions")!.TextContent.Trim());
         var confirm = await HtmlPage.ReadAsync(await page.Form("main form[action$='handler=SignOutEverywhere']").SubmitAsync(manager));
         Assert.Equal(HttpStatusCode.OK, confirm.Status);
         Assert.EndsWith("out everywhere?", confirm.H1);
@@ -204,7 +207,7 @@ public abstract class SessionTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Contains("has been signed out everywhere", (await manager.FollowAsync(done)).MainText);
         await AssertRefusedAsync(member, "the member");
-        var ended = Assert.Single(await SessionsOfAsync(id));
+        var ended = (await SessionsOfAsync(id)).Single(s => s.StartedAt > DateTimeOffset.UtcNow.AddHours(-1));
         Assert.Equal(((SessionEndReason?)SessionEndReason.SignedOutEverywhere, (string?)app.Data.UserId(await ManagerEmailAsync(manager))), (ended.EndReason, ended.EndedBy));
         Assert.True(await AuditedAsync(AuditAction.SessionsEnded, id));
     }
@@ -317,6 +320,10 @@ public abstract class SessionTests(AppFixture app)
         Assert.Equal(0, codes);
         Assert.Equal((SessionEndReason?)SessionEndReason.TwoFactorReset, Assert.Single(await SessionsOfAsync(id)).EndReason);
         Assert.True(await AuditedAsync(AuditAction.TwoFactorReset, id));
+        // Two-factor is off now: nothing to reset, so it is not offered.
+        var after = await admin.GetPageAsync($"/team/members/{id}");
+        Assert.Empty(after.Document.QuerySelectorAll("main form[action$='handler=ResetTwoFactor']"));
+        Assert.Equal("No", after.Document.GetElementById("live-sessions")!.TextContent.Trim());
     }
 
     [Fact]
