@@ -274,4 +274,26 @@ public abstract class DatesTimesAndPostcodesTests(AppFixture app)
         var refused = await HtmlPage.ReadAsync(await bad.SubmitAsync(client));
         Assert.Equal([("#Input_Postcode", "Enter a real postcode, like NS1 4AB")], refused.ErrorLinks);
     }
+    [Fact]
+    public async Task A_directory_location_accepts_a_postcode_as_typed_shows_the_normal_form_and_is_found_by_a_spaced_search()
+    {
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var name = TestData.UniqueName("Forces Welfare Desk");
+        var form = (await client.GetPageAsync("/directory/services/new")).Form()
+            .Set("Input.OrganisationId", "new").Set("Input.NewOrganisationName", TestData.UniqueName("Welfare Trust"))
+            .Set("Input.Name", name).SetAll("Input.Needs", "housing").Set("Input.HowToRefer", "Ring the desk")
+            .Set("Input.Locations[0].Address", "1 Barracks Road").Set("Input.Locations[0].Postcode", "ns7  2xy")
+            .Set("Input.Locations[1].Address", "Garrison office").Set("Input.Locations[1].Postcode", "bfpo57");
+
+        using var saved = await form.SubmitAsync(client);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, (await HtmlPage.ReadAsync(saved)).ErrorSummary);
+        var page = await client.FollowAsync(saved);
+        Assert.Contains("1 Barracks Road NS7 2XY", page.MainText);
+        Assert.Contains("Garrison office BFPO 57", page.MainText);
+        var stored = await app.Data.QueryAsync(db => db.ServiceLocations.Where(l => db.Services.Any(s => s.Id == l.ServiceId && s.Name == name)).Select(l => l.Postcode).OrderBy(p => p).ToListAsync());
+        Assert.Equal(["BFPO 57", "NS7 2XY"], stored);
+
+        var results = await client.GetPageAsync("/directory?Need=housing&Place=ns7++2xy");
+        Assert.Contains(page.Url.AbsolutePath, results.Links("main .nhsuk-card a"));
+    }
 }
