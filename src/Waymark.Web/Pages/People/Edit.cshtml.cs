@@ -58,7 +58,7 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
         var details = Input.ToDetails(ModelState, "Input");
         if (!mayChangeIdentity) details = details.KeepingIdentityOf(person);
         var today = UkTime.Today(clock);
-        foreach (var (field, message) in details.Validate(today))
+        foreach (var (field, message) in details.Validate(today, person))
         {
             var key = field switch
             {
