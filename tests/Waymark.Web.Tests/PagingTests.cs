@@ -49,6 +49,18 @@ public abstract class PagingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_persons_audit_trail_past_the_end_says_so()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.TeamManager);
+
+        var page = await client.GetPageAsync($"/audit/people/{person.Id}?page=999999");
+
+        AssertPastTheEnd(page, $"/audit/people/{person.Id}?page=1");
+        Assert.DoesNotContain("No events recorded", page.MainText);
+    }
+
+    [Fact]
     public async Task A_persons_screening_history_past_the_end_says_so_rather_than_that_nothing_was_recorded()
     {
         var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
