@@ -80,6 +80,12 @@ public static partial class Cli
         if (r.Band is { } band) stdout.WriteLine(string.Create(ic, $"Band: {band.Label} ({band.Min}–{band.Max})"));
         foreach (var f in r.Flags) stdout.WriteLine($"Flag ({f.Severity.ToString().ToLowerInvariant()}): {f.Message}");
         foreach (var o in r.Outcomes) stdout.WriteLine($"Outcome: {o.Label}");
+        if (!r.Skipped.IsEmpty)
+        {
+            var ignored = r.Skipped.Where(id => answers[id] is not null).ToList();
+            stdout.WriteLine($"Skipped by the instrument's rules (not asked, scored as it says): item{(r.Skipped.Length == 1 ? "" : "s")} {string.Join(", ", r.Skipped)}"
+                + (ignored.Count == 0 ? "" : $"; the answer{(ignored.Count == 1 ? "" : "s")} given to {string.Join(", ", ignored)} {(ignored.Count == 1 ? "is" : "are")} ignored"));
+        }
         if (!r.Missing.IsEmpty) stdout.WriteLine($"Missing: item{(r.Missing.Length == 1 ? "" : "s")} {string.Join(", ", r.Missing)}");
         if (!r.Undecided.IsEmpty) stdout.WriteLine($"Undecided until the missing answers are given: {string.Join(", ", r.Undecided)}");
         return Ok;

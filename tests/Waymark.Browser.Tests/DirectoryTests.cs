@@ -63,9 +63,9 @@ public class DirectoryTests(BrowserFixture fx)
         await page.AssertAccessibleAsync("change a service");
         await page.Locator("#Input_Sessions_0__Day").SelectOptionAsync("Friday");
         await page.Locator("#Input_Sessions_0__Opens").FillAsync("14:00");
-        await page.Locator("#Input_Sessions_0__Closes").FillAsync("10:00");
+        await page.Locator("#Input_Sessions_0__Closes").FillAsync("14:00");
         await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save service" }));
-        await page.AssertErrorStateAsync("change a service", "Session 1 (Friday): closing time must be after opening time");
+        await page.AssertErrorStateAsync("change a service", "Session 1 (Friday): opening and closing times are the same; if it closes after midnight enter the time it closes the next morning, and for a service open all day enter 00:00 to 00:00");
     }
 
     [Fact]

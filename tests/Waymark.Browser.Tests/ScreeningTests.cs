@@ -158,6 +158,54 @@ public class ScreeningTests(BrowserFixture fx)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>Issue 11, item 12: the AUDIT's WHO skips, hidden as you go with script and decided by the server without.</summary>
+    [Fact]
+    public async Task The_AUDIT_hides_skipped_questions_with_script_and_accepts_them_unanswered_without()
+    {
+        var (_, episodeId) = await NewCustodyEpisodeAsync("Aoife");
+        var page = await fx.SignedInPageAsync(Ui.Email("Practitioner"));
+        await page.GotoAsync($"/episodes/{episodeId}/screening/audit");
+        await page.AssertAccessibleAsync("AUDIT form");
+        var question2 = page.Locator("[data-item='2']");
+        var question4 = page.Locator("[data-item='4']");
+        await Expect(question2).ToBeVisibleAsync();
+
+        // "Never" on question 1 hides 2–8; changing it back shows them again; 2 and 3 both 0 hide only 4–8.
+        await Answer(page, "1", 0).CheckAsync();
+        for (var i = 2; i <= 8; i++) await Expect(page.Locator($"[data-item='{i}']")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-item='9']")).ToBeVisibleAsync();
+        await Answer(page, "1", 2).CheckAsync();
+        await Expect(question2).ToBeVisibleAsync();
+        await Answer(page, "2", 0).CheckAsync();
+        await Answer(page, "3", 0).CheckAsync();
+        await Expect(question4).ToBeHiddenAsync();
+        await Answer(page, "3", 1).CheckAsync();
+        await Expect(question4).ToBeVisibleAsync();
+        await Answer(page, "3", 0).CheckAsync();
+        await page.AssertAccessibleAsync("AUDIT form with questions hidden");
+
+        await Answer(page, "9", 0).CheckAsync();
+        await Answer(page, "10", 2).CheckAsync();
+        await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save and score" }));
+        await page.AssertNoErrorsAsync("AUDIT with skips");
+        await Expect(page.Locator(".nhsuk-summary-list__row", new() { HasText = "Score" }).First).ToContainTextAsync("4");
+        await Expect(page.Locator("main")).ToContainTextAsync("Not asked: question 2 was \"1 or 2\" and question 3 was \"Never\". Scores 0.");
+        await page.AssertAccessibleAsync("AUDIT result with skipped questions");
+
+        // Without script: nothing hides, and the server still does not demand the skipped questions.
+        var scriptless = await fx.SignedInPageAsync(Ui.Email("Practitioner2"), javaScript: false);
+        await scriptless.GotoAsync($"/episodes/{episodeId}/screening/audit");
+        await Answer(scriptless, "1", 0).CheckAsync();
+        await Expect(scriptless.Locator("[data-item='2']")).ToBeVisibleAsync();
+        await Answer(scriptless, "9", 0).CheckAsync();
+        await Answer(scriptless, "10", 0).CheckAsync();
+        await scriptless.ClickAndWaitAsync(scriptless.GetByRole(AriaRole.Button, new() { Name = "Save and score" }));
+        await scriptless.AssertNoErrorsAsync("AUDIT without script");
+        await Expect(scriptless.Locator("main")).ToContainTextAsync("Not asked: question 1 was \"Never\". Scores 0.");
+        await scriptless.Context.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Screening_works_without_JavaScript()
     {

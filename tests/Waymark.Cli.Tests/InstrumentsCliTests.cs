@@ -81,6 +81,21 @@ public sealed class InstrumentsCliTests : IDisposable
         Assert.DoesNotContain("Band:", run.Out);
     }
 
+    /// <summary>Issue 11, item 12: the AUDIT's WHO skips are not missing answers; an answer to a skipped question is ignored, and said so.</summary>
+    [Fact]
+    public async Task Score_applies_the_audits_skips_and_says_which_questions_were_skipped()
+    {
+        var run = await CliRun.RunAsync("instruments", "score", "audit", "--answers", "0,,,,,,,,0,2");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Score: 2 of 40", run.Out);
+        Assert.Contains("Skipped by the instrument's rules (not asked, scored as it says): items 2, 3, 4, 5, 6, 7, 8", run.Out);
+        Assert.DoesNotContain("Missing:", run.Out);
+
+        var stray = await CliRun.RunAsync("instruments", "score", "audit", "--answers", "0,4,,,,,,,0,0");
+        Assert.Contains("Score: 0 of 40", stray.Out);
+        Assert.Contains("the answer given to 2 is ignored", stray.Out);
+    }
+
     [Fact]
     public async Task Score_uses_the_folder_from_the_environment_setting()
     {
@@ -128,6 +143,9 @@ public sealed class InstrumentsCliTests : IDisposable
         Assert.Equal("audit", q.Id);
         Assert.Equal(10, q.Item.Count);
         Assert.Equal(["0", "2", "4"], q.Item[9].AnswerOption.Select(o => Assert.IsType<Coding>(o.Value).Code));
+        // The WHO skips travel as enableWhen: question 2 is asked when question 1 is not "Never".
+        Assert.Equal(Questionnaire.EnableWhenBehavior.Any, q.Item[1].EnableBehavior);
+        Assert.Equal(["1", "2", "3", "4"], q.Item[1].EnableWhen.Select(e => Assert.IsType<Coding>(e.Answer).Code));
     }
 
     [Fact]

@@ -43,6 +43,48 @@ public abstract class DirectoryTests(AppFixture app)
         Assert.True(await app.Data.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.RecordType == "LocalService" && a.RecordId == id && a.Action == AuditAction.Created)));
     }
 
+    /// <summary>Issue 11, item 11: the editor takes a night shelter open 20:00–08:00 and shows it as the next morning.</summary>
+    [Fact]
+    public async Task The_editor_takes_an_overnight_session_and_the_service_page_says_it_closes_the_next_morning()
+    {
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var name = TestData.UniqueName("Overnight Shelter");
+        var form = (await client.GetPageAsync("/directory/services/new")).Form()
+            .Set("Input.OrganisationId", "new").Set("Input.NewOrganisationName", TestData.UniqueName("Shelter Trust"))
+            .Set("Input.Name", name).SetAll("Input.Needs", "housing")
+            .Set("Input.Sessions[0].Day", "Monday").Set("Input.Sessions[0].Opens", "20:00").Set("Input.Sessions[0].Closes", "08:00")
+            .Set("Input.Sessions[1].Day", "Friday").Set("Input.Sessions[1].Opens", "18:00").Set("Input.Sessions[1].Closes", "00:00")
+            .Set("Input.Sessions[2].Day", "Sunday").Set("Input.Sessions[2].Opens", "00:00").Set("Input.Sessions[2].Closes", "00:00");
+
+        using var saved = await form.SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await client.FollowAsync(saved);
+        Assert.Equal(name, page.H1);
+        Assert.Contains("8pm to 8am the next morning", page.MainText);
+        Assert.Contains("6pm to midnight", page.MainText);
+        Assert.Contains("Open 24 hours", page.MainText);
+        Assert.Contains("Open now?", page.MainText);
+
+        // Changing it keeps the overnight times as typed.
+        var edit = await client.GetPageAsync(page.Url.AbsolutePath + "/edit");
+        Assert.Equal("20:00", edit.FieldValue("Input_Sessions_0__Opens"));
+        Assert.Equal("08:00", edit.FieldValue("Input_Sessions_0__Closes"));
+    }
+
+    [Fact]
+    public async Task A_service_open_all_day_every_day_is_open_now_on_its_page()
+    {
+        var service = await app.Data.AddServiceAsync(app.Data.Northshire, with: s =>
+        {
+            s.OpeningTimes.Clear();
+            foreach (var d in Enum.GetValues<DayOfWeek>())
+                s.OpeningTimes.Add(new Waymark.ServiceDirectory.OpeningTime { ServiceId = s.Id, Day = d, Opens = TimeOnly.MinValue, Closes = TimeOnly.MinValue });
+        });
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var page = await client.GetPageAsync($"/directory/services/{service.Id}");
+        Assert.Contains("Open now, all day", page.MainText);
+    }
+
     [Fact]
     public async Task Bad_input_comes_back_with_every_error_by_its_field_and_what_was_typed()
     {
@@ -50,7 +92,7 @@ public abstract class DirectoryTests(AppFixture app)
         var form = (await client.GetPageAsync("/directory/services/new")).Form()
             .Set("Input.OrganisationId", "new").Set("Input.Name", "Half-typed service").Remove("Input.Needs")
             .Set("Input.MinimumAge", "forty").Set("Input.Locations[0].Address", "1 Road").Set("Input.Locations[0].Postcode", "NOPE 123")
-            .Set("Input.Sessions[0].Day", "Tuesday").Set("Input.Sessions[0].Opens", "17:00").Set("Input.Sessions[0].Closes", "09:00")
+            .Set("Input.Sessions[0].Day", "Tuesday").Set("Input.Sessions[0].Opens", "17:00").Set("Input.Sessions[0].Closes", "17:00")
             .Set("Input.Areas", "Northshire").Set("Input.Contacts[0].Email", "not-an-email");
 
         using var response = await form.SubmitAsync(client);
@@ -62,7 +104,7 @@ public abstract class DirectoryTests(AppFixture app)
         Assert.Equal("Select at least one need the service meets", page.FieldError("Input_Needs"));
         Assert.Equal("Youngest age must be a whole number from 0 to 120", page.FieldError("Input_MinimumAge"));
         Assert.Equal("Location 1: enter a real postcode, like NS1 4AB", page.FieldError("Input_Locations_0__Postcode"));
-        Assert.Equal("Session 1 (Tuesday): closing time must be after opening time", page.FieldError("Input_Sessions_0__Closes"));
+        Assert.Equal("Session 1 (Tuesday): opening and closing times are the same; if it closes after midnight enter the time it closes the next morning, and for a service open all day enter 00:00 to 00:00", page.FieldError("Input_Sessions_0__Closes"));
         Assert.Contains("is not a postcode district or area", page.FieldError("Input_Areas"));
         Assert.Contains("Contact 1: enter their name", page.ErrorMessages);
         Assert.Equal("NOPE 123", page.FieldValue("Input_Locations_0__Postcode"));
@@ -136,6 +178,34 @@ public abstract class DirectoryTests(AppFixture app)
         var good = await UploadAsync(manager, json);
         Assert.Null(good.ErrorSummary);
         Assert.Contains("updated", good.MainText);
+    }
+
+    /// <summary>Issue 11, item 11: the night shelter's file, once refused whole, imports; its one unusable session is a warning.</summary>
+    [Fact]
+    public async Task An_Open_Referral_file_with_an_overnight_shelter_imports_and_reports_the_session_it_left_out()
+    {
+        using var manager = await app.SignedInAsync(Users.TeamManager);
+        var id = Guid.NewGuid();
+        var name = TestData.UniqueName("Night Shelter");
+        var json = $$"""
+            { "contents": [ {
+              "id": "{{id}}", "name": "{{name}}", "status": "active",
+              "organization": { "name": "{{TestData.UniqueName("Shelter Trust")}}" },
+              "attributes": [ { "taxonomy_term": { "term": "housing", "taxonomy": "waymark-needs" } } ],
+              "schedules": [
+                { "id": "{{Guid.NewGuid()}}", "freq": "WEEKLY", "byday": "MO", "opens_at": "20:00:00", "closes_at": "08:00:00" },
+                { "id": "{{Guid.NewGuid()}}", "freq": "WEEKLY", "byday": "TU", "opens_at": "21:00", "closes_at": "21:00", "description": "Tuesday typo" }
+              ] } ] }
+            """;
+        var page = await UploadAsync(manager, json);
+        Assert.Null(page.ErrorSummary);
+        Assert.DoesNotContain("Nothing was imported", page.MainText);
+        Assert.Contains("Tuesday typo", page.MainText);
+        Assert.Contains("opening and closing times are the same", page.MainText);
+
+        var service = await manager.GetPageAsync($"/directory/services/{id}");
+        Assert.Equal(name, service.H1);
+        Assert.Contains("8pm to 8am the next morning", service.MainText);
     }
 
     private static async Task<HtmlPage> UploadAsync(AppClient client, string json)

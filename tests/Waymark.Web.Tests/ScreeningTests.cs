@@ -150,6 +150,66 @@ public abstract class ScreeningTests(AppFixture app)
         Assert.Contains("Not answered", result.MainText);
     }
 
+    /// <summary>
+    /// Issue 11, item 12: the AUDIT answered as the WHO manual says ("Never" on question 1 → questions 9 and 10) is
+    /// accepted without ticking "not answered", skipped questions score 0 and say why, and the FHIR response is completed.
+    /// </summary>
+    [Fact]
+    public async Task The_AUDIT_skips_questions_2_to_8_after_never_without_demanding_them()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var audit = await client.GetPageAsync($"/episodes/{episode.Id}/screening/audit");
+        // The form carries each skip rule for the page's script; nothing is marked skipped before an answer.
+        Assert.Equal("""{"item":"1","equals":0}""", audit.Document.QuerySelector("[data-item='2']")!.GetAttribute("data-skip-when"));
+        Assert.Null(audit.Document.QuerySelector("[data-item='1']")!.GetAttribute("data-skip-when"));
+        Assert.Empty(audit.Document.QuerySelectorAll(".waymark-skipped"));
+
+        var form = Answer(audit, new Dictionary<string, string> { ["1"] = "0", ["9"] = "0", ["10"] = "2" }, "2", "3", "4", "5", "6", "7", "8");
+        using var saved = await form.SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var result = await client.FollowAsync(saved);
+        Assert.Equal("2", Row(result, "Score"));
+        Assert.Contains("Not asked: question 1 was \"Never\". Scores 0.", result.MainText);
+        Assert.DoesNotContain("Not answered", result.MainText);
+        var completion = await app.Data.QueryAsync(db => db.InstrumentCompletions.SingleAsync(c => c.EpisodeId == episode.Id));
+        Assert.Equal(0, completion.MissingCount);
+
+        using var fhir = await client.GetAsync(Redirects.Path(saved) + "?handler=Fhir");
+        var response = new FhirJsonDeserializer().Deserialize<QuestionnaireResponse>(await fhir.Content.ReadAsStringAsync());
+        Assert.Equal(QuestionnaireResponse.QuestionnaireResponseStatus.Completed, response.Status);
+        Assert.Equal(["1", "9", "10"], response.Item.Select(i => i.LinkId));
+
+        using var questionnaire = await client.GetAsync("/screening/instruments?handler=Fhir&id=audit");
+        var q = new FhirJsonDeserializer().Deserialize<Questionnaire>(await questionnaire.Content.ReadAsStringAsync());
+        Assert.Equal(["1", "1", "1", "1"], q.Item[1].EnableWhen.Select(e => e.Question));
+        Assert.Equal(Questionnaire.EnableWhenBehavior.Any, q.Item[1].EnableBehavior);
+    }
+
+    [Fact]
+    public async Task The_AUDIT_still_asks_questions_4_to_8_when_question_2_or_3_scores_and_marks_skips_when_shown_again()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var audit = await client.GetPageAsync($"/episodes/{episode.Id}/screening/audit");
+
+        // Question 2 scores, so 4–8 are asked: leaving 4 out is refused (and only 4).
+        using var refused = await Answer(audit, new Dictionary<string, string> { ["1"] = "2", ["2"] = "1", ["3"] = "0" }, "4").SubmitAsync(client);
+        var page = await HtmlPage.ReadAsync(refused);
+        Assert.Equal([("#Answers_4_", "Answer question 4, or tick the box to say it was not answered")], page.ErrorLinks);
+
+        // 2 and 3 both 0 skip 4–8; with question 10 left out the form comes back, and 4–8 are marked, not demanded.
+        using var again = await Answer(page, new Dictionary<string, string> { ["1"] = "2", ["2"] = "0", ["3"] = "0" }, "4", "5", "6", "7", "8", "10").SubmitAsync(client);
+        var shown = await HtmlPage.ReadAsync(again);
+        Assert.Equal([("#Answers_10_", "Answer question 10, or tick the box to say it was not answered")], shown.ErrorLinks);
+        Assert.Equal(["4", "5", "6", "7", "8"], shown.Document.QuerySelectorAll(".waymark-skipped").Select(g => g.GetAttribute("data-item")));
+        Assert.Contains("Not asked: question 2 was \"1 or 2\" and question 3 was \"Never\". Scores 0.", shown.MainText);
+
+        using var saved = await Answer(shown, new Dictionary<string, string> { ["1"] = "2", ["2"] = "0", ["3"] = "0", ["10"] = "4" }, "4", "5", "6", "7", "8").SubmitAsync(client);
+        var result = await client.FollowAsync(saved);
+        Assert.Equal("6", Row(result, "Score"));
+    }
+
     [Theory]
     [InlineData("4")]
     [InlineData("one")]

@@ -32,6 +32,26 @@ public abstract record Condition
 
     /// <summary>Every item id the condition reads, for validation.</summary>
     public abstract IEnumerable<string> ItemIds();
+
+    /// <summary>
+    /// The condition in words, naming answers by their labels, e.g. <c>question 1 was "Never"</c> or
+    /// <c>question 2 was "1 or 2" and question 3 was "Never"</c>: used to say why a question was not asked.
+    /// </summary>
+    public abstract string Describe(InstrumentDefinition definition);
+
+    /// <summary>The labels of an item's answers that meet <paramref name="test"/>, quoted and joined with "or".</summary>
+    private protected static string Answers(InstrumentDefinition definition, string itemId, ValueTest test)
+    {
+        var index = definition.IndexOf(itemId);
+        if (index < 0) return test.ToString();
+        var labels = definition.Items[index].Options.Where(o => test.Matches(o.Value)).Select(o => $"\"{o.Label}\"").ToList();
+        return labels.Count switch
+        {
+            0 => test.ToString(),
+            1 => labels[0],
+            _ => string.Join(", ", labels.Take(labels.Count - 1)) + " or " + labels[^1],
+        };
+    }
 }
 
 /// <summary>What conditions read: effective answers (<see cref="ConditionContext.Missing"/> when absent) and scores.</summary>
@@ -56,6 +76,9 @@ public sealed record ItemCondition(string Item, ValueTest Test) : Condition
     }
 
     public override IEnumerable<string> ItemIds() => [Item];
+
+    /// <inheritdoc />
+    public override string Describe(InstrumentDefinition definition) => $"question {Item} was {Answers(definition, Item, Test)}";
 }
 
 /// <summary><c>{"score": "total", "atLeast": 5}</c> or a subscale id instead of "total".</summary>
@@ -83,6 +106,9 @@ public sealed record ScoreCondition(string Score, ValueTest Test) : Condition
     }
 
     public override IEnumerable<string> ItemIds() => [];
+
+    /// <inheritdoc />
+    public override string Describe(InstrumentDefinition definition) => $"the {Score} score was {Test}";
 }
 
 /// <summary><c>{"countOf": ["1", "2", "3"], "where": {"equals": 1}, "atLeast": 2}</c></summary>
@@ -104,6 +130,10 @@ public sealed record CountCondition(ImmutableArray<string> Items, ValueTest Wher
     }
 
     public override IEnumerable<string> ItemIds() => Items;
+
+    /// <inheritdoc />
+    public override string Describe(InstrumentDefinition definition) =>
+        $"at least {AtLeast} of questions {string.Join(", ", Items)} were answered {Answers(definition, Items[0], Where)}";
 }
 
 /// <summary><c>{"any": [ ... ]}</c>: true as soon as one part is true, false only when all are false.</summary>
@@ -122,6 +152,9 @@ public sealed record AnyCondition(ImmutableArray<Condition> Conditions) : Condit
     }
 
     public override IEnumerable<string> ItemIds() => Conditions.SelectMany(p => p.ItemIds());
+
+    /// <inheritdoc />
+    public override string Describe(InstrumentDefinition definition) => string.Join(" or ", Conditions.Select(c => c.Describe(definition)));
 }
 
 /// <summary><c>{"all": [ ... ]}</c>: false as soon as one part is false, true only when all are true.</summary>
@@ -140,4 +173,7 @@ public sealed record AllCondition(ImmutableArray<Condition> Conditions) : Condit
     }
 
     public override IEnumerable<string> ItemIds() => Conditions.SelectMany(p => p.ItemIds());
+
+    /// <inheritdoc />
+    public override string Describe(InstrumentDefinition definition) => string.Join(" and ", Conditions.Select(c => c.Describe(definition)));
 }

@@ -41,6 +41,13 @@ public sealed record InstrumentResult(
 {
     public bool IsValid => Errors.IsEmpty;
     public bool IsComplete => Missing.IsEmpty;
+
+    /// <summary>
+    /// Ids of the items the instrument's own skip rules left out for these answers (the AUDIT's "Never" on question 1
+    /// skips questions 2–8), in item order. They are not missing: each scores its skip value, and an answer given to
+    /// one anyway is ignored, as the instrument says the question is not asked.
+    /// </summary>
+    public ImmutableArray<string> Skipped { get; init; } = [];
 }
 
 /// <summary>Scores answers against a definition. Pure and thread-safe; allocates only the result.</summary>
@@ -65,12 +72,18 @@ public static class InstrumentScorer
 
         Span<int> values = items.Length <= StackLimit ? stackalloc int[items.Length] : new int[items.Length];
         var missingCount = 0;
+        ImmutableArray<string>.Builder? skipped = null;
         for (var i = 0; i < items.Length; i++)
         {
             var item = items[i];
-            if (answers.TryGetValue(item.Id, out var a) && a is { } v) values[i] = v;
-            else if (item.Skip is { } skip && skip.When.Evaluate(new ConditionContext(values, null, default)) == Truth.True)
-                values[i] = skip.Value; // skips only read earlier items, which are already filled in
+            // Skips read only earlier items, which are already filled in (a skipped item with its skip value).
+            // A skip that holds wins over an answer: the instrument says the question is not asked.
+            if (item.Skip is { } skip && skip.When.Evaluate(new ConditionContext(values, null, default)) == Truth.True)
+            {
+                values[i] = skip.Value;
+                (skipped ??= ImmutableArray.CreateBuilder<string>()).Add(item.Id);
+            }
+            else if (answers.TryGetValue(item.Id, out var a) && a is { } v) values[i] = v;
             else
             {
                 values[i] = ConditionContext.Missing;
@@ -119,7 +132,34 @@ public static class InstrumentScorer
         }
 
         return new InstrumentResult(def.Id, def.Version, total, prorated, subscales, band,
-            flags?.ToImmutable() ?? [], outcomes?.ToImmutable() ?? [], missing, undecided?.ToImmutable() ?? [], []);
+            flags?.ToImmutable() ?? [], outcomes?.ToImmutable() ?? [], missing, undecided?.ToImmutable() ?? [], [])
+        {
+            Skipped = skipped?.ToImmutable() ?? [],
+        };
+    }
+
+    /// <summary>
+    /// The items skipped for these answers (see <see cref="InstrumentResult.Skipped"/>), whether or not the answers
+    /// can be scored; answers that are not among an item's options count as not given.
+    /// </summary>
+    public static ImmutableArray<string> SkippedItems(InstrumentDefinition def, IReadOnlyDictionary<string, int?> answers)
+    {
+        ArgumentNullException.ThrowIfNull(def);
+        ArgumentNullException.ThrowIfNull(answers);
+        var items = def.Items;
+        Span<int> values = items.Length <= StackLimit ? stackalloc int[items.Length] : new int[items.Length];
+        ImmutableArray<string>.Builder? skipped = null;
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i];
+            if (item.Skip is { } skip && skip.When.Evaluate(new ConditionContext(values, null, default)) == Truth.True)
+            {
+                values[i] = skip.Value;
+                (skipped ??= ImmutableArray.CreateBuilder<string>()).Add(item.Id);
+            }
+            else values[i] = answers.TryGetValue(item.Id, out var a) && a is { } v && item.IsAnswer(v) ? v : ConditionContext.Missing;
+        }
+        return skipped?.ToImmutable() ?? [];
     }
 
     private static (int? Total, bool Prorated) Total(ImmutableArray<InstrumentItem> items, InstrumentScoring scoring, ReadOnlySpan<int> values)

@@ -20,7 +20,11 @@ public sealed record DirectoryQuery
     public bool IsEmpty => Needs.Count == 0 && Place is null && Age is null && OpenAt is null && string.IsNullOrWhiteSpace(Text);
 }
 
-public sealed record OpeningSession(TimeOnly Opens, TimeOnly Closes, bool DropIn);
+/// <summary>
+/// A session as a list shows it. <paramref name="FromDayBefore"/>: the morning end of the previous day's overnight
+/// session (Monday 20:00–08:00 shows on Tuesday as open until 08:00).
+/// </summary>
+public sealed record OpeningSession(TimeOnly Opens, TimeOnly Closes, bool DropIn, bool FromDayBefore = false);
 
 /// <summary>One service in a result list, with what the list shows about it.</summary>
 public sealed record DirectoryHit(
@@ -69,6 +73,8 @@ public class DirectorySearch(WaymarkDbContext db, TimeProvider clock, DirectoryS
         var ids = onPage.Select(r => r.Id).ToList();
 
         var today = UkTime.ToLocal(now).DayOfWeek;
+        var yesterday = OpeningHours.PreviousDay(today);
+        var midnight = TimeOnly.MinValue; // an overnight session closing at 00:00 ends with its own day
         var details = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(s => new
             {
@@ -76,7 +82,8 @@ public class DirectorySearch(WaymarkDbContext db, TimeProvider clock, DirectoryS
                 Needs = s.Needs.Select(n => n.Domain).ToList(),
                 Located = s.Locations.Select(l => l.PostcodeDistrict).ToList(),
                 Covers = s.Areas.Select(a => a.District).ToList(),
-                Today = s.OpeningTimes.Where(o => o.Day == today).Select(o => new OpeningSession(o.Opens, o.Closes, o.DropIn)).ToList(),
+                Today = s.OpeningTimes.Where(o => o.Day == today || (o.Day == yesterday && o.Closes < o.Opens && o.Closes > midnight))
+                    .Select(o => new OpeningSession(o.Opens, o.Closes, o.DropIn, o.Day != today)).ToList(),
             })
             .AsSingleQuery()
             .ToDictionaryAsync(s => s.Id, ct);
@@ -88,7 +95,7 @@ public class DirectorySearch(WaymarkDbContext db, TimeProvider clock, DirectoryS
                 AssessmentDomains.InListingOrder(d.Needs).ToList(), r.NeedsMet,
                 d.Located.Concat(d.Covers).Distinct().Order(StringComparer.Ordinal).ToList(), r.Exact,
                 d.MinimumAge, d.MaximumAge, d.DropIn || d.Today.Any(t => t.DropIn),
-                d.Today.OrderBy(t => t.Opens).ToList(), d.LastVerifiedAt,
+                d.Today.OrderByDescending(t => t.FromDayBefore).ThenBy(t => t.Opens).ToList(), d.LastVerifiedAt,
                 d.LastVerifiedAt is not { } v || now - v > settings.StaleAfter);
         }).ToList();
         return new Page<DirectoryHit>(hits, page, pageSize, ranked.Count > pageSize);
@@ -124,7 +131,12 @@ public class DirectorySearch(WaymarkDbContext db, TimeProvider clock, DirectoryS
             var local = UkTime.ToLocal(at);
             var day = local.DayOfWeek;
             var time = TimeOnly.FromDateTime(local.DateTime);
-            s = s.Where(x => x.OpeningTimes.Any(o => o.Day == day && o.Opens <= time && o.Closes > time));
+            var dayBefore = OpeningHours.PreviousDay(day);
+            // OpeningHours.Covers in SQL: a session today that has opened and not closed (or closes tomorrow, or is
+            // 00:00–00:00), or yesterday's overnight session not yet closed this morning.
+            s = s.Where(x => x.OpeningTimes.Any(o =>
+                (o.Day == day && o.Opens <= time && (o.Closes > time || o.Closes <= o.Opens))
+                || (o.Day == dayBefore && o.Closes < o.Opens && o.Closes > time)));
         }
         if (!string.IsNullOrWhiteSpace(q.Text))
         {

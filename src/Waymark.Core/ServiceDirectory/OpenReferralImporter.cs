@@ -25,7 +25,10 @@ public sealed record ImportResult(int Created, int Updated, IReadOnlyList<Import
 /// refused, or anything fails while saving, nothing changes (one transaction). A service whose id is already
 /// in the team's directory is updated; otherwise it is added with that id. An id another team already uses
 /// is turned into a stable id of this team's (so importing the same file again updates rather than duplicates,
-/// and another team's entry is never touched).
+/// and another team's entry is never touched). A part of a record Waymark cannot keep (a schedule that is not
+/// weekly, a session with the same opening and closing time, a location without a UK postcode) is left out with a
+/// warning naming it, and the rest of the record is imported; a session closing before it opens runs overnight
+/// (<see cref="OpeningHours"/>) and is kept as given, so the export gives it back unchanged.
 /// </summary>
 public class OpenReferralImporter(WaymarkDbContext db, DirectoryEditor editor, Auditor audit, ICurrentUser user, TimeProvider clock)
 {
@@ -267,6 +270,14 @@ public class OpenReferralImporter(WaymarkDbContext db, DirectoryEditor editor, A
             if (s.Freq != "WEEKLY" || s.Interval is not (null or 1) || opens is null || closes is null || days.Count == 0 || days.Any(d => d is null))
             {
                 warnings.Add($"schedule '{Short(s.Description ?? s.Id ?? "")}' is left out: only weekly sessions with days, an opening and a closing time are kept");
+                continue;
+            }
+            if (!OpeningHours.IsValid(opens.Value, closes.Value))
+            {
+                // One unusable session is left out with a warning, like any other schedule Waymark cannot keep; the
+                // rest of the record (and the file) is imported. A closing time before the opening time is the next
+                // morning and is kept (OpeningHours).
+                warnings.Add($"schedule '{Short(s.Description ?? s.Id ?? "")}' is left out: {OpeningHours.SameTimesProblem}");
                 continue;
             }
             Guid? sid = Guid.TryParse(s.Id, out var sg) ? sg : null;

@@ -102,7 +102,8 @@ public sealed record ServiceInput
         {
             var o = OpeningTimes[i];
             if (!Enum.IsDefined(o.Day)) yield return ($"OpeningTimes[{i}].Day", $"Session {i + 1}: choose a day of the week");
-            else if (o.Closes <= o.Opens) yield return ($"OpeningTimes[{i}].Closes", $"Session {i + 1} ({o.Day}): closing time must be after opening time");
+            // A closing time before the opening time is the next morning (a night shelter 20:00–08:00): OpeningHours.
+            else if (!OpeningHours.IsValid(o.Opens, o.Closes)) yield return ($"OpeningTimes[{i}].Closes", $"Session {i + 1} ({o.Day}): {OpeningHours.SameTimesProblem}");
         }
 
         if (Contacts.Count > MaxRows) yield return (nameof(Contacts), $"Enter up to {MaxRows} contacts");

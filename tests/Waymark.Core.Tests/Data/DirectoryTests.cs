@@ -116,6 +116,44 @@ public abstract class DirectoryTests<TDb>(TDb database) : DataTest<TDb>(database
         Assert.True(hit.Stale); // never verified
     }
 
+    /// <summary>Issue 11, item 11: "open now" across midnight in UK local time, in the search's own query.</summary>
+    [Fact]
+    public async Task Open_now_finds_an_overnight_service_after_midnight_and_lists_its_morning_end_today()
+    {
+        var team = await NewTeamAsync();
+        await AddAsync(team, Input("Night shelter", ["housing"]) with
+        {
+            OpeningTimes = [new OpeningInput(null, DayOfWeek.Monday, new TimeOnly(20, 0), new TimeOnly(8, 0), true)],
+        });
+        await AddAsync(team, Input("Sunday night café", ["food"]) with
+        {
+            OpeningTimes = [new OpeningInput(null, DayOfWeek.Sunday, new TimeOnly(22, 0), new TimeOnly(3, 0), false)],
+        });
+        await AddAsync(team, Input("Round the clock line", ["mental-health"]) with
+        {
+            OpeningTimes = [new OpeningInput(null, DayOfWeek.Tuesday, TimeOnly.MinValue, TimeOnly.MinValue, false)],
+        });
+        await AddAsync(team, Input("Evening until midnight", ["food"]) with
+        {
+            OpeningTimes = [new OpeningInput(null, DayOfWeek.Monday, new TimeOnly(18, 0), TimeOnly.MinValue, false)],
+        });
+
+        static DateTimeOffset Local(int month, int day, int hour, int minute = 0) => UkTime.FromLocal(new DateOnly(2026, month, day), new TimeOnly(hour, minute));
+        // Monday 2 March 2026 (GMT) and Monday 1 June 2026 (BST).
+        Assert.Equal(["Evening until midnight", "Night shelter"], await NamesAsync(team, new DirectoryQuery { OpenAt = Local(3, 2, 21) }));
+        Assert.Equal(["Night shelter", "Round the clock line"], await NamesAsync(team, new DirectoryQuery { OpenAt = Local(3, 3, 2) }));
+        Assert.Equal(["Round the clock line"], await NamesAsync(team, new DirectoryQuery { OpenAt = Local(3, 3, 8) }));
+        Assert.Equal(["Night shelter", "Round the clock line"], await NamesAsync(team, new DirectoryQuery { OpenAt = Local(6, 2, 2, 30) }));
+        Assert.Equal(["Sunday night café"], await NamesAsync(team, new DirectoryQuery { OpenAt = Local(3, 2, 1) }));
+        Assert.Empty(await NamesAsync(team, new DirectoryQuery { OpenAt = Local(3, 2, 17) }));
+
+        // On Tuesday the list shows the night shelter's morning end, from the night before.
+        var tuesday = new FakeClock(Local(3, 3, 6));
+        await using var db = As(PractitionerIn(team));
+        var hit = (await new DirectorySearch(db, tuesday, DirectorySettings.Default).SearchAsync(new DirectoryQuery { Text = "Night shelter" })).Items.Single();
+        Assert.Equal([new OpeningSession(new TimeOnly(20, 0), new TimeOnly(8, 0), true, FromDayBefore: true)], hit.OpenToday);
+    }
+
     [Fact]
     public async Task A_page_of_results_is_two_queries_however_many_services_and_pages_are_stable()
     {
@@ -218,7 +256,7 @@ public abstract class DirectoryTests<TDb>(TDb database) : DataTest<TDb>(database
     [InlineData("Areas", "Northshire")]
     [InlineData("Url", "javascript:alert(1)")]
     [InlineData("Contacts[0].Email", "not-an-email")]
-    [InlineData("OpeningTimes[0].Closes", "closes-before-opens")]
+    [InlineData("OpeningTimes[0].Closes", "same-times")]
     public void Bad_input_is_refused_with_a_message_for_the_field(string field, string bad)
     {
         var input = Input("Valid", ["housing"]);
@@ -231,7 +269,7 @@ public abstract class DirectoryTests<TDb>(TDb database) : DataTest<TDb>(database
             "Areas" => input with { Areas = [bad] },
             "Url" => input with { Url = bad },
             "Contacts[0].Email" => input with { Contacts = [new ContactInput(null, "Someone", null, null, bad, null)] },
-            _ => input with { OpeningTimes = [new OpeningInput(null, DayOfWeek.Monday, new TimeOnly(17, 0), new TimeOnly(9, 0), false)] },
+            _ => input with { OpeningTimes = [new OpeningInput(null, DayOfWeek.Monday, new TimeOnly(17, 0), new TimeOnly(17, 0), false)] },
         };
         Assert.Contains(input.Validate(), e => e.Field == field && e.Message.Length > 0);
         Assert.Empty(Input("Valid", ["housing"]).Validate());

@@ -208,6 +208,49 @@ public abstract class OpenReferralTests<TDb>(TDb database) : DataTest<TDb>(datab
         }
     }
 
+    /// <summary>
+    /// Issue 11, item 11: a night shelter open 20:00–08:00 was refused whole ("closing time must be after opening time").
+    /// Now it is imported, kept as given and exported back unchanged; a session with the same opening and closing time
+    /// is left out with a warning naming it, and the rest of the record is imported.
+    /// </summary>
+    [Fact]
+    public async Task An_overnight_schedule_imports_and_exports_unchanged_and_a_session_of_no_length_is_a_warning()
+    {
+        var team = await NewTeamAsync();
+        var id = Guid.NewGuid();
+        var json = $$"""
+            { "contents": [ {
+              "id": "{{id}}", "name": "Northshire Night Shelter", "status": "active",
+              "organization": { "id": "{{Guid.NewGuid()}}", "name": "Shelter Trust" },
+              "attributes": [ { "taxonomy_term": { "term": "housing", "taxonomy": "{{NeedTaxonomy.TaxonomyName}}" } } ],
+              "schedules": [
+                { "id": "{{Guid.NewGuid()}}", "freq": "WEEKLY", "interval": 1, "byday": "MO,TU,WE", "opens_at": "20:00:00", "closes_at": "08:00:00" },
+                { "id": "{{Guid.NewGuid()}}", "freq": "WEEKLY", "byday": "SU", "opens_at": "00:00", "closes_at": "00:00", "description": "All day Sunday" },
+                { "id": "{{Guid.NewGuid()}}", "freq": "WEEKLY", "byday": "SA", "opens_at": "09:00", "closes_at": "09:00", "description": "Saturday typo" }
+              ] } ] }
+            """;
+        ImportResult result;
+        await using (var db = As(PractitionerIn(team))) result = await Importer(db).ImportJsonAsync(json, "shelter.json");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Rejected));
+        Assert.Equal(1, result.Created);
+        var warning = Assert.Single(result.Warnings, w => w.Reason.Contains("Saturday typo", StringComparison.Ordinal));
+        Assert.Contains("opening and closing times are the same", warning.Reason, StringComparison.Ordinal);
+        await using (var check = As(PractitionerIn(team)))
+        {
+            var s = await check.Services.Include(x => x.OpeningTimes).SingleAsync();
+            Assert.Equal([(DayOfWeek.Sunday, "00:00", "00:00"), (DayOfWeek.Monday, "20:00", "08:00"), (DayOfWeek.Tuesday, "20:00", "08:00"), (DayOfWeek.Wednesday, "20:00", "08:00")],
+                s.OpeningTimes.OrderBy(o => o.Day).Select(o => (o.Day, o.Opens.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), o.Closes.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        var export = await ExportAsync(team);
+        var errors = await OrukFiles.ValidatePageAsync(export, "compiled/service.json");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var schedules = JsonNode.Parse(export)!["contents"]![0]!["schedules"]!.AsArray();
+        Assert.Equal(["MO 20:00:00-08:00:00", "TU 20:00:00-08:00:00", "WE 20:00:00-08:00:00", "SU 00:00:00-00:00:00"],
+            schedules.Select(x => $"{(string?)x!["byday"]} {(string?)x["opens_at"]}-{(string?)x["closes_at"]}"));
+    }
+
     [Fact]
     public async Task Bad_records_are_all_reported_with_reasons_and_nothing_changes()
     {

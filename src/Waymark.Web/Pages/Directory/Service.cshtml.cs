@@ -17,6 +17,8 @@ public class ServiceModel(DirectoryEditor editor, WaymarkDbContext db, TimeProvi
     public LocalService Service { get; private set; } = default!;
     public string? VerifiedBy { get; private set; }
     public bool Stale { get; private set; }
+    /// <summary>Whether the service is open at this moment in UK local time, across midnight ("Open now, until 8am").</summary>
+    public string OpenNow { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -42,7 +44,15 @@ public class ServiceModel(DirectoryEditor editor, WaymarkDbContext db, TimeProvi
         var s = await editor.FindAsync(Id, ct);
         if (s is null) return false;
         Service = s;
-        Stale = s.IsStale(clock.GetUtcNow(), settings.StaleAfter);
+        var now = clock.GetUtcNow();
+        Stale = s.IsStale(now, settings.StaleAfter);
+        OpenNow = OpeningHours.OpenSessionAt(s.OpeningTimes, now) switch
+        {
+            null when s.OpeningTimes.Count == 0 => "Opening times not recorded",
+            null => "Closed now",
+            { } o when OpeningHours.IsAllDay(o.Opens, o.Closes) => "Open now, all day",
+            { } o => $"Open now, until {ServiceText.Time(o.Closes)}{(o.DropIn ? " (drop-in)" : "")}",
+        };
         VerifiedBy = s.LastVerifiedBy is { } by
             ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? by
             : null;

@@ -14,9 +14,25 @@ public static class ServiceText
         ({ } a, { } b) => $"{a} to {b}",
     };
 
-    public static string Time(TimeOnly t) => t.ToString(t.Minute == 0 ? "h tt" : "h:mm tt", CultureInfo.GetCultureInfo("en-GB")).ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
+    /// <summary>"9am", "5:30pm", "midnight" (00:00), "12pm".</summary>
+    public static string Time(TimeOnly t) => t == TimeOnly.MinValue ? "midnight" : t.ToString(t.Minute == 0 ? "h tt" : "h:mm tt", CultureInfo.GetCultureInfo("en-GB")).ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
 
-    public static string Session(OpeningSession s) => $"{Time(s.Opens)} to {Time(s.Closes)}{(s.DropIn ? " (drop-in)" : "")}";
+    /// <summary>
+    /// A session in words: "9am to 5:30pm", "8pm to 8am the next morning", "6pm to midnight", "Open 24 hours"; on
+    /// the day after an overnight session, its morning end: "until 8am (from the night before)". Rules in OpeningHours.
+    /// </summary>
+    public static string Session(OpeningSession s)
+    {
+        var text = s switch
+        {
+            { FromDayBefore: true } => $"until {Time(s.Closes)} (from the night before)",
+            _ when OpeningHours.IsAllDay(s.Opens, s.Closes) => "Open 24 hours",
+            _ when s.Closes == TimeOnly.MinValue => $"{Time(s.Opens)} to midnight",
+            _ when OpeningHours.IsOvernight(s.Opens, s.Closes) => $"{Time(s.Opens)} to {Time(s.Closes)} the next morning",
+            _ => $"{Time(s.Opens)} to {Time(s.Closes)}",
+        };
+        return text + (s.DropIn ? " (drop-in)" : "");
+    }
 
     public static string YesNo(bool? b) => b switch { true => "Yes", false => "No", _ => "Not known" };
 

@@ -24,6 +24,8 @@ public class HistoryModel(WaymarkDbContext db) : PageModel, IShowsPersonData
     public IReadOnlyList<ScreeningOutcome> Outcomes { get; private set; } = [];
     public IReadOnlyList<InstrumentCompletion> Results { get; private set; } = [];
     public bool HasMore { get; private set; }
+    /// <summary>A page after the last of both lists (a stale link, an edited address): "There are no more results".</summary>
+    public bool PastTheEnd => PageNumber > 1 && Outcomes.Count == 0 && Results.Count == 0;
     private Dictionary<string, string> _names = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -39,6 +39,13 @@ public class InstrumentModel(ScreeningService screening, InstrumentCatalogue cat
 
     public string? Chosen(string itemId) => Answers.TryGetValue(itemId, out var v) ? v : null;
 
+    /// <summary>
+    /// Items the instrument's skip rules leave out for the answers posted so far (none before the first post),
+    /// each with why in words (e.g. <c>question 1 was "Never"</c>). The server decides, so the form works without
+    /// script; with script the page hides them as answers change (site.js reads <c>data-skip-when</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Skipped { get; private set; } = new Dictionary<string, string>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
@@ -62,7 +69,11 @@ public class InstrumentModel(ScreeningService screening, InstrumentCatalogue cat
             if (int.TryParse(posted, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && item.IsAnswer(v)) answers[item.Id] = v;
             else ModelState.AddModelError(FieldOf(item.Id), $"Question {item.Id}: choose one of the answers given");
         }
-        var missing = def.Items.Where(i => answers.GetValueOrDefault(i.Id) is null).ToList();
+        // Questions the instrument skips for these answers are not asked: never demanded, and an answer left on one
+        // (a radio chosen before question 1 was changed) is not kept, as it was not part of the screening.
+        Skipped = SkipReasons.For(def, answers);
+        foreach (var id in Skipped.Keys) answers[id] = null;
+        var missing = def.Items.Where(i => answers.GetValueOrDefault(i.Id) is null && !Skipped.ContainsKey(i.Id)).ToList();
         if (missing.Count > 0 && !SomeUnanswered)
             foreach (var item in missing)
                 ModelState.AddModelError(FieldOf(item.Id), $"Answer question {item.Id}, or tick the box to say it was not answered");

@@ -29,6 +29,8 @@ public class ResultModel(ScreeningService screening, InstrumentCatalogue catalog
     public bool CanRecordOutcome { get; private set; }
     public IReadOnlyDictionary<string, int?> Answers { get; private set; } = new Dictionary<string, int?>();
     public IReadOnlyDictionary<string, int?> Subscales { get; private set; } = new Dictionary<string, int?>();
+    /// <summary>Questions the instrument's skip rules left out, with why (empty when the definition is no longer loaded).</summary>
+    public IReadOnlyDictionary<string, string> Skipped { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -42,7 +44,7 @@ public class ResultModel(ScreeningService screening, InstrumentCatalogue catalog
         if (!await LoadAsync(ct)) return NotFound();
         if (Definition is null) return NotFound();
         var response = InstrumentFhir.ToQuestionnaireResponse(Definition, Answers, Completion!.CompletedAt,
-            new ResourceReference($"Patient/{Completion.PersonId}"));
+            new ResourceReference($"Patient/{Completion.PersonId}"), finished: true);
         response.Id = Completion.Id.ToString();
         await audit.RecordNowAsync(AuditAction.Exported, "InstrumentCompletion", Id.ToString(), Completion.PersonId, "FHIR QuestionnaireResponse", ct: ct);
         return Content(response.ToJson(pretty: true), "application/fhir+json");
@@ -54,6 +56,7 @@ public class ResultModel(ScreeningService screening, InstrumentCatalogue catalog
         if (Completion is null) return false;
         Definition = catalogue.Find(Completion.InstrumentId, Completion.InstrumentVersion);
         Answers = JsonSerializer.Deserialize<Dictionary<string, int?>>(Completion.AnswersJson) ?? [];
+        Skipped = Definition is null ? new Dictionary<string, string>() : SkipReasons.For(Definition, Answers);
         Subscales = Completion.SubscalesJson is { } s ? JsonSerializer.Deserialize<Dictionary<string, int?>>(s) ?? [] : new Dictionary<string, int?>();
         var c = Completion;
         var info = await db.Episodes.AsNoTracking().Where(e => e.Id == c.EpisodeId)
@@ -71,6 +74,7 @@ public class ResultModel(ScreeningService screening, InstrumentCatalogue catalog
 
     public string AnswerText(string itemId, int? value)
     {
+        if (Definition is not null && Skipped.TryGetValue(itemId, out var reason)) return SkipReasons.Sentence(Definition, itemId, reason);
         if (value is null) return "Not answered";
         var item = Definition?.Items.FirstOrDefault(i => i.Id == itemId);
         return item?.Option(value.Value) is { } o ? $"{o.Label} ({value})" : value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
