@@ -37,6 +37,73 @@ public static class NameKey
             : text.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries)
                 .Select(For).Where(k => k.Length > 0).Distinct().ToList();
 
+    /// <summary>
+    /// Particles that begin or join surnames and are often typed, left out or fused differently: Welsh (ap, ab,
+    /// verch, ferch), Irish (Ó, Ní, Nic, Mac, Mc, Uí, Mhic), Scottish Gaelic (Mac, Nic), Dutch and Flemish (van,
+    /// der, den, de, het, ten, ter, te), Arabic (al, el, bin, ibn, bint, abu, ben), and a few Romance and German
+    /// ones (da, di, do, dos, das, del, della, du, la, le, von, zu, y, d, l). Held as name keys (accents removed).
+    /// </summary>
+    public static readonly IReadOnlySet<string> Particles = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ap", "ab", "verch", "ferch",
+        "o", "ni", "nic", "mac", "mc", "ui", "mhic",
+        "van", "der", "den", "de", "het", "ten", "ter", "te",
+        "al", "el", "bin", "ibn", "bint", "abu", "ben",
+        "da", "di", "do", "dos", "das", "del", "della", "du", "la", "le", "von", "zu", "y", "d", "l",
+    };
+
+    // Characters that separate the words of a name as written: spaces, hyphens and dashes, apostrophes, dots, commas.
+    private static readonly char[] WordSeparators = [' ', '\t', ',', '.', '-', '\u2010', '\u2011', '\u2013', '\u2014', '\'', '\u2019', '\u2018', '\u02BC', '`', '/'];
+
+    /// <summary>
+    /// The keys under which one written name (a given or a family name) is found, word by word: the whole name
+    /// fused ("Ní Bhriain" → "nibhriain"), each word ("ni", "bhriain"), and the parts of a word written with a
+    /// capital inside it ("McDonald" → "mc", "donald"; "O'Brien" → "o", "brien"; "Smith-Jones" → "smith",
+    /// "jones"). Empty for an empty name. Stored in <see cref="PersonMatchKey"/> under
+    /// <see cref="Matching.BlockingRule.NameWord"/> so a search for any word is an index range.
+    /// </summary>
+    public static IReadOnlyList<string> Words(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return [];
+        var words = new List<string>();
+        void Add(string text)
+        {
+            var key = For(text);
+            if (key.Length > 0 && !words.Contains(key)) words.Add(key);
+        }
+        Add(name);
+        foreach (var w in name.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            Add(w);
+            // A capital after a lower-case letter starts a fused word: McDonald, MacGregor, FitzGerald, DiCaprio.
+            var start = 0;
+            for (var i = 1; i < w.Length; i++)
+                if (char.IsUpper(w[i]) && char.IsLower(w[i - 1]))
+                {
+                    Add(w[start..i]);
+                    start = i;
+                }
+            if (start > 0) Add(w[start..]);
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// What someone typed into a name search, as word keys to look for: split at spaces, commas, hyphens and
+    /// apostrophes ("Aoife Ní Bhriain" → "aoife", "ni", "bhriain"; "Smith-Jones" → "smith", "jones"). Particles
+    /// (<see cref="Particles"/>) are left out when other words were typed, so "Ní Bhriain", "Ni Bhriain" and
+    /// "Bhriain" find the same people and a particle recorded or not makes no difference; leaving a word out only
+    /// ever finds more. A fused typing ("NiBhriain", "OBrien") stays one term and finds the fused key.
+    /// </summary>
+    public static IReadOnlyList<string> SearchWords(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var all = text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries)
+            .Select(For).Where(k => k.Length > 0).Distinct().ToList();
+        var words = all.Where(k => !Particles.Contains(k)).ToList();
+        return words.Count > 0 ? words : all;
+    }
+
     /// <summary>The exclusive upper bound of all keys starting with <paramref name="prefix"/>, so a prefix search is an index range.</summary>
     public static string UpperBound(string prefix) => prefix + '\uffff';
 }

@@ -95,12 +95,18 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// A database made before blocking keys were stored has people but no keys: they are worked out once,
-    /// in batches, so the look-up finds everyone. Afterwards SaveChanges keeps them (ADR 11).
+    /// A database made before some kind of key was stored (all blocking keys, or the name words and sounds
+    /// Find a person uses) has people without those keys: they are worked out once at start-up, in batches,
+    /// for every rule of <see cref="Identification.PersonMatching.KeptRules"/> with no rows at all, so searches
+    /// and the look-up find everyone. Afterwards SaveChanges keeps them (ADR 11).
     /// </summary>
     private static async Task KeyPeopleFromBeforeMatchKeysAsync(WaymarkDbContext db, CancellationToken ct)
     {
-        if (await db.PersonMatchKeys.IgnoreQueryFilters().AnyAsync(ct) || !await db.PersonTeamLinks.AnyAsync(ct)) return;
+        if (!await db.PersonTeamLinks.AnyAsync(ct)) return;
+        var missing = new List<Matching.BlockingRule>();
+        foreach (var rule in Identification.PersonMatching.KeptRules)
+            if (!await db.PersonMatchKeys.IgnoreQueryFilters().AnyAsync(k => k.Rule == rule, ct)) missing.Add(rule);
+        if (missing.Count == 0) return;
         const int Batch = 2_000;
         for (var skip = 0; ; skip += Batch)
         {
@@ -108,7 +114,7 @@ public static class DatabaseSetup
                 .Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth).Include(p => p.TeamLinks).AsSplitQuery().ToListAsync(ct);
             if (people.Count == 0) break;
             foreach (var p in people)
-                db.PersonMatchKeys.AddRange(Identification.PersonMatching.KeyRows(p.Id, p.TeamLinks.Select(l => l.TeamId), Identification.PersonMatching.ToMatchRecord(p)));
+                db.PersonMatchKeys.AddRange(Identification.PersonMatching.KeyRows(p.Id, p.TeamLinks.Select(l => l.TeamId), Identification.PersonMatching.ToMatchRecord(p), missing));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }

@@ -1005,7 +1005,8 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.Property<string>("Key")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.HasKey("PersonId", "TeamId", "Rule", "Key");
 
