@@ -30,6 +30,28 @@ public static class NameKey
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Free text folded for accent- and case-blind "contains" searches: lower case, accents removed and letters
+    /// folded as in <see cref="For"/>, every run of other characters one space, trimmed ("Tŷ Croeso!" → "ty croeso",
+    /// "TY  CROESO" → "ty croeso"). Empty for empty text. Never contains '|', so fields joined with it never match
+    /// across their boundary.
+    /// </summary>
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            var key = For(c.ToString());
+            if (key.Length == 0) { space = sb.Length > 0; continue; }
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(key);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Splits what someone typed into name keys ("Jon  O'Neil" → ["jon", "oneil"]).</summary>
     public static IReadOnlyList<string> Terms(string? text) =>
         string.IsNullOrWhiteSpace(text)
@@ -86,6 +108,20 @@ public static class NameKey
             if (start > 0) Add(w[start..]);
         }
         return words;
+    }
+
+    /// <summary>
+    /// The name key without its particles ("Ní Bhriain" → "bhriain", "van der Berg" → "berg", "al-Hassan" →
+    /// "hassan", "ap Rhys" → "rhys"): the words between spaces, hyphens and apostrophes that are not
+    /// <see cref="Particles"/>, joined. A name made only of particles keeps them all. Used by the matching
+    /// engine to see that two family names differ only by a particle.
+    /// </summary>
+    public static string WithoutParticles(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return "";
+        var words = name.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries).Select(For).Where(k => k.Length > 0).ToList();
+        var core = words.Where(w => !Particles.Contains(w)).ToList();
+        return string.Concat(core.Count > 0 ? core : words);
     }
 
     /// <summary>

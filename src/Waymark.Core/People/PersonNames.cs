@@ -16,6 +16,10 @@ public static class PersonNames
     /// <summary>"Ní Bhriain, Aoife" for sorted lists; "Madonna" alone for a person known by one name.</summary>
     public static string SortName(string? given, string? family) => Join(", ", family, given);
 
+    /// <summary>How to refer to them in a sentence: the given name, or the one name of a person known by one name.</summary>
+    public static string Short(string? given, string? family) =>
+        string.IsNullOrWhiteSpace(given) ? family?.Trim() ?? "" : given.Trim();
+
     /// <summary>True when only one name is recorded (the given name is empty).</summary>
     public static bool IsSingleName(string? given, string? family) =>
         string.IsNullOrWhiteSpace(given) != string.IsNullOrWhiteSpace(family);

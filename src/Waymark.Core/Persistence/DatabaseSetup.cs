@@ -92,6 +92,27 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await KeyPeopleFromBeforeMatchKeysAsync(db, ct);
+        await FoldDirectoryFromBeforeSearchTextAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Services and organisations saved before their folded search text was stored have it empty (the migration
+    /// cannot fold accents in SQL): it is worked out once here, in batches; afterwards SaveChanges keeps it.
+    /// </summary>
+    private static async Task FoldDirectoryFromBeforeSearchTextAsync(WaymarkDbContext db, CancellationToken ct)
+    {
+        const int Batch = 500;
+        while (true)
+        {
+            var services = await db.Services.IgnoreQueryFilters().Where(s => s.SearchText == "").OrderBy(s => s.Id).Take(Batch).ToListAsync(ct);
+            var organisations = await db.Organisations.IgnoreQueryFilters().Where(o => o.SearchText == "").OrderBy(o => o.Id).Take(Batch).ToListAsync(ct);
+            if (services.Count == 0 && organisations.Count == 0) break;
+            // Never empty once worked out (each starts with or holds '|'), so no row is read twice.
+            foreach (var s in services) s.RefreshSearchText();
+            foreach (var o in organisations) o.RefreshSearchText();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>

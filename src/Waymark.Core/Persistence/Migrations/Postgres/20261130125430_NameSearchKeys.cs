@@ -10,6 +10,14 @@ namespace Waymark.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "Services",
+                type: "character varying(8310)",
+                maxLength: 8310,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AlterColumn<string>(
                 name: "Key",
                 table: "PersonMatchKeys",
@@ -20,11 +28,27 @@ namespace Waymark.Persistence.Migrations.Postgres
                 oldClrType: typeof(string),
                 oldType: "character varying(40)",
                 oldMaxLength: 40);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "Organisations",
+                type: "character varying(301)",
+                maxLength: 301,
+                nullable: false,
+                defaultValue: "");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "Services");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "Organisations");
+
             migrationBuilder.AlterColumn<string>(
                 name: "Key",
                 table: "PersonMatchKeys",
