@@ -58,12 +58,14 @@ public class PersonSearch(WaymarkDbContext db)
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
         var q = Filter(c, out var exact);
-        var ordered = exact is null
-            ? q.OrderBy(p => p.FamilyNameKey).ThenBy(p => p.GivenNameKey).ThenBy(p => p.Id)
-            : q.OrderBy(p => exact.Contains(p.Id) ? 0 : 1).ThenBy(p => p.FamilyNameKey).ThenBy(p => p.GivenNameKey).ThenBy(p => p.Id);
-        var rows = await ordered
+        // Exact matches first: a rank of 0 for people found by the words typed, 1 for those found only by sound.
+        var ranked = exact is null
+            ? q.Select(p => new { Person = p, Rank = 0 })
+            : q.Select(p => new { Person = p, Rank = exact.Contains(p.Id) ? 0 : 1 });
+        var rows = await ranked
+            .OrderBy(r => r.Rank).ThenBy(r => r.Person.FamilyNameKey).ThenBy(r => r.Person.GivenNameKey).ThenBy(r => r.Person.Id)
             .Skip((page - 1) * pageSize).Take(pageSize + 1)
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode, p.NoFixedAbode, Similar = exact != null && !exact.Contains(p.Id) })
+            .Select(r => new { r.Person.Id, r.Person.GivenName, r.Person.FamilyName, r.Person.DateOfBirth, r.Person.NhsNumber, r.Person.PncId, r.Person.Postcode, r.Person.NoFixedAbode, Similar = r.Rank == 1 })
             .ToListAsync(ct);
         var items = rows.Take(pageSize)
             .Select(p => new PersonSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode, p.NoFixedAbode) { SimilarName = p.Similar })
