@@ -54,18 +54,18 @@ public class PeopleTests(BrowserFixture fx)
         await page.AssertAccessibleAsync("change details");
         var firstName = page.GetByLabel("First name");
         await Expect(firstName).ToHaveValueAsync(person.GivenName);
-        await firstName.FillAsync("");
+        await page.GetByLabel("Last name").FillAsync(""); // a first name may be blank (one name only); a last name may not
         await page.GetByLabel("NHS number (optional)").FillAsync("123");
         await page.GetByLabel("Mobile phone (optional)").FillAsync("not a phone");
         await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save details" }));
         await page.AssertErrorStateAsync("change details with errors",
-            "Enter their first name", "Enter a phone number, like 07700 900 982 or 01632 960 001");
+            "Enter their last name. If they are known by one name only, enter it here and leave first name blank", "Enter a phone number, like 07700 900 982 or 01632 960 001");
         await Expect(page.Locator(".nhsuk-error-summary a")).ToHaveCountAsync(3);
         // What was typed is shown back.
         await Expect(page.GetByLabel("Mobile phone (optional)")).ToHaveValueAsync("not a phone");
 
         // Put it right and save.
-        await page.GetByLabel("First name").FillAsync(person.GivenName);
+        await page.GetByLabel("Last name").FillAsync(person.FamilyName);
         await page.GetByLabel("NHS number (optional)").FillAsync("");
         await page.GetByLabel("Mobile phone (optional)").FillAsync("07700 900 982");
         await page.GetByLabel("Name they like to be called (optional)").FillAsync("Sunny");
