@@ -133,12 +133,16 @@ public static class NameKey
     /// </summary>
     public static IReadOnlyList<string> SearchWords(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        var all = text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries)
-            .Select(For).Where(k => k.Length > 0).Distinct().ToList();
+        var all = TypedWords(text);
         var words = all.Where(k => !Particles.Contains(k)).ToList();
         return words.Count > 0 ? words : all;
     }
+
+    /// <summary>Every word typed, particles included, as keys ("Ben Smith" → "ben", "smith"): split as in <see cref="SearchWords"/>.</summary>
+    public static IReadOnlyList<string> TypedWords(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? []
+            : text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries).Select(For).Where(k => k.Length > 0).Distinct().ToList();
 
     /// <summary>The exclusive upper bound of all keys starting with <paramref name="prefix"/>, so a prefix search is an index range.</summary>
     public static string UpperBound(string prefix) => prefix + '\uffff';

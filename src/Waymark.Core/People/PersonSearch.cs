@@ -57,15 +57,19 @@ public class PersonSearch(WaymarkDbContext db)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
-        var q = Filter(c, out var exact);
-        // Exact matches first: a rank of 0 for people found by the words typed, 1 for those found only by sound.
+        var q = Filter(c, out var exact, out var everyWord);
+        // Exact matches first: rank 0 for people found by the words typed (particles too, when some were typed: "Ben
+        // Smith" puts Ben Smith before the other Smiths that "ben" left out as a particle finds), 1 for those found
+        // without the particles, 2 for those found only by a forgiving comparison.
         var ranked = exact is null
             ? q.Select(p => new { Person = p, Rank = 0 })
-            : q.Select(p => new { Person = p, Rank = exact.Contains(p.Id) ? 0 : 1 });
+            : everyWord is null
+                ? q.Select(p => new { Person = p, Rank = exact.Contains(p.Id) ? 0 : 2 })
+                : q.Select(p => new { Person = p, Rank = everyWord.Contains(p.Id) ? 0 : exact.Contains(p.Id) ? 1 : 2 });
         var rows = await ranked
             .OrderBy(r => r.Rank).ThenBy(r => r.Person.FamilyNameKey).ThenBy(r => r.Person.GivenNameKey).ThenBy(r => r.Person.Id)
             .Skip((page - 1) * pageSize).Take(pageSize + 1)
-            .Select(r => new { r.Person.Id, r.Person.GivenName, r.Person.FamilyName, r.Person.DateOfBirth, r.Person.NhsNumber, r.Person.PncId, r.Person.Postcode, r.Person.NoFixedAbode, Similar = r.Rank == 1 })
+            .Select(r => new { r.Person.Id, r.Person.GivenName, r.Person.FamilyName, r.Person.DateOfBirth, r.Person.NhsNumber, r.Person.PncId, r.Person.Postcode, r.Person.NoFixedAbode, Similar = r.Rank == 2 })
             .ToListAsync(ct);
         var items = rows.Take(pageSize)
             .Select(p => new PersonSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode, p.NoFixedAbode) { SimilarName = p.Similar })
@@ -74,18 +78,21 @@ public class PersonSearch(WaymarkDbContext db)
     }
 
     /// <summary>The people matching <paramref name="c"/>, exact and similar names alike, unordered.</summary>
-    public IQueryable<Person> Filter(PersonSearchCriteria c) => Filter(c, out _);
+    public IQueryable<Person> Filter(PersonSearchCriteria c) => Filter(c, out _, out _);
 
-    private IQueryable<Person> Filter(PersonSearchCriteria c, out IQueryable<Guid>? exact)
+    private IQueryable<Person> Filter(PersonSearchCriteria c, out IQueryable<Guid>? exact, out IQueryable<Guid>? everyWord)
     {
         // A merged record is found through the record it was merged into (its name is an alias there).
         IQueryable<Person> q = db.People.Where(p => p.MergedAt == null);
-        exact = null;
-        var words = NameKey.SearchWords(c.Name).Take(MaxWords)
-            .Select(w => w.Length > PersonMatchKey.MaxKeyLength ? w[..PersonMatchKey.MaxKeyLength] : w).ToList();
+        (exact, everyWord) = (null, null);
+        static List<string> Cut(IEnumerable<string> words) =>
+            words.Take(MaxWords).Select(w => w.Length > PersonMatchKey.MaxKeyLength ? w[..PersonMatchKey.MaxKeyLength] : w).ToList();
+        var words = Cut(NameKey.SearchWords(c.Name));
         if (words.Count > 0)
         {
             exact = WordMatches(words);
+            var typed = Cut(NameKey.TypedWords(c.Name));
+            if (typed.Count > words.Count) everyWord = WordMatches(typed); // particles were left out
             var ids = exact.Union(SoundMatches(words));
             q = q.Where(p => ids.Contains(p.Id));
         }

@@ -224,6 +224,16 @@ public abstract class PersonSearchTests<TDb>(TDb database) : DataTest<TDb>(datab
     }
 
     [Fact]
+    public async Task A_typed_particle_that_is_also_a_first_name_puts_people_with_it_first()
+    {
+        // "Ben" is an Arabic particle (Ben Ali) and a first name: everyone called Smith is found, Ben Smith first.
+        var search = await TeamWithAsync(APerson().Named("Aaron", "Smith"), APerson().Named("Ben", "Smith"), APerson().Named("Cara", "Smith"));
+        var page = await search(Name("Ben Smith"), 1);
+        Assert.Equal(["Ben Smith", "Aaron Smith", "Cara Smith"], Names(page));
+        Assert.All(page.Items, p => Assert.False(p.SimilarName));
+    }
+
+    [Fact]
     public async Task A_word_that_is_not_in_the_name_still_finds_nobody()
     {
         var search = await TeamWithAsync(APerson().Named("Aoife", "Ní Bhriain"));
