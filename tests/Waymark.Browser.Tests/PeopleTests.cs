@@ -81,6 +81,37 @@ public class PeopleTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task Similar_names_follow_exact_ones_labelled_and_accessible()
+    {
+        // Issue 11, item 9: "John <name>" finds John exactly and Jon as a similar name, in its own labelled table.
+        var northshire = await fx.TeamIdAsync(DemoSeeder.DemoTeamName);
+        var family = "Quistgaard" + Guid.NewGuid().ToString("N")[..6].Replace("0", "q", StringComparison.Ordinal);
+        family = new string(family.Where(char.IsLetter).ToArray());
+        await fx.QueryAsync(async db =>
+        {
+            foreach (var given in new[] { "John", "Jon" })
+            {
+                var p = new Waymark.People.Person { GivenName = given, FamilyName = family, CreatedBy = "test", CreatedAt = DateTimeOffset.UtcNow };
+                p.RefreshKeys();
+                p.TeamLinks.Add(Waymark.People.PersonTeamLink.For(p, northshire, DateTimeOffset.UtcNow));
+                db.People.Add(p);
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await fx.SignedInPageAsync(Ui.Email("Practitioner"));
+        await page.GotoAsync("/people?Name=" + Uri.EscapeDataString("John " + family));
+
+        var exact = page.GetByRole(AriaRole.Table, new() { Name = "People matching your search" });
+        var similar = page.GetByRole(AriaRole.Table, new() { Name = "People with similar names" });
+        await Expect(exact.GetByRole(AriaRole.Link, new() { Name = $"{family}, John" })).ToHaveCountAsync(1);
+        await Expect(similar.GetByRole(AriaRole.Link, new() { Name = $"{family}, Jon" })).ToHaveCountAsync(1);
+        await Expect(similar).ToContainTextAsync("Similar name");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Similar names" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("people search with similar names");
+    }
+
+    [Fact]
     public async Task A_closed_record_asks_for_a_reason_first()
     {
         var northshire = await fx.TeamIdAsync(DemoSeeder.DemoTeamName);
