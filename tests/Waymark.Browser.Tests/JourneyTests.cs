@@ -79,7 +79,7 @@ public partial class JourneyTests(BrowserFixture fx)
         await AtStepAsync(page, "person");
         await page.AssertAccessibleAsync("person step");
         await page.PressButtonAsync("Continue");
-        await page.AssertErrorStateAsync("person step with nothing entered", "Enter their first name", "Enter their last name");
+        await page.AssertErrorStateAsync("person step with nothing entered", "Enter their last name. If they are known by one name only, enter it here and leave first name blank"); // a first name is optional (one name only)
         await page.TypeByKeyboardAsync(page.GetByLabel("First name"), known.GivenName);
         await page.TypeByKeyboardAsync(page.GetByLabel("Last name"), known.FamilyName);
         await page.TypeByKeyboardAsync(page.GetByLabel("Day"), known.Dob.Day.ToString(CultureInfo.InvariantCulture));

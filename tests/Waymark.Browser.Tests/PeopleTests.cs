@@ -54,18 +54,18 @@ public class PeopleTests(BrowserFixture fx)
         await page.AssertAccessibleAsync("change details");
         var firstName = page.GetByLabel("First name");
         await Expect(firstName).ToHaveValueAsync(person.GivenName);
-        await firstName.FillAsync("");
+        await page.GetByLabel("Last name").FillAsync(""); // a first name may be blank (one name only); a last name may not
         await page.GetByLabel("NHS number (optional)").FillAsync("123");
         await page.GetByLabel("Mobile phone (optional)").FillAsync("not a phone");
         await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save details" }));
         await page.AssertErrorStateAsync("change details with errors",
-            "Enter their first name", "Enter a phone number, like 07700 900 982 or 01632 960 001");
+            "Enter their last name. If they are known by one name only, enter it here and leave first name blank", "Enter a phone number, like 07700 900 982 or 01632 960 001");
         await Expect(page.Locator(".nhsuk-error-summary a")).ToHaveCountAsync(3);
         // What was typed is shown back.
         await Expect(page.GetByLabel("Mobile phone (optional)")).ToHaveValueAsync("not a phone");
 
         // Put it right and save.
-        await page.GetByLabel("First name").FillAsync(person.GivenName);
+        await page.GetByLabel("Last name").FillAsync(person.FamilyName);
         await page.GetByLabel("NHS number (optional)").FillAsync("");
         await page.GetByLabel("Mobile phone (optional)").FillAsync("07700 900 982");
         await page.GetByLabel("Name they like to be called (optional)").FillAsync("Sunny");
@@ -78,6 +78,37 @@ public class PeopleTests(BrowserFixture fx)
         await Expect(page.Locator(".nhsuk-summary-list__row", new() { HasTextRegex = new Regex("^Other names") })).ToContainTextAsync(person.Alias!);
         await page.AssertAccessibleAsync("person page after saving");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Similar_names_follow_exact_ones_labelled_and_accessible()
+    {
+        // Issue 11, item 9: "John <name>" finds John exactly and Jon as a similar name, in its own labelled table.
+        var northshire = await fx.TeamIdAsync(DemoSeeder.DemoTeamName);
+        var family = "Quistgaard" + Guid.NewGuid().ToString("N")[..6].Replace("0", "q", StringComparison.Ordinal);
+        family = new string(family.Where(char.IsLetter).ToArray());
+        await fx.QueryAsync(async db =>
+        {
+            foreach (var given in new[] { "John", "Jon" })
+            {
+                var p = new Waymark.People.Person { GivenName = given, FamilyName = family, CreatedBy = "test", CreatedAt = DateTimeOffset.UtcNow };
+                p.RefreshKeys();
+                p.TeamLinks.Add(Waymark.People.PersonTeamLink.For(p, northshire, DateTimeOffset.UtcNow));
+                db.People.Add(p);
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await fx.SignedInPageAsync(Ui.Email("Practitioner"));
+        await page.GotoAsync("/people?Name=" + Uri.EscapeDataString("John " + family));
+
+        var exact = page.GetByRole(AriaRole.Table, new() { Name = "People matching your search" });
+        var similar = page.GetByRole(AriaRole.Table, new() { Name = "People with similar names" });
+        await Expect(exact.GetByRole(AriaRole.Link, new() { Name = $"{family}, John" })).ToHaveCountAsync(1);
+        await Expect(similar.GetByRole(AriaRole.Link, new() { Name = $"{family}, Jon" })).ToHaveCountAsync(1);
+        await Expect(similar).ToContainTextAsync("Similar name");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Similar names" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("people search with similar names");
     }
 
     [Fact]

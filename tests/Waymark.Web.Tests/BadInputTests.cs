@@ -32,8 +32,8 @@ public abstract class BadInputTests(AppFixture app)
         new("invalid NHS number", [("NhsNumber", "123 456 7890")], "NhsNumber", "Enter a valid NHS number: 10 numbers, like 943 476 5919"),
         new("future date of birth", Date("Dob", NextYear), "Dob", "Date of birth must be in the past"),
         new("impossible date of birth", [("Dob.Day", "31"), ("Dob.Month", "2"), ("Dob.Year", "1990")], "Dob", "Date of birth must be a real date"),
-        new("missing first name", [("GivenName", "")], "GivenName", "Enter their first name"),
-        new("blank last name", [("FamilyName", "   ")], "FamilyName", "Enter their last name"),
+        // A first name alone is not one name only: the one name goes in the last name (PersonNames, the NHS PDS convention).
+        new("blank last name", [("FamilyName", "   ")], "FamilyName", "Enter their last name. If they are known by one name only, enter it here and leave first name blank"),
         new("100 KB first name", [("GivenName", HundredKb)], "GivenName", "First name must be 100 characters or fewer"),
         new("script in a name with a bad PNC ID", [("FamilyName", Script), ("PncId", "2001/23Z")], "PncId",
             "Enter a valid PNC ID, like 2001/0000023C (year, serial number and check letter)"),
@@ -100,8 +100,7 @@ public abstract class BadInputTests(AppFixture app)
     [
         new("invalid NHS number", [("Input.NhsNumber", "1234567890")], "Input_NhsNumber", "Enter a valid NHS number: 10 numbers, like 943 476 5919"),
         new("future date of birth", Date("Input.Dob", NextYear), "Input_Dob", "Date of birth must be in the past"),
-        new("missing first name", [("Input.GivenName", "")], "Input_GivenName", "Enter their first name"),
-        new("missing last name", [("Input.FamilyName", "")], "Input_FamilyName", "Enter their last name"),
+        new("missing last name", [("Input.FamilyName", "")], "Input_FamilyName", "Enter their last name. If they are known by one name only, enter it here and leave first name blank"),
         new("100 KB first name", [("Input.GivenName", HundredKb)], "Input_GivenName", "First name must be 100 characters or fewer"),
         new("100 KB communication needs", [("Input.CommunicationNeeds", HundredKb)], "Input_CommunicationNeeds", "Communication needs must be 2000 characters or fewer"),
         new("100 KB address", [("Input.Address", HundredKb)], "Input_Address", "Address must be 500 characters or fewer"),

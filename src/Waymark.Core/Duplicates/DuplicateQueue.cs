@@ -10,7 +10,7 @@ public sealed record PersonSide(
     IReadOnlyList<DateOnly> OtherDatesOfBirth, Sex Sex, string? NhsNumber, string? PncId, string? Postcode, string? Address,
     int Episodes, DateTimeOffset CreatedAt, Guid Version)
 {
-    public string FullName => $"{GivenName} {FamilyName}";
+    public string FullName => Waymark.People.PersonNames.Full(GivenName, FamilyName);
 }
 
 public sealed record DuplicatePair(DuplicateCandidate Candidate, PersonSide A, PersonSide B);
@@ -58,7 +58,7 @@ public class DuplicateQueue(WaymarkDbContext db)
             .Select(p => new
             {
                 p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.PncId, p.Postcode, p.Address, p.CreatedAt, p.Version,
-                Aliases = p.Aliases.Select(a => a.GivenName + " " + a.FamilyName).ToList(),
+                Aliases = p.Aliases.Select(a => Waymark.People.PersonNames.Full(a.GivenName, a.FamilyName)).ToList(),
                 Dobs = p.OtherDatesOfBirth.Select(d => d.DateOfBirth).ToList(),
                 Episodes = p.Episodes.Count,
             })
@@ -94,13 +94,13 @@ public class DuplicateQueue(WaymarkDbContext db)
         // Names from the snapshot (the merged record is hidden from every team) and the kept record as it is now.
         var keptIds = merges.Select(m => m.KeptPersonId).Distinct().ToList();
         var kept = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => keptIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
+            .ToDictionaryAsync(p => p.Id, p => Waymark.People.PersonNames.Full(p.GivenName, p.FamilyName), ct);
         var userIds = merges.SelectMany(m => new[] { m.MergedByUserId, m.UndoneByUserId }).Where(u => u is not null).Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return merges.Select(m =>
         {
             var s = m.Snapshot;
-            return new MergeSummary(m, kept.GetValueOrDefault(m.KeptPersonId, "Unknown"), $"{s.GivenName} {s.FamilyName}",
+            return new MergeSummary(m, kept.GetValueOrDefault(m.KeptPersonId, "Unknown"), Waymark.People.PersonNames.Full(s.GivenName, s.FamilyName),
                 users.GetValueOrDefault(m.MergedByUserId), m.UndoneByUserId is { } u ? users.GetValueOrDefault(u) : null);
         }).ToList();
     }

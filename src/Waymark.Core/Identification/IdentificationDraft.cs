@@ -36,6 +36,7 @@ public class IdentificationDraft
 
     public bool HasSetting => Setting is not null && IdentifiedAt is not null;
     public bool HasReason => !string.IsNullOrWhiteSpace(IdentifiedBySource) && !string.IsNullOrWhiteSpace(IdentificationReason);
-    public bool HasPerson => !string.IsNullOrWhiteSpace(GivenName) && !string.IsNullOrWhiteSpace(FamilyName);
+    /// <summary>A last name is enough: a person known by one name has no first name (<see cref="People.PersonNames"/>).</summary>
+    public bool HasPerson => !string.IsNullOrWhiteSpace(FamilyName);
     public bool HasMatchDecision => ExistingPersonId is not null || IsNewPerson;
 }

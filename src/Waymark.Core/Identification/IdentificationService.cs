@@ -53,7 +53,7 @@ public class IdentificationService(WaymarkDbContext db, Auditor audit, ICurrentU
         {
             person = new Person
             {
-                GivenName = draft.GivenName!.Trim(),
+                GivenName = draft.GivenName?.Trim() ?? "",
                 FamilyName = draft.FamilyName!.Trim(),
                 DateOfBirth = draft.DateOfBirth,
                 Sex = draft.Sex,

@@ -16,6 +16,15 @@ public static class PersonMatching
         BlockingRule.NamesSoundEitherOrder, BlockingRule.Postcode,
     ];
 
+    /// <summary>
+    /// The rules whose keys are stored for Find a person (<see cref="People.PersonSearch"/>) rather than the look-up:
+    /// every word of every name, and its sound-alike code. The look-up never probes them (their blocks are large).
+    /// </summary>
+    public static readonly IReadOnlyList<BlockingRule> SearchRules = [BlockingRule.NameWord, BlockingRule.NameSound];
+
+    /// <summary>Every rule whose keys are kept in <see cref="PersonMatchKey"/>: <see cref="StoredRules"/> and <see cref="SearchRules"/>.</summary>
+    public static readonly IReadOnlyList<BlockingRule> KeptRules = [.. StoredRules, .. SearchRules];
+
     // Keys depend only on names, dates and postcodes, never on m and u, so any model prepares them.
     private static readonly MatchEngine KeyEngine = new(MatchModel.Default());
 
@@ -49,21 +58,24 @@ public static class PersonMatching
         PncId = r.PncId,
     };
 
-    /// <summary>A record's distinct keys under the stored rules.</summary>
-    public static IReadOnlyList<(BlockingRule Rule, string Key)> KeysOf(MatchRecord record)
+    /// <summary>A record's distinct keys under the look-up's rules (<see cref="StoredRules"/>).</summary>
+    public static IReadOnlyList<(BlockingRule Rule, string Key)> KeysOf(MatchRecord record) => KeysOf(record, StoredRules);
+
+    /// <summary>A record's distinct keys under <paramref name="rules"/>, each cut to <see cref="PersonMatchKey.MaxKeyLength"/> characters.</summary>
+    public static IReadOnlyList<(BlockingRule Rule, string Key)> KeysOf(MatchRecord record, IReadOnlyList<BlockingRule> rules)
     {
         var prepared = KeyEngine.Prepare(record);
         var keys = new List<(BlockingRule, string)>();
-        foreach (var rule in StoredRules)
+        foreach (var rule in rules)
             foreach (var key in BlockingIndex.ReadableKeys(prepared, rule))
                 keys.Add((rule, key.Length > PersonMatchKey.MaxKeyLength ? key[..PersonMatchKey.MaxKeyLength] : key));
         return keys.Distinct().ToList();
     }
 
-    /// <summary>The key rows a person should have: their keys once for every team that knows them.</summary>
-    public static IEnumerable<PersonMatchKey> KeyRows(Guid personId, IEnumerable<Guid> teamIds, MatchRecord record)
+    /// <summary>The key rows a person should have: their keys under <see cref="KeptRules"/> (or <paramref name="rules"/>) once for every team that knows them.</summary>
+    public static IEnumerable<PersonMatchKey> KeyRows(Guid personId, IEnumerable<Guid> teamIds, MatchRecord record, IReadOnlyList<BlockingRule>? rules = null)
     {
-        var keys = KeysOf(record);
+        var keys = KeysOf(record, rules ?? KeptRules);
         foreach (var team in teamIds.Distinct())
             foreach (var (rule, key) in keys)
                 yield return new PersonMatchKey { PersonId = personId, TeamId = team, Rule = rule, Key = key };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Waymark.People;
 
 namespace Waymark.Matching;
 
@@ -24,6 +25,17 @@ public enum BlockingRule
     NamesSoundEitherOrder,
     /// <summary>Same postcode.</summary>
     Postcode,
+    /// <summary>
+    /// A word of any name, given or family, main or other ("Ní Bhriain" → nibhriain, ni, bhriain; see
+    /// <see cref="People.NameKey.Words"/>). Too coarse to pair records (not in <see cref="BlockingIndex.DefaultRules"/>):
+    /// stored so Find a person can look up any word of a name as an index range.
+    /// </summary>
+    NameWord,
+    /// <summary>
+    /// The sound-alike code (<see cref="Metaphone"/>) of a word of any name, particles left out ("Smyth" → SM0). Not in
+    /// <see cref="BlockingIndex.DefaultRules"/>: stored so Find a person can forgive spelling with an index probe.
+    /// </summary>
+    NameSound,
 }
 
 public sealed record BlockingOptions
@@ -384,8 +396,19 @@ public sealed class BlockingIndex
             case BlockingRule.Postcode:
                 if (r.Postcode.Length > 0) emit(r.Postcode, "", "");
                 break;
+            case BlockingRule.NameWord:
+                foreach (var w in NameWordsOf(r.Source)) emit(w, "", "");
+                break;
+            case BlockingRule.NameSound:
+                foreach (var w in NameWordsOf(r.Source))
+                    if (!NameKey.Particles.Contains(w) && Metaphone.Encode(w) is { Length: > 0 } code) emit(code, "", "");
+                break;
         }
     }
+
+    private static IEnumerable<string> NameWordsOf(MatchRecord r) =>
+        new[] { new PersonName(r.GivenNames, r.FamilyName) }.Concat(r.OtherNames)
+            .SelectMany(n => NameKey.Words(n.GivenNames).Concat(NameKey.Words(n.FamilyName))).Distinct();
 
     private static string DateText(int n) => n.ToString(CultureInfo.InvariantCulture);
 

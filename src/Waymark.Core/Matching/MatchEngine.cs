@@ -183,7 +183,7 @@ public sealed class MatchEngine(MatchModel model, MatchThresholds? thresholds = 
             {
                 var y = b.Names[j];
                 var g = GivenLevel(x.Given, y.Given, x.GivenCode, y.GivenCode, x.GivenGroups, y.GivenGroups);
-                var f = FamilyLevel(x.Family, y.Family, x.FamilyCode, y.FamilyCode);
+                var f = FamilyLevel(x.Family, y.Family, x.FamilyCode, y.FamilyCode, x.FamilyCore, y.FamilyCore);
                 var weight = GivenWeight(g, x, y) + FamilyWeight(f, x, y);
                 if (weight > bestWeight) (best, bestWeight) = (new NameChoice(i, j, false, g, f, weight), weight);
                 // Only a poor straight reading is worth trying the other way round.
@@ -230,12 +230,19 @@ public sealed class MatchEngine(MatchModel model, MatchThresholds? thresholds = 
         return jw >= Similar ? Levels.GivenName.Similar : Levels.GivenName.Different;
     }
 
-    internal static byte FamilyLevel(string a, string b, string codeA, string codeB)
+    /// <summary>
+    /// The level of agreement of two family name keys. <paramref name="coreA"/> and <paramref name="coreB"/> are the
+    /// names without particles (<see cref="NameKey.WithoutParticles"/>), when known: names that differ only by a
+    /// particle ("Ní Bhriain" and "Bhriain", "van der Berg" and "Berg", "al-Hassan" and "El Hassan") are very similar,
+    /// as the particle is often left out or spelt differently, but not the same.
+    /// </summary>
+    internal static byte FamilyLevel(string a, string b, string codeA, string codeB, string? coreA = null, string? coreB = null)
     {
         if (a.Length == 0 || b.Length == 0) return Levels.Missing;
         if (a == b) return Levels.FamilyName.Exact;
         var jw = JaroWinkler.Similarity(a, b);
         if (jw >= VerySimilar) return Levels.FamilyName.VerySimilar;
+        if (coreA is { Length: >= 2 } && coreA == coreB) return Levels.FamilyName.VerySimilar;
         if (codeA.Length > 0 && codeA == codeB) return Levels.FamilyName.SoundsAlike;
         if (a.Length >= 3 && b.Length >= 3 && a.Length != b.Length)
         {

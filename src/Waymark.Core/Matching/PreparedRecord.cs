@@ -96,6 +96,8 @@ internal sealed class NameForm
     public required string Family { get; init; }
     public required string GivenCode { get; init; }
     public required string FamilyCode { get; init; }
+    /// <summary>The family name key without particles (<see cref="NameKey.WithoutParticles"/>): "bhriain" for Ní Bhriain.</summary>
+    public required string FamilyCore { get; init; }
     public required int[] GivenGroups { get; init; }
     /// <summary>-log2 of the name's frequency, or NaN when the name was not counted.</summary>
     public required double GivenRarity { get; init; }
@@ -115,6 +117,7 @@ internal sealed class NameForm
             Family = f,
             GivenCode = Metaphone.Encode(g),
             FamilyCode = Metaphone.Encode(f),
+            FamilyCore = NameKey.WithoutParticles(family),
             GivenGroups = Nicknames.GroupsOf(g),
             GivenRarity = model.GivenNameFrequencies.TryGetValue(g, out var gf) ? -Math.Log2(gf) : double.NaN,
             FamilyRarity = model.FamilyNameFrequencies.TryGetValue(f, out var ff) ? -Math.Log2(ff) : double.NaN,

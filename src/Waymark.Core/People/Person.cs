@@ -51,7 +51,11 @@ public class Person : IVersioned
     public List<PersonTeamLink> TeamLinks { get; set; } = [];
     public List<Episodes.Episode> Episodes { get; set; } = [];
 
-    public string FullName => $"{GivenName} {FamilyName}";
+    /// <summary>"Given Family", or the one name of a person known by one name (<see cref="PersonNames"/>).</summary>
+    public string FullName => PersonNames.Full(GivenName, FamilyName);
+
+    /// <summary>"Family, Given" for sorted lists, or the one name alone.</summary>
+    public string SortName => PersonNames.SortName(GivenName, FamilyName);
 
     /// <summary>Keeps the indexed search keys in step with the names; called whenever names change.</summary>
     public void RefreshKeys()
@@ -81,7 +85,7 @@ public class PersonAlias
         FamilyNameKey = NameKey.For(FamilyName);
     }
 
-    public override string ToString() => $"{GivenName} {FamilyName}";
+    public override string ToString() => PersonNames.Full(GivenName, FamilyName);
 }
 
 /// <summary>A date of birth the person has given on another occasion (people give wrong or transposed dates).</summary>

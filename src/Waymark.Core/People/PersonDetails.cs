@@ -66,7 +66,7 @@ public record PersonDetails
     /// <summary>Applies these details, normalising identifiers; call <see cref="Validate"/> first.</summary>
     public void ApplyTo(Person p)
     {
-        p.GivenName = GivenName!.Trim();
+        p.GivenName = GivenName?.Trim() ?? "";
         p.FamilyName = FamilyName!.Trim();
         p.PreferredName = Clean(PreferredName);
         p.DateOfBirth = DateOfBirth;
@@ -117,13 +117,13 @@ public record PersonDetails
         {
             if (value is { } v && v.Trim().Length > max) errors.Add((field, $"{label} must be {max} characters or fewer"));
         }
-        if (string.IsNullOrWhiteSpace(GivenName)) errors.Add((nameof(GivenName), "Enter their first name"));
+        // A person known by one name has it as their family name and no given name (PersonNames: the NHS PDS convention).
         Len(nameof(GivenName), GivenName, 100, "First name");
-        if (string.IsNullOrWhiteSpace(FamilyName)) errors.Add((nameof(FamilyName), "Enter their last name"));
+        if (string.IsNullOrWhiteSpace(FamilyName)) errors.Add((nameof(FamilyName), "Enter their last name. If they are known by one name only, enter it here and leave first name blank"));
         Len(nameof(FamilyName), FamilyName, 100, "Last name");
         Len(nameof(PreferredName), PreferredName, 100, "Preferred name");
-        if (Aliases.Any(a => string.IsNullOrWhiteSpace(a.Given) || string.IsNullOrWhiteSpace(a.Family)))
-            errors.Add((nameof(Aliases), "Enter each other name as a first and last name, one per line"));
+        if (Aliases.Any(a => string.IsNullOrWhiteSpace(a.Family)))
+            errors.Add((nameof(Aliases), "Enter each other name as a first and last name (or one name alone), one per line"));
         else if (Aliases.Any(a => a.Given.Length > 100 || a.Family.Length > 100) || Aliases.Count > 20)
             errors.Add((nameof(Aliases), "Enter up to 20 other names, each name 100 characters or fewer"));
         // One rule for every date of birth (DateLimits.DateOfBirthProblem); a date the record already holds is not

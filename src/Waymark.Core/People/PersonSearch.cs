@@ -1,16 +1,30 @@
 using Microsoft.EntityFrameworkCore;
 using Waymark.Identifiers;
+using Waymark.Matching;
 using Waymark.Persistence;
 
 namespace Waymark.People;
 
 public record PersonSearchCriteria(string? Name, DateOnly? DateOfBirth, string? NhsNumber, string? PncId)
 {
-    public bool IsEmpty => NameKey.Terms(Name).Count == 0 && DateOfBirth is null
+    public bool IsEmpty => NameKey.SearchWords(Name).Count == 0 && DateOfBirth is null
         && string.IsNullOrWhiteSpace(NhsNumber) && string.IsNullOrWhiteSpace(PncId);
 }
 
-public record PersonSummary(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber, string? PncId, string? Postcode, bool NoFixedAbode);
+public record PersonSummary(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber, string? PncId, string? Postcode, bool NoFixedAbode)
+{
+    /// <summary>
+    /// True when Find a person found this person only by a forgiving comparison of the name (sounds alike, a
+    /// nickname or other form of a given name), not by the words typed; such results follow the exact ones.
+    /// </summary>
+    public bool SimilarName { get; init; }
+
+    /// <summary>"Family, Given" for lists; one name alone when the person is known by one name only (never a stray comma).</summary>
+    public string SortName => PersonNames.SortName(GivenName, FamilyName);
+
+    /// <summary>"Given Family", or the one name a person known by one name goes by.</summary>
+    public string FullName => PersonNames.Full(GivenName, FamilyName);
+}
 
 public record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, bool HasNext)
 {
@@ -18,35 +32,68 @@ public record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, bool
 }
 
 /// <summary>
-/// Finds people the current team can see by partial name (each term a prefix of a given or family
-/// name or alias, ignoring case and accents), date of birth (including other dates they have
-/// given), NHS number or PNC ID. Every branch is an index range; results are paged.
+/// Finds people the current team can see by name, date of birth (including other dates they have given), NHS
+/// number or PNC ID; results are paged. A name is searched word by word (<see cref="NameKey.SearchWords"/>):
+/// each typed word must be the start of some word of a given or family name or alias ("Bhriain", "Ni Bhriain"
+/// and "NiBhriain" all find Aoife Ní Bhriain; particles may be typed or not). Then, after those exact
+/// matches, people whose names are only similar: each typed word sounds like a word of their name, or is a
+/// nickname or other form of it ("John Smith" finds Jon Smyth and Johnny Smith), in either order. Both are
+/// probes of the team's (TeamId, Rule, Key) index of <see cref="PersonMatchKey"/> (rules
+/// <see cref="Matching.BlockingRule.NameWord"/> and <see cref="Matching.BlockingRule.NameSound"/>), never a scan.
 /// </summary>
 public class PersonSearch(WaymarkDbContext db)
 {
     public const int DefaultPageSize = 25;
 
+    /// <summary>At most this many typed name words are searched (the rest are ignored), to bound the query.</summary>
+    public const int MaxWords = 6;
+
+    /// <summary>
+    /// One page of the people matching <paramref name="c"/>: exact name matches first (by family then given
+    /// name), then similar-name matches (<see cref="PersonSummary.SimilarName"/>). <paramref name="page"/> is
+    /// 1-based (values below 1 mean 1); <paramref name="pageSize"/> is clamped to 1–100.
+    /// </summary>
     public async Task<Page<PersonSummary>> SearchAsync(PersonSearchCriteria c, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
-        var q = Filter(c);
-        var rows = await q
-            .OrderBy(p => p.FamilyNameKey).ThenBy(p => p.GivenNameKey).ThenBy(p => p.Id)
+        var q = Filter(c, out var exact, out var everyWord);
+        // Exact matches first: rank 0 for people found by the words typed (particles too, when some were typed: "Ben
+        // Smith" puts Ben Smith before the other Smiths that "ben" left out as a particle finds), 1 for those found
+        // without the particles, 2 for those found only by a forgiving comparison.
+        var ranked = exact is null
+            ? q.Select(p => new { Person = p, Rank = 0 })
+            : everyWord is null
+                ? q.Select(p => new { Person = p, Rank = exact.Contains(p.Id) ? 0 : 2 })
+                : q.Select(p => new { Person = p, Rank = everyWord.Contains(p.Id) ? 0 : exact.Contains(p.Id) ? 1 : 2 });
+        var rows = await ranked
+            .OrderBy(r => r.Rank).ThenBy(r => r.Person.FamilyNameKey).ThenBy(r => r.Person.GivenNameKey).ThenBy(r => r.Person.Id)
             .Skip((page - 1) * pageSize).Take(pageSize + 1)
-            .Select(p => new PersonSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode, p.NoFixedAbode))
+            .Select(r => new { r.Person.Id, r.Person.GivenName, r.Person.FamilyName, r.Person.DateOfBirth, r.Person.NhsNumber, r.Person.PncId, r.Person.Postcode, r.Person.NoFixedAbode, Similar = r.Rank == 2 })
             .ToListAsync(ct);
-        return new Page<PersonSummary>(rows.Take(pageSize).ToList(), page, pageSize, rows.Count > pageSize);
+        var items = rows.Take(pageSize)
+            .Select(p => new PersonSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode, p.NoFixedAbode) { SimilarName = p.Similar })
+            .ToList();
+        return new Page<PersonSummary>(items, page, pageSize, rows.Count > pageSize);
     }
 
-    public IQueryable<Person> Filter(PersonSearchCriteria c)
+    /// <summary>The people matching <paramref name="c"/>, exact and similar names alike, unordered.</summary>
+    public IQueryable<Person> Filter(PersonSearchCriteria c) => Filter(c, out _, out _);
+
+    private IQueryable<Person> Filter(PersonSearchCriteria c, out IQueryable<Guid>? exact, out IQueryable<Guid>? everyWord)
     {
         // A merged record is found through the record it was merged into (its name is an alias there).
         IQueryable<Person> q = db.People.Where(p => p.MergedAt == null);
-        var terms = NameKey.Terms(c.Name);
-        if (terms.Count > 0)
+        (exact, everyWord) = (null, null);
+        static List<string> Cut(IEnumerable<string> words) =>
+            words.Take(MaxWords).Select(w => w.Length > PersonMatchKey.MaxKeyLength ? w[..PersonMatchKey.MaxKeyLength] : w).ToList();
+        var words = Cut(NameKey.SearchWords(c.Name));
+        if (words.Count > 0)
         {
-            var ids = NameMatches(terms[0], terms.Count > 1 ? terms[^1] : null);
+            exact = WordMatches(words);
+            var typed = Cut(NameKey.TypedWords(c.Name));
+            if (typed.Count > words.Count) everyWord = WordMatches(typed); // particles were left out
+            var ids = exact.Union(SoundMatches(words));
             q = q.Where(p => ids.Contains(p.Id));
         }
         if (c.DateOfBirth is { } dob)
@@ -63,54 +110,46 @@ public class PersonSearch(WaymarkDbContext db)
         return q;
     }
 
-    /// <summary>Ids of people whose names or aliases start with the terms, in either order.</summary>
-    /// <remarks>
-    /// Never IgnoreQueryFilters() here: EF applies it to the whole query, so the outer query would lose
-    /// the team filter too. A team's own people are found through the name keys copied onto its team
-    /// links, so the range scan covers one team's index rather than every team's matches.
-    /// </remarks>
-    private IQueryable<Guid> NameMatches(string first, string? last)
+    /// <summary>
+    /// The team's keys under one rule. TeamId is stated as well as filtered, so each probe is a seek or range on
+    /// (TeamId, Rule, Key) whatever the filter becomes; the system user (no team) reads every team's keys.
+    /// </summary>
+    private IQueryable<PersonMatchKey> Keys(BlockingRule rule)
     {
-        var (f1, f2) = (first, NameKey.UpperBound(first));
         var team = db.CurrentUser.IsSystem ? null : db.CurrentUser.TeamId;
-        var links = db.PersonTeamLinks.Where(l => l.TeamId == team);
-        if (last is null)
-        {
-            var names = team is null
-                ? db.People.Where(p => p.FamilyNameKey.CompareTo(f1) >= 0 && p.FamilyNameKey.CompareTo(f2) < 0).Select(p => p.Id)
-                    .Union(db.People.Where(p => p.GivenNameKey.CompareTo(f1) >= 0 && p.GivenNameKey.CompareTo(f2) < 0).Select(p => p.Id))
-                : links.Where(l => l.FamilyNameKey.CompareTo(f1) >= 0 && l.FamilyNameKey.CompareTo(f2) < 0).Select(l => l.PersonId)
-                    .Union(links.Where(l => l.GivenNameKey.CompareTo(f1) >= 0 && l.GivenNameKey.CompareTo(f2) < 0).Select(l => l.PersonId));
-            return names
-                .Union(Aliases(team).Where(a => a.FamilyNameKey.CompareTo(f1) >= 0 && a.FamilyNameKey.CompareTo(f2) < 0).Select(a => a.PersonId))
-                .Union(Aliases(team).Where(a => a.GivenNameKey.CompareTo(f1) >= 0 && a.GivenNameKey.CompareTo(f2) < 0).Select(a => a.PersonId));
-        }
-        var (l1, l2) = (last, NameKey.UpperBound(last));
-        // "Jon Smith" and "Smith Jon" both find John Smith: people swap given and family names.
-        var both = team is null
-            ? db.People
-                .Where(p => p.GivenNameKey.CompareTo(f1) >= 0 && p.GivenNameKey.CompareTo(f2) < 0
-                         && p.FamilyNameKey.CompareTo(l1) >= 0 && p.FamilyNameKey.CompareTo(l2) < 0).Select(p => p.Id)
-              .Union(db.People
-                .Where(p => p.FamilyNameKey.CompareTo(f1) >= 0 && p.FamilyNameKey.CompareTo(f2) < 0
-                         && p.GivenNameKey.CompareTo(l1) >= 0 && p.GivenNameKey.CompareTo(l2) < 0).Select(p => p.Id))
-            : links
-                .Where(l => l.GivenNameKey.CompareTo(f1) >= 0 && l.GivenNameKey.CompareTo(f2) < 0
-                         && l.FamilyNameKey.CompareTo(l1) >= 0 && l.FamilyNameKey.CompareTo(l2) < 0).Select(l => l.PersonId)
-              .Union(links
-                .Where(l => l.FamilyNameKey.CompareTo(f1) >= 0 && l.FamilyNameKey.CompareTo(f2) < 0
-                         && l.GivenNameKey.CompareTo(l1) >= 0 && l.GivenNameKey.CompareTo(l2) < 0).Select(l => l.PersonId));
-        return both
-            .Union(Aliases(team)
-                .Where(a => a.GivenNameKey.CompareTo(f1) >= 0 && a.GivenNameKey.CompareTo(f2) < 0
-                         && a.FamilyNameKey.CompareTo(l1) >= 0 && a.FamilyNameKey.CompareTo(l2) < 0).Select(a => a.PersonId))
-            .Union(Aliases(team)
-                .Where(a => a.FamilyNameKey.CompareTo(f1) >= 0 && a.FamilyNameKey.CompareTo(f2) < 0
-                         && a.GivenNameKey.CompareTo(l1) >= 0 && a.GivenNameKey.CompareTo(l2) < 0).Select(a => a.PersonId));
+        return team is { } t
+            ? db.PersonMatchKeys.Where(k => k.TeamId == t && k.Rule == rule)
+            : db.PersonMatchKeys.Where(k => k.Rule == rule);
     }
 
-    /// <summary>Aliases of the team's people only (joined to its links), so other teams' matches are never probed.</summary>
-    private IQueryable<PersonAlias> Aliases(Guid? team) => team is null
-        ? db.PersonAliases
-        : db.PersonAliases.Where(a => db.PersonTeamLinks.Any(l => l.TeamId == team && l.PersonId == a.PersonId));
+    /// <summary>Ids of people with, for every typed word, a word of their names starting with it (an index range each, intersected).</summary>
+    private IQueryable<Guid> WordMatches(IReadOnlyList<string> words)
+    {
+        IQueryable<Guid>? ids = null;
+        foreach (var w in words)
+        {
+            var (from, to) = (w, NameKey.UpperBound(w));
+            var these = Keys(BlockingRule.NameWord).Where(k => k.Key.CompareTo(from) >= 0 && k.Key.CompareTo(to) < 0).Select(k => k.PersonId);
+            ids = ids is null ? these : ids.Intersect(these);
+        }
+        return ids!;
+    }
+
+    /// <summary>
+    /// Ids of people with, for every typed word, a word of their names that sounds the same or is a nickname or
+    /// other form of it (<see cref="Nicknames"/>): an index probe per sound code, intersected across the words.
+    /// </summary>
+    private IQueryable<Guid> SoundMatches(IReadOnlyList<string> words)
+    {
+        IQueryable<Guid>? ids = null;
+        foreach (var w in words)
+        {
+            var codes = new[] { w }.Concat(Nicknames.VariantsOf(w))
+                .Select(Metaphone.Encode).Where(code => code.Length > 0).Distinct().ToList();
+            if (codes.Count == 0) return db.People.Where(_ => false).Select(p => p.Id); // nothing to sound like (digits only)
+            var these = Keys(BlockingRule.NameSound).Where(k => codes.Contains(k.Key)).Select(k => k.PersonId);
+            ids = ids is null ? these : ids.Intersect(these);
+        }
+        return ids!;
+    }
 }

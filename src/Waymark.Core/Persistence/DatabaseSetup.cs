@@ -92,15 +92,42 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await KeyPeopleFromBeforeMatchKeysAsync(db, ct);
+        await FoldDirectoryFromBeforeSearchTextAsync(db, ct);
     }
 
     /// <summary>
-    /// A database made before blocking keys were stored has people but no keys: they are worked out once,
-    /// in batches, so the look-up finds everyone. Afterwards SaveChanges keeps them (ADR 11).
+    /// Services and organisations saved before their folded search text was stored have it empty (the migration
+    /// cannot fold accents in SQL): it is worked out once here, in batches; afterwards SaveChanges keeps it.
+    /// </summary>
+    private static async Task FoldDirectoryFromBeforeSearchTextAsync(WaymarkDbContext db, CancellationToken ct)
+    {
+        const int Batch = 500;
+        while (true)
+        {
+            var services = await db.Services.IgnoreQueryFilters().Where(s => s.SearchText == "").OrderBy(s => s.Id).Take(Batch).ToListAsync(ct);
+            var organisations = await db.Organisations.IgnoreQueryFilters().Where(o => o.SearchText == "").OrderBy(o => o.Id).Take(Batch).ToListAsync(ct);
+            if (services.Count == 0 && organisations.Count == 0) break;
+            // Never empty once worked out (each starts with or holds '|'), so no row is read twice.
+            foreach (var s in services) s.RefreshSearchText();
+            foreach (var o in organisations) o.RefreshSearchText();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// A database made before some kind of key was stored (all blocking keys, or the name words and sounds
+    /// Find a person uses) has people without those keys: they are worked out once at start-up, in batches,
+    /// for every rule of <see cref="Identification.PersonMatching.KeptRules"/> with no rows at all, so searches
+    /// and the look-up find everyone. Afterwards SaveChanges keeps them (ADR 11).
     /// </summary>
     private static async Task KeyPeopleFromBeforeMatchKeysAsync(WaymarkDbContext db, CancellationToken ct)
     {
-        if (await db.PersonMatchKeys.IgnoreQueryFilters().AnyAsync(ct) || !await db.PersonTeamLinks.AnyAsync(ct)) return;
+        if (!await db.PersonTeamLinks.AnyAsync(ct)) return;
+        var missing = new List<Matching.BlockingRule>();
+        foreach (var rule in Identification.PersonMatching.KeptRules)
+            if (!await db.PersonMatchKeys.IgnoreQueryFilters().AnyAsync(k => k.Rule == rule, ct)) missing.Add(rule);
+        if (missing.Count == 0) return;
         const int Batch = 2_000;
         for (var skip = 0; ; skip += Batch)
         {
@@ -108,7 +135,7 @@ public static class DatabaseSetup
                 .Include(p => p.Aliases).Include(p => p.OtherDatesOfBirth).Include(p => p.TeamLinks).AsSplitQuery().ToListAsync(ct);
             if (people.Count == 0) break;
             foreach (var p in people)
-                db.PersonMatchKeys.AddRange(Identification.PersonMatching.KeyRows(p.Id, p.TeamLinks.Select(l => l.TeamId), Identification.PersonMatching.ToMatchRecord(p)));
+                db.PersonMatchKeys.AddRange(Identification.PersonMatching.KeyRows(p.Id, p.TeamLinks.Select(l => l.TeamId), Identification.PersonMatching.ToMatchRecord(p), missing));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }

@@ -31,6 +31,8 @@ public sealed class PostgresWaymarkDbContext(DbContextOptions<PostgresWaymarkDbC
             b.Entity(entity).Property("GivenNameKey").UseCollation("C");
             b.Entity(entity).Property("FamilyNameKey").UseCollation("C");
         }
+        // Find a person reads name words as prefix ranges of PersonMatchKeys.Key (PersonSearch).
+        b.Entity<Waymark.People.PersonMatchKey>().Property(k => k.Key).UseCollation("C");
         // The caseload page, its counts, groupings and status filters read only these columns, so with them in
         // the index they are index-only scans rather than a heap visit per episode.
         b.Entity<Waymark.Episodes.Episode>()

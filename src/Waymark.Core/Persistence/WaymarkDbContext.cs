@@ -139,6 +139,12 @@ public abstract partial class WaymarkDbContext : IdentityDbContext<WaymarkUser>,
             // Name keys (and their copies on team links) always follow the names.
             if (entry.Entity is Person p && entry.State is EntityState.Added or EntityState.Modified)
                 p.RefreshKeys();
+            // So do the directory's folded search texts.
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                if (entry.Entity is ServiceDirectory.LocalService s) s.RefreshSearchText();
+                else if (entry.Entity is ServiceDirectory.Organisation o) o.RefreshSearchText();
+            }
         }
     }
 }

@@ -140,9 +140,11 @@ public class DirectorySearch(WaymarkDbContext db, TimeProvider clock, DirectoryS
         }
         if (!string.IsNullOrWhiteSpace(q.Text))
         {
-            var text = q.Text.Trim().ToLowerInvariant();
-            s = s.Where(x => x.Name.ToLower().Contains(text) || x.Description.ToLower().Contains(text)
-                || x.Organisation!.Name.ToLower().Contains(text) || (x.Eligibility != null && x.Eligibility.ToLower().Contains(text)));
+            // Accent- and case-blind: both sides folded the same way ("Ty Croeso", "TY CROESO" and "Tŷ Croeso" find Tŷ Croeso).
+            var text = NameKey.Fold(q.Text);
+            s = text.Length == 0
+                ? s.Where(_ => false) // only punctuation: nothing can contain it
+                : s.Where(x => x.SearchText.Contains(text) || x.Organisation!.SearchText.Contains(text));
         }
         return s;
     }

@@ -15,7 +15,15 @@ public class Organisation : ITeamOwned
     public string? Website { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
+    /// <summary>
+    /// '|' then the name folded for accent- and case-blind search (<see cref="People.NameKey.Fold"/>); kept by
+    /// SaveChanges. Never empty, so a row not yet worked out (empty) is told apart.
+    /// </summary>
+    public string SearchText { get; set; } = "";
     public List<LocalService> Services { get; set; } = [];
+
+    /// <summary>Works out <see cref="SearchText"/> from the name; called by SaveChanges whenever the row is saved.</summary>
+    public void RefreshSearchText() => SearchText = "|" + People.NameKey.Fold(Name);
 }
 
 /// <summary>
@@ -56,6 +64,15 @@ public class LocalService : IVersioned, ITeamOwned
     /// <summary>Who checked the entry was right (a user id, or an assurer's email from an import).</summary>
     public string? LastVerifiedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>
+    /// Name, description and eligibility folded for accent- and case-blind search (<see cref="People.NameKey.Fold"/>),
+    /// joined by '|' so a search never matches across two of them ("Tŷ Croeso" is found by "ty croeso"). Kept by SaveChanges.
+    /// </summary>
+    public string SearchText { get; set; } = "";
+
+    /// <summary>Works out <see cref="SearchText"/>; called by SaveChanges whenever the row is saved.</summary>
+    public void RefreshSearchText() =>
+        SearchText = string.Join('|', People.NameKey.Fold(Name), People.NameKey.Fold(Description), People.NameKey.Fold(Eligibility));
 
     public List<ServiceNeed> Needs { get; set; } = [];
     public List<ServiceLocation> Locations { get; set; } = [];

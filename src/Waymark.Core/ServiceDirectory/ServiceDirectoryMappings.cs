@@ -17,6 +17,7 @@ internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisatio
         e.Property(x => x.Website).HasMaxLength(500);
         e.Property(x => x.Email).HasMaxLength(254);
         e.Property(x => x.Phone).HasMaxLength(50);
+        e.Property(x => x.SearchText).HasMaxLength(301);
         e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId);
         e.HasIndex(x => new { x.TeamId, x.Name });
         e.HasMany(x => x.Services).WithOne(x => x.Organisation).HasForeignKey(x => x.OrganisationId);
@@ -35,6 +36,7 @@ internal sealed class LocalServiceMapping : IEntityTypeConfiguration<LocalServic
         e.Property(x => x.Email).HasMaxLength(254);
         e.Property(x => x.Phone).HasMaxLength(50);
         e.Property(x => x.Eligibility).HasMaxLength(4000);
+        e.Property(x => x.SearchText).HasMaxLength(8310); // 300 + 4000 + 4000 and two separators; folding never lengthens
         e.Property(x => x.HowToRefer).HasMaxLength(4000);
         e.Property(x => x.ReferralRequirements).HasMaxLength(4000);
         e.Property(x => x.DropInDetails).HasMaxLength(1000);

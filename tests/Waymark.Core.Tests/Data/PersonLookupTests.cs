@@ -223,7 +223,12 @@ public abstract class PersonLookupTests<TDb>(TDb database) : DataTest<TDb>(datab
             (team.Id, "DateOfBirth", "19850312"),
             (team.Id, "FamilySoundAndBirthYear", "SM0|1985"),
             (team.Id, "GivenSoundAndBirthDayMonth", "JN|312"),
+            // Find a person's keys (issue 11, items 3 and 9): each word of the names and its sound.
+            (team.Id, "NameSound", "JN"),
+            (team.Id, "NameSound", "SM0"),
             (team.Id, "NamesSoundEitherOrder", "JN|SM0"),
+            (team.Id, "NameWord", "john"),
+            (team.Id, "NameWord", "smith"),
             (team.Id, "Postcode", "NS14AB"),
         ], await KeysAsync(person));
     }

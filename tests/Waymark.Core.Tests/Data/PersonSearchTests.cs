@@ -175,6 +175,127 @@ public abstract class PersonSearchTests<TDb>(TDb database) : DataTest<TDb>(datab
         Assert.Empty((await search(Name("smithson"), 1)).Items); // a longer term is not a prefix of Smith
     }
 
+    // Issue 11, item 3: multi-word surnames and particles, found as typed, with or without accents and particles.
+    [Theory]
+    [InlineData("Aoife", "Ní Bhriain", "Ní Bhriain")]
+    [InlineData("Aoife", "Ní Bhriain", "Ni Bhriain")]
+    [InlineData("Aoife", "Ní Bhriain", "Bhriain")]
+    [InlineData("Aoife", "Ní Bhriain", "NiBhriain")]
+    [InlineData("Aoife", "Ní Bhriain", "Aoife Ní Bhriain")]
+    [InlineData("Aoife", "Ní Bhriain", "bhriain aoife")]
+    [InlineData("Rhys", "ap Gruffydd", "Gruffydd")]
+    [InlineData("Rhys", "ap Gruffydd", "Rhys ap Gruffydd")]
+    [InlineData("Gwen", "ab Owain", "Owain")]
+    [InlineData("Catrin", "verch Hywel", "Hywel")]
+    [InlineData("Seán", "Ó Súilleabháin", "O Suilleabhain")]
+    [InlineData("Seán", "Ó Súilleabháin", "Súilleabháin")]
+    [InlineData("Siobhán", "Nic Dhomhnaill", "Dhomhnaill")]
+    [InlineData("Ewan", "MacGregor", "Mac Gregor")]
+    [InlineData("Ewan", "MacGregor", "MacGregor")]
+    [InlineData("Ewan", "McDonald", "Mc Donald")]
+    [InlineData("Ewan", "Mac an tSaoir", "tSaoir")]
+    [InlineData("Daan", "van der Berg", "Berg")]
+    [InlineData("Daan", "van der Berg", "van der Berg")]
+    [InlineData("Daan", "van der Berg", "Vanderberg")]
+    [InlineData("Femke", "de Vries", "Vries")]
+    [InlineData("Omar", "al-Hassan", "Hassan")]
+    [InlineData("Omar", "al-Hassan", "Al Hassan")]
+    [InlineData("Omar", "al-Hassan", "el-Hassan")]
+    [InlineData("Omar", "al-Hassan", "Alhassan")]
+    [InlineData("Khalid", "bin Zayed", "Zayed")]
+    [InlineData("Ali", "ibn Rashid", "Rashid")]
+    [InlineData("Mariam", "bint Yusuf", "Yusuf")]
+    [InlineData("Karim", "Abu Bakr", "Bakr")]
+    [InlineData("Gabriel", "García Márquez", "Márquez")]
+    [InlineData("Gabriel", "García Márquez", "Marquez")]
+    [InlineData("Gabriel", "García Márquez", "Garcia Marquez")]
+    [InlineData("Gabriel", "García Márquez", "Gabriel Garcia")]
+    [InlineData("Anna", "Smith-Jones", "Jones")]
+    [InlineData("Anna", "Smith-Jones", "Smith Jones")]
+    [InlineData("Anna", "Smith-Jones", "Smith-Jones")]
+    [InlineData("Anna", "Smith-Jones", "SmithJones")]
+    [InlineData("Mary Ann", "O'Neill", "Ann Neill")]
+    public async Task Every_word_of_a_name_is_found_with_or_without_particles_and_accents(string given, string family, string typed)
+    {
+        var search = await TeamWithAsync(APerson().Named(given, family), APerson().Named("Priya", "Patel"));
+        var found = Assert.Single((await search(Name(typed), 1)).Items);
+        Assert.Equal((given, family), (found.GivenName, found.FamilyName));
+        Assert.False(found.SimilarName); // found by what was typed, not by a forgiving comparison
+    }
+
+    [Fact]
+    public async Task A_typed_particle_that_is_also_a_first_name_puts_people_with_it_first()
+    {
+        // "Ben" is an Arabic particle (Ben Ali) and a first name: everyone called Smith is found, Ben Smith first.
+        var search = await TeamWithAsync(APerson().Named("Aaron", "Smith"), APerson().Named("Ben", "Smith"), APerson().Named("Cara", "Smith"));
+        var page = await search(Name("Ben Smith"), 1);
+        Assert.Equal(["Ben Smith", "Aaron Smith", "Cara Smith"], Names(page));
+        Assert.All(page.Items, p => Assert.False(p.SimilarName));
+    }
+
+    [Fact]
+    public async Task A_word_that_is_not_in_the_name_still_finds_nobody()
+    {
+        var search = await TeamWithAsync(APerson().Named("Aoife", "Ní Bhriain"));
+        Assert.Empty((await search(Name("Aoife Murphy"), 1)).Items);
+        Assert.Empty((await search(Name("Bhriainx"), 1)).Items);
+    }
+
+    // Issue 11, item 9: Find a person forgives typing as the identification look-up does; exact matches come first.
+    [Theory]
+    [InlineData("John Smith", "Jon", "Smyth")]   // sounds alike, both names
+    [InlineData("Smith John", "Jon", "Smyth")]   // and swapped
+    [InlineData("Bill Smith", "William", "Smith")] // nickname
+    [InlineData("Katie Smyth", "Catherine", "Smith")] // nickname and sound-alike
+    [InlineData("Smyth", "John", "Smith")]       // one word
+    public async Task Similar_names_are_found_after_exact_ones_and_marked(string typed, string given, string family)
+    {
+        var search = await TeamWithAsync(APerson().Named(given, family), APerson().Named("Priya", "Patel"));
+        var found = Assert.Single((await search(Name(typed), 1)).Items);
+        Assert.Equal((given, family), (found.GivenName, found.FamilyName));
+        Assert.True(found.SimilarName);
+    }
+
+    [Fact]
+    public async Task Exact_matches_come_before_similar_ones_on_every_page()
+    {
+        var people = Enumerable.Range(1, 20).Select(i => APerson().Named($"Jon{i:D2}", "Smyth"))
+            .Append(APerson().Named("Zed", "Smith")).Append(APerson().Named("Aaron", "Smith")).ToArray();
+        var search = await TeamWithAsync(people);
+
+        var first = await search(Name("Smith"), 1);
+
+        Assert.Equal(["Aaron Smith", "Zed Smith"], Names(first).Take(2));
+        Assert.All(first.Items.Skip(2), p => Assert.True(p.SimilarName));
+        Assert.Equal(22, first.Items.Count);
+    }
+
+    [Fact]
+    public async Task People_saved_before_name_words_were_stored_are_keyed_at_start_up()
+    {
+        var search = await TeamWithAsync(APerson().Named("Aoife", "Ní Bhriain"));
+        await using (var db = AsSystem())
+        {
+            db.PersonMatchKeys.RemoveRange(db.PersonMatchKeys.Where(k => k.Rule == Waymark.Matching.BlockingRule.NameWord || k.Rule == Waymark.Matching.BlockingRule.NameSound));
+            await db.SaveChangesAsync();
+        }
+        Assert.Empty((await search(Name("Bhriain"), 1)).Items);
+
+        await using (var db = AsSystem()) await Waymark.Persistence.DatabaseSetup.MigrateAsync(db);
+
+        Assert.Single((await search(Name("Bhriain"), 1)).Items);
+    }
+
+    // Issue 11, item 4: a person known by one name (recorded as the family name, as NHS PDS does).
+    [Fact]
+    public async Task A_person_known_by_one_name_is_found_by_it()
+    {
+        var search = await TeamWithAsync(APerson().Named("", "Madonna"), APerson().Named("Priya", "Patel"));
+        var found = Assert.Single((await search(Name("madonna"), 1)).Items);
+        Assert.Equal("Madonna", found.FullName);
+        Assert.Equal("Madonna", found.SortName);
+    }
+
     [Fact]
     public async Task Search_never_returns_another_teams_people_with_the_same_name()
     {

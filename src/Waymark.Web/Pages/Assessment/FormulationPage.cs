@@ -20,7 +20,7 @@ public abstract class FormulationPage(WaymarkDbContext db) : PageModel
         var p = await db.People.AsNoTracking().Where(x => x.Id == PersonId)
             .Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
         if (p is null) return false;
-        PersonName = $"{p.GivenName} {p.FamilyName}";
+        PersonName = Waymark.People.PersonNames.Full(p.GivenName, p.FamilyName);
         return true;
     }
 

@@ -20,7 +20,7 @@ public class PersonModel(WaymarkDbContext db, Auditor audit) : PageModel
         ModelState.Remove("page");
         var person = await db.People.AsNoTracking().Where(p => p.Id == Id).Select(p => new { p.GivenName, p.FamilyName }).FirstOrDefaultAsync(ct);
         if (person is null) return NotFound();
-        PersonName = $"{person.GivenName} {person.FamilyName}";
+        PersonName = Waymark.People.PersonNames.Full(person.GivenName, person.FamilyName);
         await audit.RecordNowAsync(AuditAction.Viewed, "PersonAuditTrail", Id.ToString(), Id, ct: ct);
         Trail = await AuditTrail.LoadAsync(db, db.AuditEvents.Where(e => e.PersonId == Id), pageNumber, ct);
         return Page();

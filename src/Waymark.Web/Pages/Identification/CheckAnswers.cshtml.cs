@@ -43,13 +43,13 @@ public class CheckAnswersModel(IdentificationService journeys, WaymarkDbContext 
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        PersonName = $"{Draft.GivenName} {Draft.FamilyName}";
+        PersonName = Waymark.People.PersonNames.Full(Draft.GivenName, Draft.FamilyName);
         DateOfBirth = Draft.DateOfBirth;
         if (Draft.ExistingPersonId is { } id)
         {
             var p = await Db.People.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.GivenName, x.FamilyName, x.DateOfBirth }).FirstOrDefaultAsync(ct);
             if (p is null) return Redirect(StepUrl("matches"));
-            PersonName = $"{p.GivenName} {p.FamilyName}";
+            PersonName = Waymark.People.PersonNames.Full(p.GivenName, p.FamilyName);
             DateOfBirth = p.DateOfBirth;
         }
         if (DateOfBirth is { } dob && Draft.IdentifiedAt is { } at)

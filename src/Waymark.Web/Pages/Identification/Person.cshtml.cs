@@ -38,9 +38,9 @@ public class PersonModel(IdentificationService journeys, WaymarkDbContext db, Ti
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        if (string.IsNullOrWhiteSpace(GivenName)) ModelState.AddModelError(nameof(GivenName), "Enter their first name");
-        else if (GivenName.Trim().Length > 100) ModelState.AddModelError(nameof(GivenName), "First name must be 100 characters or fewer");
-        if (string.IsNullOrWhiteSpace(FamilyName)) ModelState.AddModelError(nameof(FamilyName), "Enter their last name");
+        // First name is optional: a person known by one name has it as their last name (PersonNames).
+        if (GivenName is { } given && given.Trim().Length > 100) ModelState.AddModelError(nameof(GivenName), "First name must be 100 characters or fewer");
+        if (string.IsNullOrWhiteSpace(FamilyName)) ModelState.AddModelError(nameof(FamilyName), "Enter their last name. If they are known by one name only, enter it here and leave first name blank");
         else if (FamilyName.Trim().Length > 100) ModelState.AddModelError(nameof(FamilyName), "Last name must be 100 characters or fewer");
         var (dob, dobError) = Dob.Parse("Date of birth");
         if (dobError is not null) ModelState.AddModelError(nameof(Dob), dobError);
@@ -58,7 +58,7 @@ public class PersonModel(IdentificationService journeys, WaymarkDbContext db, Ti
             ModelState.AddModelError(nameof(Postcode), "Enter a real postcode, like NS1 4AB");
         if (!ModelState.IsValid) return Page();
 
-        Draft.GivenName = GivenName!.Trim();
+        Draft.GivenName = string.IsNullOrWhiteSpace(GivenName) ? null : GivenName.Trim();
         Draft.FamilyName = FamilyName!.Trim();
         Draft.DateOfBirth = dob;
         Draft.Sex = sex;

@@ -23,7 +23,7 @@ public class StartModel(IdentificationService journeys, WaymarkDbContext db) : P
         {
             var p = await db.People.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
             if (p is null) return NotFound();
-            PersonName = $"{p.GivenName} {p.FamilyName}";
+            PersonName = Waymark.People.PersonNames.Full(p.GivenName, p.FamilyName);
         }
         return Page();
     }

@@ -44,7 +44,7 @@ public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbCont
         string? purpose = null;
         if (await AccessPurpose.IsNeededAsync(db, id, ct))
         {
-            var name = await db.People.Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefaultAsync(ct);
+            var name = await db.People.Where(p => p.Id == id).Select(p => Waymark.People.PersonNames.Full(p.GivenName, p.FamilyName)).FirstOrDefaultAsync(ct);
             if (name is null) return NotFound();
             string? error;
             (purpose, error) = AccessPurpose.Describe(Purpose, PurposeOther);

@@ -125,7 +125,7 @@ public class PersonForm
     {
         Version = p.Version.ToString(),
         GivenName = p.GivenName, FamilyName = p.FamilyName, PreferredName = p.PreferredName,
-        Aliases = string.Join('\n', p.Aliases.Select(a => $"{a.GivenName} {a.FamilyName}")),
+        Aliases = string.Join('\n', p.Aliases.Select(a => Waymark.People.PersonNames.Full(a.GivenName, a.FamilyName))),
         Dob = DateParts.From(p.DateOfBirth),
         OtherDobs = string.Join('\n', p.OtherDatesOfBirth.Select(d => d.DateOfBirth.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture))),
         Sex = p.Sex.ToString(), Gender = p.Gender, EthnicCategory = p.EthnicCategory, FirstLanguage = p.FirstLanguage,
@@ -156,7 +156,7 @@ public class PersonForm
         var aliases = Lines(Aliases).Select(l =>
         {
             var parts = l.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return parts.Length < 2 ? (l, "") : (string.Join(' ', parts[..^1]), parts[^1]);
+            return parts.Length < 2 ? ("", l.Trim()) : (string.Join(' ', parts[..^1]), parts[^1]);
         }).ToList();
         var identifiers = Lines(OtherIdentifiers).Select(l =>
         {

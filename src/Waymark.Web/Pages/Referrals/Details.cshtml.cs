@@ -180,7 +180,7 @@ public class DetailsModel(ReferralService referrals, WaymarkDbContext db, ICurre
         if (Referral is null) return false;
         var r = Referral;
         var episode = await db.Episodes.AsNoTracking().Where(e => e.Id == r.EpisodeId)
-            .Select(e => new { e.TeamId, e.ClosedAt, Name = e.Person!.GivenName + " " + e.Person.FamilyName }).FirstAsync(ct);
+            .Select(e => new { e.TeamId, e.ClosedAt, Name = Waymark.People.PersonNames.Full(e.Person!.GivenName, e.Person.FamilyName) }).FirstAsync(ct);
         PersonName = episode.Name;
         CanChange = episode.TeamId == user.TeamId;
         Tasks = await db.FollowUpTasks.AsNoTracking().Where(t => t.ReferralId == Id).OrderBy(t => t.Number).ToListAsync(ct);

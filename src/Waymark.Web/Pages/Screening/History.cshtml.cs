@@ -33,7 +33,7 @@ public class HistoryModel(WaymarkDbContext db) : PageModel, IShowsPersonData
         ModelState.Clear();
         var p = await db.People.AsNoTracking().Where(x => x.Id == PersonId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
         if (p is null) return NotFound();
-        PersonName = $"{p.GivenName} {p.FamilyName}";
+        PersonName = Waymark.People.PersonNames.Full(p.GivenName, p.FamilyName);
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
         var skip = (PageNumber - 1) * PageSize;
         var outcomes = await db.ScreeningOutcomes.AsNoTracking().Where(o => o.PersonId == PersonId)

@@ -62,7 +62,7 @@ public class ResultModel(ScreeningService screening, InstrumentCatalogue catalog
         var info = await db.Episodes.AsNoTracking().Where(e => e.Id == c.EpisodeId)
             .Select(e => new
             {
-                Name = e.Person!.GivenName + " " + e.Person.FamilyName,
+                Name = Waymark.People.PersonNames.Full(e.Person!.GivenName, e.Person.FamilyName),
                 e.TeamId, e.ClosedAt,
                 By = db.Users.Where(u => u.Id == c.CompletedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
             }).FirstAsync(ct);

@@ -1005,7 +1005,8 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.Property<string>("Key")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.HasKey("PersonId", "TeamId", "Rule", "Key");
 
@@ -1597,6 +1598,11 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(8310)
+                        .HasColumnType("character varying(8310)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -1676,6 +1682,11 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.Property<string>("Phone")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(301)
+                        .HasColumnType("character varying(301)");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");

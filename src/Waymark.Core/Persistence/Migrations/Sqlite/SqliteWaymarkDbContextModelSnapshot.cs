@@ -1576,6 +1576,11 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(8310)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1654,6 +1659,11 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Phone")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(301)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TeamId")
