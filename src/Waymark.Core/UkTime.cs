@@ -22,11 +22,15 @@ public static class UkTime
 
     /// <summary>The instant as UK local date and time, with its offset (+00:00 in GMT, +01:00 in BST).</summary>
     /// <param name="instant">Any instant.</param>
-    public static DateTimeOffset ToLocal(DateTimeOffset instant) => InZone(instant).ToDateTimeOffset();
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) =>
+        // At the very ends of DateTimeOffset's range (an unset value) the local time may not fit in a DateTime: keep UTC.
+        instant.UtcDateTime < DateTime.MinValue.AddDays(2) || instant.UtcDateTime > DateTime.MaxValue.AddDays(-2)
+            ? instant.ToUniversalTime()
+            : InZone(instant).ToDateTimeOffset();
 
     /// <summary>The UK date of an instant.</summary>
     /// <param name="instant">Any instant.</param>
-    public static DateOnly DateOf(DateTimeOffset instant) => InZone(instant).Date.ToDateOnly();
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 
     /// <summary>Today's date in the UK by <paramref name="clock"/>.</summary>
     /// <param name="clock">The clock.</param>

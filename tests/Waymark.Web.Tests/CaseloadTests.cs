@@ -168,7 +168,9 @@ public abstract class CaseloadTests(AppFixture app)
     [Fact]
     public async Task Allocating_moves_an_episode_off_the_unallocated_list_and_warns_when_the_worker_is_over_their_limit()
     {
-        var limited = await app.Data.AddUserAsync(app.Data.Northshire, "Casey Limit", Roles.Practitioner, caseloadCapacity: 0);
+        // A limit of 1 (the smallest the team's settings allow: a 0 here made the capacity page refuse other tests' saves), already reached.
+        var limited = await app.Data.AddUserAsync(app.Data.Northshire, "Casey Limit", Roles.Practitioner, caseloadCapacity: 1);
+        await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => e.Allocate(limited, e.IdentifiedByUserId, e.IdentifiedAt));
         var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         var (_, other) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         using var manager = await app.SignedInAsync(Users.TeamManager);
@@ -176,12 +178,12 @@ public abstract class CaseloadTests(AppFixture app)
 
         var allocate = await manager.GetPageAsync($"/episodes/{episode.Id}/allocate");
         var option = allocate.Document.QuerySelectorAll("input[name=KeyWorker]").Single(r => r.GetAttribute("value") == limited);
-        Assert.Contains("Casey Limit – 0 open of 0 (at or over capacity)", allocate.Document.QuerySelector($"label[for='{option.Id}']")!.TextContent);
+        Assert.Contains("Casey Limit – 1 open of 1 (at or over capacity)", allocate.Document.QuerySelector($"label[for='{option.Id}']")!.TextContent);
         using var response = await allocate.Form().Set("KeyWorker", limited).SubmitAsync(manager);
 
         Assert.Equal($"/episodes/{episode.Id}", Redirects.Target(response));
         var episodePage = await manager.FollowAsync(response);
-        Assert.Contains("Allocated to Casey Limit. They now have 1 open episodes, above their limit of 0.", episodePage.MainText);
+        Assert.Contains("Allocated to Casey Limit. They now have 2 open episodes, above their limit of 1.", episodePage.MainText);
         Assert.DoesNotContain(episode.Id, await AllRowsAsync(manager, "/caseload/unallocated"));
         Assert.Contains(episode.Id, await AllRowsAsync(manager, $"/caseload?Worker={limited}"));
         var saved = await app.Data.QueryAsync(db => db.Episodes.SingleAsync(e => e.Id == episode.Id));

@@ -98,7 +98,9 @@ public abstract class WorkOwnershipTests(AppFixture app)
     public async Task The_episode_page_offers_take_to_a_support_worker_and_warns_when_it_puts_them_over_their_limit()
     {
         var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
-        var worker = await app.Data.AddUserAsync(app.Data.Northshire, "Robin Full", Waymark.Teams.Roles.SupportWorker, caseloadCapacity: 0);
+        // A limit of 1 (the smallest the team's settings allow), already reached.
+        var worker = await app.Data.AddUserAsync(app.Data.Northshire, "Robin Full", Waymark.Teams.Roles.SupportWorker, caseloadCapacity: 1);
+        await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => e.Allocate(worker, e.IdentifiedByUserId, e.IdentifiedAt));
         using var client = await SignedInAsUserAsync(worker);
 
         var page = await client.GetPageAsync($"/episodes/{episode.Id}");
@@ -106,7 +108,7 @@ public abstract class WorkOwnershipTests(AppFixture app)
         using var response = await page.Form("form[action$='handler=Take']").SubmitAsync(client);
 
         var after = await client.FollowAsync(response);
-        Assert.Contains("You are now the key worker for this episode. You have 1 open episodes, above your limit of 0.", after.MainText);
+        Assert.Contains("You are now the key worker for this episode. You have 2 open episodes, above your limit of 1.", after.MainText);
         Assert.Equal(worker, (await SavedAsync(episode.Id)).KeyWorkerId);
     }
 

@@ -84,6 +84,15 @@ public class UkTimeTests
         Assert.Equal(new DateOnly(2026, 10, 25), UkTime.Today(new FixedClock(Utc(2026, 10, 25, 0, 30))));
     }
 
+    /// <summary>An unset instant (DateTimeOffset's ends) once made a page fail: London's local time then does not fit in a DateTime.</summary>
+    [Fact]
+    public void The_ends_of_the_range_convert_without_failing()
+    {
+        Assert.Equal(DateTimeOffset.MinValue, UkTime.ToLocal(DateTimeOffset.MinValue));
+        Assert.Equal(DateOnly.MinValue, UkTime.DateOf(DateTimeOffset.MinValue));
+        Assert.Equal(DateOnly.FromDateTime(DateTime.MaxValue), UkTime.DateOf(DateTimeOffset.MaxValue));
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
