@@ -10,7 +10,18 @@ public record PersonSearchCriteria(string? Name, DateOnly? DateOfBirth, string? 
         && string.IsNullOrWhiteSpace(NhsNumber) && string.IsNullOrWhiteSpace(PncId);
 }
 
-public record PersonSummary(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber, string? PncId, string? Postcode, bool NoFixedAbode);
+/// <summary>A person as a list shows them; <paramref name="Absences"/> says why empty details are empty (ADR 17).</summary>
+public record PersonSummary(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber, string? PncId, string? Postcode, PersonAbsences Absences)
+{
+    /// <summary>Date of birth as "3 March 1988", or why there is none.</summary>
+    public string ShowDateOfBirth => Absent.ShowDate(DateOfBirth, DateOfBirth is null ? Absences.DateOfBirth : null);
+    /// <summary>The NHS number spaced 3-3-4, or why there is none.</summary>
+    public string ShowNhsNumber => Absent.Show(PersonField.NhsNumber, NhsNumber is { } n ? Identifiers.NhsNumber.Format(n) : null, Absences.NhsNumber);
+    /// <summary>The PNC ID, or why there is none.</summary>
+    public string ShowPncId => Absent.Show(PersonField.PncId, PncId, Absences.PncId);
+    /// <summary>The postcode; "No fixed abode" and the like when there is no address; "Not recorded" when an address has no postcode.</summary>
+    public string ShowPostcode => Absent.Show(PersonField.Address, Postcode, Absences.Address);
+}
 
 public record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, bool HasNext)
 {
@@ -34,7 +45,8 @@ public class PersonSearch(WaymarkDbContext db)
         var rows = await q
             .OrderBy(p => p.FamilyNameKey).ThenBy(p => p.GivenNameKey).ThenBy(p => p.Id)
             .Skip((page - 1) * pageSize).Take(pageSize + 1)
-            .Select(p => new PersonSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode, p.NoFixedAbode))
+            .Select(p => new PersonSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode,
+                new PersonAbsences(p.DateOfBirthAbsence, p.AddressAbsence, p.PhoneAbsence, p.EmailAbsence, p.NhsNumberAbsence, p.PncIdAbsence, p.GpPracticeAbsence)))
             .ToListAsync(ct);
         return new Page<PersonSummary>(rows.Take(pageSize).ToList(), page, pageSize, rows.Count > pageSize);
     }
