@@ -32,7 +32,7 @@ public static class DetailMerge
                 if (combined == before) continue;
                 kept.SetAbsence(field, combined);
             }
-            moves.AbsencesBefore[field.ToString()] = before;
+            (moves.AbsencesBefore ??= [])[field.ToString()] = before;
         }
     }
 
@@ -44,7 +44,7 @@ public static class DetailMerge
         ArgumentNullException.ThrowIfNull(moves);
         if (moves.FilledNhsNumber is not null && kept.NhsNumber == moves.FilledNhsNumber) kept.NhsNumber = null;
         if (moves.FilledPncId is not null && kept.PncId == moves.FilledPncId) kept.PncId = null;
-        foreach (var (name, value) in moves.FilledDetails)
+        foreach (var (name, value) in moves.FilledDetails ?? [])
             switch (name)
             {
                 case nameof(Person.Phone) when kept.Phone == value: kept.Phone = null; kept.ConsentToText = false; break;
@@ -53,14 +53,14 @@ public static class DetailMerge
                 case nameof(Person.Postcode) when kept.Postcode == value: kept.Postcode = null; break;
                 case nameof(Person.GpPractice) when kept.GpPractice == value: kept.GpPractice = null; break;
             }
-        foreach (var (name, before) in moves.AbsencesBefore)
+        foreach (var (name, before) in moves.AbsencesBefore ?? [])
             if (Enum.TryParse<PersonField>(name, out var field) && !kept.HasValue(field))
                 kept.SetAbsence(field, before ?? Absence.NotAsked);
     }
 
     private static void Fill(Person kept, Person merged, PersonField field, MergeMoves moves)
     {
-        void Note(string name, string? value) { if (value is not null) moves.FilledDetails[name] = value; }
+        void Note(string name, string? value) { if (value is not null) (moves.FilledDetails ??= [])[name] = value; }
         switch (field)
         {
             case PersonField.NhsNumber: kept.NhsNumber = moves.FilledNhsNumber = merged.NhsNumber; break;
