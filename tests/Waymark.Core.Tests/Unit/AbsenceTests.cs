@@ -1,7 +1,10 @@
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 using Waymark.Duplicates;
 using Waymark.Identification;
 using Waymark.Matching;
 using Waymark.People;
+using Person = Waymark.People.Person;
 
 namespace Waymark.Core.Tests.Unit;
 
@@ -181,5 +184,30 @@ public class AbsenceTests
 
         Assert.All(explained.Contributions.Where(c => c.Field is "Postcode" or "Address" or "NHS number"), c => Assert.False(c.Compared));
         Assert.Equal(MatchRule.None, explained.Rule);
+    }
+
+    [Fact]
+    public void The_FHIR_patient_carries_each_reason_as_a_data_absent_reason_extension_and_values_as_values()
+    {
+        var p = Someone();
+        p.DateOfBirth = null;
+        p.SetAbsence(PersonField.DateOfBirth, Absence.Declined);
+        p.SetAbsence(PersonField.Address, Absence.None);
+        p.SetAbsence(PersonField.GpPractice, Absence.AskedUnknown);
+        p.SetAbsence(PersonField.NhsNumber, Absence.NotAsked);
+        p.Phone = "07700 900789";
+
+        var json = PersonFhir.ToPatient(p).ToJson(pretty: false);
+        var patient = new FhirJsonDeserializer().Deserialize<Patient>(json);
+
+        static string? Reason(Element? e) => (e?.GetExtension(Absent.FhirExtensionUrl)?.Value as Code)?.Value;
+        Assert.Equal("asked-declined", Reason(patient.BirthDateElement));
+        Assert.Equal("not-applicable", Reason(Assert.Single(patient.Address)));
+        Assert.Equal("asked-unknown", Reason(Assert.Single(patient.GeneralPractitioner)));
+        Assert.Equal("not-asked", Reason(patient.Identifier.Single(i => i.System == PersonFhir.NhsNumberSystem).ValueElement));
+        Assert.Equal("unknown", Reason(patient.Identifier.Single(i => i.System == PersonFhir.PncIdSystem).ValueElement)); // no reason recorded
+        var phone = patient.Telecom.Single(t => t.System == ContactPoint.ContactPointSystem.Phone);
+        Assert.Equal("07700 900789", phone.Value);
+        Assert.Null(Reason(phone));
     }
 }
