@@ -210,4 +210,20 @@ public class AbsenceTests
         Assert.Equal("07700 900789", phone.Value);
         Assert.Null(Reason(phone));
     }
+
+    [Fact]
+    public void The_duplicates_review_never_marks_two_empty_details_as_agreeing_and_says_why_each_is_empty()
+    {
+        PersonSide Side(string? nhs, string? postcode, PersonAbsences absences) => new(Guid.NewGuid(), "Rhian", "Pritchard", [], null, [], Sex.Female,
+            nhs, null, postcode, null, 1, DateTimeOffset.UnixEpoch, Guid.NewGuid(), absences);
+        var none = new PersonAbsences(Absence.AskedUnknown, Absence.None, null, null, Absence.Declined, Absence.NotAsked, null);
+        var a = Side(null, null, none);
+        var b = Side(null, null, none);
+
+        foreach (var f in new[] { PersonField.DateOfBirth, PersonField.NhsNumber, PersonField.PncId, PersonField.Address })
+            Assert.False(a.Agrees(b, f), $"{f} agreed with nothing on either side");
+        Assert.Equal(("Not known", "No fixed abode", "Declined to say", "Not asked"),
+            (a.Show(PersonField.DateOfBirth), a.Show(PersonField.Address), a.Show(PersonField.NhsNumber), a.Show(PersonField.PncId)));
+        Assert.True(Side("9434765919", "NS1 4AB", PersonAbsences.Empty).Agrees(Side("9434765919", "NS1 4AB", PersonAbsences.Empty), PersonField.NhsNumber));
+    }
 }
