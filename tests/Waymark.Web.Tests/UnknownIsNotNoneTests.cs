@@ -149,6 +149,27 @@ public abstract class UnknownIsNotNoneTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_person_of_no_fixed_abode_who_finds_a_home_gets_the_address_typed_over_the_reason_left_as_it_was()
+    {
+        var person = await app.Data.AddPersonAsync(app.Data.Northshire, with: p =>
+        {
+            p.SetAbsence(PersonField.Address, Absence.None);
+            p.SetAbsence(PersonField.Phone, Absence.None);
+        });
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = (await client.GetPageAsync($"/people/{person.Id}/edit")).Form("main form");
+        Assert.Equal(("None", "None"), (form["Input.AddressAbsence"], form["Input.PhoneAbsence"])); // the stored reasons, ticked
+
+        using (var saved = await form.Set("Input.Address", "4 Harbour Row, Southam").Set("Input.Postcode", "NS4 2BB").Set("Input.Phone", "07700 900222").SubmitAsync(client))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var stored = await app.Data.QueryAsync(db => db.People.SingleAsync(p => p.Id == person.Id));
+        Assert.Equal(("4 Harbour Row, Southam", "NS4 2BB", null), (stored.Address, stored.Postcode, stored.AddressAbsence));
+        Assert.Equal(("07700 900222", (Absence?)null), (stored.Phone, stored.PhoneAbsence));
+        Assert.Equal("4 Harbour Row, Southam, NS4 2BB", Row(await client.GetPageAsync($"/people/{person.Id}"), "Address"));
+    }
+
+    [Fact]
     public async Task Identification_records_why_the_date_of_birth_NHS_number_and_postcode_are_missing()
     {
         using var client = await app.SignedInAsync(Users.Practitioner);

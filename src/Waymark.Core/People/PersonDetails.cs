@@ -48,6 +48,22 @@ public record PersonDetails
         Veteran = p.Veteran, CareLeaver = p.CareLeaver, ParentOrCarer = p.ParentOrCarer,
     };
 
+    /// <summary>
+    /// These details without the reasons that are only still there from <paramref name="stored"/>: a reason the form showed
+    /// as stored and the user left as it was, beside a value the user has now entered (a person of no fixed abode who has
+    /// found a home: the address is typed, the old radio left ticked). The value wins. A reason the user changed stays, so
+    /// "has none" newly chosen beside an old value is still refused by <see cref="Validate"/>.
+    /// </summary>
+    public PersonDetails WithoutStaleReasons(Person stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return this with
+        {
+            Absences = Absences.Where(a => !(HasValue(a.Key) && stored.AbsenceOf(a.Key) == a.Value))
+                .ToDictionary(a => a.Key, a => a.Value),
+        };
+    }
+
     /// <summary>The reasons <paramref name="p"/> records for its empty details.</summary>
     public static Dictionary<PersonField, Absence> AbsencesOf(Person p) =>
         Absent.Fields.Where(f => p.AbsenceOf(f) is not null).ToDictionary(f => f, f => p.AbsenceOf(f)!.Value);
@@ -111,7 +127,8 @@ public record PersonDetails
         p.RefreshKeys();
     }
 
-    private bool HasValue(PersonField field) => field switch
+    /// <summary>Whether these details have a value for <paramref name="field"/> (an address counts when either the address or the postcode is given).</summary>
+    public bool HasValue(PersonField field) => field switch
     {
         PersonField.DateOfBirth => DateOfBirth is not null,
         PersonField.Address => Clean(Address) is not null || Clean(Postcode) is not null,

@@ -63,6 +63,7 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
         }
         var details = Input.ToDetails(ModelState, "Input");
         if (!mayChangeIdentity) details = details.KeepingIdentityOf(person);
+        details = details.WithoutStaleReasons(person);
         var today = UkTime.Today(clock);
         foreach (var (field, message) in details.Validate(today))
         {
