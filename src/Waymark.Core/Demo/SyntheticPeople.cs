@@ -97,9 +97,12 @@ public sealed class SyntheticPeople(int seed)
         };
         if (person.Phone is null) person.ConsentToText = false;
         // Some of each reason for an empty detail (ADR 17); no fixed abode is "has no address".
+        if (!nfa && _absences.Next(100) < 8) (person.Address, person.Postcode) = (null, null); // an address not known, declined or not asked
         foreach (var field in Absent.Fields)
             if (!person.HasValue(field))
-                person.SetAbsence(field, field == PersonField.Address && nfa ? Absence.None : Pick(Absent.Allowed(field), _absences));
+                person.SetAbsence(field, field == PersonField.Address
+                    ? nfa ? Absence.None : Pick(Absent.Allowed(field).Where(a => a != Absence.None).ToList(), _absences)
+                    : Pick(Absent.Allowed(field), _absences));
         if (person.GpPractice is null && person.GpPracticeAbsence != Absence.None && _absences.Next(100) < 70)
             (person.GpPractice, person.GpPracticeAbsence) = ($"{Pick(Towns, _absences)} Medical Centre", null);
         if (_rng.Next(100) < 10)

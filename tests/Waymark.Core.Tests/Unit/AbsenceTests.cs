@@ -226,4 +226,17 @@ public class AbsenceTests
             (a.Show(PersonField.DateOfBirth), a.Show(PersonField.Address), a.Show(PersonField.NhsNumber), a.Show(PersonField.PncId)));
         Assert.True(Side("9434765919", "NS1 4AB", PersonAbsences.Empty).Agrees(Side("9434765919", "NS1 4AB", PersonAbsences.Empty), PersonField.NhsNumber));
     }
+
+    [Fact]
+    public void Demo_people_include_every_reason_for_an_empty_detail_and_none_is_left_without_one()
+    {
+        var gen = new Waymark.Demo.SyntheticPeople(42);
+        var people = Enumerable.Range(0, 400).Select(_ => gen.NextPerson(new DateOnly(2026, 11, 30), "demo", DateTimeOffset.UnixEpoch)).ToList();
+
+        foreach (var field in new[] { PersonField.Address, PersonField.Phone, PersonField.GpPractice, PersonField.NhsNumber })
+            foreach (var reason in Absent.Allowed(field))
+                Assert.Contains(people, p => p.AbsenceOf(field) == reason);
+        Assert.All(people, p => Assert.All(Absent.Fields, f => Assert.True(p.HasValue(f) || p.AbsenceOf(f) is not null, $"{f} empty with no reason")));
+        Assert.Contains(people, p => p.NoFixedAbode);
+    }
 }
