@@ -6,7 +6,7 @@ using Waymark.Web.Tests.Support;
 namespace Waymark.Web.Tests;
 
 /// <summary>
-/// Unknown is not "none" (issue 11, item 14; ADR 17): a detail nobody recorded, one the person did not know or would not
+/// Unknown is not "none" (issue 11, item 14; ADR 18): a detail nobody recorded, one the person did not know or would not
 /// give, and one they do not have read differently on every page and in the referral summary, and the forms say which.
 /// </summary>
 public abstract class UnknownIsNotNoneTests(AppFixture app)

@@ -11,7 +11,7 @@ namespace Waymark.Demo;
 public sealed class SyntheticPeople(int seed)
 {
     private readonly Random _rng = new(seed);
-    // A stream of its own, so giving reasons for empty details (ADR 17) leaves every other generated value as it was.
+    // A stream of its own, so giving reasons for empty details (ADR 18) leaves every other generated value as it was.
     private readonly Random _absences = new(unchecked(seed * 31 + 17));
 
     internal static readonly string[] MaleNames =
@@ -96,7 +96,7 @@ public sealed class SyntheticPeople(int seed)
             CreatedBy = createdBy,
         };
         if (person.Phone is null) person.ConsentToText = false;
-        // Some of each reason for an empty detail (ADR 17); no fixed abode is "has no address".
+        // Some of each reason for an empty detail (ADR 18); no fixed abode is "has no address".
         if (!nfa && _absences.Next(100) < 8) (person.Address, person.Postcode) = (null, null); // an address not known, declined or not asked
         foreach (var field in Absent.Fields)
             if (!person.HasValue(field))

@@ -3,7 +3,7 @@ using Waymark.People;
 namespace Waymark.Duplicates;
 
 /// <summary>
-/// How a merge combines the two records' own details, and how an un-merge takes that back (ADR 12, ADR 17).
+/// How a merge combines the two records' own details, and how an un-merge takes that back (ADR 12, ADR 18).
 /// The rule, per detail: the kept record's value stands; where it has none, a value on the merged record fills it (a known
 /// value beats any reason for having none); where both are empty, the reason that tells more wins
 /// (<see cref="Absent.Combine"/>: has none, then declined, then not known, then not asked). Dates of birth are not filled:

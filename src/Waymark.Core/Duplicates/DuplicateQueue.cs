@@ -22,7 +22,7 @@ public sealed record PersonSide(
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
-    /// <summary>Whether both sides have a value for <paramref name="field"/> and it is the same. Two absences never agree (ADR 17).</summary>
+    /// <summary>Whether both sides have a value for <paramref name="field"/> and it is the same. Two absences never agree (ADR 18).</summary>
     public bool Agrees(PersonSide other, PersonField field) => field switch
     {
         PersonField.DateOfBirth => DateOfBirth is not null && DateOfBirth == other.DateOfBirth,

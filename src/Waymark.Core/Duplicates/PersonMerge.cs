@@ -74,7 +74,7 @@ public sealed record MergeMoves
     public string? FilledNhsNumber { get; set; }
     public string? FilledPncId { get; set; }
     /// <summary>Other details the kept person had none of and took from the merged person (Phone, Email, Address, Postcode, GpPractice → value),
-    /// see <see cref="DetailMerge"/>. Null when none: left out of the stored JSON, so merges stored before ADR 17 read and write unchanged.</summary>
+    /// see <see cref="DetailMerge"/>. Null when none: left out of the stored JSON, so merges stored before ADR 18 read and write unchanged.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, string>? FilledDetails { get; set; }
     /// <summary>The kept person's reason for each empty detail the merge changed (<see cref="PersonField"/> name → reason before),

@@ -43,7 +43,7 @@ public class PersonMerging(WaymarkDbContext db, Auditor audit, ICurrentUser user
         var moves = new MergeMoves();
         await PersonLinkedRecords.MergeAsync(new PersonMergeWork(db, kept, merged, moves, snapshot), ct);
 
-        // The kept record's own details: a known value beats a reason for having none; between reasons, the one that tells more (ADR 17).
+        // The kept record's own details: a known value beats a reason for having none; between reasons, the one that tells more (ADR 18).
         DetailMerge.Apply(kept, merged, moves);
 
         (merged.MergedIntoPersonId, merged.MergedAt, merged.MergedByUserId) = (kept.Id, now, userId);

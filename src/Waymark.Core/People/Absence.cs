@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Waymark.People;
 
 /// <summary>
-/// Why a detail of a person is empty (ADR 17). Meaningful only while the value itself is empty; stored as a nullable
+/// Why a detail of a person is empty (ADR 18). Meaningful only while the value itself is empty; stored as a nullable
 /// column beside each value. The names follow HL7 FHIR's data-absent-reason code system
 /// (http://terminology.hl7.org/CodeSystem/data-absent-reason) where one fits: <see cref="NotAsked"/> = <c>not-asked</c>,
 /// <see cref="AskedUnknown"/> = <c>asked-unknown</c>, <see cref="Declined"/> = <c>asked-declined</c>; FHIR has no code
@@ -12,7 +12,7 @@ namespace Waymark.People;
 /// </summary>
 public enum Absence
 {
-    /// <summary>Nobody asked, or nobody recorded asking (FHIR <c>not-asked</c>). What an empty value recorded before ADR 17 became.</summary>
+    /// <summary>Nobody asked, or nobody recorded asking (FHIR <c>not-asked</c>). What an empty value recorded before ADR 18 became.</summary>
     NotAsked = 1,
     /// <summary>Asked, and the person (or whoever was asked) did not know (FHIR <c>asked-unknown</c>).</summary>
     AskedUnknown = 2,
@@ -27,7 +27,7 @@ public enum PersonField { DateOfBirth, Address, Phone, Email, NhsNumber, PncId, 
 
 /// <summary>
 /// The one place that says how an empty detail reads (pages, letters, the CLI, FHIR), which reasons each detail allows,
-/// and how two records' details combine when they are merged (ADR 17).
+/// and how two records' details combine when they are merged (ADR 18).
 /// </summary>
 public static class Absent
 {
@@ -119,7 +119,7 @@ public static class Absent
     };
 
     /// <summary>
-    /// The merge rule for one detail when the kept record has no value (ADR 17): a known value beats any reason for having
+    /// The merge rule for one detail when the kept record has no value (ADR 18): a known value beats any reason for having
     /// none (the caller takes the merged record's value); between two reasons the one that tells more wins
     /// (<see cref="Strength"/>), and on a tie the kept record's stands.
     /// </summary>

@@ -34,7 +34,7 @@ public class Person : IVersioned
     public bool CareLeaver { get; set; }
     public bool ParentOrCarer { get; set; }
 
-    // Why each detail is empty (ADR 17): null while the detail has a value. AddressAbsence covers address and postcode
+    // Why each detail is empty (ADR 18): null while the detail has a value. AddressAbsence covers address and postcode
     // together; None there is "no fixed abode".
     public Absence? DateOfBirthAbsence { get; set; }
     public Absence? AddressAbsence { get; set; }
@@ -62,7 +62,7 @@ public class Person : IVersioned
 
     public string FullName => $"{GivenName} {FamilyName}";
 
-    /// <summary>Recorded as having no fixed abode: no address or postcode, and said to have none (ADR 17).</summary>
+    /// <summary>Recorded as having no fixed abode: no address or postcode, and said to have none (ADR 18).</summary>
     public bool NoFixedAbode => AddressAbsence == Absence.None && !HasValue(PersonField.Address);
 
     /// <summary>The address and postcode on one line ("1 High Street, Newtown, NS1 4AB"), or null when neither is recorded.</summary>

@@ -22,7 +22,7 @@ public record PersonDetails
     public string? Email { get; init; }
     public bool ConsentToText { get; init; }
     public bool ConsentToEmail { get; init; }
-    /// <summary>Why each empty detail is empty, as the user said (ADR 17). A reason given for a detail that has a value is
+    /// <summary>Why each empty detail is empty, as the user said (ADR 18). A reason given for a detail that has a value is
     /// ignored: the value wins. An empty detail with no reason given is stored as <see cref="Absence.NotAsked"/>.</summary>
     public IReadOnlyDictionary<PersonField, Absence> Absences { get; init; } = new Dictionary<PersonField, Absence>();
     public string? Address { get; init; }

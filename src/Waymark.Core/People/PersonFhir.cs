@@ -3,7 +3,7 @@ using Hl7.Fhir.Model;
 namespace Waymark.People;
 
 /// <summary>
-/// A person as an HL7 FHIR R4 <see cref="Patient"/>, for sharing with other systems (ADR 17). Every detail that may be
+/// A person as an HL7 FHIR R4 <see cref="Patient"/>, for sharing with other systems (ADR 18). Every detail that may be
 /// empty is either its value or the element with the data-absent-reason extension (<see cref="Absent.FhirExtensionUrl"/>)
 /// saying why (<see cref="Absent.FhirCode"/>): <c>not-asked</c>, <c>asked-unknown</c>, <c>asked-declined</c>,
 /// <c>not-applicable</c> for "has none" (no fixed abode, no GP, no phone), or <c>unknown</c> when no reason was recorded.

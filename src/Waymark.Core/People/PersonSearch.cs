@@ -10,7 +10,7 @@ public record PersonSearchCriteria(string? Name, DateOnly? DateOfBirth, string? 
         && string.IsNullOrWhiteSpace(NhsNumber) && string.IsNullOrWhiteSpace(PncId);
 }
 
-/// <summary>A person as a list shows them; <paramref name="Absences"/> says why empty details are empty (ADR 17).</summary>
+/// <summary>A person as a list shows them; <paramref name="Absences"/> says why empty details are empty (ADR 18).</summary>
 public record PersonSummary(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber, string? PncId, string? Postcode, PersonAbsences Absences)
 {
     /// <summary>Date of birth as "3 March 1988", or why there is none.</summary>

@@ -80,7 +80,7 @@ public sealed class MigrationTestsOnSqlite(SqliteTestDatabase db) : MigrationTes
 public sealed class MigrationTestsOnPostgres(PostgresTestDatabase db) : MigrationTests<PostgresTestDatabase>(db);
 
 /// <summary>
-/// The UnknownIsNotNone migration (ADR 17) keeps what the data said: "no fixed abode" becomes address reason "has none",
+/// The UnknownIsNotNone migration (ADR 18) keeps what the data said: "no fixed abode" becomes address reason "has none",
 /// every other empty detail "not asked", recorded values stay; undone, "has none" becomes the flag again. Its own class,
 /// so its own database: it migrates down and up again.
 /// </summary>

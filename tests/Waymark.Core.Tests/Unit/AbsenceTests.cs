@@ -9,7 +9,7 @@ using Person = Waymark.People.Person;
 namespace Waymark.Core.Tests.Unit;
 
 /// <summary>
-/// Unknown is not "none" (issue 11, item 14; ADR 17): why a detail is empty is recorded, read the same way everywhere,
+/// Unknown is not "none" (issue 11, item 14; ADR 18): why a detail is empty is recorded, read the same way everywhere,
 /// carried sensibly through a merge, and never taken for a value by matching.
 /// </summary>
 public class AbsenceTests

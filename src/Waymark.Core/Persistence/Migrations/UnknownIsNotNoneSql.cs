@@ -1,7 +1,7 @@
 namespace Waymark.Persistence.Migrations;
 
 /// <summary>
-/// The data steps of the UnknownIsNotNone migration (ADR 17), the same SQL on SQLite and PostgreSQL. Up: a person marked
+/// The data steps of the UnknownIsNotNone migration (ADR 18), the same SQL on SQLite and PostgreSQL. Up: a person marked
 /// no fixed abode with no address or postcode becomes address reason "has none" (4); every other empty detail becomes
 /// "not asked" (1), the truth about a detail nobody recorded a reason for. Down: "has none" for the address becomes the flag again.
 /// </summary>

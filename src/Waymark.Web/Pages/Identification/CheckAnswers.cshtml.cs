@@ -12,7 +12,7 @@ public class CheckAnswersModel(IdentificationService journeys, WaymarkDbContext 
     private readonly IdentificationService _journeys = journeys;
     public string PersonName { get; private set; } = "";
     public DateOnly? DateOfBirth { get; private set; }
-    /// <summary>Why the date of birth is empty, when it is (ADR 17).</summary>
+    /// <summary>Why the date of birth is empty, when it is (ADR 18).</summary>
     public Absence? DateOfBirthAbsence { get; private set; }
     public int? AgeAtIdentification { get; private set; }
 

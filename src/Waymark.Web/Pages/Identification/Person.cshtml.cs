@@ -17,7 +17,7 @@ public class PersonModel(IdentificationService journeys, WaymarkDbContext db, Ti
     [BindProperty] public string? NhsNumber { get; set; }
     [BindProperty] public string? PncId { get; set; }
     [BindProperty] public string? Postcode { get; set; }
-    // Why the date of birth, NHS number, PNC ID or postcode is empty (ADR 17): an Absence name or nothing.
+    // Why the date of birth, NHS number, PNC ID or postcode is empty (ADR 18): an Absence name or nothing.
     [BindProperty] public string? DateOfBirthAbsence { get; set; }
     [BindProperty] public string? NhsNumberAbsence { get; set; }
     [BindProperty] public string? PncIdAbsence { get; set; }

@@ -111,7 +111,7 @@ public class PersonForm
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public List<string> Consent { get; set; } = [];
-    // Why each empty detail is empty (ADR 17), as posted: an Absence name or nothing.
+    // Why each empty detail is empty (ADR 18), as posted: an Absence name or nothing.
     public string? DateOfBirthAbsence { get; set; }
     public string? AddressAbsence { get; set; }
     public string? PhoneAbsence { get; set; }
