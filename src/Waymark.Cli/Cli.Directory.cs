@@ -144,7 +144,7 @@ public static partial class Cli
     {
         c.Args.EnsureAllUsed();
         foreach (var k in await sp.GetRequiredService<DirectoryApiKeys>().ListAsync(teamId, c.Ct))
-            c.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k.Name}\tcreated {k.CreatedAt:yyyy-MM-dd} by {k.CreatedBy}\t{(k.RevokedAt is { } r ? $"revoked {r:yyyy-MM-dd} by {k.RevokedBy}" : "live")}"));
+            c.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k.Name}\tcreated {UkTime.DateOf(k.CreatedAt):yyyy-MM-dd} by {k.CreatedBy}\t{(k.RevokedAt is { } r ? $"revoked {UkTime.DateOf(r):yyyy-MM-dd} by {k.RevokedBy}" : "live")}"));
         return Ok;
     }
 }

@@ -49,7 +49,7 @@ public static class PeopleLoader
         BulkTable[] tables = [people, links, episodes, aliases, dobs, keys];
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = UkTime.DateOf(now); // the UK day, as everywhere else (ADR 17)
         var channel = Channel.CreateBounded<(List<BulkRows> Batch, int People, int Rows)>(
             new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -156,4 +156,34 @@ public partial class CaseloadTests(BrowserFixture fx)
         Assert.Equal(140, saved);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Practitioner_takes_an_unallocated_episode_by_keyboard_and_is_offered_the_next_step()
+    {
+        var page = await fx.SignedInPageAsync(Ui.Email("Practitioner"));
+        await page.GotoAsync("/caseload/unallocated?Show=not-screened");
+        await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Urgency" })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Assessment due by" })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Screening not yet done" })).ToBeCheckedAsync();
+        await page.AssertAccessibleAsync("unallocated episodes not yet screened");
+
+        var row = Rows(page).First;
+        var episodeId = Guid.Parse(EpisodeUrl().Match((await row.GetByRole(AriaRole.Link).First.GetAttributeAsync("href"))!).Groups[1].Value);
+        await page.TabToAsync(row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Take the episode for ") }), 200);
+        await page.NavigatesAsync(() => page.Keyboard.PressAsync("Enter"));
+
+        Assert.Equal($"/episodes/{episodeId}", new Uri(page.Url).AbsolutePath);
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You are now the key worker for this episode");
+        await Expect(page.Locator(".nhsuk-summary-list__row", new() { HasTextRegex = new Regex("^Key worker") })).ToContainTextAsync("Alex Morgan");
+        await page.AssertAccessibleAsync("episode just taken");
+
+        // The person page offers screening directly; My tasks lists it.
+        await page.ClickAndWaitAsync(page.Locator("main .nhsuk-caption-l a"));
+        await Expect(page.Locator($"main a.nhsuk-button[href='/episodes/{episodeId}/screening']")).ToContainTextAsync("Screen now");
+        await page.AssertAccessibleAsync("person page with Screen now");
+        await page.GotoAsync("/tasks/episodes");
+        await Expect(page.Locator($"main table a[href='/episodes/{episodeId}/screening']")).ToHaveCountAsync(1);
+        await page.AssertAccessibleAsync("screenings and assessments due");
+        await page.Context.CloseAsync();
+    }
 }

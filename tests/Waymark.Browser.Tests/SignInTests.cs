@@ -25,7 +25,7 @@ public class SignInTests(BrowserFixture fx)
         await page.TypeByKeyboardAsync(password, "not-the-password-at-all");
         await page.PressButtonAsync("Sign in");
         await page.AssertErrorStateAsync("sign-in page after a wrong password",
-            "The email address or password is not right, or the account is locked. After 5 wrong attempts an account is locked for 15 minutes: wait, or ask your administrator to unlock it.");
+            "The email address or password is not right, or the account is locked. After 5 wrong attempts an account is locked for 15 minutes: wait, or ask your team manager or administrator to unlock it.");
         await Expect(email).ToHaveValueAsync("practitioner2@demo.invalid");
         await Expect(password).ToHaveValueAsync("");
         Assert.DoesNotContain("not-the-password-at-all", await page.ContentAsync(), StringComparison.Ordinal);

@@ -107,6 +107,7 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /Episodes/Details?handler=Milestone", w => $"/episodes/{w.Episode}?handler=Milestone", CaseWork, N),
         new("POST /Episodes/Details?handler=PlannedEnd", w => $"/episodes/{w.Episode}?handler=PlannedEnd", Clinical, N),
         new("POST /Episodes/Details?handler=Close", w => $"/episodes/{w.Episode}?handler=Close", Clinical, N),
+        new("POST /Episodes/Details?handler=Take", w => $"/episodes/{w.Episode}?handler=Take", CaseWork, N),
         new("GET /Episodes/Allocate", w => $"/episodes/{w.Episode}/allocate", Managers, N),
         new("POST /Episodes/Allocate", w => $"/episodes/{w.Episode}/allocate", Managers, N),
         new("GET /Caseload/Index", _ => "/caseload", CaseWork, O),
@@ -155,6 +156,7 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Referrals/Summary", w => $"/referrals/{w.Referral}/summary", CaseWork, N),
         new("GET /Referrals/Tasks", _ => "/tasks", CaseWork, O),
         new("GET /Referrals/Tasks", _ => "/tasks/team", CaseWork, O),
+        new("GET /Referrals/Tasks", _ => "/tasks/episodes", CaseWork, O),
         // Team settings and figures
         new("GET /Team/Targets", _ => "/team/assessment-targets", Managers, O),
         new("POST /Team/Targets", _ => "/team/assessment-targets", Managers, O),
@@ -167,6 +169,7 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Team/Member", w => $"/team/members/{w.PractitionerId}", MemberManagers, N),
         new("POST /Team/Member?handler=SignOutEverywhere", w => $"/team/members/{w.PractitionerId}?handler=SignOutEverywhere", MemberManagers, N),
         new("POST /Team/Member?handler=Withdraw", w => $"/team/members/{w.PractitionerId}?handler=Withdraw", MemberManagers, N),
+        new("POST /Team/Member?handler=Unlock", w => $"/team/members/{w.PractitionerId}?handler=Unlock", MemberManagers, N),
         new("POST /Team/Member?handler=ResetTwoFactor", w => $"/team/members/{w.PractitionerId}?handler=ResetTwoFactor", Administrators, F),
         // Audit trails and duplicates
         new("GET /Audit/Index", _ => "/audit", Managers, O),

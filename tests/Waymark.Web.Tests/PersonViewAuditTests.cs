@@ -82,6 +82,8 @@ public abstract class PersonViewAuditTests(AppFixture app)
             ("/caseload/unallocated", AuditAction.Viewed, "Caseload", null),
             ("/tasks", AuditAction.Viewed, "MyFollowUps", null),
             ("/tasks/team", AuditAction.Viewed, "TeamFollowUps", null),
+            ("/tasks", AuditAction.Viewed, "MyEpisodeTasks", null),
+            ("/tasks/episodes", AuditAction.Viewed, "MyEpisodeTasks", null),
             ("/duplicates", AuditAction.Viewed, "DuplicateQueue", null),
             ($"/duplicates/{pair}", AuditAction.Viewed, "DuplicatePair", pairA.Id),
             ($"/duplicates/{pair}", AuditAction.Viewed, "DuplicatePair", pairB.Id),
@@ -113,14 +115,14 @@ public abstract class PersonViewAuditTests(AppFixture app)
         var me = app.Data.UserId(Users.TeamManager);
         var before = await app.Data.QueryAsync(db => db.AuditEvents.MaxAsync(a => (long?)a.Id)) ?? 0;
 
-        // Newest first, so the new episode is on the first page of the team's unallocated episodes.
-        var page = await client.GetPageAsync("/caseload/unallocated");
+        // Newest first, so the new episode is on the first page of the team's caseload.
+        var page = await client.GetPageAsync("/caseload");
 
         Assert.Contains($"/episodes/{episode.Id}", page.Links("main a"));
         var listed = Assert.Single(await app.Data.QueryAsync(db => db.AuditEvents.Where(a => a.Id > before && a.UserId == me).ToListAsync()));
         Assert.Equal((AuditAction.Viewed, "Caseload", null, null), (listed.Action, listed.RecordType, listed.RecordId, listed.PersonId));
         Assert.Contains(person.Id.ToString(), listed.Detail);
-        Assert.Matches(@"view=unallocated page=1 results=\d+ people=", listed.Detail);
+        Assert.Matches(@"view=caseload page=1 results=\d+ people=", listed.Detail);
     }
 
     [Fact]

@@ -78,7 +78,12 @@ public abstract class SessionTests(AppFixture app)
         var token = edit.Form("main form")["__RequestVerificationToken"]!;
 
         var signOut = (await client.GetPageAsync("/")).Form("header form[action='/account/sign-out']");
-        using (var signedOut = await signOut.SubmitAsync(client)) Assert.Equal("/account/sign-in", Redirects.Path(signedOut));
+        using (var signedOut = await signOut.SubmitAsync(client))
+        {
+            Assert.Equal("/account/sign-in", Redirects.Path(signedOut));
+            Assert.Equal("You have signed out of Waymark.", (await client.FollowAsync(signedOut)).Document.QuerySelector("main [role=status]")?.TextContent.Replace("Information: ", "").Trim());
+        }
+        Assert.Null((await client.GetPageAsync("/account/sign-in")).Document.QuerySelector("main [role=status]")); // said once
 
         using (var view = await copy.GetAsync($"/people/{person.Id}")) Assert.Equal("/account/sign-in", Redirects.Path(view));
         using var post = await copy.PostAsync($"/people/{person.Id}/edit",
@@ -188,8 +193,11 @@ public abstract class SessionTests(AppFixture app)
         using var member = await app.SignedInAsync(email);
         using var manager = await app.SignedInAsync(await app.Data.AddManagerAsync(app.Data.Northshire));
 
+        // A session never signed out but older than the absolute lifetime is dead, and not counted as signed in.
+        await app.Data.ChangeAsync(db => { db.UserSessions.Add(new UserSession { UserId = id, StartedAt = DateTimeOffset.UtcNow.AddHours(-13) }); return Task.CompletedTask; });
         var page = await manager.GetPageAsync($"/team/members/{id}");
         PageChecks.AssertWellFormed(page);
+        Assert.Equal("Possibly: 1 session not signed out, started in the last 12 hours", page.Document.GetElementById("live-sessions")!.TextContent.Trim());
         var confirm = await HtmlPage.ReadAsync(await page.Form("main form[action$='handler=SignOutEverywhere']").SubmitAsync(manager));
         Assert.Equal(HttpStatusCode.OK, confirm.Status);
         Assert.EndsWith("out everywhere?", confirm.H1);
@@ -199,13 +207,41 @@ public abstract class SessionTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Contains("has been signed out everywhere", (await manager.FollowAsync(done)).MainText);
         await AssertRefusedAsync(member, "the member");
-        var ended = Assert.Single(await SessionsOfAsync(id));
+        var ended = (await SessionsOfAsync(id)).Single(s => s.StartedAt > DateTimeOffset.UtcNow.AddHours(-1));
         Assert.Equal(((SessionEndReason?)SessionEndReason.SignedOutEverywhere, (string?)app.Data.UserId(await ManagerEmailAsync(manager))), (ended.EndReason, ended.EndedBy));
         Assert.True(await AuditedAsync(AuditAction.SessionsEnded, id));
     }
 
     private async Task<string> ManagerEmailAsync(AppClient manager) =>
         (await manager.GetPageAsync("/account")).Document.QuerySelectorAll(".nhsuk-summary-list__value")[1].TextContent.Trim();
+
+    [Fact]
+    public async Task A_team_manager_unlocks_a_locked_member_who_can_then_sign_in_with_their_password()
+    {
+        var (id, email) = await NewUserAsync();
+        using (var wrong = app.NewClient())
+            for (var i = 0; i < 5; i++) // Security:MaxFailedSignIns
+                using (await (await wrong.GetPageAsync("/account/sign-in")).Form().Set("Email", email).Set("Password", "Not-the-password-1").SubmitAsync(wrong)) { }
+        using var manager = await app.SignedInAsync(await app.Data.AddManagerAsync(app.Data.Northshire));
+        using (var locked = app.NewClient())
+        {
+            using var refused = await (await locked.GetPageAsync("/account/sign-in")).Form().Set("Email", email).Set("Password", AppSettings.Password).SubmitAsync(locked);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // the right password is refused while locked
+        }
+
+        var page = await manager.GetPageAsync($"/team/members/{id}");
+        Assert.StartsWith("Yes, after too many failed sign-ins, until", page.Document.GetElementById("locked")!.TextContent.Trim());
+        using var done = await page.Form("main form[action$='handler=Unlock']").SubmitAsync(manager);
+        var after = await manager.FollowAsync(done);
+
+        Assert.Contains("account has been unlocked. They can sign in now.", after.MainText);
+        Assert.Equal("No", after.Document.GetElementById("locked")!.TextContent.Trim());
+        Assert.Empty(after.Document.QuerySelectorAll("main form[action$='handler=Unlock']"));
+        Assert.True(await AuditedAsync(AuditAction.Unlocked, id));
+        using var member = app.NewClient();
+        using var signedIn = await (await member.GetPageAsync("/account/sign-in")).Form().Set("Email", email).Set("Password", AppSettings.Password).SubmitAsync(member);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
 
     [Fact]
     public async Task A_team_manager_withdraws_a_member_who_is_then_refused_and_no_longer_listed()
@@ -284,6 +320,10 @@ public abstract class SessionTests(AppFixture app)
         Assert.Equal(0, codes);
         Assert.Equal((SessionEndReason?)SessionEndReason.TwoFactorReset, Assert.Single(await SessionsOfAsync(id)).EndReason);
         Assert.True(await AuditedAsync(AuditAction.TwoFactorReset, id));
+        // Two-factor is off now: nothing to reset, so it is not offered.
+        var after = await admin.GetPageAsync($"/team/members/{id}");
+        Assert.Empty(after.Document.QuerySelectorAll("main form[action$='handler=ResetTwoFactor']"));
+        Assert.Equal("No", after.Document.GetElementById("live-sessions")!.TextContent.Trim());
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public abstract class SignInSecurityTests(AppFixture app)
     [Collection(PostgresCollection.Name)]
     public sealed class OnPostgres(PostgresApp app) : SignInSecurityTests(app);
 
-    private const string Refused = "The email address or password is not right, or the account is locked. After 5 wrong attempts an account is locked for 15 minutes: wait, or ask your administrator to unlock it.";
+    private const string Refused = "The email address or password is not right, or the account is locked. After 5 wrong attempts an account is locked for 15 minutes: wait, or ask your team manager or administrator to unlock it.";
 
     private async Task<string> NewUserEmailAsync()
     {
@@ -102,7 +102,7 @@ public abstract class SignInSecurityTests(AppFixture app)
     }
 }
 
-/// <summary>Sign-in and two-factor attempts over the limits (here 3 per account and 6 per client address) are answered 429 with a plain page.</summary>
+/// <summary>Sign-in and two-factor attempts over the limits (here 3 failures per account and 6 attempts per client address) are answered 429, saying how long to wait.</summary>
 [Collection(RateLimitedSqliteCollection.Name)]
 public sealed class SignInRateLimitTests(RateLimitedSqliteApp app)
 {
@@ -128,11 +128,38 @@ public sealed class SignInRateLimitTests(RateLimitedSqliteApp app)
         }
         var refused = await HtmlPage.ReadAsync(await AttemptFromAsync(client, Address(), email));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
-        Assert.Equal("Too many requests", refused.H1);
+        Assert.Equal("Too many attempts", refused.H1);
+        Assert.Contains("For your security, signing in is paused for now. Try again in 15 minutes.", refused.MainText);
+        Assert.Equal(TimeSpan.FromMinutes(15), refused.Response.Headers.RetryAfter?.Delta);
         PageChecks.AssertWellFormed(refused);
 
         using var other = await AttemptFromAsync(client, Address(), $"{TestData.UniqueName("other")}@test.invalid");
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    /// <summary>A walk-through found that signing in successfully used up the allowance (two permits for each two-factor sign-in).</summary>
+    [Fact]
+    public async Task Successful_sign_ins_do_not_count_against_the_account_only_failures_do()
+    {
+        var id = await app.Data.AddUserAsync(app.Data.Northshire, TestData.UniqueName("Often "), Roles.Practitioner);
+        var email = await app.Data.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.Email!).SingleAsync());
+        for (var i = 0; i < 5; i++)
+        {
+            using var client = app.NewClient();
+            using var signedIn = await AttemptWithAsync(client, Address(), "/account/sign-in", p => p.Set("Email", email).Set("Password", AppSettings.Password));
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        }
+        using var guesser = app.NewClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var wrong = await AttemptFromAsync(guesser, Address(), email);
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        // Three failures: now even the right password waits (the lockout, at 5, has not been reached).
+        using var owner = app.NewClient();
+        using var refused = await AttemptWithAsync(owner, Address(), "/account/sign-in", p => p.Set("Email", email).Set("Password", AppSettings.Password));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
     }
 
     /// <summary>A walk-through got past the account limit by sending Email twice (the limiter joined the values; binding takes the first).</summary>

@@ -75,7 +75,7 @@ public abstract class TwoFactorTests(AppFixture app)
         Assert.Equal("Enter your security code", codePage.H1);
 
         var wrongCode = await HtmlPage.ReadAsync(await codePage.Form().Set("Code", WrongCode(key)).SubmitAsync(next));
-        Assert.Contains(("#Code", "The security code is not right. Check your authenticator app and try again"), wrongCode.ErrorLinks);
+        Assert.Contains(("#Code", "The security code is not right, or it has already been used. Enter the code your authenticator app shows now"), wrongCode.ErrorLinks);
         using (var stillOut = await next.GetAsync("/")) Assert.Equal("/account/sign-in", Redirects.Path(stillOut));
 
         // The app's next code (30 s on: within the server's window, and not the code just used to enrol).
@@ -103,7 +103,7 @@ public abstract class TwoFactorTests(AppFixture app)
         {
             var page = await HtmlPage.ReadAsync(await client.SubmitSignInAsync(Users.Commissioner, $"Wrong-password-{attempt}"));
             Assert.Equal(HttpStatusCode.OK, page.Status);
-            Assert.Contains(("#Email", "The email address or password is not right, or the account is locked. After 5 wrong attempts an account is locked for 15 minutes: wait, or ask your administrator to unlock it."), page.ErrorLinks);
+            Assert.Contains(("#Email", "The email address or password is not right, or the account is locked. After 5 wrong attempts an account is locked for 15 minutes: wait, or ask your team manager or administrator to unlock it."), page.ErrorLinks);
         }
         var fifth = await HtmlPage.ReadAsync(await client.SubmitSignInAsync(Users.Commissioner, "Wrong-password-5"));
         Assert.Equal(HttpStatusCode.OK, fifth.Status);
@@ -112,7 +112,7 @@ public abstract class TwoFactorTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.OK, right.Status);
         // The same message as a wrong password or an unknown email: the page does not say the account exists.
-        Assert.Contains(("#Email", "The email address or password is not right, or the account is locked. After 5 wrong attempts an account is locked for 15 minutes: wait, or ask your administrator to unlock it."), right.ErrorLinks);
+        Assert.Contains(("#Email", "The email address or password is not right, or the account is locked. After 5 wrong attempts an account is locked for 15 minutes: wait, or ask your team manager or administrator to unlock it."), right.ErrorLinks);
         using (var home = await client.GetAsync("/")) Assert.Equal("/account/sign-in", Redirects.Path(home));
         var (lockoutEnd, lockedEvents) = await app.Data.QueryAsync(async db => (
             await db.Users.Where(u => u.Email == Users.Commissioner).Select(u => u.LockoutEnd).SingleAsync(),
@@ -161,10 +161,10 @@ public abstract class TwoFactorTests(AppFixture app)
         {
             var replay = await HtmlPage.ReadAsync(await again.Form().Set("Code", next).SubmitAsync(second));
             Assert.Equal(HttpStatusCode.OK, replay.Status);
-            Assert.Contains(("#Code", "The security code is not right. Check your authenticator app and try again"), replay.ErrorLinks);
+            Assert.Contains(("#Code", "The security code is not right, or it has already been used. Enter the code your authenticator app shows now"), replay.ErrorLinks);
             // The code of the step used to enrol, still within the drift window, is earlier: refused too.
             var earlier = await HtmlPage.ReadAsync(await replay.Form().Set("Code", Totp.Code(key, DateTimeOffset.UtcNow)).SubmitAsync(second));
-            Assert.Contains(("#Code", "The security code is not right. Check your authenticator app and try again"), earlier.ErrorLinks);
+            Assert.Contains(("#Code", "The security code is not right, or it has already been used. Enter the code your authenticator app shows now"), earlier.ErrorLinks);
             using var notIn = await second.GetAsync("/");
             Assert.Equal("/account/sign-in", Redirects.Path(notIn));
         }

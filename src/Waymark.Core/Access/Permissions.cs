@@ -25,6 +25,8 @@ public enum Permission
     Refer,
     /// <summary>Set the planned end of an episode and close it (discharge).</summary>
     CloseEpisodes,
+    /// <summary>Become the key worker of one of the team's unallocated episodes ("Take"), without waiting for a manager to allocate it.</summary>
+    TakeEpisodes,
     /// <summary>Team settings and figures, allocation, duplicates and merges, the audit trail, directory import and export.</summary>
     ManageTeam,
     /// <summary>The team's members: list them, sign a member out everywhere, withdraw a member from the team (docs/security.md, "Sessions").</summary>
@@ -53,6 +55,8 @@ public static class Permissions
         [Permission.Assess] = [Roles.Practitioner, Roles.TeamManager],
         [Permission.Refer] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
         [Permission.CloseEpisodes] = [Roles.Practitioner, Roles.TeamManager],
+        // Everyone who can hold a caseload (Roles.CaseWorkers): a manager could allocate it to them anyway.
+        [Permission.TakeEpisodes] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
         [Permission.ManageTeam] = [Roles.TeamManager],
         // Access to the service rather than to records: team managers look after their team's members; administrators
         // manage users, and alone reset two-factor (the one way back in for a member with no phone and no recovery codes).

@@ -33,6 +33,8 @@ public enum AuditAction
     RecoveryCodesGenerated = 34,
     /// <summary>The user's (RecordId) password was changed by them, or set anew by an administrator (command line); their sessions ended.</summary>
     PasswordReset = 35,
+    /// <summary>A team manager or administrator ended the lockout of the user (RecordId) after too many failed sign-ins.</summary>
+    Unlocked = 36,
 }
 
 /// <summary>

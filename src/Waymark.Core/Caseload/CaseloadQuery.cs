@@ -13,13 +13,21 @@ public record CaseloadFilter(
     bool? Youth = null,
     bool OverdueOnly = false,
     bool AssessmentOverdueOnly = false,
-    bool FollowUpOverdueOnly = false);
+    bool FollowUpOverdueOnly = false,
+    bool NotScreenedOnly = false,
+    bool MostUrgentFirst = false,
+    bool ScreeningOrAssessmentDueOnly = false);
 
 public record CaseloadRow(
     Guid EpisodeId, Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth,
     Setting Setting, bool IsYouth, DateTimeOffset IdentifiedAt, string? KeyWorkerId, string? KeyWorkerName,
     DateOnly? PlannedEndDate, EpisodeStatus Status, bool Overdue,
-    DateTimeOffset? AssessmentDueAt = null, bool AssessmentOverdue = false, bool FollowUpOverdue = false);
+    DateTimeOffset? AssessmentDueAt = null, bool AssessmentOverdue = false, bool FollowUpOverdue = false,
+    Screening.Urgency? Urgency = null)
+{
+    /// <summary>Screening has not been recorded yet (the episode is still at identification, or closed without it).</summary>
+    public bool NotScreened => Status == EpisodeStatus.Identified;
+}
 
 public record CaseloadPage(IReadOnlyList<CaseloadRow> Rows, int PageNumber, int PageSize, int Total)
 {
@@ -33,7 +41,8 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
 
     /// <summary>
     /// One page (<see cref="PageSize"/> rows, 1-based <paramref name="page"/>) of the team's episodes matching <paramref name="f"/>,
-    /// newest first. <paramref name="knownTotal"/> is the number matching when the caller already counted them (the page's
+    /// newest first, or with <see cref="CaseloadFilter.MostUrgentFirst"/> in <see cref="CaseloadQueue.MostUrgentFirst"/> order.
+    /// <paramref name="knownTotal"/> is the number matching when the caller already counted them (the page's
     /// capacity figures do for the unfiltered views), which saves counting again.
     /// </summary>
     public async Task<CaseloadPage> RunAsync(Guid teamId, CaseloadFilter f, int page = 1, int? knownTotal = null, CancellationToken ct = default)
@@ -58,10 +67,13 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         if (f.AssessmentOverdueOnly) q = q.Where(e => e.ClosedAt == null && e.AssessedAt == null && e.AssessmentDueAt != null && e.AssessmentDueAt < now);
         if (f.FollowUpOverdueOnly) q = q.Where(e => db.FollowUpTasks.Any(t => t.EpisodeId == e.Id && t.DoneAt == null && t.ClosedAt == null && t.DueAt < now));
+        if (f.NotScreenedOnly) q = q.Where(e => e.ScreenedAt == null);
+        // "My tasks": what the key worker must do next on the episode itself (follow-ups are listed separately).
+        if (f.ScreeningOrAssessmentDueOnly) q = q.Where(e => e.ClosedAt == null && (e.ScreenedAt == null || (e.AssessedAt == null && e.AssessmentDueAt != null)));
 
         var total = knownTotal ?? await q.CountAsync(ct);
-        var rows = await q
-            .OrderByDescending(e => e.IdentifiedAt).ThenBy(e => e.Id)
+        var ordered = f.MostUrgentFirst ? CaseloadQueue.MostUrgentFirst(q) : q.OrderByDescending(e => e.IdentifiedAt).ThenBy(e => e.Id);
+        var rows = await ordered
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(e => new
             {
@@ -70,6 +82,9 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
                 KeyWorkerName = db.Users.Where(u => u.Id == e.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault(),
                 e.PlannedEndDate, e.ScreenedAt, e.AssessedAt, e.SupportStartedAt, e.ClosedAt, e.AssessmentDueAt,
                 FollowUpOverdue = db.FollowUpTasks.Any(t => t.EpisodeId == e.Id && t.DoneAt == null && t.ClosedAt == null && t.DueAt < now),
+                // The latest screening outcome's urgency (one index probe on EpisodeId, Sequence per row of the page).
+                Urgency = db.ScreeningOutcomes.Where(o => o.EpisodeId == e.Id).OrderByDescending(o => o.Sequence)
+                    .Select(o => (Screening.Urgency?)o.Urgency).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var result = rows.Select(r =>
@@ -79,10 +94,26 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
                 r.IdentifiedAt, r.KeyWorkerId, r.KeyWorkerName, r.PlannedEndDate, status,
                 r.ClosedAt == null && r.PlannedEndDate is { } end && end < today,
                 r.AssessedAt is null && r.ClosedAt is null ? r.AssessmentDueAt : null,
-                Episode.IsAssessmentOverdue(r.ClosedAt, r.AssessedAt, r.AssessmentDueAt, now), r.FollowUpOverdue);
+                Episode.IsAssessmentOverdue(r.ClosedAt, r.AssessedAt, r.AssessmentDueAt, now), r.FollowUpOverdue, r.Urgency);
         }).ToList();
         return new CaseloadPage(result, page, PageSize, total);
     }
 
     private DateOnly Today() => UkTime.Today(clock);
+}
+
+/// <summary>
+/// The order of a queue of work waiting for someone (the unallocated episodes, a worker's screening and assessment tasks):
+/// first episodes whose full assessment is due, soonest (most overdue) first; then episodes not yet screened, newest
+/// first (the person identified an hour ago is probably still in custody or at court); then the rest, newest first. An
+/// immediate case screened an hour ago is due within hours, so it comes before a routine one due next week however they
+/// were identified.
+/// </summary>
+public static class CaseloadQueue
+{
+    /// <summary>Orders <paramref name="episodes"/> as described on <see cref="CaseloadQueue"/>; translates to SQL on both providers.</summary>
+    public static IOrderedQueryable<Episode> MostUrgentFirst(IQueryable<Episode> episodes) => episodes
+        .OrderBy(e => e.AssessedAt == null && e.AssessmentDueAt != null ? 0 : e.ScreenedAt == null ? 1 : 2)
+        .ThenBy(e => e.AssessedAt == null ? e.AssessmentDueAt : null)
+        .ThenByDescending(e => e.IdentifiedAt).ThenBy(e => e.Id);
 }

@@ -102,6 +102,19 @@ public class Episode : IVersioned, IPersonHistory
         (KeyWorkerId, AllocatedByUserId, AllocatedAt) = (keyWorkerId, byUserId, at);
     }
 
+    /// <summary>
+    /// <paramref name="userId"/> takes the episode: they become its key worker, recorded as allocated by themselves at
+    /// <paramref name="at"/>. Only an episode without a key worker can be taken; changing a key worker is allocation.
+    /// </summary>
+    /// <exception cref="EpisodeRuleException">The episode is closed, or already has a key worker.</exception>
+    public void Take(string userId, DateTimeOffset at)
+    {
+        EnsureOpen("take it");
+        if (KeyWorkerId == userId) throw new EpisodeRuleException("You are already the key worker for this episode.");
+        if (KeyWorkerId is not null) throw new EpisodeRuleException("This episode already has a key worker. Ask your team manager if it should change.");
+        (KeyWorkerId, AllocatedByUserId, AllocatedAt) = (userId, userId, at);
+    }
+
     /// <summary>Sets or clears the date support is planned to end.</summary>
     /// <param name="end">The planned end (a UK date), or null to remove it.</param>
     /// <param name="now">The current instant, for the limit on how far ahead it may be (<see cref="EpisodeDates.PlannedDay"/>).</param>

@@ -53,6 +53,30 @@ public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser use
             return (AuditAction.Allocated, keyWorkerId is null ? "Key worker removed" : $"Key worker {keyWorkerId}");
         }, ct);
 
+    /// <summary>
+    /// The signed-in user takes an unallocated episode of their team (becomes its key worker), with an audit event. No
+    /// version is asked for: whatever else changed, taking is only refused when someone already holds the episode, and
+    /// then the refusal names them.
+    /// </summary>
+    /// <exception cref="EpisodeRuleException">Closed, already allocated (names the key worker), or the user holds no caseload in the team.</exception>
+    /// <exception cref="ConcurrencyConflictException">Someone changed the episode while it was being saved.</exception>
+    public async Task TakeAsync(Guid id, CancellationToken ct = default)
+    {
+        var e = await db.EpisodeOfTeamAsync(user, id, ct);
+        var me = user.UserId!;
+        if (e.KeyWorkerId is { } holder && holder != me && e.IsOpen)
+        {
+            var name = await db.Users.Where(u => u.Id == holder).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+            throw new EpisodeRuleException($"{name ?? "Someone else"} is already the key worker for this episode. Ask your team manager if it should change.");
+        }
+        if (e.IsOpen && !await Caseload.Capacity.CaseWorkersOf(db, e.TeamId).AnyAsync(m => m.UserId == me, ct))
+            throw new EpisodeRuleException("Only members of this team who hold a caseload can be key workers.");
+        e.Take(me, clock.GetUtcNow());
+        audit.Add(AuditAction.Allocated, "Episode", id.ToString(), e.PersonId, "Took the episode as key worker");
+        await db.SaveOrConflictAsync(
+            "Someone else changed this episode at the same moment. It has not been allocated to you. Check the episode as it is now and try again.", ct);
+    }
+
     // The episode's own methods refuse steps a closed episode cannot take, each saying which.
     private async Task ChangeAsync(Guid id, Guid version, Func<Episode, (AuditAction, string)> change, CancellationToken ct)
     {

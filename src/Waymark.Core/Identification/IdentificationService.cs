@@ -39,6 +39,8 @@ public class IdentificationService(WaymarkDbContext db, Auditor audit, ICurrentU
         if (!draft.HasSetting || !draft.HasReason || !draft.HasPerson || !draft.HasMatchDecision)
             throw new EpisodeRuleException("Some answers are missing. Check each section before you confirm.");
         var now = clock.GetUtcNow();
+        if (draft.ExistingPersonId is null && draft.DateOfBirth is { } typedDob && DateLimits.DateOfBirthProblem(typedDob, UkTime.DateOf(now)) is { } dobProblem)
+            throw new EpisodeRuleException(dobProblem + ". Change the person's details.");
         var teamId = draft.TeamId;
 
         Person person;
@@ -57,7 +59,7 @@ public class IdentificationService(WaymarkDbContext db, Auditor audit, ICurrentU
                 Sex = draft.Sex,
                 NhsNumber = Identifiers.NhsNumber.Normalise(draft.NhsNumber),
                 PncId = Identifiers.PncId.Normalise(draft.PncId),
-                Postcode = draft.Postcode,
+                Postcode = UkPostcode.Normalise(draft.Postcode),
                 CreatedAt = now,
                 CreatedBy = user.UserId!,
             };

@@ -110,7 +110,7 @@ public record PersonDetails
         p.ConsentToText = ConsentToText && p.Phone is not null;
         p.ConsentToEmail = ConsentToEmail && p.Email is not null;
         p.Address = Clean(Address);
-        p.Postcode = Clean(Postcode)?.ToUpperInvariant();
+        p.Postcode = UkPostcode.Normalise(Postcode);
         p.NhsNumber = Identifiers.NhsNumber.Normalise(NhsNumber);
         p.PncId = Identifiers.PncId.Normalise(PncId);
         p.GpPractice = Clean(GpPractice);
@@ -158,8 +158,17 @@ public record PersonDetails
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    /// <summary>Field name → message, in the order the form shows them. Empty when valid.</summary>
-    public List<(string Field, string Message)> Validate(DateOnly today)
+    /// <summary>Field name → message, in the order the form shows them, for new details. Empty when valid.</summary>
+    /// <param name="today">Today's UK date.</param>
+    public List<(string Field, string Message)> Validate(DateOnly today) => Validate(today, null);
+
+    /// <summary>
+    /// Field name → message, in the order the form shows them. Empty when valid. Dates of birth are judged by
+    /// <see cref="DateLimits.DateOfBirthProblem"/>, except those <paramref name="current"/> already holds.
+    /// </summary>
+    /// <param name="today">Today's UK date.</param>
+    /// <param name="current">The record as stored, when these details change it; null for a new person.</param>
+    public List<(string Field, string Message)> Validate(DateOnly today, Person? current)
     {
         var errors = new List<(string, string)>();
         void Len(string field, string? value, int max, string label)
@@ -175,9 +184,15 @@ public record PersonDetails
             errors.Add((nameof(Aliases), "Enter each other name as a first and last name, one per line"));
         else if (Aliases.Any(a => a.Given.Length > 100 || a.Family.Length > 100) || Aliases.Count > 20)
             errors.Add((nameof(Aliases), "Enter up to 20 other names, each name 100 characters or fewer"));
-        if (DateOfBirth is { } dob && dob > today) errors.Add((nameof(DateOfBirth), "Date of birth must be in the past"));
-        else if (DateOfBirth is { } old && old < today.AddYears(-120)) errors.Add((nameof(DateOfBirth), "Date of birth must be within the last 120 years"));
-        if (OtherDatesOfBirth.Any(d => d > today)) errors.Add((nameof(OtherDatesOfBirth), "Other dates of birth must be in the past"));
+        // One rule for every date of birth (DateLimits.DateOfBirthProblem); a date the record already holds is not
+        // re-judged, so a record with an old out-of-rule date can still have its phone number added.
+        if (DateOfBirth is { } dob && dob != current?.DateOfBirth && DateLimits.DateOfBirthProblem(dob, today) is { } dobProblem)
+            errors.Add((nameof(DateOfBirth), dobProblem));
+        var storedOthers = current?.OtherDatesOfBirth.Select(d => d.DateOfBirth).Append(current.DateOfBirth ?? default).ToHashSet() ?? [];
+        if (OtherDatesOfBirth.Where(d => !storedOthers.Contains(d))
+                .Select(d => DateLimits.DateOfBirthProblem(d, today, $"Other date of birth {d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}"))
+                .FirstOrDefault(m => m is not null) is { } otherProblem)
+            errors.Add((nameof(OtherDatesOfBirth), otherProblem));
         if (OtherDatesOfBirth.Count > 10) errors.Add((nameof(OtherDatesOfBirth), "Enter up to 10 other dates of birth"));
         Len(nameof(Gender), Gender, 100, "Gender");
         if (!People.EthnicCategory.IsKnownCode(Clean(EthnicCategory))) errors.Add((nameof(EthnicCategory), "Select an ethnic category from the list"));
@@ -213,12 +228,4 @@ public record PersonDetails
         }
         return errors;
     }
-}
-
-public static class UkPostcode
-{
-    private static readonly System.Text.RegularExpressions.Regex Shape =
-        new(@"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    public static bool IsValid(string s) => Shape.IsMatch(s.Trim().ToUpperInvariant());
 }

@@ -88,6 +88,9 @@ public class PersonRecords(WaymarkDbContext db, Auditor audit, TimeProvider cloc
     }
 
     public DateOnly Today => UkTime.Today(clock);
+
+    /// <summary>The current instant (UTC), for "overdue" on the record's pages.</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
 }
 
 public record TimelineEntry(DateTimeOffset At, string Title, string? Detail, string? ByUserId, Guid? EpisodeId)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Assessment;
 using Waymark.Audit;
+using Waymark.People;
 using Waymark.Persistence;
 
 namespace Waymark.ServiceDirectory;
@@ -227,11 +228,7 @@ public class DirectoryEditor(WaymarkDbContext db, Auditor audit, ICurrentUser us
 
     private static string Describe(List<string> changed) => changed.Count == 0 ? "nothing changed" : string.Join(", ", changed);
 
-    private static string Normalise(string postcode)
-    {
-        var s = postcode.Trim().ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
-        return s[..^3] + " " + s[^3..];
-    }
+    private static string Normalise(string postcode) => UkPostcode.Normalise(postcode) ?? postcode.Trim().ToUpperInvariant();
 
     internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

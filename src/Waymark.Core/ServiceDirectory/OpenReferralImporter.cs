@@ -247,7 +247,7 @@ public class OpenReferralImporter(WaymarkDbContext db, DirectoryEditor editor, A
                 continue;
             }
             Guid? locId = Guid.TryParse(loc.Id, out var lg) ? lg : null;
-            locations.Add(new LocationInput(locId, Clean(loc.Name), Clean(address.Address1), Clean(address.City), address.PostalCode,
+            locations.Add(new LocationInput(locId, Clean(loc.Name), Clean(address.Address1), Clean(address.City), UkPostcode.Normalise(address.PostalCode),
                 loc.Latitude is { } lat && lat is >= -90 and <= 90 ? (double)lat : null,
                 loc.Longitude is { } lon && lon is >= -180 and <= 180 ? (double)lon : null));
         }

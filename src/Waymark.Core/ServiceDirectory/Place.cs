@@ -18,11 +18,7 @@ public sealed partial record Place(string Area, string? District)
     {
         var s = (text ?? "").Trim().ToUpperInvariant();
         if (s.Length == 0) return null;
-        if (UkPostcode.IsValid(s))
-        {
-            var compact = s.Replace(" ", "", StringComparison.Ordinal);
-            return FromDistrict(compact[..^3]);
-        }
+        if (UkPostcode.OutwardCode(s) is { } outward) return FromDistrict(outward);
         // A sector ("NE1 4") or anything after a space narrows no further than the district before it.
         s = s.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
         if (DistrictShape().IsMatch(s)) return FromDistrict(s);
@@ -30,9 +26,8 @@ public sealed partial record Place(string Area, string? District)
         return null;
     }
 
-    /// <summary>The district of a full postcode ("NE1 4ST" → "NE1"); null when it is not a postcode.</summary>
-    public static string? DistrictOf(string? postcode) =>
-        postcode is not null && UkPostcode.IsValid(postcode) ? Parse(postcode)?.District : null;
+    /// <summary>The district of a full postcode ("NE1 4ST" → "NE1", "BFPO 57" → "BFPO"); null when it is not a postcode.</summary>
+    public static string? DistrictOf(string? postcode) => UkPostcode.OutwardCode(postcode);
 
     /// <summary>A district ("NE1") or an area ("NE") a service covers, normalised; null when it is neither.</summary>
     public static string? CoverageCode(string? text)

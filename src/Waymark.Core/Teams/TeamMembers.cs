@@ -54,6 +54,18 @@ public class TeamMembers(WaymarkDbContext db, UserSessions sessions, Auditor aud
         await SignOutEverywhereAsync(user.Id, SessionEndReason.TwoFactorReset, ct);
     }
 
+    /// <summary>
+    /// Ends the lockout of <paramref name="user"/> (after too many failed sign-ins) and clears their count of failures, so
+    /// they can sign in now; audited. Their password and sessions are unchanged.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Identity refused the change.</exception>
+    public async Task UnlockAsync(UserManager<WaymarkUser> users, WaymarkUser user, CancellationToken ct = default)
+    {
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        await audit.RecordNowAsync(AuditAction.Unlocked, "User", user.Id, ct: ct);
+    }
+
     /// <summary>After a password was changed or reset: ends every session of <paramref name="userId"/> and audits both.</summary>
     public async Task PasswordChangedAsync(string userId, CancellationToken ct = default)
     {

@@ -11,8 +11,12 @@ public static class Display
 
     public static string ShortDate(DateOnly? d) => d?.ToString("dd/MM/yyyy", UkCulture) ?? "Not known";
 
+    /// <summary>
+    /// A recorded instant as UK local date and time with its zone, e.g. "25 October 2026 at 1:30am BST": the zone is
+    /// always shown, because around the October clock change the same wall-clock time happens twice. "" for null.
+    /// </summary>
     public static string DateTime(DateTimeOffset? t) =>
-        t is { } x ? UkTime.ToLocal(x).ToString("d MMMM yyyy 'at' h:mmtt", UkCulture).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal) : "";
+        t is { } x ? UkTime.ToLocal(x).ToString("d MMMM yyyy 'at' h:mmtt", UkCulture).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal) + " " + UkTime.ZoneName(x) : "";
 
     public static string NhsNumber(string? n) => n is null ? "Not known" : Waymark.Identifiers.NhsNumber.Format(n);
 }

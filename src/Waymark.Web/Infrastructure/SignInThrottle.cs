@@ -13,21 +13,34 @@ public class RateLimitOptions
     public int PerAddressPermits { get; set; } = 100;
     /// <summary>The per-address window, in seconds.</summary>
     public int PerAddressWindowSeconds { get; set; } = 300;
-    /// <summary>Attempts for one account (the typed email, normalised; or the user in the middle of two-factor) per window.</summary>
+    /// <summary>
+    /// FAILED attempts for one account (the typed email, normalised; or the user in the middle of two-factor) per window;
+    /// the next attempt is refused until the window ends. Successful steps do not count, so signing in with a password and
+    /// a security code never uses up the allowance.
+    /// </summary>
     public int PerAccountPermits { get; set; } = 10;
     /// <summary>The per-account window, in seconds.</summary>
     public int PerAccountWindowSeconds { get; set; } = 900;
 }
 
 /// <summary>
-/// Throttles sign-in attempts with ASP.NET Core's rate limiter, per client address (after forwarded headers) and per
-/// account, on POSTs to the sign-in, two-factor, recovery-code and change-password pages. A refused attempt is answered 429, shown as the
-/// plain "Too many requests" error page. The account of an attempt is read before the limiter by
-/// <see cref="ReadAccountAsync"/>: the typed email (trimmed, upper case), the user id of the two-factor step's cookie, or the signed-in user's id.
+/// Throttles sign-in attempts with ASP.NET Core's rate limiters (System.Threading.RateLimiting fixed windows) on POSTs to
+/// the sign-in, two-factor, recovery-code and change-password pages: every attempt per client address (after forwarded
+/// headers), and FAILED attempts per account (<see cref="AccountFailures"/>). A refused attempt is answered 429 with a
+/// Retry-After header, shown as the "Too many attempts" error page saying how long to wait. The account of an attempt is
+/// read by <see cref="ReadAccountAsync"/>: the typed email (trimmed, upper case), the user id of the two-factor step's
+/// cookie, or the signed-in user's id. A page that refuses an attempt says so with <see cref="AttemptFailed"/>.
 /// </summary>
 public static class SignInThrottle
 {
     private const string AccountKey = "waymark:throttle-account";
+    private const string FailedKey = "waymark:attempt-failed";
+
+    /// <summary>The <see cref="HttpContext.Items"/> key of how long a refused attempt must wait (a <see cref="TimeSpan"/>), for the error page.</summary>
+    public const string RetryAfterKey = "waymark:retry-after";
+
+    /// <summary>Marks this request's attempt as failed (wrong password, unknown email, wrong code), so it counts against the account.</summary>
+    public static void AttemptFailed(HttpContext http) => http.Items[FailedKey] = true;
 
     private static readonly string[] Paths = ["/account/sign-in", "/account/two-factor", "/account/recovery-code", "/account/password"];
 
@@ -38,21 +51,31 @@ public static class SignInThrottle
     /// <summary>Registers the limiter: a chain of the per-address and per-account limits from <paramref name="limits"/>.</summary>
     public static void AddSignInThrottle(this IServiceCollection services, RateLimitOptions limits)
     {
+        services.AddSingleton(new AccountFailures(limits));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(http => IsAttempt(http)
-                    ? RateLimitPartition.GetFixedWindowLimiter("address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                        _ => Window(limits.PerAddressPermits, limits.PerAddressWindowSeconds))
-                    : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => IsAttempt(http) && http.Items[AccountKey] is string account
-                    ? RateLimitPartition.GetFixedWindowLimiter("account:" + account, _ => Window(limits.PerAccountPermits, limits.PerAccountWindowSeconds))
-                    : RateLimitPartition.GetNoLimiter("")));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsAttempt(http)
+                ? RateLimitPartition.GetFixedWindowLimiter("address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    _ => Window(limits.PerAddressPermits, limits.PerAddressWindowSeconds))
+                : RateLimitPartition.GetNoLimiter(""));
+            o.OnRejected = (context, _) =>
+            {
+                Refuse(context.HttpContext, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(limits.PerAddressWindowSeconds));
+                return ValueTask.CompletedTask;
+            };
         });
     }
 
-    private static FixedWindowRateLimiterOptions Window(int permits, int seconds) => new()
+    private static void Refuse(HttpContext http, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Items[RetryAfterKey] = TimeSpan.FromSeconds(seconds);
+    }
+
+    internal static FixedWindowRateLimiterOptions Window(int permits, int seconds) => new()
     {
         PermitLimit = Math.Max(1, permits),
         Window = TimeSpan.FromSeconds(Math.Max(1, seconds)),
@@ -90,8 +113,47 @@ public static class SignInThrottle
                 var step = await http.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
                 if (step.Principal?.FindFirstValue(ClaimTypes.Name) is { } userId) account = "user:" + userId;
             }
-            if (account is not null) http.Items[AccountKey] = account;
+            if (account is not null)
+            {
+                http.Items[AccountKey] = account;
+                var failures = http.RequestServices.GetRequiredService<AccountFailures>();
+                if (failures.WaitBeforeNextAttempt(account) is { } wait)
+                {
+                    Refuse(http, wait);
+                    return;
+                }
+                await next();
+                if (http.Items.ContainsKey(FailedKey)) failures.Record(account);
+                return;
+            }
         }
         await next();
     }
+}
+
+/// <summary>
+/// Failed sign-in attempts per account, counted in a fixed window per account by the framework's rate limiter: each
+/// failure takes one permit; while none is left, attempts are refused until the window ends. In memory, per instance
+/// (like the per-address limit): several instances each allow the limit, and Identity's lockout (stored in the
+/// database) still stops guessing of a real account's password.
+/// </summary>
+public sealed class AccountFailures(RateLimitOptions limits) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(account =>
+        RateLimitPartition.GetFixedWindowLimiter(account, _ => SignInThrottle.Window(limits.PerAccountPermits, limits.PerAccountWindowSeconds)));
+
+    /// <summary>How long until <paramref name="account"/> may try again, or null when it may try now.</summary>
+    public TimeSpan? WaitBeforeNextAttempt(string account)
+    {
+        // Asking for no permits succeeds while any are left and otherwise says when the window renews.
+        using var probe = _failures.AttemptAcquire(account, 0);
+        if (probe.IsAcquired) return null;
+        return probe.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(limits.PerAccountWindowSeconds);
+    }
+
+    /// <summary>Counts one failed attempt against <paramref name="account"/>.</summary>
+    public void Record(string account) => _failures.AttemptAcquire(account).Dispose();
+
+    /// <inheritdoc />
+    public void Dispose() => _failures.Dispose();
 }

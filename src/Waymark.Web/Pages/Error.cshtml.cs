@@ -53,10 +53,17 @@ public class ErrorModel : PageModel
                 Explanation = "Go back and try again from a link or button in Waymark.";
                 break;
             case 429:
-                Heading = "Too many requests";
-                Explanation = "Wait a moment and try again.";
+                Heading = "Too many attempts";
+                Explanation = HttpContext.Items[SignInThrottle.RetryAfterKey] is TimeSpan wait
+                    ? $"For your security, signing in is paused for now. Try again in {Waiting(wait)}."
+                    : "Wait a moment and try again.";
                 break;
         }
         if (code is { } known) Response.StatusCode = known;
     }
+
+    /// <summary>"1 minute", "15 minutes", or seconds under a minute; rounded up, so it is never too short.</summary>
+    private static string Waiting(TimeSpan wait) =>
+        wait.TotalSeconds < 60 ? $"{Math.Ceiling(wait.TotalSeconds):0} seconds"
+        : Math.Ceiling(wait.TotalMinutes) is var m && m == 1 ? "1 minute" : $"{m:0} minutes";
 }

@@ -84,6 +84,26 @@ public static class NhsFieldOrder
     public static List<string> Of(Microsoft.AspNetCore.Http.HttpContext http) => http.Items[Key] as List<string> ?? [];
 }
 
+/// <summary>
+/// Where the error summary's link for a field lands when it is not the field's own id: a date input's first wrong box
+/// ("Dob-month" when only the month is missing).
+/// </summary>
+public static class NhsFieldAnchors
+{
+    private static readonly object Key = new();
+
+    /// <summary>Says that errors of the field <paramref name="name"/> link to the element with id <paramref name="id"/>.</summary>
+    public static void Set(Microsoft.AspNetCore.Http.HttpContext http, string name, string id)
+    {
+        if (http.Items[Key] is not Dictionary<string, string> map) http.Items[Key] = map = new(StringComparer.Ordinal);
+        map[name] = id;
+    }
+
+    /// <summary>The id errors of the field <paramref name="name"/> link to: the one set, else <see cref="NhsIds.For"/>.</summary>
+    public static string For(Microsoft.AspNetCore.Http.HttpContext http, string name) =>
+        http.Items[Key] is Dictionary<string, string> map && map.TryGetValue(name, out var id) ? id : NhsIds.For(name);
+}
+
 public static class NhsIds
 {
     public static string For(string name) => TagBuilder.CreateSanitizedId(name, "_");
@@ -154,13 +174,23 @@ public class NhsDateTagHelper : NhsFieldTagHelper
         sb.Append($"<legend class=\"nhsuk-fieldset__legend{(LegendClass is null ? "" : " " + LegendClass)}\">{Enc.Encode(Legend)}</legend>");
         HintAndError(sb, out _, out _);
         sb.Append($"<div class=\"nhsuk-date-input\">");
-        foreach (var (part, label, width) in new[] { ("Day", "Day", 2), ("Month", "Month", 2), ("Year", "Year", 4) })
+        var model = For.Model as Forms.DateParts;
+        var typed = new Forms.DateParts
+        {
+            Day = Value($"{Name}.Day") ?? model?.Day, Month = Value($"{Name}.Month") ?? model?.Month, Year = Value($"{Name}.Year") ?? model?.Year,
+        };
+        // Only the boxes that are wrong are marked, and the error summary links to the first of them (NHS.UK and
+        // GOV.UK date input pattern); an error the typed text does not explain (a later rule) marks all three.
+        var wrong = Error is null ? Forms.DatePart.None : typed.WrongParts() is var w && w != Forms.DatePart.None ? w : Forms.DatePart.All;
+        string IdOf(string part) => part == "Day" ? Id : $"{Id}-{part.ToLowerInvariant()}";
+        if (wrong != Forms.DatePart.None)
+            NhsFieldAnchors.Set(ViewContext.HttpContext, Name, IdOf(wrong.HasFlag(Forms.DatePart.Day) ? "Day" : wrong.HasFlag(Forms.DatePart.Month) ? "Month" : "Year"));
+        foreach (var (part, label, width, flag) in new[] { ("Day", "Day", 2, Forms.DatePart.Day), ("Month", "Month", 2, Forms.DatePart.Month), ("Year", "Year", 4, Forms.DatePart.Year) })
         {
             var name = $"{Name}.{part}";
-            var id = part == "Day" ? Id : $"{Id}-{part.ToLowerInvariant()}";
-            var cls = $"nhsuk-input nhsuk-date-input__input nhsuk-input--width-{width}" + (Error is null ? "" : " nhsuk-input--error");
-            var model = For.Model as Forms.DateParts;
-            var value = Value(name) ?? part switch { "Day" => model?.Day, "Month" => model?.Month, _ => model?.Year };
+            var id = IdOf(part);
+            var cls = $"nhsuk-input nhsuk-date-input__input nhsuk-input--width-{width}" + (wrong.HasFlag(flag) ? " nhsuk-input--error" : "");
+            var value = part switch { "Day" => typed.Day, "Month" => typed.Month, _ => typed.Year };
             sb.Append("<div class=\"nhsuk-date-input__item\"><div class=\"nhsuk-form-group\">");
             sb.Append($"<label class=\"nhsuk-label nhsuk-date-input__label\" for=\"{id}\">{label}</label>");
             sb.Append($"<input class=\"{cls}\" id=\"{id}\" name=\"{Enc.Encode(name)}\" type=\"text\" inputmode=\"numeric\" value=\"{Enc.Encode(value ?? "")}\"></div></div>");
@@ -296,7 +326,7 @@ public class NhsErrorSummaryTagHelper : TagHelper
                 var message = string.IsNullOrEmpty(error) ? "Check this answer" : error;
                 sb.Append(key.Length == 0
                     ? $"<li>{encoder.Encode(message)}</li>"
-                    : $"<li><a href=\"#{NhsIds.For(key)}\">{encoder.Encode(message)}</a></li>");
+                    : $"<li><a href=\"#{NhsFieldAnchors.For(view.HttpContext, key)}\">{encoder.Encode(message)}</a></li>");
             }
             sb.Append("</ul></div></div></div>");
             writer.Write(sb.ToString());

@@ -125,6 +125,28 @@ public abstract class OpenReferralTests<TDb>(TDb database) : DataTest<TDb>(datab
     }
 
     [Fact]
+    public async Task Postcodes_in_an_import_are_read_as_typed_and_stored_in_the_one_normal_form()
+    {
+        var source = await RichTeamAsync();
+        var json = (await ExportAsync(source))
+            .Replace("\"NS1 4AB\"", "\"bfpo1234\"", StringComparison.Ordinal)
+            .Replace("\"NS2 5CD\"", "\" ns2  5cd \"", StringComparison.Ordinal);
+        var target = await NewTeamAsync();
+
+        await using (var db = As(PractitionerIn(target)))
+        {
+            var result = await Importer(db).ImportJsonAsync(json, "typed.json");
+            Assert.True(result.Succeeded, string.Join("; ", result.Rejected));
+            Assert.DoesNotContain(result.Warnings, w => w.Reason.Contains("not a UK postcode", StringComparison.Ordinal));
+        }
+
+        await using var check = AsSystem();
+        var stored = await check.Services.Where(s => s.TeamId == target.Id).SelectMany(s => s.Locations)
+            .Select(l => new { l.Postcode, l.PostcodeDistrict }).OrderBy(l => l.Postcode).ToListAsync();
+        Assert.Equal([("BFPO 1234", "BFPO"), ("NS2 5CD", "NS2")], stored.Select(l => (l.Postcode, l.PostcodeDistrict)));
+    }
+
+    [Fact]
     public async Task Importing_into_another_team_of_the_same_database_maps_ids_and_importing_again_updates_rather_than_duplicates()
     {
         var source = await RichTeamAsync();

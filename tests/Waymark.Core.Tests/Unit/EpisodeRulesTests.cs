@@ -180,6 +180,25 @@ public class EpisodeRulesTests
     }
 
     [Fact]
+    public void Taking_makes_the_taker_key_worker_only_while_nobody_holds_the_episode()
+    {
+        var e = NewEpisode();
+        e.Take("ben", Identified.AddHours(1));
+        Assert.Equal(("ben", "ben", Identified.AddHours(1)), (e.KeyWorkerId, e.AllocatedByUserId, e.AllocatedAt!.Value));
+
+        Assert.Equal("You are already the key worker for this episode.",
+            Assert.Throws<EpisodeRuleException>(() => e.Take("ben", Identified.AddHours(2))).Message);
+        Assert.Contains("already has a key worker", Assert.Throws<EpisodeRuleException>(() => e.Take("cara", Identified.AddHours(2))).Message);
+        Assert.Equal(("ben", Identified.AddHours(1)), (e.KeyWorkerId, e.AllocatedAt!.Value));
+
+        var closed = NewEpisode();
+        closed.Close("amira", Identified.AddDays(1), ClosureReason.OpenedInError, null);
+        Assert.Equal(Episode.ClosedRefusal(Identified.AddDays(1), "take it"),
+            Assert.Throws<EpisodeRuleException>(() => closed.Take("ben", Identified.AddDays(2))).Message);
+        Assert.Null(closed.KeyWorkerId);
+    }
+
+    [Fact]
     public void An_open_episode_is_overdue_only_after_its_planned_end_date()
     {
         var e = NewEpisode();

@@ -36,6 +36,7 @@ public class PasswordModel(UserManager<WaymarkUser> users, TeamSignIn teamSignIn
 
         if (!await users.CheckPasswordAsync(user, CurrentPassword!))
         {
+            SignInThrottle.AttemptFailed(HttpContext);
             ModelState.AddModelError(nameof(CurrentPassword), "Your current password is not right");
             return Page();
         }

@@ -30,12 +30,14 @@ public class RecoveryCodeModel(SignInManager<WaymarkUser> signIn, UserManager<Wa
         if (result.IsLockedOut)
         {
             await audit.RecordNowAsync(AuditAction.LockedOut, "User", user.Id);
-            ModelState.AddModelError(nameof(Code), "This account is locked after too many attempts. Try again later or ask your administrator.");
+            SignInThrottle.AttemptFailed(HttpContext);
+            ModelState.AddModelError(nameof(Code), "This account is locked after too many attempts. Wait, or ask your team manager or administrator to unlock it.");
             return Page();
         }
         if (!result.Succeeded)
         {
             await audit.RecordNowAsync(AuditAction.SignInFailed, "User", user.Id, detail: "Wrong recovery code");
+            SignInThrottle.AttemptFailed(HttpContext);
             ModelState.AddModelError(nameof(Code), "The recovery code is not right, or it has been used. Check it and try again");
             return Page();
         }

@@ -27,7 +27,7 @@ public class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<WaymarkU
 
     /// <summary>The one message for every refused sign-in, with how lockout works (Security:MaxFailedSignIns, Security:LockoutMinutes).</summary>
     public string RefusedMessage =>
-        $"The email address or password is not right, or the account is locked. After {security.Value.MaxFailedSignIns} wrong attempts an account is locked for {security.Value.LockoutMinutes} minutes: wait, or ask your administrator to unlock it.";
+        $"The email address or password is not right, or the account is locked. After {security.Value.MaxFailedSignIns} wrong attempts an account is locked for {security.Value.LockoutMinutes} minutes: wait, or ask your team manager or administrator to unlock it.";
 
     public void OnGet() { }
 
@@ -69,6 +69,7 @@ public class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<WaymarkU
 
     private PageResult Refused()
     {
+        SignInThrottle.AttemptFailed(HttpContext);
         ModelState.AddModelError(nameof(Email), RefusedMessage);
         return Page();
     }

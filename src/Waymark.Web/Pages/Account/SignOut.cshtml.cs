@@ -21,6 +21,8 @@ public class SignOutModel(SignInManager<WaymarkUser> signIn, UserManager<Waymark
             await audit.RecordNowAsync(AuditAction.SignedOut, "User", userId);
         }
         await signIn.SignOutAsync();
+        // Said on the sign-in page, so that someone leaving a shared computer can see it worked.
+        TempData["SignedOut"] = "You have signed out of Waymark.";
         return RedirectToPage("/Account/SignIn");
     }
 }

@@ -29,13 +29,15 @@ public class TwoFactorModel(SignInManager<WaymarkUser> signIn, TeamSignIn teamSi
         if (result.IsLockedOut)
         {
             await audit.RecordNowAsync(AuditAction.LockedOut, "User", user.Id);
-            ModelState.AddModelError(nameof(Code), "This account is locked after too many attempts. Try again later or ask your administrator.");
+            SignInThrottle.AttemptFailed(HttpContext);
+            ModelState.AddModelError(nameof(Code), "This account is locked after too many attempts. Wait, or ask your team manager or administrator to unlock it.");
             return Page();
         }
         if (!result.Succeeded)
         {
             await audit.RecordNowAsync(AuditAction.SignInFailed, "User", user.Id, detail: "Wrong security code");
-            ModelState.AddModelError(nameof(Code), "The security code is not right. Check your authenticator app and try again");
+            SignInThrottle.AttemptFailed(HttpContext);
+            ModelState.AddModelError(nameof(Code), "The security code is not right, or it has already been used. Enter the code your authenticator app shows now");
             return Page();
         }
         await teamSignIn.SignInAsync(user, null, usedTwoFactor: true);

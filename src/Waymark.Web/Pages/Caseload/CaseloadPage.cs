@@ -24,6 +24,10 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
     public abstract string Section { get; }
     public virtual bool ShowWorkerFilter => true;
     public virtual bool ShowKeyWorkerColumn => true;
+    /// <summary>The list is a queue in <see cref="CaseloadQueue.MostUrgentFirst"/> order rather than newest first.</summary>
+    public virtual bool MostUrgentFirst => false;
+    /// <summary>Whether the signed-in user may take unallocated episodes from this list.</summary>
+    public bool CanTake => User.Can(Permission.TakeEpisodes);
 
     public List<SelectListItem> WorkerItems { get; private set; } = [];
     public List<SelectListItem> StatusItems { get; } =
@@ -31,7 +35,7 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
     public List<SelectListItem> SettingItems { get; } =
         [new("Any", ""), .. Enum.GetValues<Waymark.Episodes.Setting>().Select(s => new SelectListItem(Settings.Display(s), s.ToString()))];
     public List<SelectListItem> AgeItems { get; } = [new("All ages", ""), new("Youth (under 18)", "youth"), new("Adults", "adult")];
-    public List<SelectListItem> ShowItems { get; } = [new("Past planned end date", "overdue"), new("Assessment overdue", "assessment-overdue"), new("Follow-up overdue", "follow-up-overdue")];
+    public List<SelectListItem> ShowItems { get; } = [new("Screening not yet done", "not-screened"), new("Past planned end date", "overdue"), new("Assessment overdue", "assessment-overdue"), new("Follow-up overdue", "follow-up-overdue")];
 
     protected abstract CaseloadFilter Fix(CaseloadFilter filter);
 
@@ -56,6 +60,7 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
         }
         bool? youth = Age switch { "youth" => true, "adult" => false, null or "" => null, _ => null };
         if (Age is not (null or "" or "youth" or "adult")) ModelState.AddModelError(nameof(Age), "Select an age group from the list");
+        if (Show.Any(v => ShowItems.All(i => i.Value != v))) ModelState.AddModelError(nameof(Show), "Select what to show from the list");
         if (!string.IsNullOrEmpty(Worker) && Load.Workers.All(w => w.UserId != Worker))
             ModelState.AddModelError(nameof(Worker), "Select a key worker from the list");
         if (!ModelState.IsValid) return Page();
@@ -63,7 +68,8 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
         var filter = Fix(new CaseloadFilter(
             KeyWorkerId: string.IsNullOrEmpty(Worker) ? null : Worker,
             Status: status, Setting: setting, Youth: youth, OverdueOnly: Show.Contains("overdue"),
-            AssessmentOverdueOnly: Show.Contains("assessment-overdue"), FollowUpOverdueOnly: Show.Contains("follow-up-overdue")));
+            AssessmentOverdueOnly: Show.Contains("assessment-overdue"), FollowUpOverdueOnly: Show.Contains("follow-up-overdue"),
+            NotScreenedOnly: Show.Contains("not-screened")));
         Result = await query.RunAsync(teamId, filter, Math.Clamp(pageNumber, 1, 100_000), KnownTotal(filter, Load), ct);
         return Page();
     }

@@ -25,5 +25,6 @@ public class UnallocatedModel(CaseloadQuery q, Capacity c, ICurrentUser u) : Cas
     public override string Section => "unallocated";
     public override bool ShowWorkerFilter => false;
     public override bool ShowKeyWorkerColumn => false;
-    protected override CaseloadFilter Fix(CaseloadFilter f) => f with { KeyWorkerId = null, UnallocatedOnly = true };
+    public override bool MostUrgentFirst => true;
+    protected override CaseloadFilter Fix(CaseloadFilter f) => f with { KeyWorkerId = null, UnallocatedOnly = true, MostUrgentFirst = true };
 }

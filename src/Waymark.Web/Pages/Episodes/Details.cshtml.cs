@@ -12,7 +12,7 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Episodes;
 
-public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralService referrals, WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel, IShowsPersonData
+public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralService referrals, Waymark.Caseload.Capacity capacity, WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Episode", Id.ToString(), Episode.PersonId)];
@@ -37,6 +37,8 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
     public bool CanScreen => CanChange && User.Can(Permission.Screen);
     public bool CanAssess => CanChange && User.Can(Permission.Assess);
     public bool CanClose => CanChange && User.Can(Permission.CloseEpisodes);
+    /// <summary>The episode has no key worker and this user may take it (<see cref="Permission.TakeEpisodes"/>).</summary>
+    public bool CanTake => CanChange && Episode!.KeyWorkerId is null && User.Can(Permission.TakeEpisodes);
     private Dictionary<string, string> _names = [];
 
     public List<SelectListItem> ReasonItems { get; } =
@@ -83,6 +85,28 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
         if (!ModelState.IsValid) return null;
         return actions.CloseAsync(Id, v, r, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), ct);
     }, "Episode closed", ct);
+
+    /// <summary>The user becomes the key worker of this unallocated episode (from here or the unallocated list).</summary>
+    [RequiresPermission(Permission.TakeEpisodes)]
+    public async Task<IActionResult> OnPostTakeAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        try
+        {
+            await actions.TakeAsync(Id, ct);
+        }
+        catch (Exception e) when (e is EpisodeRuleException or ConcurrencyConflictException)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        // Warn, don't block, as allocation does: the worker knows their own load.
+        var mine = (await capacity.ForTeamAsync(Episode!.TeamId, ct)).Workers.FirstOrDefault(w => w.UserId == user.UserId);
+        TempData["Success"] = mine is { Limit: { } limit } && mine.OpenEpisodes > limit
+            ? $"You are now the key worker for this episode. You have {mine.OpenEpisodes} open episodes, above your limit of {limit}."
+            : "You are now the key worker for this episode";
+        return Redirect($"/episodes/{Id}");
+    }
 
     /// <summary>Runs a change; on a refused step or a conflict the page is shown again with the reason and what was typed.</summary>
     private async Task<IActionResult> ActAsync(Func<Guid, Task?> act, string success, CancellationToken ct)

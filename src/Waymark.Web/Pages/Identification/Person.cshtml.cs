@@ -51,7 +51,7 @@ public class PersonModel(IdentificationService journeys, WaymarkDbContext db, Ti
         else if (FamilyName.Trim().Length > 100) ModelState.AddModelError(nameof(FamilyName), "Last name must be 100 characters or fewer");
         var (dob, dobError) = Dob.Parse("Date of birth");
         if (dobError is not null) ModelState.AddModelError(nameof(Dob), dobError);
-        else if (dob > UkTime.Today(clock)) ModelState.AddModelError(nameof(Dob), "Date of birth must be in the past");
+        else if (dob is { } d && DateLimits.DateOfBirthProblem(d, UkTime.Today(clock)) is { } dobProblem) ModelState.AddModelError(nameof(Dob), dobProblem);
         var sex = Waymark.People.Sex.NotKnown;
         if (!string.IsNullOrEmpty(Sex) && (!Enum.TryParse(Sex, out sex) || !Enum.IsDefined(sex)))
             ModelState.AddModelError(nameof(Sex), "Select their sex from the list");
@@ -75,7 +75,7 @@ public class PersonModel(IdentificationService journeys, WaymarkDbContext db, Ti
         Draft.Sex = sex;
         Draft.NhsNumber = Identifiers.NhsNumber.Normalise(NhsNumber);
         Draft.PncId = Identifiers.PncId.Normalise(PncId);
-        Draft.Postcode = string.IsNullOrWhiteSpace(Postcode) ? null : Postcode.Trim().ToUpperInvariant();
+        Draft.Postcode = UkPostcode.Normalise(Postcode);
         (Draft.DateOfBirthAbsence, Draft.NhsNumberAbsence, Draft.PncIdAbsence, Draft.AddressAbsence) = (dobAbsence, nhsAbsence, pncAbsence, addressAbsence);
         // New details mean the earlier match decision no longer holds.
         Draft.ExistingPersonId = null;

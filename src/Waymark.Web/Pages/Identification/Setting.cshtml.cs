@@ -15,6 +15,12 @@ public class SettingModel(IdentificationService journeys, WaymarkDbContext db, T
     [BindProperty] public DateParts When { get; set; } = new();
     [BindProperty] public string? Time { get; set; }
 
+    /// <summary>For a time that happened twice (the October clock change): "BST" for the first, "GMT" for the second.</summary>
+    [BindProperty] public string? ClockChange { get; set; }
+
+    /// <summary>The typed time when it happened twice, so the page asks which; null otherwise.</summary>
+    public TimeOnly? AmbiguousTime { get; private set; }
+
     public List<SelectListItem> SettingItems { get; } =
         Enum.GetValues<Waymark.Episodes.Setting>().Select(s => new SelectListItem(Settings.Display(s), s.ToString())).ToList();
 
@@ -23,9 +29,12 @@ public class SettingModel(IdentificationService journeys, WaymarkDbContext db, T
         if (!await LoadAsync(ct)) return NotFound();
         Setting = Draft.Setting?.ToString();
         Reference = Draft.SettingReference;
-        var at = UkTime.ToLocal(Draft.IdentifiedAt ?? clock.GetUtcNow());
-        When = DateParts.From(DateOnly.FromDateTime(at.DateTime));
+        var instant = Draft.IdentifiedAt ?? clock.GetUtcNow();
+        var at = UkTime.ToLocal(instant);
+        var (day, wall) = (DateOnly.FromDateTime(at.DateTime), TimeOnly.FromDateTime(at.DateTime));
+        When = DateParts.From(day);
         Time = at.ToString("HH:mm", CultureInfo.InvariantCulture);
+        if (UkTime.Resolve(day, wall).Ambiguous) (AmbiguousTime, ClockChange) = (wall, UkTime.ZoneName(instant));
         return Page();
     }
 
@@ -45,8 +54,11 @@ public class SettingModel(IdentificationService journeys, WaymarkDbContext db, T
         DateTimeOffset? at = null;
         if (date is { } d && ModelState.GetFieldValidationState(nameof(Time)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
-            at = UkTime.FromLocal(d, time);
-            if (Waymark.Episodes.EpisodeDates.Identification(at.Value, clock.GetUtcNow()) is { } why) ModelState.AddModelError(nameof(When), why);
+            var typed = UkTime.ReadTyped(d, time, ClockChange, "Time identified");
+            at = typed.At;
+            if (typed.Ambiguous) { AmbiguousTime = time; ModelState.AddModelError(nameof(ClockChange), typed.Error!); }
+            else if (typed.Error is not null) ModelState.AddModelError(nameof(Time), typed.Error);
+            else if (Waymark.Episodes.EpisodeDates.Identification(at!.Value, clock.GetUtcNow()) is { } why) ModelState.AddModelError(nameof(When), why);
         }
         if (!ModelState.IsValid) return Page();
 

@@ -27,6 +27,7 @@ public class DetailsModel(PersonRecords records, AtAGlance glance, WaymarkDbCont
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public AtAGlanceSummary? Glance { get; private set; }
     public DateOnly Today => records.Today;
+    public DateTimeOffset Now => records.Now;
     private Dictionary<string, string> _names = [];
 
     [BindProperty(SupportsGet = true)] public string? Purpose { get; set; }

@@ -65,7 +65,7 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
         if (!mayChangeIdentity) details = details.KeepingIdentityOf(person);
         details = details.WithoutStaleReasons(person);
         var today = UkTime.Today(clock);
-        foreach (var (field, message) in details.Validate(today))
+        foreach (var (field, message) in details.Validate(today, person))
         {
             var key = field switch
             {

@@ -26,6 +26,12 @@ public class DetailsModel(ReferralService referrals, WaymarkDbContext db, ICurre
     [BindProperty] public string? DeclineReason { get; set; }
     [BindProperty] public DateParts AppointmentDate { get; set; } = new();
     [BindProperty] public string? AppointmentTime { get; set; }
+
+    /// <summary>For an appointment time that happened twice (the October clock change): "BST" for the first, "GMT" for the second.</summary>
+    [BindProperty] public string? AppointmentClockChange { get; set; }
+
+    /// <summary>The typed appointment time when it happened twice, so the page asks which; null otherwise.</summary>
+    public TimeOnly? AmbiguousAppointmentTime { get; private set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public Guid? TaskId { get; set; }
     [BindProperty] public string? TaskNote { get; set; }
@@ -76,7 +82,13 @@ public class DetailsModel(ReferralService referrals, WaymarkDbContext db, ICurre
             TimeOnly time = new(9, 0);
             if (!string.IsNullOrWhiteSpace(AppointmentTime) && !TimeOnly.TryParseExact(AppointmentTime.Trim(), ["H:mm", "HH:mm", "H.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
                 ModelState.AddModelError(nameof(AppointmentTime), "Enter the time like 14:30, or leave it empty");
-            if (apptDate is { } ad) appointment = UkTime.FromLocal(ad, time);
+            else if (apptDate is { } ad)
+            {
+                var typed = UkTime.ReadTyped(ad, time, AppointmentClockChange, "Appointment time");
+                appointment = typed.At;
+                if (typed.Ambiguous) { AmbiguousAppointmentTime = time; ModelState.AddModelError(nameof(AppointmentClockChange), typed.Error!); }
+                else if (typed.Error is not null) ModelState.AddModelError(nameof(AppointmentTime), typed.Error);
+            }
         }
         var input = new StepInput(step, at, Choices.Enum<Waymark.Referrals.DeclineReason>(DeclineReason), appointment, Note);
         if (ModelState.IsValid)

@@ -7,20 +7,37 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Referrals;
 
-/// <summary>"My tasks": the follow-ups assigned to me, overdue first; or the team's overdue ones.</summary>
-public class TasksModel(FollowUpQuery query, ICurrentUser user) : PageModel, IShowsPersonData
+/// <summary>
+/// "My tasks": the screenings and assessments due on my episodes (most urgent first), then the follow-ups assigned to me,
+/// overdue first. "/tasks/episodes" pages through all of the first; "/tasks/team" is the team's overdue follow-ups.
+/// </summary>
+public class TasksModel(FollowUpQuery query, Waymark.Caseload.CaseloadQuery caseload, ICurrentUser user) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<AuditEntry> PersonDataShown => [PersonView.List(Team ? "TeamFollowUps" : "MyFollowUps", Result.Rows.Select(r => r.PersonId), $"page={Result.PageNumber}")];
+    public IEnumerable<AuditEntry> PersonDataShown =>
+    [
+        .. Episodes is { } e ? new[] { PersonView.List("MyEpisodeTasks", e.Rows.Select(r => r.PersonId), $"page={e.PageNumber}") } : [],
+        .. EpisodesOnly ? [] : new[] { PersonView.List(Team ? "TeamFollowUps" : "MyFollowUps", Result.Rows.Select(r => r.PersonId), $"page={Result.PageNumber}") },
+    ];
 
     [FromRoute] public string? View { get; set; }
     public FollowUpPage Result { get; private set; } = new([], 1, false);
+    /// <summary>My episodes waiting for screening or a due assessment; null on the team's view.</summary>
+    public Waymark.Caseload.CaseloadPage? Episodes { get; private set; }
     public bool Team => View == "team";
+    /// <summary>"/tasks/episodes": only the screening and assessment list, paged.</summary>
+    public bool EpisodesOnly => View == "episodes";
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
-        if (View is not (null or "team")) return NotFound();
+        if (View is not (null or "team" or "episodes")) return NotFound();
         pageNumber = Math.Clamp(pageNumber, 1, 100_000);
+        if (!Team && user.TeamId is { } teamId)
+        {
+            var due = new Waymark.Caseload.CaseloadFilter(KeyWorkerId: user.UserId!, ScreeningOrAssessmentDueOnly: true, MostUrgentFirst: true);
+            Episodes = await caseload.RunAsync(teamId, due, EpisodesOnly ? pageNumber : 1, ct: ct);
+        }
+        if (EpisodesOnly) return Page();
         Result = Team ? await query.TeamOverdueAsync(user.TeamId!.Value, pageNumber, ct) : await query.MineAsync(user.UserId!, pageNumber, ct);
         return Page();
     }

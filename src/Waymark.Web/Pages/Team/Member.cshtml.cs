@@ -17,7 +17,7 @@ namespace Waymark.Web.Pages.Team;
 /// </summary>
 [ShowsNoPersonData("A staff account of the team; no records about the people the team works with.")]
 public class MemberModel(WaymarkDbContext db, ICurrentUser current, UserManager<WaymarkUser> users, TeamMembers members,
-    TeamMembershipCache membershipCache) : PageModel
+    TeamMembershipCache membershipCache, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SecurityOptions> security) : PageModel
 {
     [FromRoute] public string UserId { get; set; } = "";
     /// <summary>True on the second POST of an action: the confirmation was given.</summary>
@@ -29,6 +29,10 @@ public class MemberModel(WaymarkDbContext db, ICurrentUser current, UserManager<
     public bool TwoFactor { get; private set; }
     public DateTimeOffset? LastSignIn { get; private set; }
     public int LiveSessions { get; private set; }
+    /// <summary>How long a session may last however active it is (Security:AbsoluteSessionHours), in hours.</summary>
+    public int SessionHours => security.Value.AbsoluteSessionHours;
+    /// <summary>When the lockout after too many failed sign-ins ends, while it lasts; otherwise null.</summary>
+    public DateTimeOffset? LockedUntil { get; private set; }
     public bool IsSelf => UserId == current.UserId;
     public bool CanResetTwoFactor => User.Can(Permission.ResetTwoFactor);
     /// <summary>The handler awaiting confirmation ("SignOutEverywhere", "Withdraw", "ResetTwoFactor"), or null.</summary>
@@ -79,6 +83,17 @@ public class MemberModel(WaymarkDbContext db, ICurrentUser current, UserManager<
         return RedirectToPage(new { UserId });
     }
 
+    /// <summary>Ends a lockout after too many failed sign-ins, so a member who has remembered their password need not wait.</summary>
+    public async Task<IActionResult> OnPostUnlockAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var user = await users.FindByIdAsync(UserId);
+        if (user is null) return NotFound();
+        if (LockedUntil is not null) await members.UnlockAsync(users, user, ct);
+        TempData["Notice"] = LockedUntil is null ? $"{Name}'s account was not locked." : $"{Name}'s account has been unlocked. They can sign in now.";
+        return RedirectToPage(new { UserId });
+    }
+
     private PageResult Confirm(string handler)
     {
         Confirming = handler;
@@ -89,14 +104,17 @@ public class MemberModel(WaymarkDbContext db, ICurrentUser current, UserManager<
     {
         var teamId = current.TeamId;
         var found = await db.TeamMemberships.AsNoTracking().Where(m => m.TeamId == teamId && m.UserId == UserId)
-            .Select(m => new { m.User!.DisplayName, m.User.Email, m.User.TwoFactorEnabled }).FirstOrDefaultAsync(ct);
+            .Select(m => new { m.User!.DisplayName, m.User.Email, m.User.TwoFactorEnabled, m.User.LockoutEnd }).FirstOrDefaultAsync(ct);
         if (found is null) return false;
         (Name, Email, TwoFactor) = (found.DisplayName, found.Email ?? "", found.TwoFactorEnabled);
+        LockedUntil = found.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : null;
         Role = await db.UserRoles.Where(r => r.UserId == UserId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).OrderBy(n => n).FirstOrDefaultAsync(ct);
         LastSignIn = await db.UserSessions.Where(s => s.UserId == UserId).OrderByDescending(s => s.StartedAt)
             .Select(s => (DateTimeOffset?)s.StartedAt).FirstOrDefaultAsync(ct);
-        // Live: not ended. Some may have passed the absolute lifetime and not been noticed yet; the count says "at most".
-        LiveSessions = await db.UserSessions.CountAsync(s => s.UserId == UserId && s.EndedAt == null, ct);
+        // Live: not ended, and started within the absolute lifetime (older ones are refused however active). One left by
+        // closing the browser may still count until then: nothing tells the server, so the page says "may be".
+        var oldestLive = clock.GetUtcNow().AddHours(-security.Value.AbsoluteSessionHours);
+        LiveSessions = await db.UserSessions.CountAsync(s => s.UserId == UserId && s.EndedAt == null && s.StartedAt > oldestLive, ct);
         return true;
     }
 }
