@@ -138,6 +138,8 @@ public abstract class UnknownIsNotNoneTests(AppFixture app)
         Assert.Equal((null, null, Absence.None), (stored.Address, stored.Postcode, stored.AddressAbsence));
         Assert.Equal(Absence.None, stored.GpPracticeAbsence);
         Assert.Equal(Absence.NotAsked, stored.PhoneAbsence);
+        Assert.Contains(await app.Data.QueryAsync(db => db.AuditEvents.Where(e => e.PersonId == person.Id && e.Action == Waymark.Audit.AuditAction.Updated).Select(e => e.Detail).ToListAsync()),
+            d => d!.Contains("AddressAbsence", StringComparison.Ordinal) && d.Contains("GpPracticeAbsence", StringComparison.Ordinal) && !d.Contains("PhoneAbsence", StringComparison.Ordinal));
         var page2 = await client.GetPageAsync($"/people/{person.Id}");
         Assert.Equal("No fixed abode", Row(page2, "Address"));
         Assert.Equal("Not registered with a GP", Row(page2, "GP practice"));
