@@ -11,6 +11,8 @@ namespace Waymark.Demo;
 public sealed class SyntheticPeople(int seed)
 {
     private readonly Random _rng = new(seed);
+    // A stream of its own, so giving reasons for empty details (ADR 18) leaves every other generated value as it was.
+    private readonly Random _absences = new(unchecked(seed * 31 + 17));
 
     internal static readonly string[] MaleNames =
     [
@@ -81,7 +83,6 @@ public sealed class SyntheticPeople(int seed)
             Sex = female ? Sex.Female : Sex.Male,
             EthnicCategory = Pick(EthnicCategory.All).Code,
             FirstLanguage = _rng.Next(100) < 90 ? "English" : Pick(["Polish", "Urdu", "Romanian", "Arabic", "Welsh"]),
-            NoFixedAbode = nfa,
             Address = nfa ? null : $"{_rng.Next(1, 200)} {Pick(Streets)}, {Pick(Towns)}",
             Postcode = nfa ? null : $"{Pick(PostcodeAreas)} {_rng.Next(1, 9)}{(char)('A' + _rng.Next(26))}{(char)('A' + _rng.Next(26))}",
             NhsNumber = _rng.Next(100) < 40 ? NextNhsNumber() : null,
@@ -95,6 +96,15 @@ public sealed class SyntheticPeople(int seed)
             CreatedBy = createdBy,
         };
         if (person.Phone is null) person.ConsentToText = false;
+        // Some of each reason for an empty detail (ADR 18); no fixed abode is "has no address".
+        if (!nfa && _absences.Next(100) < 8) (person.Address, person.Postcode) = (null, null); // an address not known, declined or not asked
+        foreach (var field in Absent.Fields)
+            if (!person.HasValue(field))
+                person.SetAbsence(field, field == PersonField.Address
+                    ? nfa ? Absence.None : Pick(Absent.Allowed(field).Where(a => a != Absence.None).ToList(), _absences)
+                    : Pick(Absent.Allowed(field), _absences));
+        if (person.GpPractice is null && person.GpPracticeAbsence != Absence.None && _absences.Next(100) < 70)
+            (person.GpPractice, person.GpPracticeAbsence) = ($"{Pick(Towns, _absences)} Medical Centre", null);
         if (_rng.Next(100) < 10)
             person.Aliases.Add(new PersonAlias { GivenName = Pick(female ? FemaleNames : MaleNames), FamilyName = family });
         if (_rng.Next(100) < 8)
@@ -163,6 +173,7 @@ public sealed class SyntheticPeople(int seed)
     }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_rng.Next(items.Count)];
+    private static T Pick<T>(IReadOnlyList<T> items, Random rng) => items[rng.Next(items.Count)];
 
     private double NextGaussian()
     {

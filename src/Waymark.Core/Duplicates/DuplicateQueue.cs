@@ -8,9 +8,29 @@ namespace Waymark.Duplicates;
 public sealed record PersonSide(
     Guid Id, string GivenName, string FamilyName, IReadOnlyList<string> OtherNames, DateOnly? DateOfBirth,
     IReadOnlyList<DateOnly> OtherDatesOfBirth, Sex Sex, string? NhsNumber, string? PncId, string? Postcode, string? Address,
-    int Episodes, DateTimeOffset CreatedAt, Guid Version)
+    int Episodes, DateTimeOffset CreatedAt, Guid Version, PersonAbsences Absences)
 {
     public string FullName => Waymark.People.PersonNames.Full(GivenName, FamilyName);
+
+    /// <summary>A detail as the review shows it: the value, or why there is none (<see cref="Absent"/>). Phone, email and GP are not on this side.</summary>
+    public string Show(PersonField field) => field switch
+    {
+        PersonField.DateOfBirth => Absent.ShowDate(DateOfBirth, DateOfBirth is null ? Absences.DateOfBirth : null),
+        PersonField.NhsNumber => Absent.Show(field, NhsNumber is { } n ? Identifiers.NhsNumber.Format(n) : null, Absences.NhsNumber),
+        PersonField.PncId => Absent.Show(field, PncId, Absences.PncId),
+        PersonField.Address => Absent.Show(field, PersonFieldValues.AddressLine(Address, Postcode), Absences.Address),
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
+    /// <summary>Whether both sides have a value for <paramref name="field"/> and it is the same. Two absences never agree (ADR 18).</summary>
+    public bool Agrees(PersonSide other, PersonField field) => field switch
+    {
+        PersonField.DateOfBirth => DateOfBirth is not null && DateOfBirth == other.DateOfBirth,
+        PersonField.NhsNumber => NhsNumber is not null && NhsNumber == other.NhsNumber,
+        PersonField.PncId => PncId is not null && PncId == other.PncId,
+        PersonField.Address => Postcode is not null && Postcode == other.Postcode,
+        _ => false,
+    };
 }
 
 public sealed record DuplicatePair(DuplicateCandidate Candidate, PersonSide A, PersonSide B);
@@ -58,13 +78,15 @@ public class DuplicateQueue(WaymarkDbContext db)
             .Select(p => new
             {
                 p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.PncId, p.Postcode, p.Address, p.CreatedAt, p.Version,
+                p.DateOfBirthAbsence, p.AddressAbsence, p.NhsNumberAbsence, p.PncIdAbsence,
                 Aliases = p.Aliases.Select(a => Waymark.People.PersonNames.Full(a.GivenName, a.FamilyName)).ToList(),
                 Dobs = p.OtherDatesOfBirth.Select(d => d.DateOfBirth).ToList(),
                 Episodes = p.Episodes.Count,
             })
             .AsSplitQuery().ToListAsync(ct);
         var sides = people.ToDictionary(p => p.Id, p => new PersonSide(p.Id, p.GivenName, p.FamilyName, p.Aliases.Order().ToList(),
-            p.DateOfBirth, p.Dobs.Order().ToList(), p.Sex, p.NhsNumber, p.PncId, p.Postcode, p.Address, p.Episodes, p.CreatedAt, p.Version));
+            p.DateOfBirth, p.Dobs.Order().ToList(), p.Sex, p.NhsNumber, p.PncId, p.Postcode, p.Address, p.Episodes, p.CreatedAt, p.Version,
+            new PersonAbsences(p.DateOfBirthAbsence, p.AddressAbsence, null, null, p.NhsNumberAbsence, p.PncIdAbsence, null)));
         return rows.Where(r => sides.ContainsKey(r.PersonAId) && sides.ContainsKey(r.PersonBId))
             .Select(r => new DuplicatePair(r, sides[r.PersonAId], sides[r.PersonBId])).ToList();
     }

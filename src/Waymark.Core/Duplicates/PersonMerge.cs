@@ -73,6 +73,14 @@ public sealed record MergeMoves
     /// <summary>Set when the kept person had no NHS number / PNC ID and took the merged person's.</summary>
     public string? FilledNhsNumber { get; set; }
     public string? FilledPncId { get; set; }
+    /// <summary>Other details the kept person had none of and took from the merged person (Phone, Email, Address, Postcode, GpPractice → value),
+    /// see <see cref="DetailMerge"/>. Null when none: left out of the stored JSON, so merges stored before ADR 18 read and write unchanged.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, string>? FilledDetails { get; set; }
+    /// <summary>The kept person's reason for each empty detail the merge changed (<see cref="PersonField"/> name → reason before),
+    /// see <see cref="DetailMerge"/>. Null when none, as <see cref="FilledDetails"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, Absence?>? AbsencesBefore { get; set; }
 
     public int RowCount => Episodes.Count + ScreeningOutcomes.Count + InstrumentCompletions.Count + Assessments.Count
         + FormulationRevisions.Count + IdentificationDrafts.Count + Aliases.Count + OtherDatesOfBirth.Count + Identifiers.Count + TeamLinks.Count;

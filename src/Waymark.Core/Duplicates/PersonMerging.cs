@@ -43,16 +43,14 @@ public class PersonMerging(WaymarkDbContext db, Auditor audit, ICurrentUser user
         var moves = new MergeMoves();
         await PersonLinkedRecords.MergeAsync(new PersonMergeWork(db, kept, merged, moves, snapshot), ct);
 
-        string? filledNhs = null, filledPnc = null;
-        if (kept.NhsNumber is null && merged.NhsNumber is not null) kept.NhsNumber = filledNhs = merged.NhsNumber;
-        if (kept.PncId is null && merged.PncId is not null) kept.PncId = filledPnc = merged.PncId;
+        // The kept record's own details: a known value beats a reason for having none; between reasons, the one that tells more (ADR 18).
+        DetailMerge.Apply(kept, merged, moves);
 
         (merged.MergedIntoPersonId, merged.MergedAt, merged.MergedByUserId) = (kept.Id, now, userId);
         db.ExpectVersion(merged, mergedVersion);
         db.ExpectVersion(kept, keptVersion);
         kept.Version = Guid.NewGuid(); // the kept record changes even when only its child rows do
 
-        (moves.FilledNhsNumber, moves.FilledPncId) = (filledNhs, filledPnc);
         var merge = new PersonMerge
         {
             TeamId = candidate.TeamId, KeptPersonId = kept.Id, MergedPersonId = merged.Id, CandidateId = candidate.Id,
@@ -113,8 +111,7 @@ public class PersonMerging(WaymarkDbContext db, Auditor audit, ICurrentUser user
 
         // Exactly what moved goes back, as the registry says.
         await PersonLinkedRecords.UnmergeAsync(new PersonMergeWork(db, kept, merged, moves, snapshot), ct);
-        if (moves.FilledNhsNumber is not null && kept.NhsNumber == moves.FilledNhsNumber) kept.NhsNumber = null;
-        if (moves.FilledPncId is not null && kept.PncId == moves.FilledPncId) kept.PncId = null;
+        DetailMerge.Undo(kept, moves);
 
         (merged.MergedIntoPersonId, merged.MergedAt, merged.MergedByUserId) = (null, null, null);
         merged.Version = Guid.NewGuid();

@@ -29,6 +29,11 @@ public class IdentificationDraft
     public string? NhsNumber { get; set; }
     public string? PncId { get; set; }
     public string? Postcode { get; set; }
+    // Why the date of birth, NHS number, PNC ID or postcode is empty, as the practitioner said (ADR 18); carried to a new person.
+    public Absence? DateOfBirthAbsence { get; set; }
+    public Absence? NhsNumberAbsence { get; set; }
+    public Absence? PncIdAbsence { get; set; }
+    public Absence? AddressAbsence { get; set; }
 
     /// <summary>The known person the practitioner chose, or null with <see cref="IsNewPerson"/> for a new record.</summary>
     public Guid? ExistingPersonId { get; set; }

@@ -63,6 +63,12 @@ public class IdentificationService(WaymarkDbContext db, Auditor audit, ICurrentU
                 CreatedAt = now,
                 CreatedBy = user.UserId!,
             };
+            person.SetAbsence(PersonField.DateOfBirth, draft.DateOfBirthAbsence);
+            person.SetAbsence(PersonField.NhsNumber, draft.NhsNumberAbsence);
+            person.SetAbsence(PersonField.PncId, draft.PncIdAbsence);
+            person.SetAbsence(PersonField.Address, draft.AddressAbsence);
+            // Not asked at identification: phone, email and GP practice are asked later, on the person's page.
+            foreach (var f in new[] { PersonField.Phone, PersonField.Email, PersonField.GpPractice }) person.SetAbsence(f, null);
             person.RefreshKeys();
             db.People.Add(person);
             audit.Add(AuditAction.Created, "Person", person.Id.ToString(), person.Id, "Created at identification");

@@ -127,7 +127,7 @@ public sealed class TeamMatchModels(TimeProvider clock, LookupModelOptions? opti
 
 /// <summary>What the engine needs of a person, read in one projection (no change tracking, no unused columns).</summary>
 public sealed record PersonMatchRow(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, Sex Sex, string? Postcode,
-    string? NhsNumber, string? PncId, bool NoFixedAbode, List<PersonName> Aliases, List<DateOnly> OtherDatesOfBirth)
+    string? NhsNumber, string? PncId, PersonAbsences Absences, List<PersonName> Aliases, List<DateOnly> OtherDatesOfBirth)
 {
     public MatchRecord Record => new()
     {
@@ -143,13 +143,14 @@ public sealed record PersonMatchRow(Guid Id, string GivenName, string FamilyName
         PncId = PncId,
     };
 
-    public PersonSummary Summary => new(Id, GivenName, FamilyName, DateOfBirth, NhsNumber, PncId, Postcode, NoFixedAbode);
+    public PersonSummary Summary => new(Id, GivenName, FamilyName, DateOfBirth, NhsNumber, PncId, Postcode, Absences);
 }
 
 public static class PersonMatchRows
 {
     public static IQueryable<PersonMatchRow> Query(IQueryable<Person> people) =>
-        people.Select(p => new PersonMatchRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.Postcode, p.NhsNumber, p.PncId, p.NoFixedAbode,
+        people.Select(p => new PersonMatchRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.Postcode, p.NhsNumber, p.PncId,
+            new PersonAbsences(p.DateOfBirthAbsence, p.AddressAbsence, p.PhoneAbsence, p.EmailAbsence, p.NhsNumberAbsence, p.PncIdAbsence, p.GpPracticeAbsence),
             p.Aliases.Select(a => new PersonName(a.GivenName, a.FamilyName)).ToList(),
             p.OtherDatesOfBirth.Select(d => d.DateOfBirth).ToList()));
 }

@@ -25,7 +25,6 @@ public class Person : IVersioned
     public string? Email { get; set; }
     public bool ConsentToText { get; set; }
     public bool ConsentToEmail { get; set; }
-    public bool NoFixedAbode { get; set; }
     public string? Address { get; set; }
     public string? Postcode { get; set; }
     public string? NhsNumber { get; set; }
@@ -34,6 +33,16 @@ public class Person : IVersioned
     public bool Veteran { get; set; }
     public bool CareLeaver { get; set; }
     public bool ParentOrCarer { get; set; }
+
+    // Why each detail is empty (ADR 18): null while the detail has a value. AddressAbsence covers address and postcode
+    // together; None there is "no fixed abode".
+    public Absence? DateOfBirthAbsence { get; set; }
+    public Absence? AddressAbsence { get; set; }
+    public Absence? PhoneAbsence { get; set; }
+    public Absence? EmailAbsence { get; set; }
+    public Absence? NhsNumberAbsence { get; set; }
+    public Absence? PncIdAbsence { get; set; }
+    public Absence? GpPracticeAbsence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -56,6 +65,71 @@ public class Person : IVersioned
 
     /// <summary>"Family, Given" for sorted lists, or the one name alone.</summary>
     public string SortName => PersonNames.SortName(GivenName, FamilyName);
+
+    /// <summary>Recorded as having no fixed abode: no address or postcode, and said to have none (ADR 18).</summary>
+    public bool NoFixedAbode => AddressAbsence == Absence.None && !HasValue(PersonField.Address);
+
+    /// <summary>The address and postcode on one line ("1 High Street, Newtown, NS1 4AB"), or null when neither is recorded.</summary>
+    public string? AddressLine => PersonFieldValues.AddressLine(Address, Postcode);
+
+    /// <summary>Whether <paramref name="field"/> has a value (an address counts when either the address or the postcode is recorded).</summary>
+    public bool HasValue(PersonField field) => field switch
+    {
+        PersonField.DateOfBirth => DateOfBirth is not null,
+        PersonField.Address => !string.IsNullOrWhiteSpace(Address) || !string.IsNullOrWhiteSpace(Postcode),
+        PersonField.Phone => !string.IsNullOrWhiteSpace(Phone),
+        PersonField.Email => !string.IsNullOrWhiteSpace(Email),
+        PersonField.NhsNumber => !string.IsNullOrWhiteSpace(NhsNumber),
+        PersonField.PncId => !string.IsNullOrWhiteSpace(PncId),
+        PersonField.GpPractice => !string.IsNullOrWhiteSpace(GpPractice),
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
+    /// <summary>Why <paramref name="field"/> is empty (null while it has a value, or when no reason was recorded).</summary>
+    public Absence? AbsenceOf(PersonField field) => HasValue(field) ? null : field switch
+    {
+        PersonField.DateOfBirth => DateOfBirthAbsence,
+        PersonField.Address => AddressAbsence,
+        PersonField.Phone => PhoneAbsence,
+        PersonField.Email => EmailAbsence,
+        PersonField.NhsNumber => NhsNumberAbsence,
+        PersonField.PncId => PncIdAbsence,
+        PersonField.GpPractice => GpPracticeAbsence,
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
+    /// <summary>Sets why <paramref name="field"/> is empty (stored as null when it has a value, see <see cref="Absent.ToStore"/>).</summary>
+    public void SetAbsence(PersonField field, Absence? absence)
+    {
+        var stored = Absent.ToStore(HasValue(field), absence);
+        switch (field)
+        {
+            case PersonField.DateOfBirth: DateOfBirthAbsence = stored; break;
+            case PersonField.Address: AddressAbsence = stored; break;
+            case PersonField.Phone: PhoneAbsence = stored; break;
+            case PersonField.Email: EmailAbsence = stored; break;
+            case PersonField.NhsNumber: NhsNumberAbsence = stored; break;
+            case PersonField.PncId: PncIdAbsence = stored; break;
+            case PersonField.GpPractice: GpPracticeAbsence = stored; break;
+            default: throw new ArgumentOutOfRangeException(nameof(field));
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="field"/> as it reads on every page, letter and export: the value (NHS numbers spaced 3-3-4, dates as
+    /// "3 March 1988", the address with its postcode), or why there is none (<see cref="Absent.Show"/>).
+    /// </summary>
+    public string Show(PersonField field) => field switch
+    {
+        PersonField.DateOfBirth => Absent.ShowDate(DateOfBirth, AbsenceOf(field)),
+        PersonField.Address => Absent.Show(field, AddressLine, AbsenceOf(field)),
+        PersonField.Phone => Absent.Show(field, Phone, AbsenceOf(field)),
+        PersonField.Email => Absent.Show(field, Email, AbsenceOf(field)),
+        PersonField.NhsNumber => Absent.Show(field, NhsNumber is { } n ? Identifiers.NhsNumber.Format(n) : null, AbsenceOf(field)),
+        PersonField.PncId => Absent.Show(field, PncId, AbsenceOf(field)),
+        PersonField.GpPractice => Absent.Show(field, GpPractice, AbsenceOf(field)),
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
 
     /// <summary>Keeps the indexed search keys in step with the names; called whenever names change.</summary>
     public void RefreshKeys()
@@ -128,6 +202,17 @@ public class PersonTeamLink
         PersonId = person.Id, TeamId = teamId, Since = since,
         GivenNameKey = NameKey.For(person.GivenName), FamilyNameKey = NameKey.For(person.FamilyName),
     };
+}
+
+/// <summary>Formatting of person details shared by <see cref="Person"/> and the read models that copy its columns.</summary>
+public static class PersonFieldValues
+{
+    /// <summary>"address, postcode", either part alone, or null when neither is recorded.</summary>
+    public static string? AddressLine(string? address, string? postcode)
+    {
+        var parts = new[] { address, postcode }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()).ToList();
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
 }
 
 public static class Age

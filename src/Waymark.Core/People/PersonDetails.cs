@@ -22,7 +22,9 @@ public record PersonDetails
     public string? Email { get; init; }
     public bool ConsentToText { get; init; }
     public bool ConsentToEmail { get; init; }
-    public bool NoFixedAbode { get; init; }
+    /// <summary>Why each empty detail is empty, as the user said (ADR 18). A reason given for a detail that has a value is
+    /// ignored: the value wins. An empty detail with no reason given is stored as <see cref="Absence.NotAsked"/>.</summary>
+    public IReadOnlyDictionary<PersonField, Absence> Absences { get; init; } = new Dictionary<PersonField, Absence>();
     public string? Address { get; init; }
     public string? Postcode { get; init; }
     public string? NhsNumber { get; init; }
@@ -40,11 +42,34 @@ public record PersonDetails
         DateOfBirth = p.DateOfBirth, OtherDatesOfBirth = p.OtherDatesOfBirth.Select(d => d.DateOfBirth).ToList(),
         Sex = p.Sex, Gender = p.Gender, EthnicCategory = p.EthnicCategory, FirstLanguage = p.FirstLanguage,
         InterpreterNeeded = p.InterpreterNeeded, CommunicationNeeds = p.CommunicationNeeds, Phone = p.Phone, Email = p.Email,
-        ConsentToText = p.ConsentToText, ConsentToEmail = p.ConsentToEmail, NoFixedAbode = p.NoFixedAbode,
+        ConsentToText = p.ConsentToText, ConsentToEmail = p.ConsentToEmail, Absences = AbsencesOf(p),
         Address = p.Address, Postcode = p.Postcode, NhsNumber = p.NhsNumber, PncId = p.PncId,
         OtherIdentifiers = p.OtherIdentifiers.Select(i => (i.Kind, i.Value)).ToList(), GpPractice = p.GpPractice,
         Veteran = p.Veteran, CareLeaver = p.CareLeaver, ParentOrCarer = p.ParentOrCarer,
     };
+
+    /// <summary>
+    /// These details without the reasons that are only still there from <paramref name="stored"/>: a reason the form showed
+    /// as stored and the user left as it was, beside a value the user has now entered (a person of no fixed abode who has
+    /// found a home: the address is typed, the old radio left ticked). The value wins. A reason the user changed stays, so
+    /// "has none" newly chosen beside an old value is still refused by <see cref="Validate"/>.
+    /// </summary>
+    public PersonDetails WithoutStaleReasons(Person stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return this with
+        {
+            Absences = Absences.Where(a => !(HasValue(a.Key) && stored.AbsenceOf(a.Key) == a.Value))
+                .ToDictionary(a => a.Key, a => a.Value),
+        };
+    }
+
+    /// <summary>The reasons <paramref name="p"/> records for its empty details.</summary>
+    public static Dictionary<PersonField, Absence> AbsencesOf(Person p) =>
+        Absent.Fields.Where(f => p.AbsenceOf(f) is not null).ToDictionary(f => f, f => p.AbsenceOf(f)!.Value);
+
+    /// <summary>The reason given for <paramref name="field"/>, or null.</summary>
+    public Absence? AbsenceOf(PersonField field) => Absences.TryGetValue(field, out var a) ? a : null;
 
     /// <summary>
     /// These details with the identity details of <paramref name="p"/> instead of these: names, aliases, dates of birth, sex,
@@ -60,8 +85,12 @@ public record PersonDetails
             Aliases = stored.Aliases, DateOfBirth = stored.DateOfBirth, OtherDatesOfBirth = stored.OtherDatesOfBirth,
             Sex = stored.Sex, Gender = stored.Gender, EthnicCategory = stored.EthnicCategory,
             NhsNumber = stored.NhsNumber, PncId = stored.PncId, OtherIdentifiers = stored.OtherIdentifiers,
+            Absences = new Dictionary<PersonField, Absence>(Absences.Where(a => !IsIdentity(a.Key))
+                .Concat(stored.Absences.Where(a => IsIdentity(a.Key)))),
         };
     }
+
+    private static bool IsIdentity(PersonField f) => f is PersonField.DateOfBirth or PersonField.NhsNumber or PersonField.PncId;
 
     /// <summary>Applies these details, normalising identifiers; call <see cref="Validate"/> first.</summary>
     public void ApplyTo(Person p)
@@ -80,13 +109,13 @@ public record PersonDetails
         p.Email = Clean(Email);
         p.ConsentToText = ConsentToText && p.Phone is not null;
         p.ConsentToEmail = ConsentToEmail && p.Email is not null;
-        p.NoFixedAbode = NoFixedAbode;
-        p.Address = NoFixedAbode ? null : Clean(Address);
-        p.Postcode = NoFixedAbode ? null : UkPostcode.Normalise(Postcode);
+        p.Address = Clean(Address);
+        p.Postcode = UkPostcode.Normalise(Postcode);
         p.NhsNumber = Identifiers.NhsNumber.Normalise(NhsNumber);
         p.PncId = Identifiers.PncId.Normalise(PncId);
         p.GpPractice = Clean(GpPractice);
         (p.Veteran, p.CareLeaver, p.ParentOrCarer) = (Veteran, CareLeaver, ParentOrCarer);
+        foreach (var f in Absent.Fields) p.SetAbsence(f, AbsenceOf(f));
 
         // Child rows are replaced wholesale: the form always shows the complete list.
         p.Aliases.Clear();
@@ -97,6 +126,35 @@ public record PersonDetails
         p.OtherIdentifiers.AddRange(OtherIdentifiers.Select(i => new PersonIdentifier { PersonId = p.Id, Kind = i.Kind.Trim(), Value = i.Value.Trim() }));
         p.RefreshKeys();
     }
+
+    /// <summary>Whether these details have a value for <paramref name="field"/> (an address counts when either the address or the postcode is given).</summary>
+    public bool HasValue(PersonField field) => field switch
+    {
+        PersonField.DateOfBirth => DateOfBirth is not null,
+        PersonField.Address => Clean(Address) is not null || Clean(Postcode) is not null,
+        PersonField.Phone => Clean(Phone) is not null,
+        PersonField.Email => Clean(Email) is not null,
+        PersonField.NhsNumber => Clean(NhsNumber) is not null,
+        PersonField.PncId => Clean(PncId) is not null,
+        PersonField.GpPractice => Clean(GpPractice) is not null,
+        _ => false,
+    };
+
+    /// <summary>The form field that holds the reason for <paramref name="field"/>: "PhoneAbsence" and so on.</summary>
+    public static string AbsenceFieldName(PersonField field) => field + "Absence";
+
+    /// <summary>"phone number", "GP practice"…: the detail as named in messages.</summary>
+    public static string Describe(PersonField field) => field switch
+    {
+        PersonField.DateOfBirth => "date of birth",
+        PersonField.Address => "address",
+        PersonField.Phone => "phone number",
+        PersonField.Email => "email address",
+        PersonField.NhsNumber => "NHS number",
+        PersonField.PncId => "PNC ID",
+        PersonField.GpPractice => "GP practice",
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
@@ -146,8 +204,8 @@ public record PersonDetails
             errors.Add((nameof(Email), "Enter an email address in the correct format, like name@example.com"));
         if (ConsentToText && Clean(Phone) is null) errors.Add((nameof(ConsentToText), "Enter a mobile number to record consent to text messages"));
         if (ConsentToEmail && Clean(Email) is null) errors.Add((nameof(ConsentToEmail), "Enter an email address to record consent to email"));
-        if (!NoFixedAbode) Len(nameof(Address), Address, 500, "Address");
-        if (!NoFixedAbode && Clean(Postcode) is { } pc && !UkPostcode.IsValid(pc)) errors.Add((nameof(Postcode), "Enter a real postcode, like NS1 4AB"));
+        Len(nameof(Address), Address, 500, "Address");
+        if (Clean(Postcode) is { } pc && !UkPostcode.IsValid(pc)) errors.Add((nameof(Postcode), "Enter a real postcode, like NS1 4AB"));
         if (!string.IsNullOrWhiteSpace(NhsNumber) && !Identifiers.NhsNumber.IsValid(NhsNumber))
             errors.Add((nameof(NhsNumber), "Enter a valid NHS number: 10 numbers, like 943 476 5919"));
         else if (Identifiers.NhsNumber.IsPlaceholder(NhsNumber))
@@ -159,6 +217,15 @@ public record PersonDetails
         else if (OtherIdentifiers.Any(i => i.Kind.Length > 100 || i.Value.Length > 100) || OtherIdentifiers.Count > 20)
             errors.Add((nameof(OtherIdentifiers), "Enter up to 20 other identifiers, each part 100 characters or fewer"));
         Len(nameof(GpPractice), GpPractice, 200, "GP practice");
+        foreach (var (field, absence) in Absences)
+        {
+            if (!Absent.IsAllowed(field, absence))
+                errors.Add((AbsenceFieldName(field), $"Choose why there is no {Describe(field)} from the list"));
+            // "Has none" contradicts a value typed beside it (a person housed again, still ticked no fixed abode): ask which.
+            // The other reasons only say why a value is missing, so a value typed over them simply replaces them.
+            else if (absence == Absence.None && HasValue(field))
+                errors.Add((AbsenceFieldName(field), $"You entered their {Describe(field)} and chose “{Absent.Label(field, absence)}”. Remove one of them"));
+        }
         return errors;
     }
 }

@@ -56,6 +56,7 @@ public class PersonRecords(WaymarkDbContext db, Auditor audit, TimeProvider cloc
         var changed = new List<string>();
         foreach (var prop in typeof(PersonDetails).GetProperties())
         {
+            if (prop.Name == nameof(PersonDetails.Absences)) continue; // by detail, below
             var x = prop.GetValue(a);
             var y = prop.GetValue(b);
             var same = x is System.Collections.IEnumerable ex && y is System.Collections.IEnumerable ey && x is not string
@@ -63,6 +64,11 @@ public class PersonRecords(WaymarkDbContext db, Auditor audit, TimeProvider cloc
                 : Equals(x, y);
             if (!same) changed.Add(prop.Name);
         }
+        // Why each empty detail is empty (ADR 18), named per detail ("PhoneAbsence"). An empty detail with no reason
+        // recorded is stored as not asked, so that step is no change.
+        foreach (var f in Absent.Fields)
+            if (Absent.ToStore(a.HasValue(f), a.AbsenceOf(f)) != Absent.ToStore(b.HasValue(f), b.AbsenceOf(f)))
+                changed.Add(PersonDetails.AbsenceFieldName(f));
         return changed;
     }
 

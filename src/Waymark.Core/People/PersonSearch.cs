@@ -11,7 +11,8 @@ public record PersonSearchCriteria(string? Name, DateOnly? DateOfBirth, string? 
         && string.IsNullOrWhiteSpace(NhsNumber) && string.IsNullOrWhiteSpace(PncId);
 }
 
-public record PersonSummary(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber, string? PncId, string? Postcode, bool NoFixedAbode)
+/// <summary>A person as a list shows them; <paramref name="Absences"/> says why empty details are empty (ADR 18).</summary>
+public record PersonSummary(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber, string? PncId, string? Postcode, PersonAbsences Absences)
 {
     /// <summary>
     /// True when Find a person found this person only by a forgiving comparison of the name (sounds alike, a
@@ -24,6 +25,15 @@ public record PersonSummary(Guid Id, string GivenName, string FamilyName, DateOn
 
     /// <summary>"Given Family", or the one name a person known by one name goes by.</summary>
     public string FullName => PersonNames.Full(GivenName, FamilyName);
+
+    /// <summary>Date of birth as "3 March 1988", or why there is none.</summary>
+    public string ShowDateOfBirth => Absent.ShowDate(DateOfBirth, DateOfBirth is null ? Absences.DateOfBirth : null);
+    /// <summary>The NHS number spaced 3-3-4, or why there is none.</summary>
+    public string ShowNhsNumber => Absent.Show(PersonField.NhsNumber, NhsNumber is { } n ? Identifiers.NhsNumber.Format(n) : null, Absences.NhsNumber);
+    /// <summary>The PNC ID, or why there is none.</summary>
+    public string ShowPncId => Absent.Show(PersonField.PncId, PncId, Absences.PncId);
+    /// <summary>The postcode; "No fixed abode" and the like when there is no address; "Not recorded" when an address has no postcode.</summary>
+    public string ShowPostcode => Absent.Show(PersonField.Address, Postcode, Absences.Address);
 }
 
 public record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, bool HasNext)
@@ -69,10 +79,17 @@ public class PersonSearch(WaymarkDbContext db)
         var rows = await ranked
             .OrderBy(r => r.Rank).ThenBy(r => r.Person.FamilyNameKey).ThenBy(r => r.Person.GivenNameKey).ThenBy(r => r.Person.Id)
             .Skip((page - 1) * pageSize).Take(pageSize + 1)
-            .Select(r => new { r.Person.Id, r.Person.GivenName, r.Person.FamilyName, r.Person.DateOfBirth, r.Person.NhsNumber, r.Person.PncId, r.Person.Postcode, r.Person.NoFixedAbode, Similar = r.Rank == 2 })
+            .Select(r => new
+            {
+                r.Person.Id, r.Person.GivenName, r.Person.FamilyName, r.Person.DateOfBirth, r.Person.NhsNumber, r.Person.PncId, r.Person.Postcode,
+                r.Person.DateOfBirthAbsence, r.Person.AddressAbsence, r.Person.PhoneAbsence, r.Person.EmailAbsence, r.Person.NhsNumberAbsence,
+                r.Person.PncIdAbsence, r.Person.GpPracticeAbsence, Similar = r.Rank == 2,
+            })
             .ToListAsync(ct);
         var items = rows.Take(pageSize)
-            .Select(p => new PersonSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode, p.NoFixedAbode) { SimilarName = p.Similar })
+            .Select(p => new PersonSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode,
+                new PersonAbsences(p.DateOfBirthAbsence, p.AddressAbsence, p.PhoneAbsence, p.EmailAbsence, p.NhsNumberAbsence, p.PncIdAbsence, p.GpPracticeAbsence))
+            { SimilarName = p.Similar })
             .ToList();
         return new Page<PersonSummary>(items, page, pageSize, rows.Count > pageSize);
     }

@@ -9,6 +9,29 @@ public static class Choices
     public static List<SelectListItem> Sex() =>
         [new("Female", "Female"), new("Male", "Male"), new("Not specified", "NotSpecified"), new("Not known", "NotKnown")];
 
+    /// <summary>The reasons a form offers for <paramref name="field"/> being empty (<see cref="Waymark.People.Absent.Allowed"/>), worded by <see cref="Waymark.People.Absent.Choice"/>.</summary>
+    public static List<SelectListItem> Absences(Waymark.People.PersonField field) =>
+        Waymark.People.Absent.Allowed(field).Select(a => new SelectListItem(Waymark.People.Absent.Choice(field, a), a.ToString())).ToList();
+
+    /// <summary>The legend of the reasons for <paramref name="field"/>: "If you do not have their phone number, why not?".</summary>
+    public static string AbsenceLegend(Waymark.People.PersonField field) =>
+        $"If you do not have their {Waymark.People.PersonDetails.Describe(field)}, why not?";
+
+    /// <summary>The hint under <see cref="AbsenceLegend"/>.</summary>
+    public const string AbsenceHint = "Leave this if you entered it. Not answered is recorded as not asked.";
+
+    /// <summary>
+    /// Reads a posted reason for an empty detail: null when none was chosen; an error on <paramref name="key"/> when the
+    /// posted text is not a reason at all (whether the detail allows it is <see cref="Waymark.People.PersonDetails.Validate"/>'s check).
+    /// </summary>
+    public static Waymark.People.Absence? Absence(string? posted, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary ms, string key, Waymark.People.PersonField field)
+    {
+        if (string.IsNullOrEmpty(posted)) return null;
+        if (Enum<Waymark.People.Absence>(posted) is { } a) return a;
+        ms.AddModelError(key, $"Choose why there is no {Waymark.People.PersonDetails.Describe(field)} from the list");
+        return null;
+    }
+
     /// <summary>
     /// The two meanings of a UK time that happened twice as the clocks went back (last Sunday of October, 01:00–01:59),
     /// values "BST" (the first) and "GMT" (the second), for <see cref="UkTime.ReadTyped"/>. Shown only when the

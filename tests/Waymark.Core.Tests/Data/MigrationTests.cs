@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Waymark.Core.Tests.Support;
+using Waymark.People;
 using Waymark.Persistence;
 
 namespace Waymark.Core.Tests.Data;
@@ -77,3 +78,82 @@ public abstract class MigrationTests<TDb>(TDb database) : DataTest<TDb>(database
 public sealed class MigrationTestsOnSqlite(SqliteTestDatabase db) : MigrationTests<SqliteTestDatabase>(db);
 
 public sealed class MigrationTestsOnPostgres(PostgresTestDatabase db) : MigrationTests<PostgresTestDatabase>(db);
+
+/// <summary>
+/// The UnknownIsNotNone migration (ADR 18) keeps what the data said: "no fixed abode" becomes address reason "has none",
+/// every other empty detail "not asked", recorded values stay; undone, "has none" becomes the flag again. Its own class,
+/// so its own database: it migrates down and up again.
+/// </summary>
+public abstract class UnknownIsNotNoneMigrationTests<TDb>(TDb database) : DataTest<TDb>(database) where TDb : TestDatabase
+{
+    private async Task MigrateToAsync(string target)
+    {
+        await using var db = AsSystem();
+        await db.GetService<IMigrator>().MigrateAsync(target);
+    }
+
+    /// <summary>How many people of <paramref name="family"/> (and <paramref name="given"/>, if given) are flagged no fixed abode.</summary>
+    private async Task<int> FlaggedAsync(string family, string? given = null)
+    {
+        await using var db = AsSystem();
+        var pattern = given ?? "%";
+        return await db.Database.SqlQuery<int>(
+            $"SELECT COUNT(*) AS \"Value\" FROM \"People\" WHERE \"NoFixedAbode\" AND \"FamilyName\" = {family} AND \"GivenName\" LIKE {pattern}").SingleAsync();
+    }
+
+    [Fact]
+    public async Task No_fixed_abode_becomes_has_no_address_and_an_address_simply_not_recorded_becomes_not_asked()
+    {
+        var team = await NewTeamAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        Person Named(string given) => PersonBuilder.APerson().Named(given, "Migr" + tag).BornOn(1980, 1, 1).KnownTo(team).Build();
+        var homeless = Named("Amy");
+        homeless.SetAbsence(PersonField.Address, Absence.None);
+        var unrecorded = Named("Ben");
+        var housed = Named("Cai");
+        (housed.Address, housed.Postcode, housed.Phone, housed.GpPractice) = ("1 High Street, Northshire", "NS1 4AB", "07700 900123", "Northshire Medical Centre");
+        var flaggedLater = Named("Dee");
+        await SaveAsync(homeless, unrecorded, housed, flaggedLater);
+
+        string previous;
+        await using (var db = AsSystem())
+        {
+            var all = db.Database.GetMigrations().ToList();
+            previous = all[all.FindIndex(m => m.EndsWith("_UnknownIsNotNone", StringComparison.Ordinal)) - 1];
+        }
+        await MigrateToAsync(previous);
+
+        // Undone: "has none" is the flag again, and nothing else is flagged.
+        var family = "Migr" + tag;
+        Assert.Equal(1, await FlaggedAsync(family));
+        Assert.Equal(1, await FlaggedAsync(family, "Amy"));
+        await using (var db = AsSystem())
+            await db.Database.ExecuteSqlAsync($"UPDATE \"People\" SET \"NoFixedAbode\" = TRUE WHERE \"GivenName\" = 'Dee' AND \"FamilyName\" = {family}");
+
+        await using (var db = AsSystem()) await DatabaseSetup.MigrateAsync(db);
+
+        await using (var db = AsSystem())
+        {
+            var people = await db.People.IgnoreQueryFilters().Where(p => p.FamilyName == "Migr" + tag).ToDictionaryAsync(p => p.GivenName);
+            Assert.Equal(Absence.None, people["Amy"].AddressAbsence);
+            Assert.Equal("No fixed abode", people["Amy"].Show(PersonField.Address));
+            Assert.Equal(Absence.None, people["Dee"].AddressAbsence);
+            Assert.Equal(Absence.NotAsked, people["Ben"].AddressAbsence);
+            Assert.Equal("Not asked", people["Ben"].Show(PersonField.Address));
+            Assert.Equal(Absence.NotAsked, people["Ben"].PhoneAbsence);
+            Assert.Equal(Absence.NotAsked, people["Ben"].GpPracticeAbsence);
+            Assert.Equal(Absence.NotAsked, people["Ben"].NhsNumberAbsence);
+            Assert.Null(people["Ben"].DateOfBirthAbsence);
+            Assert.Null(people["Cai"].AddressAbsence);
+            Assert.Equal("1 High Street, Northshire, NS1 4AB", people["Cai"].Show(PersonField.Address));
+            Assert.Equal("07700 900123", people["Cai"].Phone);
+            Assert.Null(people["Cai"].PhoneAbsence);
+            Assert.Null(people["Cai"].GpPracticeAbsence);
+            Assert.Equal(Absence.NotAsked, people["Cai"].EmailAbsence);
+        }
+    }
+}
+
+public sealed class UnknownIsNotNoneMigrationTestsOnSqlite(SqliteTestDatabase db) : UnknownIsNotNoneMigrationTests<SqliteTestDatabase>(db);
+
+public sealed class UnknownIsNotNoneMigrationTestsOnPostgres(PostgresTestDatabase db) : UnknownIsNotNoneMigrationTests<PostgresTestDatabase>(db);

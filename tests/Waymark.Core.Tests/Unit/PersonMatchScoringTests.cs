@@ -23,7 +23,7 @@ public class PersonMatchScoringTests
     /// <summary>The candidate as the look-up would return it, or null when it scores below a potential match.</summary>
     private static MatchCandidate? Score(LookupRequest r, Person p)
     {
-        var row = new PersonMatchRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.Postcode, p.NhsNumber, p.PncId, p.NoFixedAbode,
+        var row = new PersonMatchRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.Postcode, p.NhsNumber, p.PncId, PersonAbsences.Of(p),
             p.Aliases.Select(a => new PersonName(a.GivenName, a.FamilyName)).ToList(), p.OtherDatesOfBirth.Select(d => d.DateOfBirth).ToList());
         return ProbabilisticPersonLookup.Rank(Engine, PersonMatching.ToMatchRecord(r), [row]).Candidates.SingleOrDefault();
     }
@@ -31,7 +31,7 @@ public class PersonMatchScoringTests
     /// <summary>The candidate's explanation whatever its score.</summary>
     private static MatchCandidate Explain(LookupRequest r, Person p) =>
         ProbabilisticPersonLookup.ToCandidate(Engine.Explain(Engine.Prepare(PersonMatching.ToMatchRecord(r)), Engine.Prepare(PersonMatching.ToMatchRecord(p))),
-            new PersonSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode, p.NoFixedAbode));
+            new PersonSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Postcode, PersonAbsences.Of(p)));
 
     private static MatchReason Reason(MatchCandidate c, string field) => Assert.Single(c.Reasons, r => r.Field == field);
 

@@ -26,7 +26,7 @@ public static class PairView
     public static string OtherNames(PersonSide p) => p.OtherNames.Count == 0 ? "None recorded" : string.Join(", ", p.OtherNames);
 
     public static string DateOfBirth(PersonSide p) =>
-        Display.Date(p.DateOfBirth) + (p.OtherDatesOfBirth.Count == 0 ? "" : " (also gave " + string.Join(", ", p.OtherDatesOfBirth.Select(d => Display.ShortDate(d))) + ")");
+        p.Show(Waymark.People.PersonField.DateOfBirth) + (p.OtherDatesOfBirth.Count == 0 ? "" : " (also gave " + string.Join(", ", p.OtherDatesOfBirth.Select(d => Display.ShortDate(d))) + ")");
 
     public static string Sex(Waymark.People.Sex s) => s switch
     {

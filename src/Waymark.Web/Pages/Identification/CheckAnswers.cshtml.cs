@@ -12,6 +12,8 @@ public class CheckAnswersModel(IdentificationService journeys, WaymarkDbContext 
     private readonly IdentificationService _journeys = journeys;
     public string PersonName { get; private set; } = "";
     public DateOnly? DateOfBirth { get; private set; }
+    /// <summary>Why the date of birth is empty, when it is (ADR 18).</summary>
+    public Absence? DateOfBirthAbsence { get; private set; }
     public int? AgeAtIdentification { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -45,12 +47,14 @@ public class CheckAnswersModel(IdentificationService journeys, WaymarkDbContext 
     {
         PersonName = Waymark.People.PersonNames.Full(Draft.GivenName, Draft.FamilyName);
         DateOfBirth = Draft.DateOfBirth;
+        DateOfBirthAbsence = Absent.ToStore(Draft.DateOfBirth is not null, Draft.DateOfBirthAbsence);
         if (Draft.ExistingPersonId is { } id)
         {
-            var p = await Db.People.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.GivenName, x.FamilyName, x.DateOfBirth }).FirstOrDefaultAsync(ct);
+            var p = await Db.People.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.GivenName, x.FamilyName, x.DateOfBirth, x.DateOfBirthAbsence }).FirstOrDefaultAsync(ct);
             if (p is null) return Redirect(StepUrl("matches"));
             PersonName = Waymark.People.PersonNames.Full(p.GivenName, p.FamilyName);
             DateOfBirth = p.DateOfBirth;
+            DateOfBirthAbsence = p.DateOfBirthAbsence;
         }
         if (DateOfBirth is { } dob && Draft.IdentifiedAt is { } at)
             AgeAtIdentification = Age.On(dob, UkTime.DateOf(at));

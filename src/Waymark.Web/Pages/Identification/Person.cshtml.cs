@@ -17,6 +17,11 @@ public class PersonModel(IdentificationService journeys, WaymarkDbContext db, Ti
     [BindProperty] public string? NhsNumber { get; set; }
     [BindProperty] public string? PncId { get; set; }
     [BindProperty] public string? Postcode { get; set; }
+    // Why the date of birth, NHS number, PNC ID or postcode is empty (ADR 18): an Absence name or nothing.
+    [BindProperty] public string? DateOfBirthAbsence { get; set; }
+    [BindProperty] public string? NhsNumberAbsence { get; set; }
+    [BindProperty] public string? PncIdAbsence { get; set; }
+    [BindProperty] public string? AddressAbsence { get; set; }
 
     public List<SelectListItem> SexItems { get; } =
         Choices.Sex();
@@ -32,6 +37,8 @@ public class PersonModel(IdentificationService journeys, WaymarkDbContext db, Ti
         NhsNumber = Draft.NhsNumber is null ? null : Identifiers.NhsNumber.Format(Draft.NhsNumber);
         PncId = Draft.PncId;
         Postcode = Draft.Postcode;
+        (DateOfBirthAbsence, NhsNumberAbsence, PncIdAbsence, AddressAbsence) = (Draft.DateOfBirthAbsence?.ToString(),
+            Draft.NhsNumberAbsence?.ToString(), Draft.PncIdAbsence?.ToString(), Draft.AddressAbsence?.ToString());
         return Page();
     }
 
@@ -56,6 +63,10 @@ public class PersonModel(IdentificationService journeys, WaymarkDbContext db, Ti
             ModelState.AddModelError(nameof(PncId), "Enter a valid PNC ID, like 2001/0000023C (year, serial number and check letter)");
         if (!string.IsNullOrWhiteSpace(Postcode) && !UkPostcode.IsValid(Postcode))
             ModelState.AddModelError(nameof(Postcode), "Enter a real postcode, like NS1 4AB");
+        var dobAbsence = Reason(DateOfBirthAbsence, nameof(DateOfBirthAbsence), PersonField.DateOfBirth, dob is not null);
+        var nhsAbsence = Reason(NhsNumberAbsence, nameof(NhsNumberAbsence), PersonField.NhsNumber, !string.IsNullOrWhiteSpace(NhsNumber));
+        var pncAbsence = Reason(PncIdAbsence, nameof(PncIdAbsence), PersonField.PncId, !string.IsNullOrWhiteSpace(PncId));
+        var addressAbsence = Reason(AddressAbsence, nameof(AddressAbsence), PersonField.Address, !string.IsNullOrWhiteSpace(Postcode));
         if (!ModelState.IsValid) return Page();
 
         Draft.GivenName = string.IsNullOrWhiteSpace(GivenName) ? null : GivenName.Trim();
@@ -65,10 +76,23 @@ public class PersonModel(IdentificationService journeys, WaymarkDbContext db, Ti
         Draft.NhsNumber = Identifiers.NhsNumber.Normalise(NhsNumber);
         Draft.PncId = Identifiers.PncId.Normalise(PncId);
         Draft.Postcode = UkPostcode.Normalise(Postcode);
+        (Draft.DateOfBirthAbsence, Draft.NhsNumberAbsence, Draft.PncIdAbsence, Draft.AddressAbsence) = (dobAbsence, nhsAbsence, pncAbsence, addressAbsence);
         // New details mean the earlier match decision no longer holds.
         Draft.ExistingPersonId = null;
         Draft.IsNewPerson = false;
         await Db.SaveChangesAsync(ct);
         return Next("matches");
+    }
+
+    /// <summary>The reason posted for an empty detail, refused when it is not one the detail allows or says "has none"
+    /// beside a value (the same rules as <see cref="PersonDetails.Validate"/>); null while the detail has a value.</summary>
+    private Absence? Reason(string? posted, string key, PersonField field, bool hasValue)
+    {
+        var chosen = Choices.Absence(posted, ModelState, key, field);
+        if (chosen is not { } a) return null;
+        if (!Absent.IsAllowed(field, a)) ModelState.AddModelError(key, $"Choose why there is no {PersonDetails.Describe(field)} from the list");
+        else if (a == Absence.None && hasValue)
+            ModelState.AddModelError(key, $"You entered their {PersonDetails.Describe(field)} and chose “{Absent.Label(field, a)}”. Remove one of them");
+        return hasValue ? null : a;
     }
 }

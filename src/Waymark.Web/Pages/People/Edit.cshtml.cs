@@ -16,6 +16,10 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = false)] public PersonForm Input { get; set; } = new();
     [FromRoute] public Guid Id { get; set; }
     public string PersonName { get; private set; } = "";
+    private Person? _stored;
+
+    /// <summary>A stored detail as the read-only part of the form shows it (<see cref="Person.Show"/>).</summary>
+    public string Show(PersonField field) => _stored?.Show(field) ?? Absent.NotRecorded;
 
     public List<SelectListItem> SexItems { get; } =
         Choices.Sex();
@@ -23,7 +27,6 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
         [new("Not recorded", ""), .. EthnicCategory.All.Select(e => new SelectListItem(e.Name, e.Code))];
     public List<SelectListItem> InterpreterItems { get; } = [new("Needs an interpreter", "interpreter")];
     public List<SelectListItem> ConsentItems { get; } = [new("Agrees to text messages", "text"), new("Agrees to email", "email")];
-    public List<SelectListItem> HousingItems { get; } = [new("No fixed abode", "nfa")];
     public List<SelectListItem> FlagItems { get; } =
         [new("Veteran of the armed forces", "veteran"), new("Care leaver", "care-leaver"), new("Parent or carer", "parent-carer")];
 
@@ -32,13 +35,15 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
 
     /// <summary>The form's identity fields (<see cref="PersonDetails.KeepingIdentityOf"/>), by their names under "Input.".</summary>
     private static readonly string[] IdentityFields =
-        ["GivenName", "FamilyName", "PreferredName", "Aliases", "Dob", "OtherDobs", "Sex", "Gender", "EthnicCategory", "NhsNumber", "PncId", "OtherIdentifiers"];
+        ["GivenName", "FamilyName", "PreferredName", "Aliases", "Dob", "OtherDobs", "Sex", "Gender", "EthnicCategory", "NhsNumber", "PncId", "OtherIdentifiers",
+         "DateOfBirthAbsence", "NhsNumberAbsence", "PncIdAbsence"];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var person = await records.ViewAsync(Id, "Opened to change details", ct: ct);
         if (person is null) return NotFound();
         PersonName = person.FullName;
+        _stored = person;
         Input = PersonForm.From(person);
         return Page();
     }
@@ -48,6 +53,7 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
         var person = await records.ViewAsync(Id, "Saving changed details", ct: ct);
         if (person is null) return NotFound();
         PersonName = person.FullName;
+        _stored = person;
         var mayChangeIdentity = MayChangeIdentity;
         if (!mayChangeIdentity)
         {
@@ -57,6 +63,7 @@ public class EditModel(PersonRecords records, TimeProvider clock) : PageModel
         }
         var details = Input.ToDetails(ModelState, "Input");
         if (!mayChangeIdentity) details = details.KeepingIdentityOf(person);
+        details = details.WithoutStaleReasons(person);
         var today = UkTime.Today(clock);
         foreach (var (field, message) in details.Validate(today, person))
         {
@@ -104,7 +111,14 @@ public class PersonForm
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public List<string> Consent { get; set; } = [];
-    public List<string> Housing { get; set; } = [];
+    // Why each empty detail is empty (ADR 18), as posted: an Absence name or nothing.
+    public string? DateOfBirthAbsence { get; set; }
+    public string? AddressAbsence { get; set; }
+    public string? PhoneAbsence { get; set; }
+    public string? EmailAbsence { get; set; }
+    public string? NhsNumberAbsence { get; set; }
+    public string? PncIdAbsence { get; set; }
+    public string? GpPracticeAbsence { get; set; }
     public string? Address { get; set; }
     public string? Postcode { get; set; }
     public string? NhsNumber { get; set; }
@@ -119,6 +133,7 @@ public class PersonForm
         var stored = From(p);
         (GivenName, FamilyName, PreferredName, Aliases, Dob, OtherDobs) = (stored.GivenName, stored.FamilyName, stored.PreferredName, stored.Aliases, stored.Dob, stored.OtherDobs);
         (Sex, Gender, EthnicCategory, NhsNumber, PncId, OtherIdentifiers) = (stored.Sex, stored.Gender, stored.EthnicCategory, stored.NhsNumber, stored.PncId, stored.OtherIdentifiers);
+        (DateOfBirthAbsence, NhsNumberAbsence, PncIdAbsence) = (stored.DateOfBirthAbsence, stored.NhsNumberAbsence, stored.PncIdAbsence);
     }
 
     public static PersonForm From(Person p) => new()
@@ -132,7 +147,10 @@ public class PersonForm
         Language = p.InterpreterNeeded ? ["interpreter"] : [],
         CommunicationNeeds = p.CommunicationNeeds, Phone = p.Phone, Email = p.Email,
         Consent = [.. p.ConsentToText ? new[] { "text" } : [], .. p.ConsentToEmail ? new[] { "email" } : []],
-        Housing = p.NoFixedAbode ? ["nfa"] : [],
+        DateOfBirthAbsence = p.AbsenceOf(PersonField.DateOfBirth)?.ToString(), AddressAbsence = p.AbsenceOf(PersonField.Address)?.ToString(),
+        PhoneAbsence = p.AbsenceOf(PersonField.Phone)?.ToString(), EmailAbsence = p.AbsenceOf(PersonField.Email)?.ToString(),
+        NhsNumberAbsence = p.AbsenceOf(PersonField.NhsNumber)?.ToString(), PncIdAbsence = p.AbsenceOf(PersonField.PncId)?.ToString(),
+        GpPracticeAbsence = p.AbsenceOf(PersonField.GpPractice)?.ToString(),
         Address = p.Address, Postcode = p.Postcode,
         NhsNumber = p.NhsNumber is null ? null : Waymark.Identifiers.NhsNumber.Format(p.NhsNumber), PncId = p.PncId,
         OtherIdentifiers = string.Join('\n', p.OtherIdentifiers.Select(i => $"{i.Kind}: {i.Value}")),
@@ -175,10 +193,31 @@ public class PersonForm
             FirstLanguage = FirstLanguage, InterpreterNeeded = Language.Contains("interpreter"),
             CommunicationNeeds = CommunicationNeeds, Phone = Phone, Email = Email,
             ConsentToText = Consent.Contains("text"), ConsentToEmail = Consent.Contains("email"),
-            NoFixedAbode = Housing.Contains("nfa"), Address = Address, Postcode = Postcode,
+            Absences = ReadAbsences(ms, prefix), Address = Address, Postcode = Postcode,
             NhsNumber = NhsNumber, PncId = PncId, OtherIdentifiers = identifiers, GpPractice = GpPractice,
             Veteran = Flags.Contains("veteran"), CareLeaver = Flags.Contains("care-leaver"), ParentOrCarer = Flags.Contains("parent-carer"),
         };
+    }
+
+    /// <summary>The posted text of the reason for <paramref name="field"/>.</summary>
+    public string? PostedAbsence(PersonField field) => field switch
+    {
+        PersonField.DateOfBirth => DateOfBirthAbsence,
+        PersonField.Address => AddressAbsence,
+        PersonField.Phone => PhoneAbsence,
+        PersonField.Email => EmailAbsence,
+        PersonField.NhsNumber => NhsNumberAbsence,
+        PersonField.PncId => PncIdAbsence,
+        PersonField.GpPractice => GpPracticeAbsence,
+        _ => null,
+    };
+
+    private Dictionary<PersonField, Absence> ReadAbsences(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary ms, string prefix)
+    {
+        var result = new Dictionary<PersonField, Absence>();
+        foreach (var f in Absent.Fields)
+            if (Choices.Absence(PostedAbsence(f), ms, $"{prefix}.{PersonDetails.AbsenceFieldName(f)}", f) is { } a) result[f] = a;
+        return result;
     }
 
     private static IEnumerable<string> Lines(string? text) =>

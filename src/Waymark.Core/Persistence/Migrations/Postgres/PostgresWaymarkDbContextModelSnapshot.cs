@@ -640,8 +640,14 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("AddressAbsence")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
+
+                    b.Property<int?>("DateOfBirthAbsence")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("ExistingPersonId")
                         .HasColumnType("uuid");
@@ -672,9 +678,15 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int?>("NhsNumberAbsence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PncId")
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
+
+                    b.Property<int?>("PncIdAbsence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
@@ -792,6 +804,9 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("AddressAbsence")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("CareLeaver")
                         .HasColumnType("boolean");
 
@@ -816,9 +831,15 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<int?>("DateOfBirthAbsence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<int?>("EmailAbsence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("EthnicCategory")
                         .HasMaxLength(2)
@@ -858,6 +879,9 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("GpPracticeAbsence")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("InterpreterNeeded")
                         .HasColumnType("boolean");
 
@@ -875,8 +899,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<bool>("NoFixedAbode")
-                        .HasColumnType("boolean");
+                    b.Property<int?>("NhsNumberAbsence")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("ParentOrCarer")
                         .HasColumnType("boolean");
@@ -885,9 +909,15 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<int?>("PhoneAbsence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PncId")
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
+
+                    b.Property<int?>("PncIdAbsence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)

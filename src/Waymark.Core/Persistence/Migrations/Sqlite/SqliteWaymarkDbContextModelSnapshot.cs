@@ -625,8 +625,14 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AddressAbsence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DateOfBirthAbsence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ExistingPersonId")
                         .HasColumnType("TEXT");
@@ -657,9 +663,15 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NhsNumberAbsence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PncId")
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PncIdAbsence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
@@ -777,6 +789,9 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AddressAbsence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CareLeaver")
                         .HasColumnType("INTEGER");
 
@@ -801,9 +816,15 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DateOfBirthAbsence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("EmailAbsence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EthnicCategory")
                         .HasMaxLength(2)
@@ -841,6 +862,9 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("GpPracticeAbsence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("InterpreterNeeded")
                         .HasColumnType("INTEGER");
 
@@ -858,7 +882,7 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("NoFixedAbode")
+                    b.Property<int?>("NhsNumberAbsence")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ParentOrCarer")
@@ -868,9 +892,15 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PhoneAbsence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PncId")
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PncIdAbsence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
