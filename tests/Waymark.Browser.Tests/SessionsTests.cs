@@ -48,11 +48,31 @@ public class SessionsTests(BrowserFixture fx)
         await page.AssertAccessibleAsync("withdraw a member: confirmation");
         await page.Context.CloseAsync();
 
+        // Robin Shaw has no two-factor to reset, so it is not offered; a member who has it set up is.
         var admin = await fx.SignedInPageAsync(Ui.Email("Administrator"));
         await admin.ClickAndWaitAsync(admin.GetByRole(AriaRole.Link, new() { Name = "Team members", Exact = true }));
         await admin.ClickAndWaitAsync(admin.GetByRole(AriaRole.Link, new() { Name = "Robin Shaw" }));
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Reset two-factor", Exact = true })).ToHaveCountAsync(0);
+        var team = await fx.TeamIdAsync(Waymark.Demo.DemoSeeder.DemoTeamName);
+        string keyHolder;
+        using (var scope = fx.App.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAsSystem();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+            var email = $"keys.{Guid.NewGuid():N}@test.invalid";
+            var user = new WaymarkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Dana Keys", LockoutEnabled = true };
+            Assert.True((await users.CreateAsync(user, WaymarkApp.DemoPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Practitioner)).Succeeded);
+            await users.ResetAuthenticatorKeyAsync(user);
+            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+            var db = scope.ServiceProvider.GetRequiredService<Waymark.Persistence.WaymarkDbContext>();
+            db.TeamMemberships.Add(new TeamMembership { TeamId = team, UserId = user.Id });
+            await db.SaveChangesAsync();
+            keyHolder = user.Id;
+        }
+        await admin.GotoAsync($"/team/members/{keyHolder}");
         await admin.PressButtonAsync("Reset two-factor");
-        await Expect(admin.Locator("h1")).ToHaveTextAsync("Reset Robin Shaw's two-factor authentication?");
+        await Expect(admin.Locator("h1")).ToHaveTextAsync("Reset Dana Keys's two-factor authentication?");
         await admin.AssertAccessibleAsync("reset two-factor: confirmation");
         await admin.Context.CloseAsync();
     }

@@ -268,7 +268,7 @@ public abstract class DatesTimesAndPostcodesTests(AppFixture app)
         var form = (await client.GetPageAsync($"/people/{person.Id}/edit")).Form().Set("Input.Address", "1 Example Road").Set("Input.Postcode", "bfpo  57");
         using (var saved = await form.SubmitAsync(client)) Assert.Equal($"/people/{person.Id}", Redirects.Target(saved));
         Assert.Equal("BFPO 57", await app.Data.QueryAsync(db => db.People.Where(p => p.Id == person.Id).Select(p => p.Postcode).SingleAsync()));
-        Assert.Contains("1 Example Road BFPO 57", (await client.GetPageAsync($"/people/{person.Id}")).MainText);
+        Assert.Contains("1 Example Road, BFPO 57", (await client.GetPageAsync($"/people/{person.Id}")).MainText);
 
         var bad = (await client.GetPageAsync($"/people/{person.Id}/edit")).Form().Set("Input.Postcode", "NS1 4A");
         var refused = await HtmlPage.ReadAsync(await bad.SubmitAsync(client));

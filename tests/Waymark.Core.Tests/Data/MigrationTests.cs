@@ -73,6 +73,36 @@ public abstract class MigrationTests<TDb>(TDb database) : DataTest<TDb>(database
             Assert.Contains(keys, k => k.TeamId == team.Id && k.Key.StartsWith(Waymark.Matching.Metaphone.Encode("Tunde"), StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task Postcodes_stored_as_typed_by_older_versions_are_rewritten_in_the_one_normal_form()
+    {
+        var team = await NewTeamAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var typed = new Dictionary<string, string>
+        {
+            ["Ann"] = "ns14ab", ["Bob"] = " NS1  4AB ", ["Cat"] = "bfpo1234", ["Dan"] = "SW1A1AA", ["Eve"] = "NS1 4AB", ["Fay"] = "abcdefg",
+        };
+        foreach (var (given, _) in typed) await SaveAsync(PersonBuilder.APerson().Named(given, "Pc" + tag).KnownTo(team).Build());
+        await using (var db = AsSystem())
+            foreach (var (given, postcode) in typed) // as an older version stored them (saving now would normalise)
+                await db.Database.ExecuteSqlAsync($"UPDATE \"People\" SET \"Postcode\" = {postcode} WHERE \"GivenName\" = {given} AND \"FamilyName\" = {"Pc" + tag}");
+
+        await using (var db = AsSystem())
+            foreach (var sql in Waymark.Persistence.Migrations.NormalisePostcodesSql.Up()) await db.Database.ExecuteSqlRawAsync(sql);
+
+        await using (var check = AsSystem())
+        {
+            var stored = await check.People.IgnoreQueryFilters().Where(p => p.FamilyName == "Pc" + tag).ToDictionaryAsync(p => p.GivenName, p => p.Postcode);
+            Assert.Equal("NS1 4AB", stored["Ann"]);
+            Assert.Equal("NS1 4AB", stored["Bob"]);
+            Assert.Equal("BFPO 1234", stored["Cat"]);
+            Assert.Equal("SW1A 1AA", stored["Dan"]);
+            Assert.Equal("NS1 4AB", stored["Eve"]);
+            Assert.Equal("abcdefg", stored["Fay"]); // never a postcode: left alone
+            Assert.All(stored.Values.Where(v => v != "abcdefg"), v => Assert.Equal(UkPostcode.Normalise(v), v));
+        }
+    }
 }
 
 public sealed class MigrationTestsOnSqlite(SqliteTestDatabase db) : MigrationTests<SqliteTestDatabase>(db);
