@@ -9,6 +9,7 @@ public class ServiceTextTests
     [Theory]
     [InlineData(9, 0, 17, 30, false, false, "9am to 5:30pm")]
     [InlineData(20, 0, 8, 0, false, false, "8pm to 8am the next morning")]
+    [InlineData(20, 0, 16, 0, false, false, "8pm to 4pm the next day")] // a walk-through found "4pm the next morning"
     [InlineData(20, 0, 8, 0, true, false, "8pm to 8am the next morning (drop-in)")]
     [InlineData(18, 0, 0, 0, false, false, "6pm to midnight")]
     [InlineData(0, 0, 0, 0, false, false, "Open 24 hours")]

@@ -129,7 +129,7 @@ public sealed class SignInRateLimitTests(RateLimitedSqliteApp app)
         var refused = await HtmlPage.ReadAsync(await AttemptFromAsync(client, Address(), email));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
         Assert.Equal("Too many attempts", refused.H1);
-        Assert.Contains("For your security, signing in is paused for now. Try again in 15 minutes.", refused.MainText);
+        Assert.Contains("For your security, signing in is paused for now. Try again in 15 minutes or less.", refused.MainText);
         Assert.Equal(TimeSpan.FromMinutes(15), refused.Response.Headers.RetryAfter?.Delta);
         PageChecks.AssertWellFormed(refused);
 

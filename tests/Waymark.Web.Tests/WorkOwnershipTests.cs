@@ -174,8 +174,9 @@ public abstract class WorkOwnershipTests(AppFixture app)
         Assert.Contains("Urgency Today", overdueRow);
         Assert.Contains("Overdue", overdueRow);
         var unscreenedRow = await RowTextAsync(client, "/caseload/unallocated", unscreened.Id);
-        Assert.Contains("Urgency Not screened", unscreenedRow);
-        Assert.Contains("Screening not yet done", unscreenedRow);
+        Assert.Contains("Status Identified", unscreenedRow);
+        Assert.Contains("Urgency Not screened", unscreenedRow); // said once, not three times
+        Assert.DoesNotContain("Screening not yet done", unscreenedRow);
     }
 
     [Fact]
@@ -236,6 +237,25 @@ public abstract class WorkOwnershipTests(AppFixture app)
         Assert.Equal("Screenings and assessments due", paged.H1);
         var past = await client.GetPageAsync("/tasks/episodes?page=40");
         Assert.Contains(past.Links("main a"), h => h.Contains("page=1"));
+    }
+
+    /// <summary>A walk-through found a support worker's task list linking to an assessment they may only read.</summary>
+    [Fact]
+    public async Task A_support_workers_tasks_say_who_does_the_clinical_step_instead_of_linking_to_it()
+    {
+        var worker = await app.Data.AddUserAsync(app.Data.Northshire, "Lee Support", Waymark.Teams.Roles.SupportWorker);
+        var due = await ScreenedEpisodeAsync(Urgency.Today, DateTimeOffset.UtcNow.AddHours(3), keyWorker: worker);
+        var (_, unscreened) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => e.Allocate(worker, e.IdentifiedByUserId, e.IdentifiedAt));
+        using var client = await SignedInAsUserAsync(worker);
+
+        var tasks = await client.GetPageAsync("/tasks");
+
+        Assert.DoesNotContain(tasks.Links("main table a"), h => h.EndsWith("/assessment", StringComparison.Ordinal) || h.EndsWith("/screening", StringComparison.Ordinal));
+        var text = HtmlPage.Collapse(tasks.Document.QuerySelector("main table")!.TextContent);
+        Assert.Contains("Full assessment, by a practitioner", text);
+        Assert.Contains("Screening, by a practitioner", text);
+        Assert.Contains($"/episodes/{due.Id}", tasks.Links("main table a"));
+        Assert.Contains($"/episodes/{unscreened.Id}", tasks.Links("main table a"));
     }
 
     [Fact]

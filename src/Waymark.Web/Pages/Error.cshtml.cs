@@ -55,14 +55,17 @@ public class ErrorModel : PageModel
             case 429:
                 Heading = "Too many attempts";
                 Explanation = HttpContext.Items[SignInThrottle.RetryAfterKey] is TimeSpan wait
-                    ? $"For your security, signing in is paused for now. Try again in {Waiting(wait)}."
+                    ? $"For your security, signing in is paused for now. Try again in {Waiting(wait)} or less."
                     : "Wait a moment and try again.";
                 break;
         }
         if (code is { } known) Response.StatusCode = known;
     }
 
-    /// <summary>"1 minute", "15 minutes", or seconds under a minute; rounded up, so it is never too short.</summary>
+    /// <summary>
+    /// "1 minute", "15 minutes", or seconds under a minute; rounded up, so it is never too short. The fixed window's
+    /// retry-after is its whole length (an upper bound, not the time left), hence "or less" on the page.
+    /// </summary>
     private static string Waiting(TimeSpan wait) =>
         wait.TotalSeconds < 60 ? $"{Math.Ceiling(wait.TotalSeconds):0} seconds"
         : Math.Ceiling(wait.TotalMinutes) is var m && m == 1 ? "1 minute" : $"{m:0} minutes";

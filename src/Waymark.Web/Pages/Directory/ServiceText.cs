@@ -18,7 +18,7 @@ public static class ServiceText
     public static string Time(TimeOnly t) => t == TimeOnly.MinValue ? "midnight" : t.ToString(t.Minute == 0 ? "h tt" : "h:mm tt", CultureInfo.GetCultureInfo("en-GB")).ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>
-    /// A session in words: "9am to 5:30pm", "8pm to 8am the next morning", "6pm to midnight", "Open 24 hours"; on
+    /// A session in words: "9am to 5:30pm", "8pm to 8am the next morning" ("8pm to 4pm the next day"), "6pm to midnight", "Open 24 hours"; on
     /// the day after an overnight session, its morning end: "until 8am (from the night before)". Rules in OpeningHours.
     /// </summary>
     public static string Session(OpeningSession s)
@@ -28,7 +28,8 @@ public static class ServiceText
             { FromDayBefore: true } => $"until {Time(s.Closes)} (from the night before)",
             _ when OpeningHours.IsAllDay(s.Opens, s.Closes) => "Open 24 hours",
             _ when s.Closes == TimeOnly.MinValue => $"{Time(s.Opens)} to midnight",
-            _ when OpeningHours.IsOvernight(s.Opens, s.Closes) => $"{Time(s.Opens)} to {Time(s.Closes)} the next morning",
+            // "the next morning" only when it is one: a session closing at 4pm the next day says so.
+            _ when OpeningHours.IsOvernight(s.Opens, s.Closes) => $"{Time(s.Opens)} to {Time(s.Closes)} the next {(s.Closes < new TimeOnly(12, 0) ? "morning" : "day")}",
             _ => $"{Time(s.Opens)} to {Time(s.Closes)}",
         };
         return text + (s.DropIn ? " (drop-in)" : "");
