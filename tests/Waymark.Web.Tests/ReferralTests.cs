@@ -121,6 +121,8 @@ public abstract class ReferralTests(AppFixture app)
         Assert.Contains(person.FamilyName, summary.MainText);
         Assert.Contains("A room of my own", summary.MainText);
         Assert.Contains("Alex goes to the first appointment", summary.MainText);
+        // Consent is recorded by day: the sentence gives the day only, and reads as English (a walk-through found "Given verbal on … at 2:34pm").
+        Assert.Matches(@"Given verbally on \d{1,2} [A-Z][a-z]+ \d{4} to share “Name, date of birth, phone and the housing need”", summary.MainText);
         Assert.DoesNotContain("Mental health", summary.MainText); // only the need this referral is for
         Assert.True(await app.Data.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.PersonId == person.Id && a.Action == AuditAction.Exported && a.RecordType == "ReferralSummary")));
 

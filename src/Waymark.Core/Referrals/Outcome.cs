@@ -47,6 +47,19 @@ public class Outcome : IPersonHistory
 
 public enum ConsentForm { Verbal = 1, Written = 2 }
 
+/// <summary>How consent reads in a sentence.</summary>
+public static class ConsentForms
+{
+    /// <summary>"verbally" or "in writing", for "Given verbally on 30 November 2026".</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a declared form.</exception>
+    public static string Adverb(ConsentForm form) => form switch
+    {
+        ConsentForm.Verbal => "verbally",
+        ConsentForm.Written => "in writing",
+        _ => throw new ArgumentOutOfRangeException(nameof(form), form, "Not a consent form"),
+    };
+}
+
 /// <summary>
 /// The person's consent to share information with the receiving service: what, with whom, when, and who
 /// recorded it. A referral summary is produced only while consent stands.
