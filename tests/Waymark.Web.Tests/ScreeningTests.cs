@@ -172,6 +172,7 @@ public abstract class ScreeningTests(AppFixture app)
         Assert.Equal("2", Row(result, "Score"));
         Assert.Contains("Not asked: question 1 was \"Never\". Scores 0.", result.MainText);
         Assert.DoesNotContain("Not answered", result.MainText);
+        Assert.DoesNotContain("not kept", result.MainText); // nothing was given for the skipped questions
         var completion = await app.Data.QueryAsync(db => db.InstrumentCompletions.SingleAsync(c => c.EpisodeId == episode.Id));
         Assert.Equal(0, completion.MissingCount);
 
@@ -184,6 +185,23 @@ public abstract class ScreeningTests(AppFixture app)
         var q = new FhirJsonDeserializer().Deserialize<Questionnaire>(await questionnaire.Content.ReadAsStringAsync());
         Assert.Equal(["1", "1", "1", "1"], q.Item[1].EnableWhen.Select(e => e.Question));
         Assert.Equal(Questionnaire.EnableWhenBehavior.Any, q.Item[1].EnableBehavior);
+    }
+
+    /// <summary>A walk-through without JavaScript answered questions 2–8 after "Never" and the answers vanished without a word.</summary>
+    [Fact]
+    public async Task Answers_given_to_skipped_questions_are_said_not_to_be_kept()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var audit = await client.GetPageAsync($"/episodes/{episode.Id}/screening/audit");
+
+        using var saved = await Answer(audit, new Dictionary<string, string> { ["1"] = "0", ["2"] = "4", ["3"] = "4", ["9"] = "0", ["10"] = "0" }).SubmitAsync(client);
+
+        var result = await client.FollowAsync(saved);
+        Assert.Contains("Your answers to questions 2, 3, 4, 5, 6, 7, 8 were not kept: they are not asked when question 1 was \"Never\", and score as the instrument says.",
+            result.Document.QuerySelector("main [role=status]")!.TextContent);
+        Assert.Equal("0", Row(result, "Score"));
+        Assert.Null((await client.GetPageAsync(Redirects.Path(saved))).Document.QuerySelector("main [role=status]")); // said once
     }
 
     [Fact]

@@ -72,6 +72,8 @@ public class InstrumentModel(ScreeningService screening, InstrumentCatalogue cat
         // Questions the instrument skips for these answers are not asked: never demanded, and an answer left on one
         // (a radio chosen before question 1 was changed) is not kept, as it was not part of the screening.
         Skipped = SkipReasons.For(def, answers);
+        // Said on the result, so answers given (without JavaScript nothing hides these questions) are not lost unseen.
+        var notKept = Skipped.Keys.Where(id => answers[id] is not null).ToList();
         foreach (var id in Skipped.Keys) answers[id] = null;
         var missing = def.Items.Where(i => answers.GetValueOrDefault(i.Id) is null && !Skipped.ContainsKey(i.Id)).ToList();
         if (missing.Count > 0 && !SomeUnanswered)
@@ -93,6 +95,9 @@ public class InstrumentModel(ScreeningService screening, InstrumentCatalogue cat
                 def.Id, def.Version, def.Title, answers, result.Total, result.Prorated, result.Band?.Label,
                 [.. result.Flags.Select(f => f.Message)], [.. result.Outcomes.Select(o => o.Label)],
                 result.Subscales.ToDictionary(s => s.Label, s => s.Score), result.Missing.Length), ct);
+            if (notKept.Count > 0)
+                TempData["Notice"] = $"Your answer{(notKept.Count == 1 ? "" : "s")} to question{(notKept.Count == 1 ? "" : "s")} {string.Join(", ", notKept)} "
+                    + $"{(notKept.Count == 1 ? "was" : "were")} not kept: {(notKept.Count == 1 ? "it is" : "they are")} not asked when {Skipped[notKept[0]]}, and score as the instrument says.";
             return Redirect($"/screening/results/{saved.Id}");
         }
         catch (EpisodeRuleException e)
