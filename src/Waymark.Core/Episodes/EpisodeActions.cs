@@ -45,13 +45,13 @@ public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser use
         }, ct);
 
     public Task AllocateAsync(Guid id, Guid version, string? keyWorkerId, CancellationToken ct = default) =>
-        ChangeAsync(id, version, e =>
+        ChangeAsync(id, version, async e =>
         {
-            if (keyWorkerId is not null && !db.TeamMemberships.Any(m => m.TeamId == e.TeamId && m.UserId == keyWorkerId))
+            if (keyWorkerId is not null && !await db.TeamMemberships.AnyAsync(m => m.TeamId == e.TeamId && m.UserId == keyWorkerId, ct))
                 throw new EpisodeRuleException("The key worker must be a member of the team.");
             e.Allocate(keyWorkerId, user.UserId!, clock.GetUtcNow());
             return (AuditAction.Allocated, keyWorkerId is null ? "Key worker removed" : $"Key worker {keyWorkerId}");
-        }, ct);
+        }, StaleChange, ct);
 
     /// <summary>
     /// The signed-in user takes an unallocated episode of their team (becomes its key worker), with an audit event. No
@@ -60,31 +60,39 @@ public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser use
     /// </summary>
     /// <exception cref="EpisodeRuleException">Closed, already allocated (names the key worker), or the user holds no caseload in the team.</exception>
     /// <exception cref="ConcurrencyConflictException">Someone changed the episode while it was being saved.</exception>
-    public async Task TakeAsync(Guid id, CancellationToken ct = default)
-    {
-        var e = await db.EpisodeOfTeamAsync(user, id, ct);
-        var me = user.UserId!;
-        if (e.KeyWorkerId is { } holder && holder != me && e.IsOpen)
+    public Task TakeAsync(Guid id, CancellationToken ct = default) =>
+        ChangeAsync(id, null, async e =>
         {
-            var name = await db.Users.Where(u => u.Id == holder).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-            throw new EpisodeRuleException($"{name ?? "Someone else"} is already the key worker for this episode. Ask your team manager if it should change.");
-        }
-        if (e.IsOpen && !await Caseload.Capacity.CaseWorkersOf(db, e.TeamId).AnyAsync(m => m.UserId == me, ct))
-            throw new EpisodeRuleException("Only members of this team who hold a caseload can be key workers.");
-        e.Take(me, clock.GetUtcNow());
-        audit.Add(AuditAction.Allocated, "Episode", id.ToString(), e.PersonId, "Took the episode as key worker");
-        await db.SaveOrConflictAsync(
-            "Someone else changed this episode at the same moment. It has not been allocated to you. Check the episode as it is now and try again.", ct);
-    }
+            var me = user.UserId!;
+            if (e.KeyWorkerId is { } holder && holder != me && e.IsOpen)
+            {
+                var name = await db.Users.Where(u => u.Id == holder).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+                throw new EpisodeRuleException($"{name ?? "Someone else"} is already the key worker for this episode. Ask your team manager if it should change.");
+            }
+            if (e.IsOpen && !await Caseload.Capacity.CaseWorkersOf(db, e.TeamId).AnyAsync(m => m.UserId == me, ct))
+                throw new EpisodeRuleException("Only members of this team who hold a caseload can be key workers.");
+            e.Take(me, clock.GetUtcNow());
+            return (AuditAction.Allocated, "Took the episode as key worker");
+        }, "Someone else changed this episode at the same moment. It has not been allocated to you. Check the episode as it is now and try again.", ct);
+
+    private const string StaleChange =
+        "Someone else changed this episode while you were looking at it. Your change has not been saved. Check the episode as it is now and try again.";
 
     // The episode's own methods refuse steps a closed episode cannot take, each saying which.
-    private async Task ChangeAsync(Guid id, Guid version, Func<Episode, (AuditAction, string)> change, CancellationToken ct)
+    private Task ChangeAsync(Guid id, Guid version, Func<Episode, (AuditAction, string)> change, CancellationToken ct) =>
+        ChangeAsync(id, version, e => Task.FromResult(change(e)), StaleChange, ct);
+
+    /// <summary>
+    /// Loads the team's episode, lets <paramref name="change"/> apply (or refuse) the step, and saves it with its audit
+    /// event. With a <paramref name="version"/> the save is refused if the episode changed since the user saw it; without
+    /// one (taking) only a change made at the same moment is, with <paramref name="conflict"/>.
+    /// </summary>
+    private async Task ChangeAsync(Guid id, Guid? version, Func<Episode, Task<(AuditAction, string)>> change, string conflict, CancellationToken ct)
     {
         var e = await db.EpisodeOfTeamAsync(user, id, ct);
-        var (action, detail) = change(e);
-        db.ExpectVersion(e, version);
+        var (action, detail) = await change(e);
+        if (version is { } v) db.ExpectVersion(e, v);
         audit.Add(action, "Episode", id.ToString(), e.PersonId, detail);
-        await db.SaveOrConflictAsync(
-            "Someone else changed this episode while you were looking at it. Your change has not been saved. Check the episode as it is now and try again.", ct);
+        await db.SaveOrConflictAsync(conflict, ct);
     }
 }
