@@ -8,6 +8,7 @@ using Waymark.Duplicates;
 using Waymark.Episodes;
 using Waymark.Identification;
 using Waymark.Instruments;
+using Waymark.Liaison;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Referrals;
@@ -42,6 +43,7 @@ public static class WaymarkServices
         services.AddScreening();
         services.AddAssessment();
         services.AddReferrals();
+        services.AddLiaison();
         services.AddServiceDirectory(config);
         services.AddDuplicates();
         services.AddTeams();

@@ -5,6 +5,7 @@ using Waymark.Audit;
 using Waymark.Duplicates;
 using Waymark.Episodes;
 using Waymark.Identification;
+using Waymark.Liaison;
 using Waymark.Persistence;
 using Waymark.Referrals;
 using Waymark.Screening;
@@ -156,6 +157,9 @@ public static class PersonLinkedRecords
         MovesById<FollowUpTask>(nameof(MergeMoves.FollowUpTasks), m => m.FollowUpTasks, nameof(FollowUpTask.PersonId), (x, p) => x.PersonId = p),
         MovesById<Outcome>(nameof(MergeMoves.Outcomes), m => m.Outcomes, nameof(Outcome.PersonId), (x, p) => x.PersonId = p),
         MovesById<ConsentToShare>(nameof(MergeMoves.Consents), m => m.Consents, nameof(ConsentToShare.PersonId), (x, p) => x.PersonId = p),
+        // Consent to share with the criminal justice system and decisions to share without it are the person's, like the episode they belong to.
+        MovesById<CriminalJusticeConsent>(nameof(MergeMoves.CriminalJusticeConsents), m => m.CriminalJusticeConsents, nameof(CriminalJusticeConsent.PersonId), (x, p) => x.PersonId = p),
+        MovesById<SharingWithoutConsent>(nameof(MergeMoves.SharingsWithoutConsent), m => m.SharingsWithoutConsent, nameof(SharingWithoutConsent.PersonId), (x, p) => x.PersonId = p),
         FormulationRevisions(),
         // Identifications in progress that chose the merged person (any user's: they would otherwise add an episode to a merged record).
         MovesById<IdentificationDraft>(nameof(MergeMoves.IdentificationDrafts), m => m.IdentificationDrafts, nameof(IdentificationDraft.ExistingPersonId), (x, p) => x.ExistingPersonId = p),
