@@ -6,7 +6,7 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Browser.Tests;
 
 /// <summary>One app and one browser for the whole run. Each test gets its own context (its own cookies).</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public WaymarkApp App { get; private set; } = default!;
     public IPlaywright Playwright { get; private set; } = default!;
@@ -20,7 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}. Install Debian's chromium (apt-get install chromium) or set WAYMARK_CHROMIUM.");
-        App = new WaymarkApp();
+        App = CreateApp();
         App.Start();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -30,6 +30,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// <summary>The app under test; the system clock unless a subclass says otherwise.</summary>
+    protected virtual WaymarkApp CreateApp() => new();
 
     public async Task DisposeAsync()
     {

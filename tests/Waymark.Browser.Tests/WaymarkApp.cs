@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,8 +19,17 @@ public sealed class WaymarkApp : WebApplicationFactory<Program>
     public const string DemoPassword = "Browser-Tests-Demo-2026!";
 
     private readonly SqliteTestDatabase _database = new();
+    private readonly TimeProvider? _clock;
 
-    public WaymarkApp() => UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+    /// <summary>The app on the system clock.</summary>
+    public WaymarkApp() : this(null) { }
+
+    /// <summary>The app on <paramref name="clock"/> (every rule, page and the demo seeder read it), or the system clock when null.</summary>
+    public WaymarkApp(TimeProvider? clock)
+    {
+        _clock = clock;
+        UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+    }
 
     public string DatabasePath => _database.FilePath;
 
@@ -41,6 +51,8 @@ public sealed class WaymarkApp : WebApplicationFactory<Program>
         builder.UseSetting("Security:RateLimits:PerAddressPermits", "100000");
         builder.UseSetting("Security:RateLimits:PerAccountPermits", "100000");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // After the app's own registrations, so this clock is the one resolved.
+        if (_clock is { } clock) builder.ConfigureTestServices(s => s.AddSingleton(clock));
     }
 
     public void Start()
