@@ -53,7 +53,7 @@ public class ConsentModel(CriminalJusticeSharing sharing, CriminalJusticeAgencie
             if (hasCapacity != false && !ModelState.IsValid)
             {
                 // Show every problem at once: the service's checks of the rest of the form too.
-                AddProblems(input.Validate(Episode!.Dates(Now)).Select(p => new ValidationProblem(p.Field, p.Message)), Key);
+                AddProblems(input.Validate(Episode!.Dates(Now)).Where(p => at is not null || p.Field != nameof(ConsentInput.GivenAt)).Select(p => new ValidationProblem(p.Field, p.Message)), Key);
                 return Page();
             }
             await sharing.RecordConsentAsync(EpisodeId, input, ct);

@@ -19,7 +19,7 @@ public abstract class SharingPage(WaymarkDbContext db, ICurrentUser user, TimePr
     : EpisodeWorkPage(db, user, clock), IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Episode", EpisodeId.ToString(), Episode.PersonId)];
+    public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("CriminalJusticeSharing", EpisodeId.ToString(), Episode.PersonId)];
 
     [BindProperty] public DateParts When { get; set; } = new();
     [BindProperty] public string? Time { get; set; }

@@ -35,7 +35,7 @@ public class WithdrawModel(CriminalJusticeSharing sharing, CriminalJusticeAgenci
         {
             if (!ModelState.IsValid)
             {
-                AddProblems(input.Validate(Consent!, Now).Select(p => new ValidationProblem(p.Field, p.Message)), Key);
+                AddProblems(input.Validate(Consent!, Now).Where(p => at is not null || p.Field != nameof(WithdrawalInput.At)).Select(p => new ValidationProblem(p.Field, p.Message)), Key);
                 return Page();
             }
             await sharing.WithdrawAsync(EpisodeId, ConsentId, input, ct);

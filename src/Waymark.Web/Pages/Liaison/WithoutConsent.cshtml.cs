@@ -43,7 +43,7 @@ public class WithoutConsentModel(CriminalJusticeSharing sharing, CriminalJustice
         {
             if (!ModelState.IsValid)
             {
-                AddProblems(input.Validate(Episode!.Dates(Now), []).Select(p => new ValidationProblem(p.Field, p.Message)), Key);
+                AddProblems(input.Validate(Episode!.Dates(Now), []).Where(p => at is not null || p.Field != nameof(WithoutConsentInput.DecidedAt)).Select(p => new ValidationProblem(p.Field, p.Message)), Key);
                 return Page();
             }
             await sharing.RecordWithoutConsentAsync(EpisodeId, input, ct);
