@@ -25,13 +25,14 @@ public abstract class AgenciesTests(AppFixture app)
         var name = "Aaa " + TestData.UniqueName("Northshire Youth Court");
         using var manager = await app.SignedInAsync(Users.TeamManager);
         using var saved = await (await manager.GetPageAsync("/agencies/new")).Form()
-            .Set("Input.Kind", nameof(AgencyKind.YouthCourt)).Set("Input.Name", name).Set("Input.Code", "B99NS01")
+            .Set("Input.Kind", nameof(AgencyKind.YouthCourt)).Set("Input.Name", name).Set("Input.Identifier", "B99NS01")
             .Set("Input.SecureEmail", "youth@hmcts.cjsm.invalid").Set("Input.Telephone", "01632 960105").Set("Input.Address", "Court House\nHigh Street")
             .SubmitAsync(manager);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = await manager.FollowAsync(saved);
         Assert.Equal(name, page.H1);
         Assert.Contains("youth@hmcts.cjsm.invalid", page.MainText);
+        Assert.Contains("B99NS01", page.MainText);
 
         using var support = await app.SignedInAsync(Users.SupportWorker);
         var list = await support.GetPageAsync("/agencies");

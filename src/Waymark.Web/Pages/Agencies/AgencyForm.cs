@@ -11,7 +11,8 @@ public class AgencyForm
     public string? Version { get; set; }
     public string? Kind { get; set; }
     public string? Name { get; set; }
-    public string? Code { get; set; }
+    /// <summary>The agency's own code (<see cref="CriminalJusticeAgency.Code"/>): named so because it is free text, not one of Waymark's codes or ids.</summary>
+    public string? Identifier { get; set; }
     public string? SecureEmail { get; set; }
     public string? Telephone { get; set; }
     public string? Address { get; set; }
@@ -23,10 +24,10 @@ public class AgencyForm
     /// <summary>The form filled from a stored agency.</summary>
     public static AgencyForm From(CriminalJusticeAgency a) => new()
     {
-        Version = a.Version.ToString(), Kind = a.Kind.ToString(), Name = a.Name, Code = a.Code, SecureEmail = a.SecureEmail,
+        Version = a.Version.ToString(), Kind = a.Kind.ToString(), Name = a.Name, Identifier = a.Code, SecureEmail = a.SecureEmail,
         Telephone = a.Telephone, Address = a.Address, Notes = a.Notes,
     };
 
     /// <summary>What was typed, for the service (an unknown kind is null, which the service reports).</summary>
-    public AgencyInput ToInput() => new(Choices.Enum<AgencyKind>(Kind), Name, Code, SecureEmail, Telephone, Address, Notes);
+    public AgencyInput ToInput() => new(Choices.Enum<AgencyKind>(Kind), Name, Identifier, SecureEmail, Telephone, Address, Notes);
 }

@@ -26,7 +26,7 @@ public abstract class AgencyFormPage(CriminalJusticeAgencies agencies) : PageMod
         }
         catch (ValidationFailedException e)
         {
-            ModelState.AddProblems(e, field => field == "" ? "" : $"{nameof(Input)}.{field}");
+            ModelState.AddProblems(e, field => field switch { "" => "", nameof(AgencyInput.Code) => $"{nameof(Input)}.{nameof(AgencyForm.Identifier)}", _ => $"{nameof(Input)}.{field}" });
         }
         catch (Exception e) when (e is ConcurrencyConflictException or AgencyRuleException)
         {
