@@ -223,7 +223,7 @@ public class CriminalJusticeAgencies(WaymarkDbContext db, Auditor audit, ICurren
         {
             await db.SaveOrConflictAsync(Conflict, ct);
         }
-        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // The unique (team, name) index: another manager added the same name between the check and the save.
             throw ValidationFailedException.For(nameof(AgencyInput.Name), "An agency with this name was added to your team's list just now. Use another name, or change that agency.");

@@ -103,6 +103,14 @@ public class SharingRulesTests
     }
 
     [Fact]
+    public void A_disclosure_reads_in_words_on_the_audit_trail()
+    {
+        Assert.Equal("Disclosed without consent", Waymark.Audit.AuditActions.Display(Waymark.Audit.AuditAction.DisclosedWithoutConsent));
+        Assert.Equal("Viewed", Waymark.Audit.AuditActions.Display(Waymark.Audit.AuditAction.Viewed));
+        Assert.Equal("Signed in", Waymark.Audit.AuditActions.Display(Waymark.Audit.AuditAction.SignedIn));
+    }
+
+    [Fact]
     public void Every_lawful_basis_has_words() =>
         Assert.All(LawfulBases.All, b => Assert.False(string.IsNullOrWhiteSpace(LawfulBases.Display(b))));
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Liaison;
+using Waymark.Persistence;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Agencies;
@@ -51,7 +52,17 @@ public class ImportModel(CriminalJusticeAgencies agencies) : PageModel
             csv = "";
         }
         if (csv.Length == 0) { ModelState.AddModelError(nameof(Upload), "The form was incomplete. Choose the file again."); return Page(); }
-        var plan = await agencies.ImportAsync(csv, ct);
+        AgencyImportPlan plan;
+        try
+        {
+            plan = await agencies.ImportAsync(csv, ct);
+        }
+        catch (Exception e) when (e is ValidationFailedException or ConcurrencyConflictException)
+        {
+            // Someone changed the list between the check and the save: nothing was imported.
+            ModelState.AddModelError(nameof(Upload), "Nothing was imported: the agencies list changed while the file was being imported. Choose the file again to check it against the list as it is now.");
+            return Page();
+        }
         if (!plan.CanImport) { Plan = plan; Refused(plan); return Page(); }
         Imported = plan;
         return Page();
