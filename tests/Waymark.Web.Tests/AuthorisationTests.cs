@@ -48,7 +48,7 @@ public abstract class AuthorisationTests(AppFixture app)
 
     /// <summary>Northshire records every row can point at; the draft belongs to the user being checked.</summary>
     internal sealed record World(Guid Person, Guid Episode, Guid Draft, Guid Pair, Guid Merged, Guid Merge, Guid Service,
-        Guid OtherPerson, Guid Referral, Guid Completion, string PractitionerId);
+        Guid OtherPerson, Guid Referral, Guid Completion, string PractitionerId, Guid Agency = default, Guid Consent = default);
 
     /// <summary>
     /// One row per routed page and handler ("GET /People/Details", "POST /Episodes/Details?handler=Close"): the URL it is
@@ -143,6 +143,26 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /Directory/Import", _ => "/directory/import", Managers, O),
         new("GET /Directory/Export", _ => "/directory/export", Managers, O),
         new("POST /Directory/Export", _ => "/directory/export", Managers, O),
+        // Criminal justice agencies (team reference data) and sharing with the criminal justice system
+        new("GET /Agencies/Index", _ => "/agencies", CaseWork, O),
+        new("GET /Agencies/Agency", w => $"/agencies/{w.Agency}", CaseWork, N),
+        new("POST /Agencies/Agency?handler=Retire", w => $"/agencies/{w.Agency}?handler=Retire", Managers, N),
+        new("POST /Agencies/Agency?handler=Reinstate", w => $"/agencies/{w.Agency}?handler=Reinstate", Managers, N),
+        new("GET /Agencies/New", _ => "/agencies/new", Managers, Y),
+        new("POST /Agencies/New", _ => "/agencies/new", Managers, Y),
+        new("GET /Agencies/Edit", w => $"/agencies/{w.Agency}/edit", Managers, N),
+        new("POST /Agencies/Edit", w => $"/agencies/{w.Agency}/edit", Managers, N),
+        new("GET /Agencies/Import", _ => "/agencies/import", Managers, O),
+        new("POST /Agencies/Import", _ => "/agencies/import", Managers, O),
+        new("POST /Agencies/Import?handler=Confirm", _ => "/agencies/import?handler=Confirm", Managers, O),
+        new("GET /Agencies/Export", _ => "/agencies/export", Managers, O),
+        new("POST /Agencies/Export", _ => "/agencies/export", Managers, O),
+        new("GET /Liaison/Consent", w => $"/episodes/{w.Episode}/criminal-justice/consent", CaseWork, N),
+        new("POST /Liaison/Consent", w => $"/episodes/{w.Episode}/criminal-justice/consent", CaseWork, N),
+        new("GET /Liaison/Withdraw", w => $"/episodes/{w.Episode}/criminal-justice/consent/{w.Consent}/withdraw", CaseWork, N),
+        new("POST /Liaison/Withdraw", w => $"/episodes/{w.Episode}/criminal-justice/consent/{w.Consent}/withdraw", CaseWork, N),
+        new("GET /Liaison/WithoutConsent", w => $"/episodes/{w.Episode}/criminal-justice/without-consent", Clinical, N),
+        new("POST /Liaison/WithoutConsent", w => $"/episodes/{w.Episode}/criminal-justice/without-consent", Clinical, N),
         // Referrals and follow-ups
         new("GET /Referrals/New", w => $"/episodes/{w.Episode}/referrals/new", CaseWork, N),
         new("POST /Referrals/New", w => $"/episodes/{w.Episode}/referrals/new", CaseWork, N),
@@ -205,7 +225,9 @@ public abstract class AuthorisationTests(AppFixture app)
         var (_, merged, merge) = await app.Data.MergedPairAsync(app.Data.Northshire);
         var service = await app.Data.AddServiceAsync(app.Data.Northshire);
         var (other, referral, completion) = await ReferredPersonAsync(app);
-        return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner));
+        var agency = await Liaison.LiaisonData.AddAgencyAsync(app.Data, app.Data.Northshire);
+        var consent = await Liaison.LiaisonData.AddConsentAsync(app.Data, episode, agency.Id);
+        return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner), agency.Id, consent.Id);
     }
 
     /// <summary>Another person, assessed, with a PHQ-9 result, a referral and a first formulation, made through the pages.</summary>

@@ -53,6 +53,8 @@ public abstract class PersonViewAuditTests(AppFixture app)
             e.ClosureReason = ClosureReason.SupportCompleted;
         });
         var knownDraft = await app.Data.AddCompleteDraftAsync(Users.TeamManager, team, d => { d.ExistingPersonId = person.Id; d.IsNewPerson = false; });
+        var agency = await Liaison.LiaisonData.AddAgencyAsync(app.Data, team);
+        var consent = await Liaison.LiaisonData.AddConsentAsync(app.Data, episode, agency.Id);
         using var client = await app.SignedInAsync(Users.TeamManager);
         var me = app.Data.UserId(Users.TeamManager);
 
@@ -74,6 +76,9 @@ public abstract class PersonViewAuditTests(AppFixture app)
             ($"/episodes/{episode.Id}/screening/phq-9", AuditAction.Viewed, "Screening", person.Id),
             ($"/episodes/{episode.Id}/screening/outcome", AuditAction.Viewed, "ScreeningOutcome", person.Id),
             ($"/episodes/{episode.Id}/assessment", AuditAction.Viewed, "Assessment", person.Id),
+            ($"/episodes/{episode.Id}/criminal-justice/consent", AuditAction.Viewed, "CriminalJusticeSharing", person.Id),
+            ($"/episodes/{episode.Id}/criminal-justice/consent/{consent.Id}/withdraw", AuditAction.Viewed, "CriminalJusticeSharing", person.Id),
+            ($"/episodes/{episode.Id}/criminal-justice/without-consent", AuditAction.Viewed, "CriminalJusticeSharing", person.Id),
             ($"/people/{person.Id}/screening", AuditAction.Viewed, "ScreeningHistory", person.Id),
             ($"/people/{person.Id}/formulation", AuditAction.Viewed, "Formulation", person.Id),
             ($"/people/{person.Id}/formulation/history", AuditAction.Viewed, "Formulation", person.Id),

@@ -33,6 +33,10 @@ public enum Permission
     ManageMembers,
     /// <summary>Reset a member's two-factor authentication (new key, no recovery codes, every session ended), for a lost phone.</summary>
     ResetTwoFactor,
+    /// <summary>Record a person's consent to share information about their needs with criminal justice agencies (police, CPS, courts, probation, YOTs, prisons), and its withdrawal.</summary>
+    ShareWithCriminalJustice,
+    /// <summary>Record a decision to share with criminal justice agencies WITHOUT the person's consent, under a lawful basis, with a second person's agreement (audited as a disclosure).</summary>
+    ShareWithoutConsent,
 }
 
 /// <summary>
@@ -62,6 +66,13 @@ public static class Permissions
         // manage users, and alone reset two-factor (the one way back in for a member with no phone and no recovery codes).
         [Permission.ManageMembers] = [Roles.TeamManager, Roles.Administrator],
         [Permission.ResetTwoFactor] = [Roles.Administrator],
+        // Consent to share with the criminal justice system is recorded by whoever is with the person (a support worker
+        // at court as much as a practitioner in custody), as consent for referrals is; it is its own permission so it
+        // can be narrowed without touching referrals (docs/security.md, "Consent to share with the criminal justice system").
+        [Permission.ShareWithCriminalJustice] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
+        // Overriding confidentiality is a professional judgement (GMC Confidentiality 2017 paras 63-70; Caldicott
+        // principle 7): registered practitioners and team managers only.
+        [Permission.ShareWithoutConsent] = [Roles.Practitioner, Roles.TeamManager],
     };
 
     /// <summary>Every permission, in declaration order.</summary>

@@ -35,6 +35,33 @@ public enum AuditAction
     PasswordReset = 35,
     /// <summary>A team manager or administrator ended the lockout of the user (RecordId) after too many failed sign-ins.</summary>
     Unlocked = 36,
+    // Criminal justice liaison (issue 12; docs/cjs-liaison.md). Numbered from 60 to leave room for other additions.
+    /// <summary>
+    /// A decision to share a person's information (PersonId) with criminal justice agencies WITHOUT their consent,
+    /// under a recorded lawful basis (RecordType "SharingWithoutConsent"); Detail names the basis and the agencies.
+    /// </summary>
+    DisclosedWithoutConsent = 60,
+    /// <summary>Team reference data (a criminal justice agency) was retired: no longer offered on forms, never deleted.</summary>
+    Retired = 61,
+    /// <summary>Retired team reference data was brought back into use.</summary>
+    Reinstated = 62,
+}
+
+/// <summary>Words for <see cref="AuditAction"/>, for the audit trail pages.</summary>
+public static class AuditActions
+{
+    /// <summary>"Disclosed without consent", "Signed in", "Viewed": the value's name as words, first letter capital.</summary>
+    public static string Display(AuditAction action)
+    {
+        var name = action.ToString();
+        var words = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i])) words.Append(' ').Append(char.ToLowerInvariant(name[i]));
+            else words.Append(name[i]);
+        }
+        return words.ToString();
+    }
 }
 
 /// <summary>

@@ -95,6 +95,7 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
         // to it from assessed episodes at every stage, so tasks, flags and figures have something to show.
         var services = new SyntheticDirectory(seed: 20261125).Demo(team.Id, now);
         foreach (var service in services) db.Services.Add(service);
+        db.AddRange(SyntheticAgencies.Demo(team.Id, ids[Roles.TeamManager], now));
         var referralMaker = new SyntheticReferrals(seed: 20261126);
         foreach (var a in db.ChangeTracker.Entries<Waymark.Assessment.PsychosocialAssessment>().Select(x => x.Entity).Where(a => a.TeamId == team.Id).ToList())
         {

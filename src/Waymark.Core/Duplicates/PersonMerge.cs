@@ -59,8 +59,18 @@ public sealed record MergeMoves
     public List<Guid> FollowUpTasks { get; init; } = [];
     public List<Guid> Outcomes { get; init; } = [];
     public List<Guid> Consents { get; init; } = [];
+    /// <summary>Consents to share with the criminal justice system moved (written to the stored JSON only when there are any, so merges stored before them read and write back unchanged).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public List<Guid> CriminalJusticeConsents { get; init; } = [];
+    [System.Text.Json.Serialization.JsonPropertyName("criminalJusticeConsents")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? StoredCriminalJusticeConsents { get => CriminalJusticeConsents.Count == 0 ? null : CriminalJusticeConsents; init => CriminalJusticeConsents = value ?? []; }
+    /// <summary>Decisions to share without consent moved (stored as <see cref="CriminalJusticeConsents"/> is).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public List<Guid> SharingsWithoutConsent { get; init; } = [];
+    [System.Text.Json.Serialization.JsonPropertyName("sharingsWithoutConsent")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? StoredSharingsWithoutConsent { get => SharingsWithoutConsent.Count == 0 ? null : SharingsWithoutConsent; init => SharingsWithoutConsent = value ?? []; }
     /// <summary>Formulation revisions, renumbered after the kept person's own in the same team.</summary>
     public List<MovedRevision> FormulationRevisions { get; init; } = [];
     public List<Guid> IdentificationDrafts { get; init; } = [];

@@ -100,6 +100,7 @@ public class CriminalJusticeConsent : IPersonHistory
 }
 
 /// <summary>An agency a <see cref="CriminalJusticeConsent"/> covers.</summary>
+[NotTeamScoped("A part of its consent, only ever loaded with it (through the consent's own team and person filter).")]
 public class CriminalJusticeConsentAgency
 {
     public Guid ConsentId { get; set; }
@@ -184,6 +185,7 @@ public class SharingWithoutConsent : IPersonHistory
 }
 
 /// <summary>An agency a <see cref="SharingWithoutConsent"/> covers.</summary>
+[NotTeamScoped("A part of its decision to share, only ever loaded with it (through the decision's own team and person filter).")]
 public class SharingWithoutConsentAgency
 {
     public Guid SharingId { get; set; }

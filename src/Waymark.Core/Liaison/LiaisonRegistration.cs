@@ -8,6 +8,8 @@ public static class LiaisonRegistration
     /// <summary>Registers the liaison capability's services (scoped unless said otherwise).</summary>
     public static IServiceCollection AddLiaison(this IServiceCollection services)
     {
+        services.AddScoped<CriminalJusticeAgencies>();
+        services.AddScoped<CriminalJusticeSharing>();
         return services;
     }
 }
