@@ -109,6 +109,10 @@ public class LiaisonReportService(WaymarkDbContext db, Auditor audit, ICurrentUs
         (await db.Set<CriminalJusticeAgency>().AsNoTracking().Where(a => a.RetiredAt == null && a.TeamId == user.TeamId).ToListAsync(ct))
             .OrderBy(a => a.Kind).ThenBy(a => a.Name, StringComparer.CurrentCulture).ToList();
 
+    /// <summary>The team's agencies with these ids (retired or not), by name.</summary>
+    public async Task<IReadOnlyList<CriminalJusticeAgency>> AgenciesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default) =>
+        (await db.Set<CriminalJusticeAgency>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct)).OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList();
+
     /// <summary>Names of agencies (the team's, retired or not), by id.</summary>
     public async Task<Dictionary<Guid, string>> AgencyNamesAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
     {
