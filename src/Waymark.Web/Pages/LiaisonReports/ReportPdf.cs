@@ -28,6 +28,7 @@ public static class ReportPdf
         using var doc = new PdfDocument();
         doc.Info.Title = $"Liaison report, version {r.Number}";
         doc.Info.Author = view.TeamName;
+        doc.Info.Subject = $"Liaison report for {view.Person.FullName}";
         var w = new Writer(doc);
         var title = new XFont(Family, 16, XFontStyleEx.Bold);
         var heading = new XFont(Family, 11, XFontStyleEx.Bold);
