@@ -10,7 +10,7 @@ namespace Waymark.Web.Pages.LiaisonReports;
 /// The liaison report form (new report and edit draft): addressees, the sections, the coded recommendations with their
 /// detail and, for treatment requirements, the person's consent and whether a provider agrees. Values are kept as typed.
 /// </summary>
-public abstract class ReportForm : PageModel
+public abstract partial class ReportForm : PageModel
 {
     /// <summary>Agency ids, as posted.</summary>
     [BindProperty] public List<string> Agencies { get; set; } = [];
@@ -68,6 +68,9 @@ public abstract class ReportForm : PageModel
             if (Guid.TryParse(a, out var id)) ids.Add(id);
             else ModelState.AddModelError(nameof(Agencies), "Select agencies from the list");
         }
+        // A recommendation's fields are keyed by its code: a key that is no code is a tampered form, refused like an unknown code.
+        if (Request.HasFormContentType && Request.Form.Keys.Any(k => RecommendationKey().Match(k) is { Success: true } m && LiaisonRecommendations.Find(m.Groups["code"].Value) is null))
+            ModelState.AddModelError(nameof(Recommend), "Select recommendations from the list");
         var recs = Recommend.Distinct().Select(code => new RecommendationInput(code, Detail.GetValueOrDefault(code),
             Bool(PersonConsents.GetValueOrDefault(code)), Bool(ProviderAgrees.GetValueOrDefault(code)), Provider.GetValueOrDefault(code))).ToList();
         return new LiaisonReportInput(ids, Vulnerabilities, Screening, Assessment, Priorities, EffectOnProcess, recs, FurtherInformation, CorrectionNote);
@@ -82,6 +85,9 @@ public abstract class ReportForm : PageModel
 
     /// <summary>Maps a service's validation failure onto the form.</summary>
     protected void AddProblems(ValidationFailedException failure) => AddProblems(failure.Problems.Select(p => (p.Field, p.Message)));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(Detail|PersonConsents|ProviderAgrees|Provider)\[(?<code>.*)\]$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex RecommendationKey();
 
     private static bool? Bool(string? posted) => posted switch { "yes" => true, "no" => false, _ => null };
     private static string? YesNo(bool? b) => b switch { true => "yes", false => "no", null => null };
