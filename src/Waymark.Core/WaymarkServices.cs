@@ -9,6 +9,7 @@ using Waymark.Episodes;
 using Waymark.Identification;
 using Waymark.Instruments;
 using Waymark.Liaison;
+using Waymark.LiaisonReports;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Referrals;
@@ -44,6 +45,7 @@ public static class WaymarkServices
         services.AddAssessment();
         services.AddReferrals();
         services.AddLiaison();
+        services.AddLiaisonReports();
         services.AddServiceDirectory(config);
         services.AddDuplicates();
         services.AddTeams();

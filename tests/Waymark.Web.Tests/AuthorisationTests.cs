@@ -48,7 +48,12 @@ public abstract class AuthorisationTests(AppFixture app)
 
     /// <summary>Northshire records every row can point at; the draft belongs to the user being checked.</summary>
     internal sealed record World(Guid Person, Guid Episode, Guid Draft, Guid Pair, Guid Merged, Guid Merge, Guid Service,
-        Guid OtherPerson, Guid Referral, Guid Completion, string PractitionerId, Guid Agency = default, Guid Consent = default);
+        Guid OtherPerson, Guid Referral, Guid Completion, string PractitionerId)
+    {
+        public Guid Agency { get; init; }
+        public Guid Consent { get; init; }
+        public Guid LiaisonReport { get; init; }
+    }
 
     /// <summary>
     /// One row per routed page and handler ("GET /People/Details", "POST /Episodes/Details?handler=Close"): the URL it is
@@ -177,6 +182,16 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Referrals/Tasks", _ => "/tasks", CaseWork, O),
         new("GET /Referrals/Tasks", _ => "/tasks/team", CaseWork, O),
         new("GET /Referrals/Tasks", _ => "/tasks/episodes", CaseWork, O),
+        // Liaison reports: every case worker reads them; writing, checking and sending are clinical (Permission.Screen)
+        new("GET /LiaisonReports/New", w => $"/episodes/{w.Episode}/liaison-reports/new", Clinical, N),
+        new("POST /LiaisonReports/New", w => $"/episodes/{w.Episode}/liaison-reports/new", Clinical, N),
+        new("GET /LiaisonReports/Edit", w => $"/liaison-reports/{w.LiaisonReport}/edit", Clinical, N),
+        new("POST /LiaisonReports/Edit", w => $"/liaison-reports/{w.LiaisonReport}/edit", Clinical, N),
+        new("GET /LiaisonReports/Preview", w => $"/liaison-reports/{w.LiaisonReport}/preview", Clinical, N),
+        new("POST /LiaisonReports/Preview?handler=Send", w => $"/liaison-reports/{w.LiaisonReport}/preview?handler=Send", Clinical, N),
+        new("GET /LiaisonReports/Report", w => $"/liaison-reports/{w.LiaisonReport}", CaseWork, N),
+        new("GET /LiaisonReports/Report?handler=Pdf", w => $"/liaison-reports/{w.LiaisonReport}?handler=Pdf", CaseWork, N),
+        new("POST /LiaisonReports/Report?handler=Correct", w => $"/liaison-reports/{w.LiaisonReport}?handler=Correct", Clinical, N),
         // Team settings and figures
         new("GET /Team/Targets", _ => "/team/assessment-targets", Managers, O),
         new("POST /Team/Targets", _ => "/team/assessment-targets", Managers, O),
@@ -227,7 +242,11 @@ public abstract class AuthorisationTests(AppFixture app)
         var (other, referral, completion) = await ReferredPersonAsync(app);
         var agency = await Liaison.LiaisonData.AddAgencyAsync(app.Data, app.Data.Northshire);
         var consent = await Liaison.LiaisonData.AddConsentAsync(app.Data, episode, agency.Id);
-        return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner), agency.Id, consent.Id);
+        var report = await LiaisonReports.LiaisonReportData.AddReportDraftAsync(app.Data, episode, (await LiaisonReports.LiaisonReportData.AddAgencyAsync(app.Data, app.Data.Northshire)).Id);
+        return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner))
+        {
+            Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id,
+        };
     }
 
     /// <summary>Another person, assessed, with a PHQ-9 result, a referral and a first formulation, made through the pages.</summary>

@@ -55,6 +55,7 @@ public abstract class PersonViewAuditTests(AppFixture app)
         var knownDraft = await app.Data.AddCompleteDraftAsync(Users.TeamManager, team, d => { d.ExistingPersonId = person.Id; d.IsNewPerson = false; });
         var agency = await Liaison.LiaisonData.AddAgencyAsync(app.Data, team);
         var consent = await Liaison.LiaisonData.AddConsentAsync(app.Data, episode, agency.Id);
+        var liaisonReport = await LiaisonReports.LiaisonReportData.AddReportDraftAsync(app.Data, episode, (await LiaisonReports.LiaisonReportData.AddAgencyAsync(app.Data, team)).Id);
         using var client = await app.SignedInAsync(Users.TeamManager);
         var me = app.Data.UserId(Users.TeamManager);
 
@@ -82,6 +83,10 @@ public abstract class PersonViewAuditTests(AppFixture app)
             ($"/people/{person.Id}/screening", AuditAction.Viewed, "ScreeningHistory", person.Id),
             ($"/people/{person.Id}/formulation", AuditAction.Viewed, "Formulation", person.Id),
             ($"/people/{person.Id}/formulation/history", AuditAction.Viewed, "Formulation", person.Id),
+            ($"/episodes/{episode.Id}/liaison-reports/new", AuditAction.Viewed, "LiaisonReport", person.Id),
+            ($"/liaison-reports/{liaisonReport.Id}", AuditAction.Viewed, "LiaisonReport", person.Id),
+            ($"/liaison-reports/{liaisonReport.Id}/edit", AuditAction.Viewed, "LiaisonReport", person.Id),
+            ($"/liaison-reports/{liaisonReport.Id}/preview", AuditAction.Viewed, "LiaisonReport", person.Id),
             ("/caseload", AuditAction.Viewed, "Caseload", null),
             ("/caseload/mine", AuditAction.Viewed, "Caseload", null),
             ("/caseload/unallocated", AuditAction.Viewed, "Caseload", null),

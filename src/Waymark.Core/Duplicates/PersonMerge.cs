@@ -74,6 +74,9 @@ public sealed record MergeMoves
     /// <summary>Formulation revisions, renumbered after the kept person's own in the same team.</summary>
     public List<MovedRevision> FormulationRevisions { get; init; } = [];
     public List<Guid> IdentificationDrafts { get; init; } = [];
+    /// <summary>Liaison report versions; null (left out of the stored JSON) when none moved, so merges stored before liaison reports read and write unchanged.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? LiaisonReports { get; set; }
     public List<Guid> Aliases { get; init; } = [];
     public List<Guid> OtherDatesOfBirth { get; init; } = [];
     public List<Guid> Identifiers { get; init; } = [];

@@ -80,6 +80,7 @@ public class TeamScopingConventionTests
             ["Episode"] = TeamScope.PersonHistory, ["InstrumentCompletion"] = TeamScope.PersonHistory, ["ScreeningOutcome"] = TeamScope.PersonHistory,
             ["PsychosocialAssessment"] = TeamScope.PersonHistory, ["FormulationRevision"] = TeamScope.PersonHistory, ["Referral"] = TeamScope.PersonHistory,
             ["Outcome"] = TeamScope.PersonHistory,
+            ["LiaisonReport"] = TeamScope.PersonHistory,
             ["Person"] = TeamScope.Explicit, ["IdentificationDraft"] = TeamScope.Explicit, ["PersonMerge"] = TeamScope.Explicit,
         }.OrderBy(x => x.Key, StringComparer.Ordinal), shapes.OrderBy(x => x.Key, StringComparer.Ordinal));
     }
