@@ -55,8 +55,10 @@ public static class OffenceCategories
 /// <param name="IsInterim">True for decisions before an outcome (released under investigation, bail to return).</param>
 public sealed record PoliceDecisionCode(string Code, string Name, string Group, bool IsInterim = false)
 {
-    /// <summary>"Outcome 3: Caution – adult", or the interim decision's name.</summary>
-    public string Display => IsInterim ? Name : $"Outcome {Code}: {Name}";
+    /// <summary>"Outcome 3: Caution – adult", "Outcome 17: No further action – prosecution time limit expired", or the interim decision's name.</summary>
+    public string Display => IsInterim ? Name
+        : Group == PoliceDecisions.NoFurtherAction ? $"Outcome {Code}: No further action – {char.ToLowerInvariant(Name[0])}{Name[1..]}"
+        : $"Outcome {Code}: {Name}";
 }
 
 /// <summary>
@@ -69,7 +71,10 @@ public sealed record PoliceDecisionCode(string Code, string Name, string Group, 
 /// </summary>
 public static class PoliceDecisions
 {
-    private const string Charged = "Charged or summonsed", Caution = "Out-of-court disposal", Nfa = "No further action",
+    /// <summary>The group of outcomes 9–17 and 21.</summary>
+    public const string NoFurtherAction = "No further action";
+
+    private const string Charged = "Charged or summonsed", Caution = "Out-of-court disposal", Nfa = NoFurtherAction,
         Other = "Other", Interim = "Before an outcome";
 
     /// <summary>Every decision, in the order a form offers them.</summary>
