@@ -79,6 +79,7 @@ public class TeamScopingConventionTests
             ["Episode"] = TeamScope.PersonHistory, ["InstrumentCompletion"] = TeamScope.PersonHistory, ["ScreeningOutcome"] = TeamScope.PersonHistory,
             ["PsychosocialAssessment"] = TeamScope.PersonHistory, ["FormulationRevision"] = TeamScope.PersonHistory, ["Referral"] = TeamScope.PersonHistory,
             ["Outcome"] = TeamScope.PersonHistory,
+            ["CriminalJusticeEvent"] = TeamScope.PersonHistory, ["CriminalJusticeClock"] = TeamScope.PersonHistory, ["CriminalJusticeClockSettings"] = TeamScope.TeamOwned,
             ["Person"] = TeamScope.Explicit, ["IdentificationDraft"] = TeamScope.Explicit, ["PersonMerge"] = TeamScope.Explicit,
         }.OrderBy(x => x.Key, StringComparer.Ordinal), shapes.OrderBy(x => x.Key, StringComparer.Ordinal));
     }
