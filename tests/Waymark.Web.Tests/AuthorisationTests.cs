@@ -157,6 +157,12 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Referrals/Tasks", _ => "/tasks", CaseWork, O),
         new("GET /Referrals/Tasks", _ => "/tasks/team", CaseWork, O),
         new("GET /Referrals/Tasks", _ => "/tasks/episodes", CaseWork, O),
+        // Criminal justice events and clocks
+        new("GET /CriminalJustice/Record", w => $"/episodes/{w.Episode}/criminal-justice/arrest", CaseWork, N),
+        new("POST /CriminalJustice/Record", w => $"/episodes/{w.Episode}/criminal-justice/arrest", CaseWork, N),
+        new("GET /CriminalJustice/Clocks", _ => "/criminal-justice/clocks", Managers, O),
+        new("GET /CriminalJustice/ClockTargets", _ => "/criminal-justice/clock-targets", Managers, O),
+        new("POST /CriminalJustice/ClockTargets", _ => "/criminal-justice/clock-targets", Managers, O),
         // Team settings and figures
         new("GET /Team/Targets", _ => "/team/assessment-targets", Managers, O),
         new("POST /Team/Targets", _ => "/team/assessment-targets", Managers, O),

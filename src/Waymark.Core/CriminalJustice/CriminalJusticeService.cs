@@ -81,6 +81,25 @@ public sealed record EventInput(
         }
     }
 
+    /// <summary>
+    /// Why the event's date cannot be taken on this episode, or nothing: no more than
+    /// <see cref="CriminalJusticeService.YearsBeforeIdentification"/> years before the identification (an arrest or charge
+    /// that led to it); a hearing or a pre-sentence report's due date up to <see cref="EpisodeDates.YearsAhead"/> years ahead;
+    /// anything else not in the future (UK dates).
+    /// </summary>
+    public IEnumerable<(string Field, string Message)> DateProblems(EpisodeDates dates)
+    {
+        if (Date is not { } date) yield break;
+        var field = Kind == CriminalJusticeEventKind.Hearing ? nameof(HearingAt) : nameof(On);
+        if (date < dates.IdentifiedOn.AddYears(-CriminalJusticeService.YearsBeforeIdentification))
+            yield return (field, $"The date must be no more than {CriminalJusticeService.YearsBeforeIdentification} years before the person was identified");
+        else if (Kind is CriminalJusticeEventKind.Hearing or CriminalJusticeEventKind.PreSentenceReport)
+        {
+            if (date > dates.LatestPlanned) yield return (field, $"The date must be within {EpisodeDates.YearsAhead} years from today");
+        }
+        else if (date > dates.Today) yield return (field, "The date cannot be in the future");
+    }
+
     /// <summary>The event's UK date: the hearing's date for a hearing, else <see cref="On"/>.</summary>
     public DateOnly? Date => Kind == CriminalJusticeEventKind.Hearing && HearingAt is { } at ? UkTime.DateOf(at) : On;
 }
@@ -138,18 +157,8 @@ public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrent
         ValidationFailedException.ThrowIfAny(input.Validate());
         var episode = await db.OpenEpisodeOfTeamAsync(user, episodeId, "record criminal justice events", ct);
         var now = clock.GetUtcNow();
-        var problems = new List<(string, string)>();
+        var problems = input.DateProblems(episode.Dates(now)).ToList();
         var date = input.Date!.Value;
-        var dates = episode.Dates(now);
-        var earliest = dates.IdentifiedOn.AddYears(-YearsBeforeIdentification);
-        var dateField = input.Kind == CriminalJusticeEventKind.Hearing ? nameof(EventInput.HearingAt) : nameof(EventInput.On);
-        if (date < earliest) problems.Add((dateField, $"The date must be no more than {YearsBeforeIdentification} years before the person was identified"));
-        else if (input.Kind is CriminalJusticeEventKind.Hearing or CriminalJusticeEventKind.PreSentenceReport)
-        {
-            if (date > dates.LatestPlanned) problems.Add((dateField, $"The date must be within {EpisodeDates.YearsAhead} years from today"));
-        }
-        else if (date > dates.Today) problems.Add((dateField, "The date cannot be in the future"));
-
         if (input.Kind == CriminalJusticeEventKind.Hearing)
         {
             var court = await Agencies.AsNoTracking().Where(a => a.Id == input.AgencyId && a.TeamId == episode.TeamId).Select(a => new { a.Kind, a.RetiredAt }).FirstOrDefaultAsync(ct);
