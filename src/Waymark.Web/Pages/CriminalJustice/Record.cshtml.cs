@@ -145,7 +145,7 @@ public class RecordModel(CriminalJusticeService service, WaymarkDbContext db, IC
             Choices.Enum<CourtOutcome>(CourtOutcome), Requirements, PaymentPlanHelp, LegalStatus,
             Choices.Enum<TransferSection>(TransferSection), Corrects);
         // Report every problem at once, but not twice: the form's own reading wins for a field it already refused.
-        foreach (var (field, message) in input.Validate().Concat(input.DateProblems(Episode!.Dates(Now))))
+        foreach (var (field, message) in input.DateProblems(Episode!.Dates(Now)).Concat(input.Validate()))
         {
             var key = field switch
             {
