@@ -286,8 +286,9 @@ public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrent
         Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId && x.EpisodeId == episodeId, ct);
 
     /// <summary>
-    /// One page (1-based) of the team's running clocks, breaches first (the earliest due first, so the longest overdue
-    /// leads), then the rest by due date: an index range on (TeamId, StoppedOn, DueOn), never a scan of events.
+    /// One page (1-based) of the team's running clocks: breaches and near-breaches first, each group by due date (so the
+    /// longest overdue leads, and a breach always sorts before a near-breach: its due date has passed), then the rest by
+    /// due date. Reads the team's running clock rows through the index on (TeamId, StoppedOn, DueOn), never events.
     /// </summary>
     public async Task<ClockPage> ClocksAsync(Guid teamId, int page, CancellationToken ct = default)
     {
@@ -295,12 +296,12 @@ public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrent
         var today = UkTime.Today(clock);
         var rows = await (
             from c in ClocksSet.AsNoTracking().Where(c => c.TeamId == teamId && c.StoppedOn == null)
-                .OrderBy(c => c.DueOn).ThenBy(c => c.Id).Skip((page - 1) * ClockPageSize).Take(ClockPageSize + 1)
+                .OrderBy(c => c.NearOn <= today ? 0 : 1).ThenBy(c => c.DueOn).ThenBy(c => c.Id).Skip((page - 1) * ClockPageSize).Take(ClockPageSize + 1)
             join e in db.Episodes on c.EpisodeId equals e.Id
             join p in db.People on c.PersonId equals p.Id
             select new { c, p.GivenName, p.FamilyName, KeyWorker = db.Users.Where(u => u.Id == e.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(ct);
-        var list = rows.OrderBy(x => x.c.DueOn).ThenBy(x => x.c.Id).Take(ClockPageSize)
+        var list = rows.OrderBy(x => x.c.NearOn <= today ? 0 : 1).ThenBy(x => x.c.DueOn).ThenBy(x => x.c.Id).Take(ClockPageSize)
             .Select(x => new ClockRow(x.c.EpisodeId, x.c.PersonId, x.GivenName, x.FamilyName, x.c.Kind, x.c.StartedOn, x.c.DueOn, x.c.TargetDays,
                 x.c.StateOn(today), x.KeyWorker)).ToList();
         return new ClockPage(list, page, rows.Count > ClockPageSize);

@@ -180,6 +180,23 @@ public abstract class CriminalJusticeServiceTests<TDb>(TDb database) : DataTest<
     }
 
     [Fact]
+    public async Task A_near_breach_with_a_long_target_is_listed_before_a_running_clock_due_sooner()
+    {
+        var (team, _, nearEpisode, _, _) = await SetUpAsync();
+        var p2 = APerson().KnownTo(team).Build();
+        var runningEpisode = AnEpisode().For(p2).InTeam(team).IdentifiedAt(_clock.Now.AddDays(-1)).Build();
+        await SaveAsync(p2, runningEpisode);
+        await using (var manager = As(new FixedUser("manager", Roles.TeamManager, team.Id)))
+            await Service(manager).SaveSettingsAsync(28, 4, null);
+        await using var db = As(PractitionerIn(team));
+        // Transfer, 28 days, referred 22 days ago: near, due in 6 days. MHTR, 4 days, ordered today: running, due in 4 days.
+        await Service(db).RecordAsync(nearEpisode.Id, new EventInput(CriminalJusticeEventKind.TransferReferral, Today.AddDays(-22), TransferSection: TransferSection.S48));
+        await Service(db).RecordAsync(runningEpisode.Id, new EventInput(CriminalJusticeEventKind.CourtOutcome, Today, CourtOutcome: CourtOutcome.CommunityOrder, Requirements: [OrderRequirements.MentalHealthTreatment]));
+        Assert.Equal([(nearEpisode.Id, ClockState.NearBreach), (runningEpisode.Id, ClockState.Running)],
+            (await Service(db).ClocksAsync(team.Id, 1)).Rows.Select(r => (r.EpisodeId, r.State)));
+    }
+
+    [Fact]
     public async Task Correcting_the_court_order_moves_the_MHTR_clock_and_another_team_sees_none_of_it()
     {
         var (team, _, episode, _, _) = await SetUpAsync();
