@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Waymark.Assessment;
 using Waymark.Audit;
 using Waymark.Caseload;
+using Waymark.CriminalJustice;
 using Waymark.Demo;
 using Waymark.Duplicates;
 using Waymark.Episodes;
@@ -46,6 +47,7 @@ public static class WaymarkServices
         services.AddReferrals();
         services.AddLiaison();
         services.AddLiaisonReports();
+        services.AddCriminalJustice();
         services.AddServiceDirectory(config);
         services.AddDuplicates();
         services.AddTeams();

@@ -192,6 +192,12 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /LiaisonReports/Report", w => $"/liaison-reports/{w.LiaisonReport}", CaseWork, N),
         new("GET /LiaisonReports/Report?handler=Pdf", w => $"/liaison-reports/{w.LiaisonReport}?handler=Pdf", CaseWork, N),
         new("POST /LiaisonReports/Report?handler=Correct", w => $"/liaison-reports/{w.LiaisonReport}?handler=Correct", Clinical, N),
+        // Criminal justice events and clocks
+        new("GET /CriminalJustice/Record", w => $"/episodes/{w.Episode}/criminal-justice/arrest", CaseWork, N),
+        new("POST /CriminalJustice/Record", w => $"/episodes/{w.Episode}/criminal-justice/arrest", CaseWork, N),
+        new("GET /CriminalJustice/Clocks", _ => "/criminal-justice/clocks", Managers, O),
+        new("GET /CriminalJustice/ClockTargets", _ => "/criminal-justice/clock-targets", Managers, O),
+        new("POST /CriminalJustice/ClockTargets", _ => "/criminal-justice/clock-targets", Managers, O),
         // Team settings and figures
         new("GET /Team/Targets", _ => "/team/assessment-targets", Managers, O),
         new("POST /Team/Targets", _ => "/team/assessment-targets", Managers, O),

@@ -23,7 +23,7 @@ public record CaseloadRow(
     Setting Setting, bool IsYouth, DateTimeOffset IdentifiedAt, string? KeyWorkerId, string? KeyWorkerName,
     DateOnly? PlannedEndDate, EpisodeStatus Status, bool Overdue,
     DateTimeOffset? AssessmentDueAt = null, bool AssessmentOverdue = false, bool FollowUpOverdue = false,
-    Screening.Urgency? Urgency = null)
+    Screening.Urgency? Urgency = null, CriminalJustice.ClockState? WorstClock = null)
 {
     /// <summary>Screening has not been recorded yet (the episode is still at identification, or closed without it).</summary>
     public bool NotScreened => Status == EpisodeStatus.Identified;
@@ -85,6 +85,9 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
                 // The latest screening outcome's urgency (one index probe on EpisodeId, Sequence per row of the page).
                 Urgency = db.ScreeningOutcomes.Where(o => o.EpisodeId == e.Id).OrderByDescending(o => o.Sequence)
                     .Select(o => (Screening.Urgency?)o.Urgency).FirstOrDefault(),
+                // The episode's running criminal justice clocks (one index probe on EpisodeId, Kind per row of the page).
+                ClockDue = db.Set<CriminalJustice.CriminalJusticeClock>().Where(c => c.EpisodeId == e.Id && c.StoppedOn == null).Min(c => (DateOnly?)c.DueOn),
+                ClockNear = db.Set<CriminalJustice.CriminalJusticeClock>().Where(c => c.EpisodeId == e.Id && c.StoppedOn == null).Min(c => (DateOnly?)c.NearOn),
             })
             .ToListAsync(ct);
         var result = rows.Select(r =>
@@ -94,7 +97,8 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
                 r.IdentifiedAt, r.KeyWorkerId, r.KeyWorkerName, r.PlannedEndDate, status,
                 r.ClosedAt == null && r.PlannedEndDate is { } end && end < today,
                 r.AssessedAt is null && r.ClosedAt is null ? r.AssessmentDueAt : null,
-                Episode.IsAssessmentOverdue(r.ClosedAt, r.AssessedAt, r.AssessmentDueAt, now), r.FollowUpOverdue, r.Urgency);
+                Episode.IsAssessmentOverdue(r.ClosedAt, r.AssessedAt, r.AssessmentDueAt, now), r.FollowUpOverdue, r.Urgency,
+                r.ClockDue < today ? CriminalJustice.ClockState.Breached : r.ClockNear <= today ? CriminalJustice.ClockState.NearBreach : null);
         }).ToList();
         return new CaseloadPage(result, page, PageSize, total);
     }

@@ -71,6 +71,8 @@ public sealed record MergeMoves
     [System.Text.Json.Serialization.JsonPropertyName("sharingsWithoutConsent")]
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public List<Guid>? StoredSharingsWithoutConsent { get => SharingsWithoutConsent.Count == 0 ? null : SharingsWithoutConsent; init => SharingsWithoutConsent = value ?? []; }
+    public List<Guid> CriminalJusticeEvents { get; init; } = [];
+    public List<Guid> CriminalJusticeClocks { get; init; } = [];
     /// <summary>Formulation revisions, renumbered after the kept person's own in the same team.</summary>
     public List<MovedRevision> FormulationRevisions { get; init; } = [];
     public List<Guid> IdentificationDrafts { get; init; } = [];

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Assessment;
 using Waymark.Audit;
+using Waymark.CriminalJustice;
 using Waymark.Duplicates;
 using Waymark.Episodes;
 using Waymark.Identification;
@@ -161,6 +162,9 @@ public static class PersonLinkedRecords
         // Consent to share with the criminal justice system and decisions to share without it are the person's, like the episode they belong to.
         MovesById<CriminalJusticeConsent>(nameof(MergeMoves.CriminalJusticeConsents), m => m.CriminalJusticeConsents, nameof(CriminalJusticeConsent.PersonId), (x, p) => x.PersonId = p),
         MovesById<SharingWithoutConsent>(nameof(MergeMoves.SharingsWithoutConsent), m => m.SharingsWithoutConsent, nameof(SharingWithoutConsent.PersonId), (x, p) => x.PersonId = p),
+        // Criminal justice events and the clocks they drive are the person's, like the episode they belong to.
+        MovesById<CriminalJusticeEvent>(nameof(MergeMoves.CriminalJusticeEvents), m => m.CriminalJusticeEvents, nameof(CriminalJusticeEvent.PersonId), (x, p) => x.PersonId = p),
+        MovesById<CriminalJusticeClock>(nameof(MergeMoves.CriminalJusticeClocks), m => m.CriminalJusticeClocks, nameof(CriminalJusticeClock.PersonId), (x, p) => x.PersonId = p),
         FormulationRevisions(),
         // Identifications in progress that chose the merged person (any user's: they would otherwise add an episode to a merged record).
         MovesById<IdentificationDraft>(nameof(MergeMoves.IdentificationDrafts), m => m.IdentificationDrafts, nameof(IdentificationDraft.ExistingPersonId), (x, p) => x.ExistingPersonId = p),

@@ -224,6 +224,10 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
         if (on is not { } day) problems.Add(new(nameof(on), "Enter when it happened"));
         else if (episode.Dates(clock.GetUtcNow()).PastDay(day) is { } why) problems.Add(new(nameof(on), why));
         if (note is { Length: > 2000 }) problems.Add(new(nameof(note), "Note must be 2,000 characters or fewer"));
+        // "Other" was the workaround for police and court decisions, which are criminal justice events, not the team's
+        // outcomes (issue 12 item 4): it now has to say what changed for the person.
+        else if (code == OutcomeCode.Other && string.IsNullOrWhiteSpace(note))
+            problems.Add(new(nameof(note), "Say in the note what changed for the person. A police or court decision is recorded as a criminal justice event, not an outcome"));
         if (problems.Count > 0) throw new ValidationFailedException(problems);
         if (referralId is { } rid && !await db.Referrals.AnyAsync(r => r.Id == rid && r.EpisodeId == episodeId, ct))
             throw ValidationFailedException.For(nameof(referralId), "Choose one of this episode's referrals, or none");

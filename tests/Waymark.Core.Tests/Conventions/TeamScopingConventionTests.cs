@@ -81,6 +81,7 @@ public class TeamScopingConventionTests
             ["PsychosocialAssessment"] = TeamScope.PersonHistory, ["FormulationRevision"] = TeamScope.PersonHistory, ["Referral"] = TeamScope.PersonHistory,
             ["Outcome"] = TeamScope.PersonHistory,
             ["LiaisonReport"] = TeamScope.PersonHistory,
+            ["CriminalJusticeEvent"] = TeamScope.PersonHistory, ["CriminalJusticeClock"] = TeamScope.PersonHistory, ["CriminalJusticeClockSettings"] = TeamScope.TeamOwned,
             ["Person"] = TeamScope.Explicit, ["IdentificationDraft"] = TeamScope.Explicit, ["PersonMerge"] = TeamScope.Explicit,
         }.OrderBy(x => x.Key, StringComparer.Ordinal), shapes.OrderBy(x => x.Key, StringComparer.Ordinal));
     }

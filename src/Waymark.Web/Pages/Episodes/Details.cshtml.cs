@@ -12,7 +12,7 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Episodes;
 
-public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralService referrals, Waymark.Caseload.Capacity capacity, WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel, IShowsPersonData
+public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralService referrals, Waymark.CriminalJustice.CriminalJusticeService criminalJustice, Waymark.Caseload.Capacity capacity, WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Episode is null ? [] : [PersonView.Record("Episode", Id.ToString(), Episode.PersonId)];
@@ -28,6 +28,8 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
     public IReadOnlyList<Waymark.Referrals.Referral> Referrals { get; private set; } = [];
     public IReadOnlyList<Waymark.Referrals.Outcome> Outcomes { get; private set; } = [];
     public HashSet<Guid> OverdueReferrals { get; private set; } = [];
+    /// <summary>The "Criminal justice" section (Pages/CriminalJustice/_CriminalJustice.cshtml), paged by "?cjs=".</summary>
+    public Waymark.Web.Pages.CriminalJustice.CriminalJusticeSection? CriminalJustice { get; private set; }
     public DateOnly Today => UkTime.Today(clock);
     public DateTimeOffset Now => clock.GetUtcNow();
     public Guid? TeamId => user.TeamId;
@@ -145,6 +147,8 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
         var ids = new[] { Episode.IdentifiedByUserId, Episode.ScreenedByUserId, Episode.AssessedByUserId, Episode.SupportStartedByUserId, Episode.ClosedByUserId, Episode.KeyWorkerId }
             .Where(x => x is not null).Distinct().ToList();
         _names = await db.DisplayNamesAsync(ids, ct);
+        var cjsPage = int.TryParse(Request.Query[Waymark.Web.Pages.CriminalJustice.CriminalJusticeSection.PageParameter], out var n) ? Math.Clamp(n, 1, 100_000) : 1;
+        CriminalJustice = new(Id, await criminalJustice.PageAsync(Id, cjsPage, ct), CanChange && User.Can(Permission.Refer), Today);
         return true;
     }
 

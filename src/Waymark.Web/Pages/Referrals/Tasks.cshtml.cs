@@ -11,13 +11,14 @@ namespace Waymark.Web.Pages.Referrals;
 /// "My tasks": the screenings and assessments due on my episodes (most urgent first), then the follow-ups assigned to me,
 /// overdue first. "/tasks/episodes" pages through all of the first; "/tasks/team" is the team's overdue follow-ups.
 /// </summary>
-public class TasksModel(FollowUpQuery query, Waymark.Caseload.CaseloadQuery caseload, ICurrentUser user) : PageModel, IShowsPersonData
+public class TasksModel(FollowUpQuery query, Waymark.Caseload.CaseloadQuery caseload, Waymark.CriminalJustice.CriminalJusticeService criminalJustice, ICurrentUser user) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown =>
     [
         .. Episodes is { } e ? new[] { PersonView.List("MyEpisodeTasks", e.Rows.Select(r => r.PersonId), $"page={e.PageNumber}") } : [],
         .. EpisodesOnly ? [] : new[] { PersonView.List(Team ? "TeamFollowUps" : "MyFollowUps", Result.Rows.Select(r => r.PersonId), $"page={Result.PageNumber}") },
+        .. Hearings is { } h ? new[] { PersonView.List("MyHearingsToSupport", h.Select(r => r.PersonId), "today and tomorrow") } : [],
     ];
 
     [FromRoute] public string? View { get; set; }
@@ -25,6 +26,8 @@ public class TasksModel(FollowUpQuery query, Waymark.Caseload.CaseloadQuery case
     /// <summary>My episodes waiting for screening or a due assessment; null on the team's view.</summary>
     public Waymark.Caseload.CaseloadPage? Episodes { get; private set; }
     public bool Team => View == "team";
+    /// <summary>"Court hearings to support" on my tasks (today and tomorrow); null on the other views.</summary>
+    public IReadOnlyList<Waymark.CriminalJustice.HearingToSupport>? Hearings { get; private set; }
     /// <summary>"/tasks/episodes": only the screening and assessment list, paged.</summary>
     public bool EpisodesOnly => View == "episodes";
 
@@ -38,6 +41,7 @@ public class TasksModel(FollowUpQuery query, Waymark.Caseload.CaseloadQuery case
             Episodes = await caseload.RunAsync(teamId, due, EpisodesOnly ? pageNumber : 1, ct: ct);
         }
         if (EpisodesOnly) return Page();
+        if (!Team && user.TeamId is { } myTeam) Hearings = await criminalJustice.HearingsToSupportAsync(myTeam, user.UserId!, ct);
         Result = Team ? await query.TeamOverdueAsync(user.TeamId!.Value, pageNumber, ct) : await query.MineAsync(user.UserId!, pageNumber, ct);
         return Page();
     }
