@@ -10,6 +10,7 @@ using Waymark.Identification;
 using Waymark.Instruments;
 using Waymark.Liaison;
 using Waymark.People;
+using Waymark.ProactiveIdentification;
 using Waymark.Persistence;
 using Waymark.Referrals;
 using Waymark.Screening;
@@ -44,6 +45,7 @@ public static class WaymarkServices
         services.AddAssessment();
         services.AddReferrals();
         services.AddLiaison();
+        services.AddProactiveIdentification(config);
         services.AddServiceDirectory(config);
         services.AddDuplicates();
         services.AddTeams();

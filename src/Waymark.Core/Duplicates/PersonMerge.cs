@@ -61,6 +61,8 @@ public sealed record MergeMoves
     public List<Guid> Consents { get; init; } = [];
     public List<Guid> CriminalJusticeConsents { get; init; } = [];
     public List<Guid> SharingsWithoutConsent { get; init; } = [];
+    /// <summary>Custody and court list rows matched to the merged person (proactive identification).</summary>
+    public List<Guid> ProactiveListRows { get; init; } = [];
     /// <summary>Formulation revisions, renumbered after the kept person's own in the same team.</summary>
     public List<MovedRevision> FormulationRevisions { get; init; } = [];
     public List<Guid> IdentificationDrafts { get; init; } = [];

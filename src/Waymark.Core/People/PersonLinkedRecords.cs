@@ -7,6 +7,7 @@ using Waymark.Episodes;
 using Waymark.Identification;
 using Waymark.Liaison;
 using Waymark.Persistence;
+using Waymark.ProactiveIdentification;
 using Waymark.Referrals;
 using Waymark.Screening;
 
@@ -160,6 +161,8 @@ public static class PersonLinkedRecords
         // Consent to share with the criminal justice system and decisions to share without it are the person's, like the episode they belong to.
         MovesById<CriminalJusticeConsent>(nameof(MergeMoves.CriminalJusticeConsents), m => m.CriminalJusticeConsents, nameof(CriminalJusticeConsent.PersonId), (x, p) => x.PersonId = p),
         MovesById<SharingWithoutConsent>(nameof(MergeMoves.SharingsWithoutConsent), m => m.SharingsWithoutConsent, nameof(SharingWithoutConsent.PersonId), (x, p) => x.PersonId = p),
+        // A custody or court list row matched to the merged person was about the same human being: it follows them.
+        MovesById<ProactiveListRow>(nameof(MergeMoves.ProactiveListRows), m => m.ProactiveListRows, nameof(ProactiveListRow.PersonId), (x, p) => x.PersonId = p),
         FormulationRevisions(),
         // Identifications in progress that chose the merged person (any user's: they would otherwise add an episode to a merged record).
         MovesById<IdentificationDraft>(nameof(MergeMoves.IdentificationDrafts), m => m.IdentificationDrafts, nameof(IdentificationDraft.ExistingPersonId), (x, p) => x.ExistingPersonId = p),
