@@ -163,6 +163,46 @@ public class ProactiveLists(WaymarkDbContext db, Auditor audit, ICurrentUser use
         return found.Select(f => (f.List, f.Name, f.Rows)).ToList();
     }
 
+    /// <summary>A row of a confirmed list of the team with its agency's kind, or null.</summary>
+    public async Task<(ProactiveListRow Row, AgencyKind Kind)?> RowForIdentificationAsync(Guid rowId, CancellationToken ct = default)
+    {
+        var found = await (from r in db.Set<ProactiveListRow>().AsNoTracking()
+                           join l in db.Set<ProactiveList>() on r.ListId equals l.Id
+                           join a in db.Set<CriminalJusticeAgency>() on l.AgencyId equals a.Id
+                           where r.Id == rowId && l.ConfirmedAt != null && r.DetailsClearedAt == null
+                           select new { Row = r, a.Kind }).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Row, found.Kind);
+    }
+
+    /// <summary>
+    /// Fills a new identification journey from a list row (issue 12 item 5: "a link to start identification prefilled from
+    /// the row"): the setting from the agency, the row's reference as the setting reference (which is how the queue knows
+    /// the episode answers the row when the person was new), and who the person is. A row matched to a known person
+    /// starts with that person, as the journey's "known person" start does. The caller saves the draft.
+    /// </summary>
+    /// <exception cref="ProactiveListRuleException">No such row on a confirmed list of the team.</exception>
+    public async Task PrefillAsync(IdentificationDraft draft, Guid rowId, CancellationToken ct = default)
+    {
+        var (row, kind) = await RowForIdentificationAsync(rowId, ct) ?? throw new ProactiveListRuleException("That list row is not available.");
+        draft.Setting = kind switch
+        {
+            AgencyKind.MagistratesCourt => Episodes.Setting.MagistratesCourt,
+            AgencyKind.CrownCourt => Episodes.Setting.CrownCourt,
+            AgencyKind.YouthCourt => Episodes.Setting.YouthCourt,
+            _ => Episodes.Setting.PoliceCustody,
+        };
+        draft.SettingReference = row.Reference;
+        var person = row.MatchedPersonId is { } id ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) : null;
+        draft.ExistingPersonId = person?.Id;
+        draft.GivenName = person?.GivenName ?? row.GivenNames;
+        draft.FamilyName = person?.FamilyName ?? row.FamilyName;
+        draft.DateOfBirth = person is null ? row.DateOfBirth : person.DateOfBirth;
+        draft.Sex = person?.Sex ?? row.Sex;
+        draft.NhsNumber = person is null ? row.NhsNumber : person.NhsNumber;
+        draft.PncId = person is null ? row.PncId : person.PncId;
+        draft.Postcode = person is null ? row.Postcode : person.Postcode;
+    }
+
     private async Task<(ListAgency Agency, DateOnly Day)> CheckAgencyAndDayAsync(Guid? agencyId, DateOnly? day, CancellationToken ct)
     {
         var problems = new List<ValidationProblem>();
