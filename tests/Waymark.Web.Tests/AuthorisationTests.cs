@@ -48,7 +48,7 @@ public abstract class AuthorisationTests(AppFixture app)
 
     /// <summary>Northshire records every row can point at; the draft belongs to the user being checked.</summary>
     internal sealed record World(Guid Person, Guid Episode, Guid Draft, Guid Pair, Guid Merged, Guid Merge, Guid Service,
-        Guid OtherPerson, Guid Referral, Guid Completion, string PractitionerId);
+        Guid OtherPerson, Guid Referral, Guid Completion, string PractitionerId, Guid ProactiveList = default, Guid ProactiveRow = default);
 
     /// <summary>
     /// One row per routed page and handler ("GET /People/Details", "POST /Episodes/Details?handler=Close"): the URL it is
@@ -181,6 +181,21 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /Duplicates/Review", w => $"/duplicates/{w.Pair}", Managers, N),
         new("GET /Duplicates/Merge", w => $"/duplicates/merges/{w.Merge}", Managers, N),
         new("POST /Duplicates/Merge?handler=Undo", w => $"/duplicates/merges/{w.Merge}?handler=Undo", Managers, N),
+        // Proactive identification from custody and court lists (docs/security/proactive.md)
+        new("GET /ProactiveIdentification/Index", _ => "/proactive", Clinical, O),
+        new("GET /ProactiveIdentification/Import", _ => "/proactive/import", Clinical, O),
+        new("POST /ProactiveIdentification/Import", _ => "/proactive/import", Clinical, O),
+        new("GET /ProactiveIdentification/Add", _ => "/proactive/add", Clinical, O),
+        new("POST /ProactiveIdentification/Add", _ => "/proactive/add", Clinical, O),
+        new("GET /ProactiveIdentification/List", w => $"/proactive/lists/{w.ProactiveList}", Clinical, N),
+        new("POST /ProactiveIdentification/List?handler=Confirm", w => $"/proactive/lists/{w.ProactiveList}?handler=Confirm", Clinical, N),
+        new("POST /ProactiveIdentification/List?handler=Discard", w => $"/proactive/lists/{w.ProactiveList}?handler=Discard", Clinical, N),
+        new("POST /ProactiveIdentification/List?handler=Match", w => $"/proactive/lists/{w.ProactiveList}?handler=Match", Clinical, N),
+        new("GET /ProactiveIdentification/Rules", _ => "/proactive/rules", Managers, O),
+        new("POST /ProactiveIdentification/Rules", _ => "/proactive/rules", Managers, O),
+        new("GET /ProactiveIdentification/Figures", _ => "/proactive/figures", Managers, O),
+        new("GET /Identification/Start", w => $"/identification?row={w.ProactiveRow}", Clinical, N),
+        new("POST /Identification/Start", w => $"/identification?row={w.ProactiveRow}", Clinical, N),
     ];
 
     private static string DraftPage(string step) => step switch
@@ -205,7 +220,8 @@ public abstract class AuthorisationTests(AppFixture app)
         var (_, merged, merge) = await app.Data.MergedPairAsync(app.Data.Northshire);
         var service = await app.Data.AddServiceAsync(app.Data.Northshire);
         var (other, referral, completion) = await ReferredPersonAsync(app);
-        return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner));
+        var (list, row) = await ProactiveIdentification.ProactiveData.AddListAsync(app.Data, app.Data.Northshire);
+        return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner), list, row);
     }
 
     /// <summary>Another person, assessed, with a PHQ-9 result, a referral and a first formulation, made through the pages.</summary>

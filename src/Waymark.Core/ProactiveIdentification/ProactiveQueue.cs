@@ -52,6 +52,13 @@ public sealed record Coverage(int Selected, int Screened, int Identified, int Mi
             list.Count(s => s is QueueStatus.Identified or QueueStatus.Screened), list.Count(s => s == QueueStatus.Missed));
     }
 
+    /// <summary>The coverage of queue entries: identified counts every entry with an episode, missed or not.</summary>
+    public static Coverage Of(IEnumerable<QueueEntry> entries)
+    {
+        var list = entries.ToList();
+        return Of(list.Select(e => e.Status)) with { Identified = list.Count(e => e.Episode is not null) };
+    }
+
     /// <summary>"3 of 4 selected people screened (75%)", or "Nobody was selected".</summary>
     public override string ToString() => Percent is { } p
         ? $"{Screened} of {Selected} selected {(Selected == 1 ? "person" : "people")} screened ({p}%)"
@@ -167,8 +174,8 @@ public class ProactiveQueue(WaymarkDbContext db, ICurrentUser user, TimeProvider
                              group r by l.Day into g
                              select new { Day = g.Key, Count = g.Count() }).ToListAsync(ct);
         var days = onLists.OrderBy(d => d.Day)
-            .Select(d => new DayCoverage(d.Day, d.Count, Coverage.Of(entries.Where(e => e.Day == d.Day).Select(e => e.Status)))).ToList();
-        return (days, Coverage.Of(entries.Select(e => e.Status)));
+            .Select(d => new DayCoverage(d.Day, d.Count, Coverage.Of(entries.Where(e => e.Day == d.Day)))).ToList();
+        return (days, Coverage.Of(entries));
     }
 
     /// <summary>

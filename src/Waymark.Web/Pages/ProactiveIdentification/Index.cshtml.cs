@@ -34,7 +34,7 @@ public class IndexModel(ProactiveQueue queue, ProactiveLists lists, ICurrentUser
         Today = UkTime.Today(clock);
         Rules = (await queue.SettingsAsync(ct)).Chosen;
         Entries = await queue.EntriesAsync(Today, Today, ct);
-        Coverage = Coverage.Of(Entries.Select(e => e.Status));
+        Coverage = Coverage.Of(Entries);
         Lists = await lists.ListsOfDayAsync(Today, ct);
     }
 }
