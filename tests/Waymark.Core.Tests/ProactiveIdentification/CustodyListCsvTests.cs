@@ -129,3 +129,22 @@ public class CustodyListCsvTests
         Assert.Equal(["FamilyName", "DateOfBirth", "Postcode", "PncId", "TimeIn"], problems.Select(p => p.Field));
     }
 }
+
+/// <summary>The synthetic sample list in tests/data reads without a problem.</summary>
+public class CustodyListSampleTests
+{
+    [Fact]
+    public void The_sample_list_reads_without_a_problem()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "tests", "data", "custody-list-sample.csv"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var text = File.ReadAllText(Path.Combine(dir.FullName, "tests", "data", "custody-list-sample.csv"));
+
+        var result = CustodyListCsv.Parse(text, new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 30));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Equal(5, result.Rows.Count);
+        Assert.Equal("Says \"no one listens\"", result.Rows[4].Notes);
+    }
+}

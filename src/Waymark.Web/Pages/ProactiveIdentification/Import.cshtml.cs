@@ -63,9 +63,17 @@ public class ImportModel(ProactiveLists lists, TimeProvider clock) : PageModel
                 hasFile ? ListSource.Upload : ListSource.Pasted, hasFile ? Upload!.FileName : null, ct);
             if (list is null)
             {
-                if (parse.Problems.Count > 1 || parse.Problems[0].Line > 0)
-                    ModelState.AddModelError("", $"Nothing was imported: {parse.Problems.Count} problem{(parse.Problems.Count == 1 ? "" : "s")} in the list. Correct them and import the whole list again");
-                foreach (var p in parse.Problems.Take(MaxProblemsInSummary)) ModelState.AddModelError(field, p.ToString());
+                // The field says what happened; the summary lists each problem, every one linking to the field.
+                var whole = parse.Problems.Count == 1 && parse.Problems[0].Line == 0;
+                ModelState.AddModelError(field, whole ? parse.Problems[0].Message
+                    : $"Nothing was imported: {parse.Problems.Count} problem{(parse.Problems.Count == 1 ? "" : "s")} in the list. Correct them and import the whole list again");
+                if (!whole)
+                    foreach (var (p, i) in parse.Problems.Take(MaxProblemsInSummary).Select((p, i) => (p, i)))
+                    {
+                        var key = $"{field}.Problem{i}";
+                        Waymark.Web.TagHelpers.NhsFieldAnchors.Set(HttpContext, key, field);
+                        ModelState.AddModelError(key, p.ToString());
+                    }
                 MoreProblems = parse.Problems.Skip(MaxProblemsInSummary).ToList();
                 return Page();
             }
