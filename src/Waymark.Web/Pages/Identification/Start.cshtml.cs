@@ -11,7 +11,10 @@ namespace Waymark.Web.Pages.Identification;
 public class StartModel(IdentificationService journeys, WaymarkDbContext db, Waymark.ProactiveIdentification.ProactiveLists lists) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
-    public IEnumerable<AuditEntry> PersonDataShown => PersonId is { } id && PersonName is not null ? [PersonView.Record("Person", id.ToString(), id, "Starting an identification")] : [];
+    public IEnumerable<AuditEntry> PersonDataShown =>
+        PersonName is null ? []
+        : RowId is { } row ? [new AuditEntry(AuditAction.Viewed, "ProactiveListRow", row.ToString(), PersonId, "Starting an identification from a custody or court list")]
+        : PersonId is { } id ? [PersonView.Record("Person", id.ToString(), id, "Starting an identification")] : [];
 
     [BindProperty(SupportsGet = true, Name = "person")] public Guid? PersonId { get; set; }
     public string? PersonName { get; private set; }

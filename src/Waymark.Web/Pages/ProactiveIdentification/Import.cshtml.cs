@@ -28,6 +28,10 @@ public class ImportModel(ProactiveLists lists, TimeProvider clock) : PageModel
 
     /// <summary>The team's custody suites and courts.</summary>
     public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
+    /// <summary>The field ("Upload" or "Paste") the list's problems are shown under, or null.</summary>
+    public string? ProblemField { get; private set; }
+    /// <summary>The problems listed in the error summary, each also shown under <see cref="ProblemField"/> (with the id the summary links to).</summary>
+    public IReadOnlyList<LineProblem> ShownProblems { get; private set; } = [];
     /// <summary>Problems beyond <see cref="MaxProblemsInSummary"/>.</summary>
     public IReadOnlyList<LineProblem> MoreProblems { get; private set; } = [];
 
@@ -71,9 +75,11 @@ public class ImportModel(ProactiveLists lists, TimeProvider clock) : PageModel
                     foreach (var (p, i) in parse.Problems.Take(MaxProblemsInSummary).Select((p, i) => (p, i)))
                     {
                         var key = $"{field}.Problem{i}";
-                        Waymark.Web.TagHelpers.NhsFieldAnchors.Set(HttpContext, key, field);
+                        Waymark.Web.TagHelpers.NhsFieldAnchors.Set(HttpContext, key, $"{field}-problem-{i}");
                         ModelState.AddModelError(key, p.ToString());
                     }
+                ProblemField = field;
+                ShownProblems = whole ? [] : parse.Problems.Take(MaxProblemsInSummary).ToList();
                 MoreProblems = parse.Problems.Skip(MaxProblemsInSummary).ToList();
                 return Page();
             }
