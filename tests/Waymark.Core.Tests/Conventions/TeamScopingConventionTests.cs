@@ -76,6 +76,7 @@ public class TeamScopingConventionTests
             ["PersonMatchKey"] = TeamScope.TeamOwned, ["MatchDecision"] = TeamScope.TeamOwned, ["FollowUpTask"] = TeamScope.TeamOwned,
             ["ConsentToShare"] = TeamScope.TeamOwned, ["Organisation"] = TeamScope.TeamOwned, ["LocalService"] = TeamScope.TeamOwned,
             ["DirectoryApiKey"] = TeamScope.TeamOwned, ["DuplicateCandidate"] = TeamScope.TeamOwned,
+            ["ProactiveList"] = TeamScope.TeamOwned, ["ProactiveListRow"] = TeamScope.TeamOwned, ["ProactiveScreeningSettings"] = TeamScope.TeamOwned,
             ["Episode"] = TeamScope.PersonHistory, ["InstrumentCompletion"] = TeamScope.PersonHistory, ["ScreeningOutcome"] = TeamScope.PersonHistory,
             ["PsychosocialAssessment"] = TeamScope.PersonHistory, ["FormulationRevision"] = TeamScope.PersonHistory, ["Referral"] = TeamScope.PersonHistory,
             ["Outcome"] = TeamScope.PersonHistory,

@@ -77,8 +77,8 @@ public class SelectionAndCoverageTests
         var almost = Coverage.Of([.. Enumerable.Repeat(QueueStatus.Screened, 199), QueueStatus.Missed]);
         Assert.Equal(99, almost.Percent); // 99.5% is not 100%
         Assert.Equal("1 of 1 selected person screened (100%)", Coverage.Of([QueueStatus.Screened]).ToString());
-        Assert.Null(Coverage.Of([]).Percent);
-        Assert.Equal("Nobody was selected", Coverage.Of([]).ToString());
+        Assert.Null(Coverage.Of(Array.Empty<QueueStatus>()).Percent);
+        Assert.Equal("Nobody was selected", Coverage.Of(Array.Empty<QueueStatus>()).ToString());
     }
 
     [Fact]
