@@ -12,6 +12,7 @@ using Waymark.Instruments;
 using Waymark.Liaison;
 using Waymark.LiaisonReports;
 using Waymark.People;
+using Waymark.ProactiveIdentification;
 using Waymark.Persistence;
 using Waymark.Referrals;
 using Waymark.Screening;
@@ -48,6 +49,7 @@ public static class WaymarkServices
         services.AddLiaison();
         services.AddLiaisonReports();
         services.AddCriminalJustice();
+        services.AddProactiveIdentification(config);
         services.AddServiceDirectory(config);
         services.AddDuplicates();
         services.AddTeams();

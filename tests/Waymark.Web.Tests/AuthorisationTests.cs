@@ -53,6 +53,8 @@ public abstract class AuthorisationTests(AppFixture app)
         public Guid Agency { get; init; }
         public Guid Consent { get; init; }
         public Guid LiaisonReport { get; init; }
+        public Guid ProactiveList { get; init; }
+        public Guid ProactiveRow { get; init; }
     }
 
     /// <summary>
@@ -222,6 +224,21 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /Duplicates/Review", w => $"/duplicates/{w.Pair}", Managers, N),
         new("GET /Duplicates/Merge", w => $"/duplicates/merges/{w.Merge}", Managers, N),
         new("POST /Duplicates/Merge?handler=Undo", w => $"/duplicates/merges/{w.Merge}?handler=Undo", Managers, N),
+        // Proactive identification from custody and court lists (docs/security/proactive.md)
+        new("GET /ProactiveIdentification/Index", _ => "/proactive", Clinical, O),
+        new("GET /ProactiveIdentification/Import", _ => "/proactive/import", Clinical, O),
+        new("POST /ProactiveIdentification/Import", _ => "/proactive/import", Clinical, O),
+        new("GET /ProactiveIdentification/Add", _ => "/proactive/add", Clinical, O),
+        new("POST /ProactiveIdentification/Add", _ => "/proactive/add", Clinical, O),
+        new("GET /ProactiveIdentification/List", w => $"/proactive/lists/{w.ProactiveList}", Clinical, N),
+        new("POST /ProactiveIdentification/List?handler=Confirm", w => $"/proactive/lists/{w.ProactiveList}?handler=Confirm", Clinical, N),
+        new("POST /ProactiveIdentification/List?handler=Discard", w => $"/proactive/lists/{w.ProactiveList}?handler=Discard", Clinical, N),
+        new("POST /ProactiveIdentification/List?handler=Match", w => $"/proactive/lists/{w.ProactiveList}?handler=Match", Clinical, N),
+        new("GET /ProactiveIdentification/Rules", _ => "/proactive/rules", Managers, O),
+        new("POST /ProactiveIdentification/Rules", _ => "/proactive/rules", Managers, O),
+        new("GET /ProactiveIdentification/Figures", _ => "/proactive/figures", Managers, O),
+        new("GET /Identification/Start", w => $"/identification?row={w.ProactiveRow}", Clinical, N),
+        new("POST /Identification/Start", w => $"/identification?row={w.ProactiveRow}", Clinical, N),
     ];
 
     private static string DraftPage(string step) => step switch
@@ -249,9 +266,10 @@ public abstract class AuthorisationTests(AppFixture app)
         var agency = await Liaison.LiaisonData.AddAgencyAsync(app.Data, app.Data.Northshire);
         var consent = await Liaison.LiaisonData.AddConsentAsync(app.Data, episode, agency.Id);
         var report = await LiaisonReports.LiaisonReportData.AddReportDraftAsync(app.Data, episode, (await LiaisonReports.LiaisonReportData.AddAgencyAsync(app.Data, app.Data.Northshire)).Id);
+        var (list, row) = await ProactiveIdentification.ProactiveData.AddListAsync(app.Data, app.Data.Northshire);
         return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner))
         {
-            Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id,
+            Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id, ProactiveList = list, ProactiveRow = row,
         };
     }
 

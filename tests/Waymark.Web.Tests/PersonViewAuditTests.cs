@@ -52,6 +52,8 @@ public abstract class PersonViewAuditTests(AppFixture app)
             e.ClosedByUserId = app.Data.UserId(Users.Practitioner);
             e.ClosureReason = ClosureReason.SupportCompleted;
         });
+        var (proactiveList, proactiveRow) = await ProactiveIdentification.ProactiveData.AddListAsync(app.Data, team, r => { r.PersonId = person.Id; r.Band = Waymark.ProactiveIdentification.MatchBand.Definite; });
+        await ProactiveIdentification.ProactiveData.SetRulesAsync(app.Data, team, Waymark.ProactiveIdentification.SelectionRule.KnownToTeam);
         var knownDraft = await app.Data.AddCompleteDraftAsync(Users.TeamManager, team, d => { d.ExistingPersonId = person.Id; d.IsNewPerson = false; });
         var agency = await Liaison.LiaisonData.AddAgencyAsync(app.Data, team);
         var consent = await Liaison.LiaisonData.AddConsentAsync(app.Data, episode, agency.Id);
@@ -101,6 +103,9 @@ public abstract class PersonViewAuditTests(AppFixture app)
             ($"/duplicates/merges/{merge}", AuditAction.Viewed, "PersonMerge", merged.Id),
             ($"/audit/people/{person.Id}", AuditAction.Viewed, "PersonAuditTrail", person.Id),
             ($"/audit/users/{app.Data.UserId(Users.Practitioner)}", AuditAction.Viewed, "UserAuditTrail", null),
+            ($"/proactive/lists/{proactiveList}", AuditAction.Viewed, "ProactiveList", null),
+            ("/proactive", AuditAction.Viewed, "ProactiveQueue", null),
+            ($"/identification?row={proactiveRow}", AuditAction.Viewed, "ProactiveListRow", person.Id),
         ];
 
         var failures = new List<string>();

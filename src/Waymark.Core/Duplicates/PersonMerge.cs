@@ -73,6 +73,16 @@ public sealed record MergeMoves
     public List<Guid>? StoredSharingsWithoutConsent { get => SharingsWithoutConsent.Count == 0 ? null : SharingsWithoutConsent; init => SharingsWithoutConsent = value ?? []; }
     public List<Guid> CriminalJusticeEvents { get; init; } = [];
     public List<Guid> CriminalJusticeClocks { get; init; } = [];
+    /// <summary>Custody and court list rows matched to the merged person (proactive identification).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<Guid> ProactiveListRows { get; private init; } = [];
+    /// <summary>
+    /// <see cref="ProactiveListRows"/> as stored: left out of the JSON when empty, so merges without such rows keep the
+    /// stored format of merges made before list rows existed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("proactiveListRows")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? StoredProactiveListRows { get => ProactiveListRows.Count == 0 ? null : ProactiveListRows; init => ProactiveListRows = value ?? []; }
     /// <summary>Formulation revisions, renumbered after the kept person's own in the same team.</summary>
     public List<MovedRevision> FormulationRevisions { get; init; } = [];
     public List<Guid> IdentificationDrafts { get; init; } = [];

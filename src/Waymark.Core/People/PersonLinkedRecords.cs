@@ -9,6 +9,7 @@ using Waymark.Identification;
 using Waymark.Liaison;
 using Waymark.LiaisonReports;
 using Waymark.Persistence;
+using Waymark.ProactiveIdentification;
 using Waymark.Referrals;
 using Waymark.Screening;
 
@@ -165,6 +166,8 @@ public static class PersonLinkedRecords
         // Criminal justice events and the clocks they drive are the person's, like the episode they belong to.
         MovesById<CriminalJusticeEvent>(nameof(MergeMoves.CriminalJusticeEvents), m => m.CriminalJusticeEvents, nameof(CriminalJusticeEvent.PersonId), (x, p) => x.PersonId = p),
         MovesById<CriminalJusticeClock>(nameof(MergeMoves.CriminalJusticeClocks), m => m.CriminalJusticeClocks, nameof(CriminalJusticeClock.PersonId), (x, p) => x.PersonId = p),
+        // A custody or court list row matched to the merged person was about the same human being: it follows them.
+        MovesById<ProactiveListRow>(nameof(MergeMoves.ProactiveListRows), m => m.ProactiveListRows, nameof(ProactiveListRow.PersonId), (x, p) => x.PersonId = p),
         FormulationRevisions(),
         // Identifications in progress that chose the merged person (any user's: they would otherwise add an episode to a merged record).
         MovesById<IdentificationDraft>(nameof(MergeMoves.IdentificationDrafts), m => m.IdentificationDrafts, nameof(IdentificationDraft.ExistingPersonId), (x, p) => x.ExistingPersonId = p),

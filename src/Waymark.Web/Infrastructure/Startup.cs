@@ -187,7 +187,7 @@ public static class Startup
             string.Join(", ", catalogue.Latest.Select(d => $"{d.Id} {d.Version}")));
     }
 
-    /// <summary>Migrates, then seeds the demo on first run (or with --demo). The password is printed once, never logged.</summary>
+    /// <summary>Migrates, applies the custody and court lists' retention rule, then seeds the demo on first run (or with --demo). The password is printed once, never logged.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, string[] args)
     {
         using var scope = app.Services.CreateScope();
@@ -195,6 +195,8 @@ public static class Startup
         sp.GetRequiredService<HttpCurrentUser>().ActAsSystem();
         var db = sp.GetRequiredService<WaymarkDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        // Custody and court list rows matched to nobody: their personal details are cleared when due (docs/cjs-liaison.md).
+        await sp.GetRequiredService<Waymark.ProactiveIdentification.ProactiveRetention>().RunAsync();
         var seeder = sp.GetRequiredService<DemoSeeder>();
         await seeder.EnsureRolesAsync();
         var demo = app.Configuration.GetValue<bool>("Demo:Enabled");

@@ -77,6 +77,7 @@ public class TeamScopingConventionTests
             ["ConsentToShare"] = TeamScope.TeamOwned, ["Organisation"] = TeamScope.TeamOwned, ["LocalService"] = TeamScope.TeamOwned,
             ["DirectoryApiKey"] = TeamScope.TeamOwned, ["DuplicateCandidate"] = TeamScope.TeamOwned,
             ["CriminalJusticeAgency"] = TeamScope.TeamOwned, ["CriminalJusticeConsent"] = TeamScope.PersonHistory, ["SharingWithoutConsent"] = TeamScope.PersonHistory,
+            ["ProactiveList"] = TeamScope.TeamOwned, ["ProactiveListRow"] = TeamScope.TeamOwned, ["ProactiveScreeningSettings"] = TeamScope.TeamOwned,
             ["Episode"] = TeamScope.PersonHistory, ["InstrumentCompletion"] = TeamScope.PersonHistory, ["ScreeningOutcome"] = TeamScope.PersonHistory,
             ["PsychosocialAssessment"] = TeamScope.PersonHistory, ["FormulationRevision"] = TeamScope.PersonHistory, ["Referral"] = TeamScope.PersonHistory,
             ["Outcome"] = TeamScope.PersonHistory,
