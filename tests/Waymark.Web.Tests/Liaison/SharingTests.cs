@@ -110,6 +110,37 @@ public abstract class SharingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_time_that_happened_twice_as_the_clocks_went_back_is_asked_about_and_the_answer_kept()
+    {
+        // The last Sunday of October before today: 01:30 happened at 00:30 UTC (BST) and again at 01:30 UTC (GMT).
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var year = today >= LastSundayOfOctober(today.Year).AddDays(1) ? today.Year : today.Year - 1;
+        var night = LastSundayOfOctober(year);
+        var agency = await app.Data.AddAgencyAsync(app.Data.Northshire);
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire,
+            e => e.IdentifiedAt = e.RecordedAt = new DateTimeOffset(night.AddDays(-1).ToDateTime(new TimeOnly(22, 0)), TimeSpan.Zero));
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = ConsentForm(await client.GetPageAsync($"/episodes/{episode.Id}/criminal-justice/consent"), agency.Id)
+            .SetDate("When", night).Set("Time", "01:30");
+        using var asked = await form.SubmitAsync(client);
+        var page = await HtmlPage.ReadAsync(asked);
+        Assert.Contains("happened twice as the clocks went back", page.ErrorSummary);
+        Assert.NotNull(page.Document.QuerySelector("input[name=ClockChange][value=GMT]"));
+
+        using var saved = await form.Set("ClockChange", "GMT").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var given = await app.Data.QueryAsync(db => Consents(db).Where(c => c.EpisodeId == episode.Id).Select(c => c.GivenAt).SingleAsync());
+        Assert.Equal(new DateTimeOffset(night.ToDateTime(new TimeOnly(1, 30)), TimeSpan.Zero), given.ToUniversalTime());
+    }
+
+    private static DateOnly LastSundayOfOctober(int year)
+    {
+        var d = new DateOnly(year, 10, 31);
+        while (d.DayOfWeek != DayOfWeek.Sunday) d = d.AddDays(-1);
+        return d;
+    }
+
+    [Fact]
     public async Task A_retired_or_another_teams_agency_cannot_be_named_in_a_consent()
     {
         var retired = await app.Data.AddAgencyAsync(app.Data.Northshire, retired: true);
