@@ -71,8 +71,18 @@ public sealed record MergeMoves
     [System.Text.Json.Serialization.JsonPropertyName("sharingsWithoutConsent")]
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public List<Guid>? StoredSharingsWithoutConsent { get => SharingsWithoutConsent.Count == 0 ? null : SharingsWithoutConsent; init => SharingsWithoutConsent = value ?? []; }
+    /// <summary>Criminal justice events moved (stored as <see cref="CriminalJusticeConsents"/> is).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public List<Guid> CriminalJusticeEvents { get; init; } = [];
+    [System.Text.Json.Serialization.JsonPropertyName("criminalJusticeEvents")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? StoredCriminalJusticeEvents { get => CriminalJusticeEvents.Count == 0 ? null : CriminalJusticeEvents; init => CriminalJusticeEvents = value ?? []; }
+    /// <summary>Criminal justice clocks moved (stored as <see cref="CriminalJusticeConsents"/> is).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public List<Guid> CriminalJusticeClocks { get; init; } = [];
+    [System.Text.Json.Serialization.JsonPropertyName("criminalJusticeClocks")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? StoredCriminalJusticeClocks { get => CriminalJusticeClocks.Count == 0 ? null : CriminalJusticeClocks; init => CriminalJusticeClocks = value ?? []; }
     /// <summary>Custody and court list rows matched to the merged person (proactive identification).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public List<Guid> ProactiveListRows { get; private init; } = [];
