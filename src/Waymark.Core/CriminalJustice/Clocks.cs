@@ -9,7 +9,12 @@ public enum ClockKind
     PrisonToHospitalTransfer = 1,
     /// <summary>From the court order with a mental health treatment requirement to the first treatment appointment.</summary>
     MhtrWait = 2,
-    // 3 is kept for the liaison report's "identification → report sent" clock (added with the liaison report).
+    /// <summary>
+    /// From identification to the first liaison report sent: the same UK day (target 0 days; 004 recommendation 4 and
+    /// 001 §6: information reaches the police and courts the same day). Started when the episode's first report is
+    /// drafted, stopped when its first version is sent (<see cref="LiaisonReportClock"/>).
+    /// </summary>
+    IdentificationToReport = 3,
 }
 
 /// <summary>Words for <see cref="ClockKind"/>.</summary>
@@ -21,6 +26,7 @@ public static class ClockKinds
     {
         ClockKind.PrisonToHospitalTransfer => "Prison to hospital transfer",
         ClockKind.MhtrWait => "Wait for MHTR treatment",
+        ClockKind.IdentificationToReport => "Identification to liaison report sent",
         _ => throw new ArgumentOutOfRangeException(nameof(k), k, "Not a clock"),
     };
 }
@@ -155,13 +161,58 @@ public class CriminalJusticeClockSettings : ITeamOwned, IVersioned
     public string? ChangedByUserId { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    /// <summary>The target of <paramref name="kind"/> in days.</summary>
-    public int DaysFor(ClockKind kind) => kind == ClockKind.PrisonToHospitalTransfer ? TransferDays : MhtrDays;
+    /// <summary>The target of <paramref name="kind"/> in days (the liaison report's is fixed: the same day, 0).</summary>
+    public int DaysFor(ClockKind kind) => kind switch
+    {
+        ClockKind.PrisonToHospitalTransfer => TransferDays,
+        ClockKind.IdentificationToReport => LiaisonReportClock.TargetDays,
+        _ => MhtrDays,
+    };
 
     /// <summary>Problems with typed targets (field, message): each must be 1 to 365 days.</summary>
     public static IEnumerable<(string Field, string Message)> Validate(int? transferDays, int? mhtrDays)
     {
         if (transferDays is not { } t || t < 1 || t > MaximumDays) yield return ("TransferDays", "Transfer target must be a whole number of days from 1 to 365");
         if (mhtrDays is not { } m || m < 1 || m > MaximumDays) yield return ("MhtrDays", "MHTR target must be a whole number of days from 1 to 365");
+    }
+}
+
+/// <summary>
+/// The identification → liaison report sent clock (<see cref="ClockKind.IdentificationToReport"/>): not driven by
+/// criminal justice events but by the report itself, so the liaison report service starts and stops it.
+/// </summary>
+public static class LiaisonReportClock
+{
+    /// <summary>The target: sent on the UK day of identification (0 days).</summary>
+    public const int TargetDays = 0;
+
+    /// <summary>
+    /// Starts the episode's report clock (on the UK date it was identified) when it has none; returns the row to add, or
+    /// null when the clock already exists (a second report does not restart it).
+    /// </summary>
+    /// <param name="existing">The episode's report clock row, if any.</param>
+    /// <param name="teamId">The episode's team.</param>
+    /// <param name="episodeId">The episode.</param>
+    /// <param name="personId">The episode's person.</param>
+    /// <param name="identifiedAt">When the person was identified.</param>
+    /// <param name="reportId">The report that started it.</param>
+    public static CriminalJusticeClock? Start(CriminalJusticeClock? existing, Guid teamId, Guid episodeId, Guid personId, DateTimeOffset identifiedAt, Guid reportId)
+    {
+        if (existing is not null) return null;
+        var on = UkTime.DateOf(identifiedAt);
+        return new CriminalJusticeClock
+        {
+            TeamId = teamId, EpisodeId = episodeId, PersonId = personId, Kind = ClockKind.IdentificationToReport,
+            StartedOn = on, TargetDays = TargetDays, DueOn = ClockRule.DueOn(on, TargetDays), NearOn = ClockRule.NearOn(on, TargetDays),
+            StartEventId = reportId,
+        };
+    }
+
+    /// <summary>Stops a running report clock on the UK date of <paramref name="sentAt"/>; a stopped one stays as it is (the first sending counts).</summary>
+    public static void Stop(CriminalJusticeClock clock, DateTimeOffset sentAt, Guid reportId)
+    {
+        if (clock.StoppedOn is not null) return;
+        clock.StoppedOn = UkTime.DateOf(sentAt);
+        clock.StopEventId = reportId;
     }
 }

@@ -224,7 +224,7 @@ public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrent
         events.Add(added);
         var existing = await ClocksSet.Where(c => c.EpisodeId == episode.Id).ToListAsync(ct);
         var settings = await SettingsAsync(episode.TeamId, ct);
-        foreach (var kind in Enum.GetValues<ClockKind>())
+        foreach (var kind in ClockMaintenance.EventClocks)
         {
             var row = existing.FirstOrDefault(c => c.Kind == kind);
             if (ClockMaintenance.Compute(kind, events) is not { } wanted) { if (row is not null) ClocksSet.Remove(row); continue; }
@@ -371,6 +371,9 @@ public static class ClockMaintenance
         CriminalJusticeEventKind.TransferReferral, CriminalJusticeEventKind.TransferAdmission,
         CriminalJusticeEventKind.CourtOutcome, CriminalJusticeEventKind.MhtrFirstAppointment,
     ];
+
+    /// <summary>The clocks criminal justice events start and stop (the liaison report's clock is the report's: <see cref="LiaisonReportClock"/>).</summary>
+    public static IReadOnlyList<ClockKind> EventClocks { get; } = [ClockKind.PrisonToHospitalTransfer, ClockKind.MhtrWait];
 
     /// <summary>Whether recording an event of <paramref name="kind"/> can move a clock.</summary>
     public static bool Affects(CriminalJusticeEventKind kind) => ClockKinds.Contains(kind);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Assessment;
 using Waymark.Audit;
+using Waymark.CriminalJustice;
 using Waymark.Episodes;
 using Waymark.Liaison;
 using Waymark.Persistence;
@@ -191,6 +192,9 @@ public class LiaisonReportService(WaymarkDbContext db, Auditor audit, ICurrentUs
         report.Apply(input, user.UserId!, now);
         Reports.Add(report);
         audit.Add(AuditAction.Created, "LiaisonReport", report.Id.ToString(), report.PersonId, "Version 1 drafted");
+        // A report is expected now: the identification → report sent clock runs (once per episode).
+        if (LiaisonReportClock.Start(await ReportClockAsync(episode.Id, ct), episode.TeamId, episode.Id, episode.PersonId, episode.IdentifiedAt, report.ReportId) is { } started)
+            db.Add(started);
         await db.SaveChangesAsync(ct);
         return report;
     }
@@ -212,6 +216,9 @@ public class LiaisonReportService(WaymarkDbContext db, Auditor audit, ICurrentUs
         await db.SaveOrConflictAsync(Conflict, ct);
         return report;
     }
+
+    private Task<CriminalJusticeClock?> ReportClockAsync(Guid episodeId, CancellationToken ct) =>
+        db.Set<CriminalJusticeClock>().FirstOrDefaultAsync(c => c.EpisodeId == episodeId && c.Kind == ClockKind.IdentificationToReport, ct);
 
     /// <summary>What covers each addressee of <paramref name="report"/> at <paramref name="at"/> (null for none).</summary>
     public async Task<Dictionary<Guid, SharingCover?>> CoversAsync(LiaisonReport report, DateTimeOffset at, CancellationToken ct = default)
@@ -244,6 +251,10 @@ public class LiaisonReportService(WaymarkDbContext db, Auditor audit, ICurrentUs
         int? age = person is { } dob ? People.Age.On(dob, UkTime.DateOf(now)) : null;
         var left = report.Send(covers, a => names.GetValueOrDefault(a, "an agency"), age, how, note, user.UserId!, now);
         db.ExpectVersion(report, expectedVersion);
+        var reportClock = await ReportClockAsync(episode.Id, ct);
+        if (reportClock is null && LiaisonReportClock.Start(null, episode.TeamId, episode.Id, episode.PersonId, episode.IdentifiedAt, report.ReportId) is { } started)
+            db.Add(reportClock = started);
+        LiaisonReportClock.Stop(reportClock!, now, report.ReportId);
         var bases = report.Addressees.Select(a => covers[a.AgencyId]!).Select(c => c.Consent is not null ? "consent" : "lawful basis: " + LawfulBases.Display(c.WithoutConsent!.Basis)).Distinct();
         audit.Add(AuditAction.Exported, "LiaisonReport", report.Id.ToString(), report.PersonId,
             $"Version {report.Number} sent to {string.Join(", ", report.Addressees.Select(a => names.GetValueOrDefault(a.AgencyId, a.AgencyId.ToString())))}; "

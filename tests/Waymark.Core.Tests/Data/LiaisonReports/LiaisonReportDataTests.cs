@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Waymark.Assessment;
 using Waymark.Audit;
 using Waymark.Core.Tests.Support;
+using Waymark.CriminalJustice;
 using Waymark.Episodes;
 using Waymark.Liaison;
 using Waymark.LiaisonReports;
@@ -96,6 +97,49 @@ public abstract class LiaisonReportDataTests<TDb>(TDb database) : DataTest<TDb>(
         Assert.Contains("cannot be changed", frozen.Message);
         await using var after = AsSystem();
         Assert.Equal("Low mood; reads very little.", (await after.Set<LiaisonReport>().SingleAsync(r => r.Id == report.Id)).Vulnerabilities);
+    }
+
+    [Fact]
+    public async Task The_identification_to_report_clock_starts_with_the_first_draft_and_is_met_when_sent_the_same_day()
+    {
+        var (team, _, episode, custody) = await SetUpAsync();
+        await using var db = As(PractitionerIn(team));
+        var reports = Reports(db);
+        var report = await reports.CreateAsync(episode.Id, From(await reports.DraftAsync(episode.Id), custody.Id));
+
+        await using (var check = AsSystem())
+        {
+            var running = await check.Set<CriminalJusticeClock>().SingleAsync(c => c.EpisodeId == episode.Id);
+            Assert.Equal((ClockKind.IdentificationToReport, new DateOnly(2026, 3, 2), 0, (DateOnly?)null), (running.Kind, running.StartedOn, running.TargetDays, running.StoppedOn));
+            Assert.Equal(ClockState.NearBreach, running.StateOn(new DateOnly(2026, 3, 2))); // due today
+            Assert.Equal(ClockState.Breached, running.StateOn(new DateOnly(2026, 3, 3)));
+        }
+
+        // A second report does not restart it; sending the first stops it, met.
+        await reports.CreateAsync(episode.Id, From(await reports.DraftAsync(episode.Id), custody.Id));
+        await reports.SendAsync(report.Id, report.Version, SendingMethod.SecureEmail, null);
+
+        await using var after = AsSystem();
+        var stopped = await after.Set<CriminalJusticeClock>().SingleAsync(c => c.EpisodeId == episode.Id);
+        Assert.Equal(new DateOnly(2026, 3, 2), stopped.StoppedOn);
+        Assert.Equal(ClockState.Met, stopped.StateOn(new DateOnly(2026, 3, 9)));
+    }
+
+    [Fact]
+    public async Task A_report_sent_the_day_after_identification_breaches_its_clock()
+    {
+        var (team, _, episode, custody) = await SetUpAsync();
+        await using var db = As(PractitionerIn(team));
+        var reports = Reports(db);
+        var report = await reports.CreateAsync(episode.Id, From(await reports.DraftAsync(episode.Id), custody.Id));
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        await reports.SendAsync(report.Id, report.Version, SendingMethod.SecureEmail, null);
+
+        await using var check = AsSystem();
+        var clock = await check.Set<CriminalJusticeClock>().SingleAsync(c => c.EpisodeId == episode.Id);
+        Assert.Equal((new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 3)), (clock.StartedOn, clock.StoppedOn!.Value));
+        Assert.Equal(ClockState.Breached, clock.StateOn(new DateOnly(2026, 3, 3)));
     }
 
     [Fact]
