@@ -224,6 +224,7 @@ public abstract class LiaisonReportPageTests(AppFixture app)
         using var doc = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);
         Assert.InRange(doc.PageCount, 1, 2);
         Assert.Contains(person.FullName, doc.Info.Subject);
+        Assert.Contains("DejaVu#20Sans", System.Text.Encoding.Latin1.GetString(bytes)); // the shipped font is embedded: text was drawn with it
         var viewed = await app.Data.QueryAsync(db => db.AuditEvents.Where(a => a.Id > before && a.UserId == me).ToListAsync());
         Assert.Contains(viewed, a => a.Action == AuditAction.Viewed && a.RecordType == "LiaisonReport" && a.PersonId == person.Id && (a.Detail ?? "").Contains("PDF", StringComparison.Ordinal));
     }

@@ -43,7 +43,7 @@ public static class ReportPdf
             ("Date of birth", Display.Date(view.Person.DateOfBirth)),
             ($"{Settings.Display(view.Episode.Setting)} reference", view.Episode.SettingReference ?? "None recorded"),
             ("For", string.Join(", ", view.Addressees)),
-            ("From", $"{view.NameOf(r.UpdatedByUserId)}, {view.TeamName} (liaison and diversion)"),
+            ("From", $"{view.NameOf(r.UpdatedByUserId)}, {view.TeamName}"),
         })
             w.Text($"{key}: {value}", body, 2);
         if (r.Number > 1) w.Text($"This corrects version {r.Number - 1}" + (r.CorrectionNote is { } cn ? $": {cn}" : "."), body, 2);

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
 using Waymark.Assessment;
 using Waymark.Audit;
 using Waymark.Core.Tests.Support;
 using Waymark.CriminalJustice;
+using Waymark.Duplicates;
 using Waymark.Episodes;
 using Waymark.Liaison;
 using Waymark.LiaisonReports;
@@ -197,6 +199,40 @@ public abstract class LiaisonReportDataTests<TDb>(TDb database) : DataTest<TDb>(
         await using var db3 = As(PractitionerIn(team));
         var older = await Assert.ThrowsAsync<LiaisonReportRuleException>(() => Reports(db3).CorrectAsync(v1.Id));
         Assert.Contains("Version 2 of this report already exists", older.Message);
+    }
+
+    [Fact]
+    public async Task Merging_the_person_moves_every_version_of_their_reports_and_unmerging_moves_them_back()
+    {
+        var (team, merged, episode, custody) = await SetUpAsync();
+        await using (var db = As(PractitionerIn(team)))
+        {
+            var v1 = await Reports(db).CreateAsync(episode.Id, From(await Reports(db).DraftAsync(episode.Id), custody.Id));
+            await Reports(db).SendAsync(v1.Id, v1.Version, SendingMethod.SecureEmail, null);
+        }
+        await using (var db = As(PractitionerIn(team))) await Reports(db).CorrectAsync((await db.Set<LiaisonReport>().SingleAsync(r => r.EpisodeId == episode.Id)).Id);
+        var kept = APerson().Named("Kept", "Person").KnownTo(team).Build();
+        var (a, b) = DuplicateCandidate.Order(kept.Id, merged.Id);
+        var candidate = new DuplicateCandidate { TeamId = team.Id, PersonAId = a, PersonBId = b, Reasons = "Same name", FoundAt = _clock.Now };
+        await SaveAsync(kept, candidate);
+        Person keptNow, mergedNow;
+        await using (var check = AsSystem())
+            (keptNow, mergedNow) = (await check.People.SingleAsync(p => p.Id == kept.Id), await check.People.SingleAsync(p => p.Id == merged.Id));
+        var versions = candidate.PersonAId == kept.Id ? new DecisionVersions(candidate.Version, keptNow.Version, mergedNow.Version) : new DecisionVersions(candidate.Version, mergedNow.Version, keptNow.Version);
+
+        PersonMerge merge;
+        await using (var db = As(new FixedUser("manager", Roles.TeamManager, team.Id)))
+            merge = (await new PersonMerging(db, new Auditor(db, db.CurrentUser, _clock), db.CurrentUser, _clock).MergeAsync(candidate.Id, kept.Id, versions))!;
+
+        await using (var check = AsSystem())
+        {
+            Assert.Equal([kept.Id, kept.Id], await check.Set<LiaisonReport>().Where(r => r.EpisodeId == episode.Id).Select(r => r.PersonId).ToListAsync());
+            Assert.Equal(2, (await check.PersonMerges.SingleAsync(m => m.Id == merge.Id)).Moves.LiaisonReports!.Count);
+        }
+        await using (var db = As(new FixedUser("manager", Roles.TeamManager, team.Id)))
+            Assert.NotNull(await new PersonMerging(db, new Auditor(db, db.CurrentUser, _clock), db.CurrentUser, _clock).UnmergeAsync(merge.Id, merge.Version));
+        await using (var check = AsSystem())
+            Assert.Equal([merged.Id, merged.Id], await check.Set<LiaisonReport>().Where(r => r.EpisodeId == episode.Id).Select(r => r.PersonId).ToListAsync());
     }
 
     [Fact]
