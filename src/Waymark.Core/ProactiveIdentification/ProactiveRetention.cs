@@ -37,7 +37,7 @@ public sealed record ProactiveOptions(int UnmatchedRetentionDays)
 /// Clears what the team should not keep of custody and court lists: the personal details of rows matched to nobody
 /// (or whose match was rejected) once <see cref="ProactiveOptions.UnmatchedRetentionDays"/> have passed since the
 /// list's day, and previews nobody confirmed within <see cref="ProactiveOptions.PreviewLifetime"/>. Run at start-up
-/// (every team: the context must act as the system); a server that runs for weeks clears at its next start.
+/// and then daily by the web app's schedule (every team: the context must act as the system).
 /// </summary>
 public class ProactiveRetention(WaymarkDbContext db, Auditor audit, ProactiveOptions options, TimeProvider clock)
 {

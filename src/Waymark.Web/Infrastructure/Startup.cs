@@ -45,6 +45,7 @@ public static class Startup
         services.AddWaymarkCore(config, builder.Environment.ContentRootPath);
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentUser>();
+        services.AddHostedService<ProactiveRetentionSchedule>(); // custody and court lists' retention, daily
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
         services.AddSingleton<TeamMembershipCache>();
         services.AddScoped<TeamSignIn>();
