@@ -29,7 +29,7 @@ public class LiaisonConsentTests(BrowserFixture fx)
         var episode = await OpenEpisodeAsync();
         var page = await fx.SignedInPageAsync(Ui.Email("Practitioner"));
         await page.GotoAsync($"/episodes/{episode}");
-        await Expect(page.Locator("#criminal-justice")).ToHaveTextAsync("Sharing with the criminal justice system");
+        await Expect(page.Locator("#criminal-justice-sharing")).ToHaveTextAsync("Sharing with the criminal justice system");
         await page.AssertAccessibleAsync("episode page with its sharing section");
 
         await page.TabToAsync(page.GetByRole(AriaRole.Link, new() { Name = "Record consent to share with criminal justice agencies" }), 200);

@@ -34,7 +34,7 @@ public abstract class SharingTests(AppFixture app)
         Assert.DoesNotContain($"/episodes/{episode.Id}/criminal-justice/without-consent", episodePage.Links("main a"));
 
         using var saved = await ConsentForm(await client.GetPageAsync($"/episodes/{episode.Id}/criminal-justice/consent"), agency.Id).SubmitAsync(client);
-        Assert.Equal($"/episodes/{episode.Id}#criminal-justice", Redirects.Target(saved));
+        Assert.Equal($"/episodes/{episode.Id}#criminal-justice-sharing", Redirects.Target(saved));
         var after = await client.FollowAsync(saved);
         Assert.Contains("Consent to share with criminal justice agencies recorded", after.MainText);
         Assert.Contains("Stands", after.MainText);

@@ -88,6 +88,6 @@ public abstract class SharingPage(WaymarkDbContext db, ICurrentUser user, TimePr
     protected IActionResult BackToEpisode(string success)
     {
         TempData["Success"] = success;
-        return Redirect($"/episodes/{EpisodeId}#criminal-justice");
+        return Redirect($"/episodes/{EpisodeId}#criminal-justice-sharing");
     }
 }

@@ -23,6 +23,14 @@ public class RulesModel(ProactiveQueue queue, Auditor audit) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // A version that is not a version, or a rule that is not one of ours, is a broken or forged form: save nothing.
+        if (!ModelState.IsValid || Request.Form["Loaded"].Count != 1 || Rules.Any(r => !SelectionRules.All.Any(x => SelectionRules.Code(x) == r)))
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", "The form was incomplete. Reload the page and try again.");
+            await LoadAsync(ct);
+            return Page();
+        }
         var chosen = SelectionRules.Parse(string.Join(' ', Rules));
         try
         {
