@@ -10,7 +10,8 @@ using Waymark.Persistence;
 /// Criminal justice events at scale (issue 12 item 8): generates about <c>count</c> events over the loaded episodes
 /// (each episode gets events in turn, from a different start for each: an arrest, a charge, a police decision, a hearing,
 /// a court outcome; every tenth episode starts with a court order with an MHTR and every twentieth has a referral for
-/// transfer from prison, each with its clock row as the service would keep it, a third of them stopped), then measures the episode page's criminal justice section (<see cref="CriminalJusticeService.PageAsync"/>)
+/// transfer from prison, each with its clock row as the service would keep it (a third of the MHTR clocks and half the
+/// transfer clocks stopped), then measures the episode page's criminal justice section (<see cref="CriminalJusticeService.PageAsync"/>)
 /// for episodes of the demo team and the team managers' clocks list (<see cref="CriminalJusticeService.ClocksAsync"/>).
 /// Writes markdown on stdout. Synthetic data only: no names, coded values.
 /// </summary>
