@@ -8,9 +8,10 @@ using Waymark.Persistence;
 
 /// <summary>
 /// Criminal justice events at scale (issue 12 item 8): generates about <c>count</c> events over the loaded episodes
-/// (each episode gets events in turn: an arrest, a charge, a police decision, a hearing, a court outcome; every tenth
-/// court outcome has an MHTR and every twentieth episode a prison transfer, each with its clock row as the service
-/// would keep it), then measures the episode page's criminal justice section (<see cref="CriminalJusticeService.PageAsync"/>)
+/// (each episode gets events in turn, from a different start for each: an arrest, a charge, a police decision, a hearing,
+/// a court outcome; every tenth episode starts with a court order with an MHTR and every twentieth has a referral for
+/// transfer from prison, each with its clock row as the service would keep it (a third of the MHTR clocks and half the
+/// transfer clocks stopped), then measures the episode page's criminal justice section (<see cref="CriminalJusticeService.PageAsync"/>)
 /// for episodes of the demo team and the team managers' clocks list (<see cref="CriminalJusticeService.ClocksAsync"/>).
 /// Writes markdown on stdout. Synthetic data only: no names, coded values.
 /// </summary>
@@ -60,7 +61,7 @@ internal static class CriminalJusticeBench
         }
         await Measure("Episode page: criminal justice section (events page 1 + clocks)", sample.Select(id => (Func<WaymarkDbContext, Task>)(db => Service(db).PageAsync(id, 1))).ToList());
         await Measure("Clocks list: page 1", [db => Service(db).ClocksAsync(teamId, 1)]);
-        await Measure("Clocks list: page 20", [db => Service(db).ClocksAsync(teamId, 20)]);
+        await Measure("Clocks list: page 10", [db => Service(db).ClocksAsync(teamId, 10)]);
 
         Console.WriteLine($"### Criminal justice events, {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}");
         Console.WriteLine();
@@ -107,7 +108,8 @@ internal static class CriminalJusticeBench
             var on = UkTime.DateOf(at);
             for (var k = 0; k < perEpisode && made < count; k++, made++)
             {
-                var kind = kinds[k % kinds.Length];
+                // Kinds in turn from a different start for each episode; every tenth episode's first event is a court order with an MHTR.
+                var kind = i % 10 == 0 && k == 0 ? CriminalJusticeEventKind.CourtOutcome : kinds[(i + k) % kinds.Length];
                 var e = new CriminalJusticeEvent
                 {
                     TeamId = team, EpisodeId = id, PersonId = person, Kind = kind, On = on.AddDays(k), RecordedAt = at.AddDays(k), RecordedByUserId = "bench",
@@ -116,10 +118,10 @@ internal static class CriminalJusticeBench
                     HearingAt = kind == CriminalJusticeEventKind.Hearing ? at.AddDays(k) : null,
                     HearingType = kind == CriminalJusticeEventKind.Hearing ? HearingType.FirstAppearance : null,
                     CourtOutcome = kind == CriminalJusticeEventKind.CourtOutcome ? CourtOutcome.CommunityOrder : null,
-                    Requirements = kind == CriminalJusticeEventKind.CourtOutcome ? (i % 10 == 0 ? OrderRequirements.MentalHealthTreatment : "unpaid-work") : null,
+                    Requirements = kind == CriminalJusticeEventKind.CourtOutcome ? (i % 10 == 0 && k == 0 ? OrderRequirements.MentalHealthTreatment : "unpaid-work") : null,
                 };
                 batch.Add(e);
-                if (kind == CriminalJusticeEventKind.CourtOutcome && i % 10 == 0)
+                if (kind == CriminalJusticeEventKind.CourtOutcome && i % 10 == 0 && k == 0)
                     batch.Add(Clock(e, ClockKind.MhtrWait, CriminalJusticeClockSettings.DefaultMhtrDays, stopped: i % 30 == 0));
             }
             if (i % 20 == 0 && made < count)

@@ -337,10 +337,10 @@ public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrent
         return rows.Select(r => (r.Id, r.Name)).ToList();
     }
 
-    /// <summary>The team's clock targets (the defaults when none are set).</summary>
+    /// <summary>The team's clock targets (the defaults, with version <see cref="Guid.Empty"/>, when none are set).</summary>
     public async Task<CriminalJusticeClockSettings> SettingsAsync(Guid teamId, CancellationToken ct = default) =>
         await db.Set<CriminalJusticeClockSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.TeamId == teamId, ct)
-        ?? new CriminalJusticeClockSettings { TeamId = teamId };
+        ?? new CriminalJusticeClockSettings { TeamId = teamId, Version = Guid.Empty };
 
     /// <summary>
     /// Sets the user's team's clock targets. Clocks already running keep the target they started with (a team cannot
@@ -354,12 +354,22 @@ public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrent
         var teamId = user.TeamId ?? throw new InvalidOperationException("No team.");
         var set = db.Set<CriminalJusticeClockSettings>();
         var row = await set.FirstOrDefaultAsync(s => s.TeamId == teamId, ct);
-        if (row is null) { row = new CriminalJusticeClockSettings { TeamId = teamId }; set.Add(row); }
-        else if (expectedVersion is { } v) db.ExpectVersion(row, v);
+        if (row is null)
+        {
+            // The defaults have version Guid.Empty: any other version was never stored (or was, and then deleted).
+            if (expectedVersion is { } v && v != Guid.Empty) throw new ConcurrencyConflictException(ClockTargetsConflict);
+            row = new CriminalJusticeClockSettings { TeamId = teamId };
+            set.Add(row);
+        }
+        else db.ExpectVersion(row, expectedVersion ?? row.Version);
         (row.TransferDays, row.MhtrDays, row.ChangedAt, row.ChangedByUserId) = (transferDays!.Value, mhtrDays!.Value, clock.GetUtcNow(), user.UserId);
         audit.Add(AuditAction.Updated, "CriminalJusticeClockSettings", teamId.ToString(), null, $"Transfer {row.TransferDays} days; MHTR {row.MhtrDays} days");
-        await db.SaveOrConflictAsync("Someone else changed the clock targets while you were looking at them. Check them as they are now and try again.", ct);
+        // Two first saves at once: the team's key is taken by the other, the same conflict.
+        await db.SaveOrConflictAsync(ClockTargetsConflict, uniqueNumberIsConflict: true, ct);
     }
+
+    private const string ClockTargetsConflict =
+        "Someone else changed the clock targets while you were looking at them. Check them as they are now and try again.";
 }
 
 /// <summary>Which events start and stop each clock: a pure rule over an episode's events.</summary>

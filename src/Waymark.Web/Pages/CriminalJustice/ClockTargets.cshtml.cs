@@ -26,13 +26,18 @@ public class ClockTargetsModel(CriminalJusticeService service, ICurrentUser user
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!Guid.TryParse(Version, out var version))
+        {
+            ModelState.AddModelError("", "The form was incomplete. Reload the page and try again.");
+            return Page();
+        }
         var transfer = Days(TransferDays);
         var mhtr = Days(MhtrDays);
         foreach (var (field, message) in CriminalJusticeClockSettings.Validate(transfer, mhtr)) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return Page();
         try
         {
-            await service.SaveSettingsAsync(transfer, mhtr, Guid.TryParse(Version, out var v) ? v : null, ct);
+            await service.SaveSettingsAsync(transfer, mhtr, version, ct);
         }
         catch (ConcurrencyConflictException e)
         {

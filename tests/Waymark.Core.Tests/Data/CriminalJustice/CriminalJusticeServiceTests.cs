@@ -197,6 +197,23 @@ public abstract class CriminalJusticeServiceTests<TDb>(TDb database) : DataTest<
     }
 
     [Fact]
+    public async Task Two_managers_changing_the_clock_targets_at_once_the_second_is_told_and_changes_nothing()
+    {
+        var team = await NewTeamAsync();
+        await using (var first = As(new FixedUser("manager-1", Roles.TeamManager, team.Id)))
+            await Service(first).SaveSettingsAsync(28, 21, null);
+        Guid loaded;
+        await using (var read = As(new FixedUser("manager-1", Roles.TeamManager, team.Id))) loaded = (await Service(read).SettingsAsync(team.Id)).Version;
+        await using (var first = As(new FixedUser("manager-1", Roles.TeamManager, team.Id)))
+            await Service(first).SaveSettingsAsync(14, 21, loaded);
+        await using (var second = As(new FixedUser("manager-2", Roles.TeamManager, team.Id)))
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Service(second).SaveSettingsAsync(28, 30, loaded));
+        await using var check = As(new FixedUser("manager-1", Roles.TeamManager, team.Id));
+        var stored = await Service(check).SettingsAsync(team.Id);
+        Assert.Equal((14, 21), (stored.TransferDays, stored.MhtrDays));
+    }
+
+    [Fact]
     public async Task Correcting_the_court_order_moves_the_MHTR_clock_and_another_team_sees_none_of_it()
     {
         var (team, _, episode, _, _) = await SetUpAsync();
