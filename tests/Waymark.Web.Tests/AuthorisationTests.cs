@@ -224,7 +224,7 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /Duplicates/Review", w => $"/duplicates/{w.Pair}", Managers, N),
         new("GET /Duplicates/Merge", w => $"/duplicates/merges/{w.Merge}", Managers, N),
         new("POST /Duplicates/Merge?handler=Undo", w => $"/duplicates/merges/{w.Merge}?handler=Undo", Managers, N),
-        // Proactive identification from custody and court lists (docs/security/proactive.md)
+        // Proactive identification from custody and court lists (docs/security.md, "Custody and court lists")
         new("GET /ProactiveIdentification/Index", _ => "/proactive", Clinical, O),
         new("GET /ProactiveIdentification/Import", _ => "/proactive/import", Clinical, O),
         new("POST /ProactiveIdentification/Import", _ => "/proactive/import", Clinical, O),

@@ -5,7 +5,7 @@ namespace Waymark.Web.Pages.CriminalJustice;
 
 /// <summary>
 /// Criminal justice events: case workers record them (<see cref="Waymark.Access.Permission.Refer"/> on the handler;
-/// docs/security/justice.md says why); the clocks list and the clock targets are for team managers.
+/// docs/security.md, "Criminal justice events and clocks", says why); the clocks list and the clock targets are for team managers.
 /// </summary>
 public sealed class Conventions : IFolderConventions
 {
