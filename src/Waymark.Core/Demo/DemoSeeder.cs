@@ -95,7 +95,13 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
         // to it from assessed episodes at every stage, so tasks, flags and figures have something to show.
         var services = new SyntheticDirectory(seed: 20261125).Demo(team.Id, now);
         foreach (var service in services) db.Services.Add(service);
-        db.AddRange(SyntheticAgencies.Demo(team.Id, ids[Roles.TeamManager], now));
+        var agencies = SyntheticAgencies.Demo(team.Id, ids[Roles.TeamManager], now);
+        db.AddRange(agencies);
+        // Criminal justice liaison for a few open, screened custody episodes with a key worker (tasks, clocks, the caseload flag).
+        var liaisonEpisodes = db.ChangeTracker.Entries<Episode>().Select(x => x.Entity)
+            .Where(e => e.TeamId == team.Id && e.IsOpen && e.ScreenedAt != null && e.KeyWorkerId != null && e.Setting == Setting.PoliceCustody)
+            .OrderBy(e => e.KeyWorkerId == ids[Roles.Practitioner] ? 0 : 1).ThenBy(e => e.IdentifiedAt).Take(4).ToList();
+        db.AddRange(SyntheticCriminalJustice.Demo(liaisonEpisodes, agencies, ids[Roles.Practitioner], now));
         var referralMaker = new SyntheticReferrals(seed: 20261126);
         foreach (var a in db.ChangeTracker.Entries<Waymark.Assessment.PsychosocialAssessment>().Select(x => x.Entity).Where(a => a.TeamId == team.Id).ToList())
         {
