@@ -47,6 +47,17 @@ public static class CriminalJusticeEventKinds
         _ => throw new ArgumentOutOfRangeException(nameof(k), k, "Not a criminal justice event kind"),
     };
 
+    /// <summary>
+    /// <see cref="Display"/> for use inside a sentence ("Record: court hearing", "the first MHTR treatment appointment"):
+    /// only the first letter lowered, so an abbreviation such as MHTR keeps its capitals.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a declared kind.</exception>
+    public static string InSentence(CriminalJusticeEventKind k)
+    {
+        var words = Display(k);
+        return string.Concat(char.ToLowerInvariant(words[0]).ToString(), words[1..]);
+    }
+
     /// <summary>"arrest", "hearing", … for /episodes/{id}/criminal-justice/{slug}.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not a declared kind.</exception>
     public static string Slug(CriminalJusticeEventKind k) => k switch
