@@ -242,6 +242,11 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = false });
         Assert.True(pdf.Length > 0);
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        // And the PDF to attach to secure email, named for the day it was sent.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as a PDF (version 1)" }).ClickAsync());
+        Assert.Equal("liaison-report-v1-2026-12-07.pdf", download.SuggestedFilename);
+        var pdfPath = await download.PathAsync();
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(pdfPath))[..4]), StringComparison.Ordinal);
 
         // The episode page says the same: 40 minutes from identification to the report sent.
         await FollowLinkByKeyboardAsync(page, page.Locator($"a[href='{episodeUrl}']").First);
