@@ -315,6 +315,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         await page.TickByKeyboardAsync("Mental health treatment (MHTR)");
         await page.PressButtonAsync("Record court outcome");
         await page.AssertNoErrorsAsync("court outcome");
+        await Expect(page.Locator("main")).ToContainTextAsync("Court outcome: Community order with mental health treatment (MHTR)");
         var mhtrClock = page.Locator("main li").Filter(new() { HasText = "Wait for MHTR treatment" });
         await Expect(mhtrClock).ToHaveCountAsync(1);
         await Expect(mhtrClock).ToContainTextAsync("started 15 December 2026");
