@@ -47,6 +47,20 @@ public static class CriminalJusticeEventKinds
         _ => throw new ArgumentOutOfRangeException(nameof(k), k, "Not a criminal justice event kind"),
     };
 
+    /// <summary>
+    /// <see cref="Display"/> for use inside a sentence ("Record: court hearing", "the first MHTR treatment appointment"):
+    /// only the first letter lowered, so an abbreviation such as MHTR keeps its capitals.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a declared kind.</exception>
+    public static string InSentence(CriminalJusticeEventKind k) => LowerFirst(Display(k));
+
+    /// <summary>
+    /// <paramref name="words"/> with only its first letter lowered, for use inside a sentence; left as it is when it
+    /// starts with an abbreviation ("MHTR …", "PNC …"), so capitals that mean something are kept.
+    /// </summary>
+    public static string LowerFirst(string words) =>
+        words.Length == 0 || (words.Length > 1 && char.IsUpper(words[1])) ? words : string.Concat(char.ToLowerInvariant(words[0]).ToString(), words[1..]);
+
     /// <summary>"arrest", "hearing", … for /episodes/{id}/criminal-justice/{slug}.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not a declared kind.</exception>
     public static string Slug(CriminalJusticeEventKind k) => k switch
@@ -146,7 +160,7 @@ public class CriminalJusticeEvent : IPersonHistory
             CriminalJusticeEventKind.Hearing => $"{(HearingType is { } t ? HearingTypes.Display(t) : "Hearing")}{(agency is null ? "" : $" at {agency}")}"
                 + (SupportAtCourt ? "; the person should be supported at court" : ""),
             CriminalJusticeEventKind.CourtOutcome => (CourtOutcome is { } co ? CourtOutcomes.Display(co) : "")
-                + (RequirementCodes.Any() ? " with " + string.Join(", ", RequirementCodes.Select(OrderRequirements.Display)).ToLowerInvariant() : "")
+                + (RequirementCodes.Any() ? " with " + string.Join(", ", RequirementCodes.Select(c => CriminalJusticeEventKinds.LowerFirst(OrderRequirements.Display(c)))) : "")
                 + (PaymentPlanHelp ? "; the team will help with a payment plan" : ""),
             CriminalJusticeEventKind.TransferReferral => $"Referred for assessment for transfer under {(TransferSection == CriminalJustice.TransferSection.S48 ? "s48" : "s47")}{(agency is null ? "" : $" from {agency}")}",
             _ => "",

@@ -324,7 +324,7 @@ public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrent
             join p in db.People on h.PersonId equals p.Id
             select new { h.EpisodeId, h.PersonId, p.GivenName, p.FamilyName, h.HearingAt, h.HearingType,
                 Court = Agencies.Where(a => a.Id == h.AgencyId).Select(a => a.Name).FirstOrDefault() })
-            .Take(100).ToListAsync(ct);
+            .OrderBy(x => x.HearingAt).ThenBy(x => x.EpisodeId).Take(100).ToListAsync(ct); // the soonest, if ever more than 100
         return rows.OrderBy(r => r.HearingAt).Select(r => new HearingToSupport(r.EpisodeId, r.PersonId, r.GivenName, r.FamilyName, r.HearingAt!.Value, r.HearingType, r.Court ?? "")).ToList();
     }
 

@@ -28,6 +28,16 @@ public abstract class CriminalJusticePageTests(AppFixture app)
     private Task<int> EventsAsync(Guid episodeId) => app.Data.QueryAsync(db => db.Set<CriminalJusticeEvent>().CountAsync(e => e.EpisodeId == episodeId));
 
     [Fact]
+    public async Task An_event_kind_inside_a_sentence_keeps_the_capitals_of_MHTR()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = await client.GetPageAsync($"/episodes/{episode.Id}/criminal-justice/mhtr-first-appointment");
+        Assert.Equal("Record: first MHTR treatment appointment", form.H1);
+        Assert.Equal("Record first MHTR treatment appointment", form.Document.QuerySelector("main form button[type=submit]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task A_charge_recorded_from_the_episode_page_is_listed_there_and_a_correction_keeps_the_first()
     {
         var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
