@@ -36,13 +36,6 @@ public class CriminalJusticeTests(BrowserFixture fx)
         return (id, family, court);
     }
 
-    private static async Task FollowLinkByKeyboardAsync(IPage page, string name)
-    {
-        var link = page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
-        await page.TabToAsync(link, maxPresses: 200);
-        await page.NavigatesAsync(() => page.Keyboard.PressAsync("Enter"));
-    }
-
     [Fact]
     public async Task Charged_bailed_to_court_a_hearing_tomorrow_in_my_tasks_and_an_MHTR_clock_for_the_manager()
     {
@@ -52,7 +45,7 @@ public class CriminalJusticeTests(BrowserFixture fx)
         await page.AssertAccessibleAsync("episode with its criminal justice section");
 
         // Police decision: an error state first, then outcome 1 by keyboard.
-        await FollowLinkByKeyboardAsync(page, "Police decision");
+        await page.FollowLinkByKeyboardAsync("Police decision");
         await page.AssertAccessibleAsync("record a police decision");
         await page.PressButtonAsync("Record police decision");
         await page.AssertErrorStateAsync("record a police decision", "Select the police decision");
@@ -62,7 +55,7 @@ public class CriminalJusticeTests(BrowserFixture fx)
         await page.AssertNoErrorsAsync("police decision");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Police decision recorded");
 
-        await FollowLinkByKeyboardAsync(page, "Remand or bail");
+        await page.FollowLinkByKeyboardAsync("Remand or bail");
         await page.AssertAccessibleAsync("record remand or bail");
         await page.Locator("h1").FocusAsync();
         await page.ChooseRadioByKeyboardAsync("RemandOrBail", "Bail to court");
@@ -70,7 +63,7 @@ public class CriminalJusticeTests(BrowserFixture fx)
         await page.AssertNoErrorsAsync("bail to court");
 
         // The hearing, tomorrow at 10:00, with support.
-        await FollowLinkByKeyboardAsync(page, "Court hearing");
+        await page.FollowLinkByKeyboardAsync("Court hearing");
         await page.AssertAccessibleAsync("record a court hearing");
         var tomorrow = UkTime.Today(TimeProvider.System).AddDays(1);
         await page.TypeByKeyboardAsync(page.Locator("input[name='HearingDate.Day']"), tomorrow.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -92,7 +85,7 @@ public class CriminalJusticeTests(BrowserFixture fx)
 
         // The court outcome: a community order with an MHTR, recorded as of 30 days ago so its clock is breached.
         await page.GotoAsync($"/episodes/{episodeId}");
-        await FollowLinkByKeyboardAsync(page, "Court outcome");
+        await page.FollowLinkByKeyboardAsync("Court outcome");
         await page.AssertAccessibleAsync("record a court outcome");
         await page.Locator("h1").FocusAsync();
         var ordered = UkTime.Today(TimeProvider.System).AddDays(-30);
@@ -111,7 +104,7 @@ public class CriminalJusticeTests(BrowserFixture fx)
         await manager.GotoAsync("/criminal-justice/clocks");
         await Expect(manager.Locator("main table")).ToContainTextAsync(family, new() { IgnoreCase = true });
         await manager.AssertAccessibleAsync("criminal justice clocks");
-        await FollowLinkByKeyboardAsync(manager, "Change the targets");
+        await manager.FollowLinkByKeyboardAsync("Change the targets");
         await manager.AssertAccessibleAsync("clock targets");
         await manager.TypeByKeyboardAsync(manager.GetByLabel("Prison to hospital transfer: within how many days?"), "0");
         await manager.PressButtonAsync("Save targets");

@@ -49,15 +49,6 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
     private static Task AtStepAsync(IPage page, string step) =>
         page.WaitForURLAsync(u => StepUrl().Match(new Uri(u).AbsolutePath) is { Success: true } m && m.Groups[1].Value == step);
 
-    private static async Task FollowLinkByKeyboardAsync(IPage page, ILocator link)
-    {
-        await page.TabToAsync(link, maxPresses: 250);
-        await page.NavigatesAsync(() => page.Keyboard.PressAsync("Enter"));
-    }
-
-    private static Task FollowLinkByKeyboardAsync(IPage page, string name) =>
-        FollowLinkByKeyboardAsync(page, page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }));
-
     private static async Task TypeDateAsync(IPage page, string field, DateOnly date)
     {
         await page.TypeByKeyboardAsync(page.Locator($"input[name='{field}.Day']"), date.Day.ToString(CultureInfo.InvariantCulture));
@@ -97,7 +88,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         var page = await SignInAgainAsync(null);
         await page.AssertAccessibleAsync("home page");
         var menuLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Record an identification" });
-        await FollowLinkByKeyboardAsync(page, menuLink);
+        await page.FollowLinkByKeyboardAsync(menuLink);
         await page.AssertAccessibleAsync("identification start page");
         await page.PressButtonAsync("Start now");
 
@@ -153,7 +144,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
 
         // His episode; the practitioner takes it, so she is his key worker.
         var episodes = page.GetByRole(AriaRole.Table, new() { Name = "Episodes with liaison and diversion" });
-        await FollowLinkByKeyboardAsync(page, episodes.Locator("tbody tr").First.GetByRole(AriaRole.Link));
+        await page.FollowLinkByKeyboardAsync(episodes.Locator("tbody tr").First.GetByRole(AriaRole.Link));
         var episodeUrl = new Uri(page.Url).AbsolutePath;
         Assert.Matches(@"^/episodes/[0-9a-f-]{36}$", episodeUrl);
         await page.AssertAccessibleAsync("episode page");
@@ -165,10 +156,10 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
 
         // 02:15: screening, the quickest way the pages offer: the outcome from the conversation, no instrument.
         fx.Clock.Set(Gmt(2026, 12, 7, 2, 15));
-        await FollowLinkByKeyboardAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Screen", Exact = true }).First);
+        await page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = "Screen", Exact = true }).First);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Screening");
         await page.AssertAccessibleAsync("screening page");
-        await FollowLinkByKeyboardAsync(page, "Record screening outcome");
+        await page.FollowLinkByKeyboardAsync("Record screening outcome");
         await page.AssertAccessibleAsync("screening outcome form");
         await EnsureTickedAsync(page, "Mental health");
         await page.ChooseRadioByKeyboardAsync("RiskToSelf", page.Locator("input[name=RiskToSelf][value=Low]"));
@@ -191,9 +182,9 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
 
         // 02:25: consent to share with the custody suite, and with the court for later.
         fx.Clock.Set(Gmt(2026, 12, 7, 2, 25));
-        await FollowLinkByKeyboardAsync(page, "Back to the episode");
+        await page.FollowLinkByKeyboardAsync("Back to the episode");
         await page.AssertAccessibleAsync("episode page after screening");
-        await FollowLinkByKeyboardAsync(page, "Record consent to share with criminal justice agencies");
+        await page.FollowLinkByKeyboardAsync("Record consent to share with criminal justice agencies");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Consent to share with criminal justice agencies");
         await page.AssertAccessibleAsync("consent page");
         await page.ChooseRadioByKeyboardAsync("Capacity", "Yes, they have capacity to consent to this");
@@ -214,7 +205,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
 
         // 02:32: the report to the custody suite, written and previewed.
         fx.Clock.Set(Gmt(2026, 12, 7, 2, 32));
-        await FollowLinkByKeyboardAsync(page, "Write a liaison report");
+        await page.FollowLinkByKeyboardAsync("Write a liaison report");
         await page.AssertAccessibleAsync("write a liaison report");
         await EnsureTickedAsync(page, CustodySuite + " (Police custody suite)");
         var courtBox = page.GetByRole(AriaRole.Checkbox, new() { Name = Court + " (Magistrates' court)", Exact = true });
@@ -259,7 +250,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(pdfPath))[..4]), StringComparison.Ordinal);
 
         // The episode page says the same: 40 minutes from identification to the report sent.
-        await FollowLinkByKeyboardAsync(page, page.Locator($"a[href='{episodeUrl}']").First);
+        await page.FollowLinkByKeyboardAsync(page.Locator($"a[href='{episodeUrl}']").First);
         await Expect(page.Locator("main")).ToContainTextAsync("Time from identification to the first report sent: 40 minutes.");
         await page.AssertAccessibleAsync("episode page with the report sent");
 
@@ -268,7 +259,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         page = await SignInAgainAsync(page);
         await page.GotoAsync(episodeUrl);
         await page.AssertAccessibleAsync("episode page in the morning");
-        await FollowLinkByKeyboardAsync(page, "Police decision");
+        await page.FollowLinkByKeyboardAsync("Police decision");
         await page.AssertAccessibleAsync("record a police decision");
         await page.ChooseRadioByKeyboardAsync("PoliceDecision", "Outcome 1: Charged or summonsed");
         await page.PressButtonAsync("Record police decision");
@@ -276,14 +267,14 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Police decision recorded");
         await page.AssertAccessibleAsync("episode page with the police decision");
 
-        await FollowLinkByKeyboardAsync(page, "Remand or bail");
+        await page.FollowLinkByKeyboardAsync("Remand or bail");
         await page.AssertAccessibleAsync("record remand or bail");
         await page.ChooseRadioByKeyboardAsync("RemandOrBail", "Bail to court");
         await page.PressButtonAsync("Record remand or bail");
         await page.AssertNoErrorsAsync("bail to court");
         await page.AssertAccessibleAsync("episode page with bail to court");
 
-        await FollowLinkByKeyboardAsync(page, "Court hearing");
+        await page.FollowLinkByKeyboardAsync("Court hearing");
         await page.AssertAccessibleAsync("record a court hearing");
         await TypeDateAsync(page, "HearingDate", new DateOnly(2026, 12, 15));
         await page.TypeByKeyboardAsync(page.GetByLabel("Time (UK time)"), "10:00");
@@ -318,7 +309,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         fx.Clock.Set(Gmt(2026, 12, 15, 14, 0));
         page = await SignInAgainAsync(page);
         await page.GotoAsync(episodeUrl);
-        await FollowLinkByKeyboardAsync(page, "Court outcome");
+        await page.FollowLinkByKeyboardAsync("Court outcome");
         await page.AssertAccessibleAsync("record a court outcome");
         await TypeDateAsync(page, "On", new DateOnly(2026, 12, 15));
         await page.ChooseRadioByKeyboardAsync("CourtOutcome", "Community order");
@@ -346,7 +337,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         fx.Clock.Set(Gmt(2027, 1, 4, 16, 0));
         page = await SignInAgainAsync(page);
         await page.GotoAsync(episodeUrl);
-        await FollowLinkByKeyboardAsync(page, "First MHTR treatment appointment");
+        await page.FollowLinkByKeyboardAsync("First MHTR treatment appointment");
         await page.AssertAccessibleAsync("record the first MHTR treatment appointment");
         await TypeDateAsync(page, "On", new DateOnly(2027, 1, 4));
         await page.PressButtonAsync("Record first MHTR treatment appointment");

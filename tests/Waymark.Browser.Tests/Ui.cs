@@ -138,6 +138,17 @@ public static class Ui
         }
     }
 
+    /// <summary>Tabs to <paramref name="link"/> and follows it with Enter, waiting for the next page (it must be keyboard reachable).</summary>
+    public static async Task FollowLinkByKeyboardAsync(this IPage page, ILocator link, int maxPresses = 250)
+    {
+        await page.TabToAsync(link, maxPresses);
+        await page.NavigatesAsync(() => page.Keyboard.PressAsync("Enter"));
+    }
+
+    /// <summary>Tabs to the link named exactly <paramref name="name"/> and follows it with Enter.</summary>
+    public static Task FollowLinkByKeyboardAsync(this IPage page, string name) =>
+        page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }));
+
     /// <summary>Presses Tab until <paramref name="target"/> has focus; fails if it is not reached, so it must be keyboard reachable.</summary>
     public static async Task TabToAsync(this IPage page, ILocator target, int maxPresses = 80)
     {

@@ -9,16 +9,8 @@ namespace Waymark.Web.Tests.LiaisonReports;
 public static class LiaisonReportData
 {
     /// <summary>A custody suite (or another kind) of the team, in use, with a unique name.</summary>
-    public static async Task<CriminalJusticeAgency> AddAgencyAsync(this TestData data, Guid teamId, AgencyKind kind = AgencyKind.CustodySuite, string? name = null)
-    {
-        var agency = new CriminalJusticeAgency
-        {
-            TeamId = teamId, Kind = kind, Name = name ?? TestData.UniqueName("Northshire Central custody "), SecureEmail = "custody@cjsm.invalid",
-            CreatedAt = DateTimeOffset.UtcNow.AddDays(-10), CreatedByUserId = data.UserId(Users.TeamManager),
-        };
-        await data.ChangeAsync(db => { db.Add(agency); return Task.CompletedTask; });
-        return agency;
-    }
+    public static Task<CriminalJusticeAgency> AddAgencyAsync(this TestData data, Guid teamId, AgencyKind kind = AgencyKind.CustodySuite, string? name = null) =>
+        Liaison.LiaisonData.AddAgencyAsync(data, teamId, name, kind);
 
     /// <summary>The person's consent, given <paramref name="minutesAgo"/> minutes ago, to share <paramref name="information"/> (all codes by default) with the agencies.</summary>
     public static async Task<CriminalJusticeConsent> AddConsentAsync(this TestData data, Waymark.Episodes.Episode episode, IEnumerable<Guid> agencies, string? information = null, int minutesAgo = 10)

@@ -9,12 +9,8 @@ namespace Waymark.Web.Tests.ProactiveIdentification;
 internal static class ProactiveData
 {
     /// <summary>A custody suite (or another kind) of the team, with a unique name.</summary>
-    public static async Task<Guid> AddAgencyAsync(TestData data, Guid team, AgencyKind kind = AgencyKind.CustodySuite)
-    {
-        var agency = new CriminalJusticeAgency { TeamId = team, Kind = kind, Name = TestData.UniqueName("Custody suite"), CreatedByUserId = "test" };
-        await data.ChangeAsync(db => { db.Add(agency); return Task.CompletedTask; });
-        return agency.Id;
-    }
+    public static async Task<Guid> AddAgencyAsync(TestData data, Guid team, AgencyKind kind = AgencyKind.CustodySuite) =>
+        (await Liaison.LiaisonData.AddAgencyAsync(data, team, null, kind)).Id;
 
     /// <summary>A confirmed list of today (UK) at a new custody suite of the team, with one synthetic row matched to nobody.</summary>
     public static async Task<(Guid List, Guid Row)> AddListAsync(TestData data, Guid team, Action<ProactiveListRow>? row = null)
