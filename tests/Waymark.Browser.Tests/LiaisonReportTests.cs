@@ -118,7 +118,8 @@ public partial class LiaisonReportTests(BrowserFixture fx)
         await page.PressButtonAsync("Save and preview");
         await page.AssertNoErrorsAsync("correction");
         await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Back to the episode" }));
-        await Expect(page.Locator("main")).ToContainTextAsync("version 2, a draft");
+        await Expect(page.Locator("main")).ToContainTextAsync("version 2, a correction, is a draft");
+        await Expect(page.Locator("main")).ToContainTextAsync("version 1 sent");
         await page.Context.CloseAsync();
     }
 
