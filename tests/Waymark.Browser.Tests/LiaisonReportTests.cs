@@ -89,6 +89,23 @@ public partial class LiaisonReportTests(BrowserFixture fx)
         await Expect(page.Locator("main")).ToContainTextAsync(personName);
         await Expect(page.Locator("main")).ToContainTextAsync("7 June 1988");
         await Expect(page.Locator("main")).ToContainTextAsync("An appropriate adult is needed");
+        // Nothing is cut off at the paper's edges: at the width an A4 page leaves inside its 15 mm margins (180 mm, 680 px),
+        // the heading, the report's facts, its text and its closing note start at x >= 0 and end within the page.
+        var screenSize = page.ViewportSize!;
+        await page.SetViewportSizeAsync(680, 1000);
+        foreach (var (what, locator) in new[]
+        {
+            ("the heading", page.Locator("h1")),
+            ("the facts", page.Locator(".waymark-report__facts")),
+            ("the first section's text", page.Locator(".waymark-report p").First),
+            ("the closing note", page.Locator(".waymark-report > p").Last),
+        })
+        {
+            var b = await locator.BoundingBoxAsync() ?? throw new InvalidOperationException(what + " is not shown in print");
+            Assert.True(b.X >= 0, $"In print, {what} starts at x = {b.X}, left of the paper's printable area");
+            Assert.True(b.X + b.Width <= 680.5, $"In print, {what} ends at x = {b.X + b.Width}, right of the 680 px printable width");
+        }
+        await page.SetViewportSizeAsync(screenSize.Width, screenSize.Height);
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = false });
         Assert.InRange(PageObjects().Matches(System.Text.Encoding.Latin1.GetString(pdf)).Count, 1, 2);
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
@@ -101,7 +118,8 @@ public partial class LiaisonReportTests(BrowserFixture fx)
         await page.PressButtonAsync("Save and preview");
         await page.AssertNoErrorsAsync("correction");
         await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Back to the episode" }));
-        await Expect(page.Locator("main")).ToContainTextAsync("version 2, a draft");
+        await Expect(page.Locator("main")).ToContainTextAsync("version 2, a correction, is a draft");
+        await Expect(page.Locator("main")).ToContainTextAsync("version 1 sent");
         await page.Context.CloseAsync();
     }
 

@@ -14,8 +14,8 @@ namespace Waymark.LiaisonReports;
 /// <summary>One recommendation on the form.</summary>
 /// <param name="Code">A <see cref="LiaisonRecommendations"/> code.</param>
 /// <param name="Detail">Optional detail, up to 1000 characters.</param>
-/// <param name="PersonConsents">Treatment requirements: whether the person consents to it (required for them).</param>
-/// <param name="ProviderAgrees">Treatment requirements: whether a provider agrees (required for them).</param>
+/// <param name="PersonConsents">Treatment requirements: whether the person consents to it; null while not known (a draft may hold that; sending refuses it).</param>
+/// <param name="ProviderAgrees">Treatment requirements: whether a provider agrees; null while not known (a draft may hold that; sending refuses it).</param>
 /// <param name="Provider">Treatment requirements: the provider, up to 200 characters (optional).</param>
 public sealed record RecommendationInput(string Code, string? Detail, bool? PersonConsents = null, bool? ProviderAgrees = null, string? Provider = null);
 
@@ -53,15 +53,26 @@ public sealed record LiaisonReportInput(
             if (rec is null) { yield return (nameof(Recommendations), "Select recommendations from the list"); continue; }
             if (r.Detail is { Length: > 1000 }) yield return ($"Detail[{r.Code}]", $"{rec.Name}: the detail must be 1,000 characters or fewer");
             if (!rec.IsTreatmentRequirement) continue;
-            if (r.PersonConsents is null) yield return ($"PersonConsents[{r.Code}]", $"{rec.Name}: select whether the person consents to the requirement");
-            if (r.ProviderAgrees is null) yield return ($"ProviderAgrees[{r.Code}]", $"{rec.Name}: select whether a provider agrees to treat them");
+            // Unanswered consent or provider agreement is allowed in a draft (stored as not known); only sending refuses
+            // it (LiaisonReport.Send, TreatmentEligibility).
             if (r.Provider is { Length: > 200 }) yield return ($"Provider[{r.Code}]", $"{rec.Name}: the provider must be 200 characters or fewer");
         }
     }
 }
 
-/// <summary>A report of an episode as its list shows it: its latest version and when it was first sent.</summary>
-public sealed record LiaisonReportSummary(LiaisonReport Latest, DateTimeOffset? FirstSentAt, IReadOnlyList<string> AgencyNames);
+/// <summary>
+/// A report of an episode as its list shows it: its latest version, its latest sent version (a correction's draft does
+/// not hide that a version went), when it was first sent and when version 1 was started (to tell two reports to the
+/// same agency apart).
+/// </summary>
+/// <param name="Latest">The latest version (a draft or sent).</param>
+/// <param name="FirstSentAt">When any version was first sent, or null.</param>
+/// <param name="AgencyNames">The latest version's addressees, by name, in order.</param>
+/// <param name="LatestSent">The newest sent version, or null when none was sent.</param>
+/// <param name="SentToNames">The addressees of <paramref name="LatestSent"/>, by name, in order (empty when none was sent).</param>
+/// <param name="StartedAt">When version 1 was created.</param>
+public sealed record LiaisonReportSummary(LiaisonReport Latest, DateTimeOffset? FirstSentAt, IReadOnlyList<string> AgencyNames,
+    LiaisonReport? LatestSent, IReadOnlyList<string> SentToNames, DateTimeOffset StartedAt);
 
 /// <summary>
 /// Liaison reports of an episode (issue 12 item 3): drafted from what is recorded, edited as a versioned draft, sent
@@ -88,11 +99,12 @@ public class LiaisonReportService(WaymarkDbContext db, Auditor audit, ICurrentUs
         return all.GroupBy(r => r.ReportId)
             .Select(g =>
             {
+                List<string> Names(LiaisonReport r) => r.Addressees.Select(a => names.GetValueOrDefault(a.AgencyId, "an agency")).Order(StringComparer.CurrentCulture).ToList();
                 var latest = g.MaxBy(r => r.Number)!;
-                return new LiaisonReportSummary(latest, g.Min(r => r.SentAt),
-                    latest.Addressees.Select(a => names.GetValueOrDefault(a.AgencyId, "an agency")).Order(StringComparer.CurrentCulture).ToList());
+                var sent = g.Where(r => r.IsSent).MaxBy(r => r.Number);
+                return new LiaisonReportSummary(latest, g.Min(r => r.SentAt), Names(latest), sent, sent is null ? [] : Names(sent), g.Min(r => r.CreatedAt));
             })
-            .OrderByDescending(s => s.Latest.CreatedAt).ToList();
+            .OrderByDescending(s => s.StartedAt).ToList();
     }
 
     /// <summary>

@@ -51,6 +51,8 @@ public abstract class LiaisonReportPageTests(AppFixture app)
         var report = await client.FollowAsync(sent);
         Assert.Contains("recorded as sent to " + custody.Name, report.MainText);
         Assert.Contains("after the person was identified", report.MainText);
+        // The sending record, with whom it was given to (the note), on the report as sent.
+        Assert.Contains($"to {custody.Name} (Printed and handed over): Custody sergeant", report.MainText);
         var stored = Assert.Single(await ReportsOfAsync(episode.Id));
         Assert.Equal((SendingMethod.PrintedAndHandedOver, "Custody sergeant"), (stored.SentHow!.Value, stored.SentNote));
         Assert.Equal(["appropriate-adult", "bail-support"], stored.Recommendations.Select(r => r.Code).Order());
@@ -75,9 +77,8 @@ public abstract class LiaisonReportPageTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.StartsWith("Error: ", page.Document.Title);
         Assert.Equal(
-            ["#Agencies", "#Vulnerabilities", "#Detail_mhtr-secondary_", "#PersonConsents_mhtr-secondary_", "#ProviderAgrees_mhtr-secondary_"],
+            ["#Agencies", "#Vulnerabilities", "#Detail_mhtr-secondary_"],
             page.ErrorLinks.Select(l => l.Href));
-        Assert.Contains("select whether the person consents to the requirement", page.ErrorSummary);
         Assert.Equal("Needs breaks every hour", page.FieldValue("EffectOnProcess"));
         Assert.NotNull(page.Document.QuerySelector("#Recommend-mhtr-secondary[checked]"));
         Assert.Empty(await ReportsOfAsync(episode.Id));
@@ -174,6 +175,74 @@ public abstract class LiaisonReportPageTests(AppFixture app)
         Assert.Contains("First words", old.MainText);
         Assert.Contains("Corrected by a later version", old.MainText);
         Assert.Contains($"/liaison-reports/{versions[1].Id}", old.Links("main a"));
+
+        // The episode page still says version 1 went (when and to whom) while the correction is a draft, and a second
+        // report to the same agency is told apart by when it was started.
+        var second = await app.Data.AddReportDraftAsync(episode, custody.Id, "Another report");
+        await app.Data.ChangeAsync(async db => (await db.Set<LiaisonReport>().SingleAsync(r => r.Id == second.Id)).CreatedAt = DateTimeOffset.UtcNow.AddDays(1));
+        var episodePage = await client.GetPageAsync($"/episodes/{episode.Id}");
+        var items = episodePage.Document.QuerySelectorAll("#liaison-reports + ul li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(2, items.Count);
+        Assert.Contains("version 1 sent", items[1]);
+        Assert.Contains($"to {custody.Name}; version 2, a correction, is a draft.", items[1]);
+        Assert.Contains("version 1, a draft, not sent yet.", items[0]);
+        Assert.All(items, i => Assert.Contains("started ", i));
+        Assert.NotEqual(items[0][..items[0].IndexOf(':')], items[1][..items[1].IndexOf(':')]);
+    }
+
+    [Fact]
+    public async Task A_draft_saves_an_unanswered_treatment_requirement_and_the_check_page_says_it_cannot_be_sent_yet()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var custody = await app.Data.AddAgencyAsync(app.Data.Northshire);
+        await app.Data.AddConsentAsync(episode, [custody.Id]);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = (await client.GetPageAsync($"/episodes/{episode.Id}/liaison-reports/new")).Form("main form")
+            .SetAll("Agencies", custody.Id.ToString()).Set("Vulnerabilities", "Hears voices at night")
+            .SetAll("Recommend", "mhtr-secondary").Set("PersonConsents[mhtr-secondary]", "yes").Remove("ProviderAgrees[mhtr-secondary]");
+
+        using var saved = await form.SubmitAsync(client);
+
+        Assert.EndsWith("/preview", Redirects.Path(saved));
+        var rec = Assert.Single(Assert.Single(await ReportsOfAsync(episode.Id)).Recommendations);
+        Assert.Equal(("mhtr-secondary", (bool?)true, (bool?)null), (rec.Code, rec.PersonConsents, rec.ProviderAgrees));
+        var preview = await client.FollowAsync(saved);
+        Assert.Contains("Not eligible yet – cannot be sent: “Suitable for a mental health treatment requirement (secondary care)”", preview.MainText);
+        Assert.Contains("whether a provider agrees is not recorded", preview.MainText);
+        Assert.DoesNotContain(preview.Document.QuerySelectorAll("main button"), b => b.TextContent.Contains("Record as sent", StringComparison.Ordinal));
+
+        // Answered "not known yet" on the edit form, it stays not known.
+        var edit = await client.GetPageAsync(Redirects.Path(saved).Replace("/preview", "/edit", StringComparison.Ordinal));
+        Assert.NotNull(edit.Document.QuerySelector("#ProviderAgrees_mhtr-secondary_-not-known[checked]"));
+    }
+
+    [Fact]
+    public async Task The_check_pages_record_consent_link_ticks_the_agency_and_comes_back_to_the_report()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var court = await app.Data.AddAgencyAsync(app.Data.Northshire, AgencyKind.MagistratesCourt, TestData.UniqueName("Northshire Magistrates "));
+        await app.Data.AddAgencyAsync(app.Data.Northshire);
+        var draft = await app.Data.AddReportDraftAsync(episode, court.Id);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var preview = await client.GetPageAsync($"/liaison-reports/{draft.Id}/preview");
+        var link = Assert.Single(preview.Links("main a"), l => l.StartsWith($"/episodes/{episode.Id}/criminal-justice/consent?", StringComparison.Ordinal));
+        Assert.Contains($"agency={court.Id}", link);
+
+        var consentPage = await client.GetPageAsync(link);
+        Assert.Equal([court.Id.ToString()], consentPage.Document.QuerySelectorAll("input[name=AgencyIds][checked]").Select(i => i.GetAttribute("value")));
+        using var saved = await consentPage.Form("main form")
+            .Set("Capacity", "yes").Set("CapacityNote", "Understood and repeated it back")
+            .SetAll("Information", "vulnerabilities", "recommendations").SetAll("Purposes", "detention-and-interview").Set("Form", "Verbal")
+            .SubmitAsync(client);
+        Assert.Equal($"/liaison-reports/{draft.Id}/preview", Redirects.Path(saved));
+        Assert.Contains($"{court.Name}: the person consented on", (await client.FollowAsync(saved)).MainText);
+
+        // Another site's address is not followed: back to the episode.
+        var other = await client.GetPageAsync($"/episodes/{episode.Id}/criminal-justice/consent?agency={court.Id}&returnUrl=https%3A%2F%2Fevil.example%2F");
+        using var notFollowed = await other.Form("main form")
+            .Set("Capacity", "yes").Set("CapacityNote", "Understood").SetAll("Information", "vulnerabilities")
+            .SetAll("Purposes", "detention-and-interview").Set("Form", "Verbal").SubmitAsync(client);
+        Assert.StartsWith($"/episodes/{episode.Id}", Redirects.Path(notFollowed));
     }
 
     [Fact]
@@ -188,6 +257,10 @@ public abstract class LiaisonReportPageTests(AppFixture app)
         var preview = await client.GetPageAsync($"/liaison-reports/{draft.Id}/preview");
         Assert.Contains("will be left out", preview.MainText);
         Assert.Contains("Screening outcome", preview.MainText);
+        // In the report's body, the section left out is marked as not sent; the one that goes is not.
+        var headings = preview.Document.QuerySelectorAll(".waymark-report h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Contains(headings, h => h.StartsWith("Screening outcome", StringComparison.Ordinal) && h.Contains("Not sent: not covered by consent", StringComparison.Ordinal));
+        Assert.Contains(headings, h => h == "Vulnerabilities and needs");
 
         using var sent = await preview.Form("main form").Set("How", nameof(SendingMethod.SecureEmail)).SubmitAsync(client);
         var report = await client.FollowAsync(sent);

@@ -6,6 +6,7 @@ using Waymark.Liaison;
 using Waymark.Persistence;
 using Waymark.Referrals;
 using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Liaison;
 
@@ -27,6 +28,18 @@ public class ConsentModel(CriminalJusticeSharing sharing, CriminalJusticeAgencie
     [BindProperty] public string? Capacity { get; set; }
     [BindProperty] public string? CapacityNote { get; set; }
 
+    /// <summary>
+    /// An agency to tick when the form opens (<c>?agency={id}</c>, e.g. from a liaison report's check page); ignored
+    /// unless it is one of the team's agencies in use.
+    /// </summary>
+    [FromQuery(Name = "agency")] public Guid? Agency { get; set; }
+
+    /// <summary>
+    /// Where to go after recording the consent instead of the episode page: a local path only (<see cref="LocalUrls.Safe"/>;
+    /// anything else goes back to the episode).
+    /// </summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
     /// <summary>Set when consent was refused for lack of capacity, so the page links to sharing without consent.</summary>
     public bool LacksCapacity { get; private set; }
 
@@ -39,6 +52,7 @@ public class ConsentModel(CriminalJusticeSharing sharing, CriminalJusticeAgencie
     {
         if (!await LoadAsync(ct)) return NotFound();
         DefaultToNow();
+        if (Agency is { } a && AgencyItems.Any(i => i.Value == a.ToString())) AgencyIds = [a.ToString()];
         return Page();
     }
 
@@ -75,7 +89,8 @@ public class ConsentModel(CriminalJusticeSharing sharing, CriminalJusticeAgencie
             ModelState.AddModelError("", e.Message);
             return Page();
         }
-        return BackToEpisode("Consent to share with criminal justice agencies recorded");
+        var back = LocalUrls.Safe(ReturnUrl);
+        return back != "/" ? LocalRedirect(back) : BackToEpisode("Consent to share with criminal justice agencies recorded");
     }
 
     private static string Key(string field) => field switch

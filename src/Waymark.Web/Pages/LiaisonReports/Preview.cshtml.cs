@@ -33,6 +33,11 @@ public class PreviewModel(LiaisonReportService reports, WaymarkDbContext db, ICu
     public IReadOnlyList<string> LeftOut { get; private set; } = [];
     /// <summary>The agencies sending was refused for (after a refused send).</summary>
     public IReadOnlyList<string> Uncovered { get; private set; } = [];
+    /// <summary>
+    /// The treatment requirement recommendations that sending would refuse now, each as its name and the reasons
+    /// (<see cref="TreatmentEligibility"/>: 18 or over on today's UK date, consent, a provider agrees).
+    /// </summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<string> Problems)> NotEligible { get; private set; } = [];
     public List<SelectListItem> HowItems { get; } = [.. SendingMethods.All.Select(m => new SelectListItem(SendingMethods.Display(m), m.ToString()))];
 
     /// <summary>Whether the episode is open and of the user's team.</summary>
@@ -86,6 +91,12 @@ public class PreviewModel(LiaisonReportService reports, WaymarkDbContext db, ICu
         Covers = await reports.CoversAsync(View.Report, clock.GetUtcNow(), ct);
         var covered = LiaisonReport.CoveredInformation(Covers.Values.ToList());
         LeftOut = covered is null ? [] : View.Report.LeftOutWith(covered);
+        View.WouldBeLeftOut = LeftOut;
+        var age = View.Person.AgeOn(UkTime.DateOf(clock.GetUtcNow()));
+        NotEligible = View.Report.Recommendations
+            .Where(x => LiaisonRecommendations.Find(x.Code)?.IsTreatmentRequirement == true)
+            .Select(x => (LiaisonRecommendations.Display(x.Code), TreatmentEligibility.Problems(age, x.PersonConsents, x.ProviderAgrees)))
+            .Where(x => x.Item2.Count > 0).ToList();
         return true;
     }
 }

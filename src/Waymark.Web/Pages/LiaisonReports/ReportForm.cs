@@ -90,5 +90,5 @@ public abstract partial class ReportForm : PageModel
     private static partial System.Text.RegularExpressions.Regex RecommendationKey();
 
     private static bool? Bool(string? posted) => posted switch { "yes" => true, "no" => false, _ => null };
-    private static string? YesNo(bool? b) => b switch { true => "yes", false => "no", null => null };
+    private static string YesNo(bool? b) => b switch { true => "yes", false => "no", null => "not-known" };
 }

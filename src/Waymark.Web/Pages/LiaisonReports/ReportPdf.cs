@@ -35,7 +35,7 @@ public static class ReportPdf
         var body = new XFont(Family, 10, XFontStyleEx.Regular);
         var small = new XFont(Family, 8, XFontStyleEx.Regular);
         w.Text($"Liaison report: {view.Person.FullName}", title, 6);
-        w.Text(r.IsSent ? $"Version {r.Number}, sent {Display.DateTime(r.SentAt)} by {view.NameOf(r.SentByUserId)} ({SendingMethods.Display(r.SentHow!.Value)})"
+        w.Text(r.IsSent ? $"Version {r.Number}, {view.SentLine}"
             : $"Version {r.Number}: DRAFT, NOT SENT (last saved {Display.DateTime(r.UpdatedAt)})", body, 8);
         foreach (var (key, value) in new[]
         {
@@ -60,7 +60,7 @@ public static class ReportPdf
             {
                 var line = "• " + LiaisonRecommendations.Display(rec.Code) + (rec.Detail is { } d ? $": {d}" : "");
                 if (LiaisonRecommendations.Find(rec.Code)?.IsTreatmentRequirement == true)
-                    line += $" (the person {(rec.PersonConsents == true ? "consents" : "does not consent")}; {(rec.ProviderAgrees == true ? "the provider agrees" : "no provider has agreed")}{(rec.Provider is { } p ? $": {p}" : "")})";
+                    line += $" ({ReportView.TreatmentAnswers(rec)})";
                 w.Text(line, body, 3);
             }
             w.Space(5);

@@ -4,6 +4,7 @@ using Waymark.LiaisonReports;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Teams;
+using Waymark.Web.Forms;
 
 namespace Waymark.Web.Pages.LiaisonReports;
 
@@ -23,8 +24,33 @@ public sealed class ReportView
     /// <summary>The team's name, for the report's letterhead.</summary>
     public required string TeamName { get; init; }
 
+    /// <summary>
+    /// On the check page only: the headings of the draft's sections that would be left out if it were sent now (not
+    /// covered for every addressee); the body marks them "Not sent". Empty elsewhere.
+    /// </summary>
+    public IReadOnlyCollection<string> WouldBeLeftOut { get; set; } = [];
+
     /// <summary>The agencies it is addressed to, by name.</summary>
     public IEnumerable<string> Addressees => Report.Addressees.Select(a => AgencyNames.GetValueOrDefault(a.AgencyId, "an agency")).Order(StringComparer.CurrentCulture);
+
+    /// <summary>
+    /// A sent version's sending record in words: "sent 30 Nov 2026 at 02:40 by Sam Lee to Central custody suite (Read out
+    /// in person): read to PS 1234 Khan at the custody desk" (the note, <see cref="LiaisonReport.SentNote"/>, only when
+    /// one was written); null for a draft.
+    /// </summary>
+    public string? SentLine => Report.SentAt is { } at
+        ? $"sent {Display.DateTime(at)} by {NameOf(Report.SentByUserId)} to {string.Join(", ", Addressees)} ({SendingMethods.Display(Report.SentHow!.Value)})"
+          + (Report.SentNote is { } note ? $": {note}" : "")
+        : null;
+
+    /// <summary>
+    /// A treatment requirement's answers in words, for the page, print view and PDF: "the person consents to the
+    /// requirement; the provider agrees to treat them (Northshire MH)"; an unanswered one (a draft's) reads "not known yet".
+    /// </summary>
+    public static string TreatmentAnswers(LiaisonReportRecommendation rec) =>
+        $"The person {(rec.PersonConsents == true ? "consents" : rec.PersonConsents == false ? "does not consent" : "has not been asked about consent (not known yet)")} to the requirement; "
+        + (rec.ProviderAgrees == true ? "the provider agrees to treat them" : rec.ProviderAgrees == false ? "no provider has agreed" : "whether a provider agrees is not known yet")
+        + (rec.Provider is { } p ? $" ({p})" : "");
 
     /// <summary>The display name of <paramref name="userId"/>, or "unknown".</summary>
     public string NameOf(string? userId) => userId is not null && UserNames.TryGetValue(userId, out var n) ? n : "unknown";

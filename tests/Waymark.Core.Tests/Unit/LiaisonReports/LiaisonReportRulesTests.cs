@@ -144,6 +144,15 @@ public class LiaisonReportRulesTests
     }
 
     [Fact]
+    public void A_draft_may_hold_a_treatment_requirement_whose_consent_and_provider_are_not_known_yet()
+    {
+        var input = new LiaisonReportInput([Guid.NewGuid()], "Low mood", null, null, null, null,
+            [new RecommendationInput("mhtr-secondary", null), new RecommendationInput("alcohol-treatment", null, PersonConsents: true)], null);
+
+        Assert.Empty(input.Validate());
+    }
+
+    [Fact]
     public void The_form_reports_every_problem_by_field()
     {
         var input = new LiaisonReportInput([], " ", null, null, null, new string('x', 4001),
@@ -151,7 +160,7 @@ public class LiaisonReportRulesTests
 
         var problems = input.Validate().ToList();
 
-        Assert.Equal(["AgencyIds", "Vulnerabilities", "EffectOnProcess", "Detail[drug-rehabilitation]", "PersonConsents[drug-rehabilitation]", "ProviderAgrees[drug-rehabilitation]", "Recommendations"],
+        Assert.Equal(["AgencyIds", "Vulnerabilities", "EffectOnProcess", "Detail[drug-rehabilitation]", "Recommendations"],
             problems.Select(p => p.Field));
     }
 
