@@ -281,7 +281,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         await page.TabToAsync(courtSelect);
         await courtSelect.SelectOptionAsync(new SelectOptionValue { Label = Court });
         await page.ChooseRadioByKeyboardAsync("HearingType", "First appearance");
-        await page.TickByKeyboardAsync("The person should be supported at court (the key worker is reminded the day before)");
+        await page.TickByKeyboardAsync("The person should be supported at court");
         await page.PressButtonAsync("Record court hearing");
         await page.AssertNoErrorsAsync("hearing");
         await Expect(page.Locator("main")).ToContainTextAsync("Outcome 1: Charged or summonsed");
