@@ -203,14 +203,14 @@ public abstract class ProactiveIdentificationPageTests(AppFixture app)
     [Fact]
     public async Task An_episode_opened_before_the_rows_time_in_on_the_lists_day_answers_the_row()
     {
-        var team = app.Data.Northshire;
+        var team = app.Data.Southshire; // a woman selected in Northshire's queue would change the other tests' counts
         await ProactiveData.SetRulesAsync(app.Data, team, SelectionRule.Women);
         var now = DateTimeOffset.UtcNow;
         var (_, row) = await ProactiveData.AddListAsync(app.Data, team, r => { r.Sex = Waymark.People.Sex.Female; r.TimeIn = now.AddHours(1); });
         var listed = await app.Data.QueryAsync(db => db.Set<ProactiveListRow>().SingleAsync(r => r.Id == row));
         var person = await app.Data.AddPersonAsync(team, "Robin", listed.FamilyName);
         await app.Data.AddEpisodeAsync(person.Id, team, e => { e.IdentifiedAt = now.AddMinutes(-1); e.SettingReference = listed.Reference; });
-        using var client = await app.SignedInAsync(Users.Practitioner);
+        using var client = await app.SignedInAsync(Users.SouthshirePractitioner);
 
         var queue = await client.GetPageAsync("/proactive");
         var tr = queue.Document.QuerySelectorAll("main table tbody tr").Single(t => t.TextContent.Contains(listed.Reference!, StringComparison.Ordinal));
