@@ -199,7 +199,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         await page.PressButtonAsync("Record consent");
         await page.AssertNoErrorsAsync("recording consent");
         await Expect(page.Locator("main")).ToContainTextAsync("Consent to share with criminal justice agencies recorded");
-        await Expect(page.Locator("main")).ToContainTextAsync("at 7 December 2026 at 2:25am GMT");
+        await Expect(page.Locator("main")).ToContainTextAsync("verbally on 7 December 2026 at 2:25am GMT");
         await page.AssertAccessibleAsync("episode page with the consent");
 
         // 02:32: the report to the custody suite, written and previewed.
