@@ -60,13 +60,19 @@ public static class DateLimits
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
     /// <param name="today">Today's UK date.</param>
-    public static IEnumerable<(string Field, string Message)> Period(DateOnly from, DateOnly to, DateOnly today)
+    /// <param name="longestDays">The longest period allowed, in days counted inclusively ("From" to "To" both counted);
+    /// <see cref="LongestPeriodDays"/> unless a page has a shorter rule (e.g. <c>ProactiveQueue.MaxFigureDays</c>).</param>
+    public static IEnumerable<(string Field, string Message)> Period(DateOnly from, DateOnly to, DateOnly today, int longestDays = LongestPeriodDays)
     {
         var earliest = new DateOnly(EarliestYear, 1, 1);
         var latest = today.AddYears(PeriodYearsAhead);
         if (from < earliest) yield return ("From", $"From date must be in {EarliestYear} or later");
         if (to > latest) { yield return ("To", $"To date must be no later than {latest:d MMMM yyyy}"); yield break; }
         if (from > to) yield return ("From", "From date must be on or before the to date");
-        else if (to.DayNumber - from.DayNumber > LongestPeriodDays) yield return ("From", "Choose a period of three years or less");
+        else if (longestDays == LongestPeriodDays && to.DayNumber - from.DayNumber > LongestPeriodDays) yield return ("From", "Choose a period of three years or less");
+        else if (longestDays != LongestPeriodDays && to.DayNumber - from.DayNumber + 1 > longestDays) yield return ("From", LongestPeriodMessage(longestDays));
     }
+
+    /// <summary>"Choose a period of 366 days or fewer": the one message for a period longer than <paramref name="longestDays"/> days.</summary>
+    public static string LongestPeriodMessage(int longestDays) => $"Choose a period of {longestDays} days or fewer";
 }

@@ -74,7 +74,7 @@ public class CriminalJusticeTests(BrowserFixture fx)
         await page.TabToAsync(courtSelect);
         await courtSelect.SelectOptionAsync(new SelectOptionValue { Label = court });
         await page.ChooseRadioByKeyboardAsync("HearingType", "First appearance");
-        await page.TickByKeyboardAsync("The person should be supported at court (the key worker is reminded the day before)");
+        await page.TickByKeyboardAsync("The person should be supported at court");
         await page.PressButtonAsync("Record court hearing");
         await page.AssertNoErrorsAsync("hearing");
 

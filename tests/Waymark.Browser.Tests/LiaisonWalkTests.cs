@@ -200,7 +200,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         await page.PressButtonAsync("Record consent");
         await page.AssertNoErrorsAsync("recording consent");
         await Expect(page.Locator("main")).ToContainTextAsync("Consent to share with criminal justice agencies recorded");
-        await Expect(page.Locator("main")).ToContainTextAsync("at 7 December 2026 at 2:25am GMT");
+        await Expect(page.Locator("main")).ToContainTextAsync("verbally on 7 December 2026 at 2:25am GMT");
         await page.AssertAccessibleAsync("episode page with the consent");
 
         // 02:32: the report to the custody suite, written and previewed.
@@ -282,7 +282,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         await page.TabToAsync(courtSelect);
         await courtSelect.SelectOptionAsync(new SelectOptionValue { Label = Court });
         await page.ChooseRadioByKeyboardAsync("HearingType", "First appearance");
-        await page.TickByKeyboardAsync("The person should be supported at court (the key worker is reminded the day before)");
+        await page.TickByKeyboardAsync("The person should be supported at court");
         await page.PressButtonAsync("Record court hearing");
         await page.AssertNoErrorsAsync("hearing");
         await Expect(page.Locator("main")).ToContainTextAsync("Outcome 1: Charged or summonsed");

@@ -113,6 +113,22 @@ public abstract class PermissionsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_team_manager_finds_the_screening_queue_rules_figures_and_clocks_and_a_practitioner_the_queue_only()
+    {
+        using var manager = await app.SignedInAsync(Users.TeamManager);
+        var links = (await manager.GetPageAsync("/")).Links("a").ToList();
+        Assert.All(new[] { "/proactive", "/proactive/rules", "/proactive/figures", "/criminal-justice/clocks" }, href => Assert.Contains(href, links));
+        Assert.Contains("/criminal-justice/clocks", (await manager.GetPageAsync("/people")).Links("header a"));
+
+        using var practitioner = await app.SignedInAsync(Users.Practitioner);
+        var theirs = (await practitioner.GetPageAsync("/")).Links("a").ToList();
+        Assert.Contains("/proactive", theirs);
+        Assert.Contains("/proactive", (await practitioner.GetPageAsync("/people")).Links("header a"));
+        Assert.DoesNotContain("/proactive/rules", theirs);
+        Assert.DoesNotContain("/criminal-justice/clocks", theirs);
+    }
+
+    [Fact]
     public async Task A_support_worker_cannot_close_an_episode_or_save_an_assessment_by_posting()
     {
         var (_, episode, _) = await app.Data.AddAssessedEpisodeWithHousingServiceAsync(app.Data.Northshire);

@@ -141,18 +141,36 @@ public class CriminalJusticeEvent : IPersonHistory
     public DateTimeOffset RecordedAt { get; set; }
     public required string RecordedByUserId { get; set; }
 
+    /// <summary>A hearing's type, court and UK date and time: "Trial at Northshire Magistrates' Court, 8 December 2026 10:00".</summary>
+    /// <param name="agencyName">The name of an agency by id, or null when unknown.</param>
+    public string HearingName(Func<Guid, string?> agencyName)
+    {
+        ArgumentNullException.ThrowIfNull(agencyName);
+        var court = AgencyId is { } a ? agencyName(a) : null;
+        return $"{(HearingType is { } t ? HearingTypes.Display(t) : "Hearing")}{(court is null ? "" : $" at {court}")}"
+               + (HearingAt is { } at ? $", {UkTime.ToLocal(at).ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}" : "");
+    }
+
     /// <summary>The requirement codes, in stored order.</summary>
     public IEnumerable<string> RequirementCodes => (Requirements ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Whether it is a court outcome with a mental health treatment requirement (it starts the MHTR clock).</summary>
     public bool StartsMhtr => Kind == CriminalJusticeEventKind.CourtOutcome && RequirementCodes.Contains(OrderRequirements.MentalHealthTreatment);
 
-    /// <summary>What happened, in one line of words (no names of people).</summary>
-    public string Summary(Func<Guid, string?> agencyName)
+    /// <summary>
+    /// What happened, in one line of words (no names of people). An adjournment or vacation names its hearing: "Trial at
+    /// Northshire Magistrates' Court, 8 December 2026 10:00" (UK time).
+    /// </summary>
+    /// <param name="agencyName">The name of an agency by id, or null when unknown.</param>
+    /// <param name="hearing">The hearing event by id (for an adjournment or vacation), or null when unknown; null leaves the hearing out.</param>
+    public string Summary(Func<Guid, string?> agencyName, Func<Guid, CriminalJusticeEvent?>? hearing = null)
     {
+        ArgumentNullException.ThrowIfNull(agencyName);
         string? agency = AgencyId is { } a ? agencyName(a) : null;
         return Kind switch
         {
+            CriminalJusticeEventKind.HearingAdjourned or CriminalJusticeEventKind.HearingVacated =>
+                HearingId is { } hid && hearing?.Invoke(hid) is { Kind: CriminalJusticeEventKind.Hearing } h ? h.HearingName(agencyName) : "",
             CriminalJusticeEventKind.Arrest or CriminalJusticeEventKind.Charge => Offence is { } o ? OffenceCategories.Display(o) : "",
             CriminalJusticeEventKind.PoliceDecision => PoliceDecisions.Find(PoliceDecision)?.Display ?? PoliceDecision ?? "",
             CriminalJusticeEventKind.RemandOrBail => (RemandOrBail is { } r ? RemandsOrBail.Display(r) : "")

@@ -55,6 +55,8 @@ public sealed record EventInput(
                 if (RemandOrBail is not { } r || !Enum.IsDefined(r)) yield return (nameof(RemandOrBail), "Select the remand or bail decision");
                 else if (r == CriminalJustice.RemandOrBail.ConditionalBail && string.IsNullOrWhiteSpace(BailConditions))
                     yield return (nameof(BailConditions), "Enter the bail conditions");
+                else if (r != CriminalJustice.RemandOrBail.ConditionalBail && !string.IsNullOrWhiteSpace(BailConditions))
+                    yield return (nameof(BailConditions), "Bail conditions go with conditional bail only: choose conditional bail or remove the conditions");
                 if (BailConditions is { Length: > MaxConditions }) yield return (nameof(BailConditions), "Bail conditions must be 1,000 characters or fewer");
                 break;
             case CriminalJusticeEventKind.Hearing:
@@ -255,11 +257,13 @@ public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrent
         var later = await Events.AsNoTracking()
             .Where(x => (x.SupersedesId != null && ids.Contains(x.SupersedesId.Value)) || (x.HearingId != null && ids.Contains(x.HearingId.Value)))
             .Select(x => new { x.Id, x.SupersedesId, x.HearingId, x.Kind }).ToListAsync(ct);
-        var agencyIds = shown.Where(x => x.AgencyId != null).Select(x => x.AgencyId!.Value).Distinct().ToList();
+        var hearingIds = shown.Where(x => x.HearingId != null).Select(x => x.HearingId!.Value).Distinct().ToList();
+        var hearings = await Events.AsNoTracking().Where(x => x.EpisodeId == episodeId && hearingIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
+        var agencyIds = shown.Concat(hearings.Values).Where(x => x.AgencyId != null).Select(x => x.AgencyId!.Value).Distinct().ToList();
         var agencies = await Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var names = await db.DisplayNamesAsync(shown.Select(x => x.RecordedByUserId).Distinct(), ct);
         var clocks = await ClocksSet.AsNoTracking().Where(c => c.EpisodeId == episodeId).OrderBy(c => c.Kind).ToListAsync(ct);
-        var result = shown.Select(x => new EventRow(x, x.Summary(id => agencies.GetValueOrDefault(id)),
+        var result = shown.Select(x => new EventRow(x, x.Summary(id => agencies.GetValueOrDefault(id), id => hearings.GetValueOrDefault(id)),
             later.FirstOrDefault(l => l.SupersedesId == x.Id)?.Id,
             later.FirstOrDefault(l => l.HearingId == x.Id && l.SupersedesId == null)?.Kind,
             names.GetValueOrDefault(x.RecordedByUserId) ?? "unknown")).ToList();

@@ -122,9 +122,15 @@ public static class AgencyFile
                     _ => null,
                 };
                 if (retired is null) problems.Add(new AgencyFileProblem(line, $"Retired must be \"yes\" or empty, not \"{Short(retiredText!)}\""));
-                // A row with a bad kind or retired cell is reported above and checked no further.
-                if (kind is null || retired is null) continue;
-                rows.Add(new AgencyFileRow(line, new AgencyInput(kind, Cell("name"), Cell("code"), Cell("secure_email"), Cell("telephone"), Cell("address"), Cell("notes")), retired.Value));
+                var input = new AgencyInput(kind, Cell("name"), Cell("code"), Cell("secure_email"), Cell("telephone"), Cell("address"), Cell("notes"));
+                // A row with a bad kind or retired cell is not imported, but its other cells' problems are reported with it
+                // (all of a row's problems at once); a good row's are reported by the import plan.
+                if (kind is null || retired is null)
+                {
+                    problems.AddRange(input.Validate().Where(p => p.Field != nameof(AgencyInput.Kind)).Select(p => new AgencyFileProblem(line, p.Message)));
+                    continue;
+                }
+                rows.Add(new AgencyFileRow(line, input, retired.Value));
             }
         }
         catch (CsvFormatException e)

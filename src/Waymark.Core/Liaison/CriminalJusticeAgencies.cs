@@ -57,8 +57,8 @@ public class CriminalJusticeAgencies(WaymarkDbContext db, Auditor audit, ICurren
     /// <exception cref="AgencyRuleException">No team is chosen.</exception>
     public async Task<CriminalJusticeAgency> CreateAsync(AgencyInput input, CancellationToken ct = default)
     {
-        ValidationFailedException.ThrowIfAny(input.Validate());
-        await EnsureNameFreeAsync(input.Name!, null, ct);
+        // Every problem at once: the name being taken is reported with the other fields' problems.
+        ValidationFailedException.ThrowIfAny(input.Validate().Concat(await NameProblemsAsync(input.Name, null, ct)));
         var agency = New(input);
         db.Add(agency);
         audit.Add(AuditAction.Created, RecordType, agency.Id.ToString(), detail: $"Added {AgencyKinds.Display(agency.Kind)} '{agency.Name}'");
@@ -72,9 +72,8 @@ public class CriminalJusticeAgencies(WaymarkDbContext db, Auditor audit, ICurren
     /// <exception cref="KeyNotFoundException">Not one of the team's agencies.</exception>
     public async Task<CriminalJusticeAgency> UpdateAsync(Guid id, Guid expectedVersion, AgencyInput input, CancellationToken ct = default)
     {
-        ValidationFailedException.ThrowIfAny(input.Validate());
         var agency = await LoadForChangeAsync(id, expectedVersion, ct);
-        await EnsureNameFreeAsync(input.Name!, id, ct);
+        ValidationFailedException.ThrowIfAny(input.Validate().Concat(await NameProblemsAsync(input.Name, id, ct)));
         var changed = Apply(agency, input);
         agency.Version = Guid.NewGuid();
         audit.Add(AuditAction.Updated, RecordType, agency.Id.ToString(), detail: $"Changed '{agency.Name}': {Describe(changed)}");
@@ -133,7 +132,7 @@ public class CriminalJusticeAgencies(WaymarkDbContext db, Auditor audit, ICurren
             var action = match is null ? AgencyImportAction.Add
                 : Same(match, row) ? AgencyImportAction.Unchanged
                 : AgencyImportAction.Update;
-            rows.Add(new AgencyImportRow(row.Line, row.Input, row.Retired, action, match?.Id));
+            rows.Add(new AgencyImportRow(row.Line, row.Input, row.Retired, action, match?.Id, match is null ? [] : Changes(match, row)));
         }
         return new AgencyImportPlan(rows, problems.OrderBy(p => p.Line).ToList());
     }
@@ -230,16 +229,17 @@ public class CriminalJusticeAgencies(WaymarkDbContext db, Auditor audit, ICurren
         }
     }
 
-    /// <summary>Refuses a name another of the team's agencies has (any case; retired ones count: reinstate them instead).</summary>
-    private async Task EnsureNameFreeAsync(string name, Guid? except, CancellationToken ct)
+    /// <summary>The problem with a name another of the team's agencies has (any case; retired ones count: reinstate them instead), or none (also none for an empty name, which <see cref="AgencyInput.Validate"/> reports).</summary>
+    private async Task<IReadOnlyList<(string Field, string Message)>> NameProblemsAsync(string? name, Guid? except, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(name)) return [];
         var lower = name.Trim().ToLowerInvariant();
         var other = await Agencies.AsNoTracking().Where(a => a.Name.ToLower() == lower && a.Id != except)
             .Select(a => new { a.Name, a.RetiredAt }).FirstOrDefaultAsync(ct);
-        if (other is not null)
-            throw ValidationFailedException.For(nameof(AgencyInput.Name), other.RetiredAt is null
-                ? $"Your team already has an agency called '{Short(other.Name)}'. Use another name, or change that agency."
-                : $"Your team has a retired agency called '{Short(other.Name)}'. Reinstate it instead, or use another name.");
+        if (other is null) return [];
+        return [(nameof(AgencyInput.Name), other.RetiredAt is null
+            ? $"Your team already has an agency called '{Short(other.Name)}'. Use another name, or change that agency."
+            : $"Your team has a retired agency called '{Short(other.Name)}'. Reinstate it instead, or use another name.")];
     }
 
     /// <summary>Copies the input onto the agency; returns the names of what changed.</summary>
@@ -260,6 +260,28 @@ public class CriminalJusticeAgencies(WaymarkDbContext db, Auditor audit, ICurren
         Set("address", a.Address, AgencyInput.Clean(i.Address)?.ReplaceLineEndings("\n"), v => a.Address = v);
         Set("notes", a.Notes, AgencyInput.Clean(i.Notes)?.ReplaceLineEndings("\n"), v => a.Notes = v);
         return changed;
+    }
+
+    /// <summary>What a row would change on the agency of its name, e.g. "Address removed", "Secure email changed", "Retired".</summary>
+    private static List<string> Changes(CriminalJusticeAgency a, AgencyFileRow row)
+    {
+        var i = row.Input;
+        var changes = new List<string>();
+        void Check(string field, string? current, string? wanted)
+        {
+            if (string.Equals(current, wanted, StringComparison.Ordinal)) return;
+            changes.Add(wanted is null ? $"{field} removed" : current is null ? $"{field} added" : $"{field} changed");
+        }
+        if (a.Kind != i.Kind) changes.Add("Kind changed");
+        Check("Name", a.Name, i.Name?.Trim());
+        Check("Code", a.Code, AgencyInput.Clean(i.Code));
+        Check("Secure email", a.SecureEmail, AgencyInput.Clean(i.SecureEmail));
+        Check("Telephone", a.Telephone, AgencyInput.Clean(i.Telephone));
+        Check("Address", a.Address, AgencyInput.Clean(i.Address)?.ReplaceLineEndings("\n"));
+        Check("Notes", a.Notes, AgencyInput.Clean(i.Notes)?.ReplaceLineEndings("\n"));
+        if (row.Retired && a.RetiredAt is null) changes.Add("Retired");
+        else if (!row.Retired && a.RetiredAt is not null) changes.Add("Reinstated");
+        return changes;
     }
 
     private static bool Same(CriminalJusticeAgency a, AgencyFileRow row)
@@ -296,7 +318,8 @@ public enum AgencyImportAction
 /// <param name="Retired">Whether the row says the agency is retired.</param>
 /// <param name="Action">Added, updated or unchanged.</param>
 /// <param name="ExistingId">The team's agency of the same name, when there is one.</param>
-public sealed record AgencyImportRow(int Line, AgencyInput Input, bool Retired, AgencyImportAction Action, Guid? ExistingId);
+/// <param name="Changes">For an update, what changes, in words ("Address removed", "Secure email changed", "Retired"); empty otherwise.</param>
+public sealed record AgencyImportRow(int Line, AgencyInput Input, bool Retired, AgencyImportAction Action, Guid? ExistingId, IReadOnlyList<string> Changes);
 
 /// <summary>What importing an agencies file would do, or why it cannot be imported.</summary>
 /// <param name="Rows">The good rows, in file order.</param>
@@ -305,6 +328,9 @@ public sealed record AgencyImportPlan(IReadOnlyList<AgencyImportRow> Rows, IRead
 {
     /// <summary>No problems and at least one row.</summary>
     public bool CanImport => Problems.Count == 0 && Rows.Count > 0;
+
+    /// <summary>Whether importing would add or change anything (false when every row is unchanged).</summary>
+    public bool ChangesAnything => Rows.Any(r => r.Action != AgencyImportAction.Unchanged);
 
     /// <summary>How many rows do <paramref name="action"/>.</summary>
     public int Count(AgencyImportAction action) => Rows.Count(r => r.Action == action);

@@ -61,7 +61,7 @@ public sealed record ListRowText
     public bool IsBlank => new[] { Reference, FamilyName, GivenNames, DateOfBirth, Sex, Postcode, PncId, NhsNumber, TimeIn, OffenceCategory, Notes }.All(string.IsNullOrWhiteSpace);
 }
 
-/// <summary>One row of a list, checked and normalised: what is stored on a <see cref="ProactiveListRow"/>.</summary>
+/// <summary>One row of a list, checked and normalised: what is stored on a <see cref="ProactiveListRow"/> (Postcode is <see cref="ProactiveListRow.NoFixedAbode"/> for "NFA").</summary>
 /// <param name="Line">The line it came from (1 is the first line of the text); 0 for a typed row.</param>
 public sealed record ListRow(int Line, string? Reference, string FamilyName, string? GivenNames, DateOnly? DateOfBirth, Sex Sex,
     string? Postcode, string? PncId, string? NhsNumber, DateTimeOffset? TimeIn, string? OffenceCategory, string? Notes);
@@ -133,7 +133,8 @@ public static class CustodyListCsv
     /// <param name="text">The file's or pasted text.</param>
     /// <param name="day">The list's UK day.</param>
     /// <param name="today">Today's UK date.</param>
-    public static ListParseResult Parse(string text, DateOnly day, DateOnly today)
+    /// <param name="now">The current instant: on today's list a time in more than <see cref="ListRowReader.FutureTimeInMinutes"/> minutes after it is refused; null skips that check.</param>
+    public static ListParseResult Parse(string text, DateOnly day, DateOnly today, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         text = text.TrimStart('\uFEFF');
@@ -177,7 +178,7 @@ public static class CustodyListCsv
                     return Whole($"The list has more than {MaxRows:N0} people. Split it into smaller lists.");
                 var raw = RowText(cells, columns);
                 if (raw.IsBlank) continue;
-                var (row, rowProblems) = ListRowReader.Read(line, raw, day, today);
+                var (row, rowProblems) = ListRowReader.Read(line, raw, day, today, now);
                 if (row is not null) rows.Add(row);
                 problems.AddRange(rowProblems.Select(p => new LineProblem(line, p.Field, p.Message)));
             }
@@ -240,6 +241,9 @@ public static class ListRowReader
         "d/M/yyyy", "dd/MM/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd", "yyyy-M-d", "d MMM yyyy", "d MMMM yyyy", "d-MMM-yyyy",
     ];
 
+    /// <summary>How far after now, in minutes, a time in on today's list may be (clocks differ a little); later is refused.</summary>
+    public const int FutureTimeInMinutes = 15;
+
     private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss", "HHmm", "H.mm"];
 
     /// <summary>
@@ -251,7 +255,9 @@ public static class ListRowReader
     /// <param name="raw">What was typed.</param>
     /// <param name="day">The list's UK day.</param>
     /// <param name="today">Today's UK date (dates of birth must be before it).</param>
-    public static (ListRow? Row, IReadOnlyList<ValidationProblem> Problems) Read(int line, ListRowText raw, DateOnly day, DateOnly today)
+    /// <param name="now">The current instant: on today's list (<paramref name="day"/> is <paramref name="today"/>) a time in
+    /// more than <see cref="FutureTimeInMinutes"/> minutes after it is refused, since nobody has arrived yet; null skips that check.</param>
+    public static (ListRow? Row, IReadOnlyList<ValidationProblem> Problems) Read(int line, ListRowText raw, DateOnly day, DateOnly today, DateTimeOffset? now = null)
     {
         var problems = new List<ValidationProblem>();
         void Problem(ListColumn c, string m) => problems.Add(new ValidationProblem(c.ToString(), m));
@@ -286,7 +292,8 @@ public static class ListRowReader
         }
 
         string? postcode = null;
-        if (!string.IsNullOrWhiteSpace(raw.Postcode) && !IsNoFixedAbode(raw.Postcode))
+        if (!string.IsNullOrWhiteSpace(raw.Postcode) && IsNoFixedAbode(raw.Postcode)) postcode = ProactiveListRow.NoFixedAbode;
+        else if (!string.IsNullOrWhiteSpace(raw.Postcode))
         {
             postcode = UkPostcode.Normalise(raw.Postcode);
             if (postcode is null) Problem(ListColumn.Postcode, "The postcode must be a UK postcode like NE1 4LP, or NFA for no fixed abode");
@@ -313,6 +320,8 @@ public static class ListRowReader
             {
                 if (UkTime.DateOf(t) > day.AddDays(1) || UkTime.DateOf(t) < day.AddDays(-7))
                     Problem(ListColumn.TimeIn, "The time in must be on the list's day or in the week before it");
+                else if (now is { } n && day == today && t > n.AddMinutes(FutureTimeInMinutes))
+                    Problem(ListColumn.TimeIn, "The time in cannot be in the future");
                 else timeIn = t;
             }
             else Problem(ListColumn.TimeIn, "The time in must be a UK time like 14:30, or a date and time like 30/11/2026 14:30");

@@ -95,8 +95,11 @@ public class ProactiveListRow : ITeamOwned, IVersioned
     public int? AgeOnDay { get; set; }
     /// <summary>Sex as the list says (<see cref="Sex.NotKnown"/> when it does not).</summary>
     public Sex Sex { get; set; }
-    /// <summary>Postcode as <see cref="UkPostcode.Normalise"/> gives it.</summary>
+    /// <summary>Postcode as <see cref="UkPostcode.Normalise"/> gives it, or <see cref="NoFixedAbode"/> when the list said so.</summary>
     public string? Postcode { get; set; }
+
+    /// <summary>What <see cref="Postcode"/> holds when the list said "NFA" or "no fixed abode": not a postcode, never matched on.</summary>
+    public const string NoFixedAbode = "NFA";
     /// <summary>PNC ID as <see cref="Identifiers.PncId.Normalise"/> gives it.</summary>
     public string? PncId { get; set; }
     /// <summary>NHS number, ten digits.</summary>

@@ -49,7 +49,7 @@ public class ProactiveLists(WaymarkDbContext db, Auditor audit, ICurrentUser use
         string? fileName, CancellationToken ct = default)
     {
         var (agency, listDay) = await CheckAgencyAndDayAsync(agencyId, day, ct);
-        var parse = CustodyListCsv.Parse(text, listDay, UkTime.Today(clock));
+        var parse = CustodyListCsv.Parse(text, listDay, UkTime.Today(clock), clock.GetUtcNow());
         if (!parse.Succeeded) return (null, parse);
         var list = NewList(agency.Id, listDay, source, fileName);
         var rows = parse.Rows.Select(r => NewRow(list, r)).ToList();
@@ -100,7 +100,7 @@ public class ProactiveLists(WaymarkDbContext db, Auditor audit, ICurrentUser use
         DateOnly listDay = default;
         try { (agency, listDay) = await CheckAgencyAndDayAsync(agencyId, day, ct); }
         catch (ValidationFailedException e) { problems.AddRange(e.Problems); }
-        var (row, rowProblems) = ListRowReader.Read(0, text, day ?? UkTime.Today(clock), UkTime.Today(clock));
+        var (row, rowProblems) = ListRowReader.Read(0, text, day ?? UkTime.Today(clock), UkTime.Today(clock), clock.GetUtcNow());
         problems.AddRange(rowProblems);
         if (problems.Count > 0) throw new ValidationFailedException(problems);
 
@@ -178,7 +178,7 @@ public class ProactiveLists(WaymarkDbContext db, Auditor audit, ICurrentUser use
     /// Fills a new identification journey from a list row (issue 12 item 5: "a link to start identification prefilled from
     /// the row"): the setting from the agency, the row's reference as the setting reference (which is how the queue knows
     /// the episode answers the row when the person was new), and who the person is. A row matched to a known person
-    /// starts with that person, as the journey's "known person" start does. The caller saves the draft.
+    /// starts with that person, as the journey's "known person" start does; a row saying NFA (and no known postcode) starts with no fixed abode (<see cref="People.Absence.None"/>). The caller saves the draft.
     /// </summary>
     /// <exception cref="ProactiveListRuleException">No such row on a confirmed list of the team.</exception>
     public async Task PrefillAsync(IdentificationDraft draft, Guid rowId, CancellationToken ct = default)
@@ -200,7 +200,14 @@ public class ProactiveLists(WaymarkDbContext db, Auditor audit, ICurrentUser use
         draft.Sex = person?.Sex ?? row.Sex;
         draft.NhsNumber = person is null ? row.NhsNumber : person.NhsNumber;
         draft.PncId = person is null ? row.PncId : person.PncId;
-        draft.Postcode = person is null ? row.Postcode : person.Postcode;
+        var postcode = person is null ? row.Postcode : person.Postcode;
+        // "NFA" on the list is an answer: the person has no fixed abode (Absence.None), not "not asked".
+        if (postcode == ProactiveListRow.NoFixedAbode || (postcode is null && row.Postcode == ProactiveListRow.NoFixedAbode))
+        {
+            draft.Postcode = null;
+            draft.AddressAbsence = People.Absence.None;
+        }
+        else draft.Postcode = postcode;
     }
 
     private async Task<(ListAgency Agency, DateOnly Day)> CheckAgencyAndDayAsync(Guid? agencyId, DateOnly? day, CancellationToken ct)
@@ -258,7 +265,7 @@ public class ProactiveLists(WaymarkDbContext db, Auditor audit, ICurrentUser use
     // One batch for all the rows: the best candidate of each, its band and score.
     private async Task MatchAsync(IReadOnlyList<ProactiveListRow> rows, CancellationToken ct)
     {
-        var results = await matcher.MatchAsync(rows.Select(r => new LookupRequest(r.GivenNames, r.FamilyName, r.DateOfBirth, r.Sex, r.NhsNumber, r.PncId, r.Postcode)).ToList(), ct);
+        var results = await matcher.MatchAsync(rows.Select(r => new LookupRequest(r.GivenNames, r.FamilyName, r.DateOfBirth, r.Sex, r.NhsNumber, r.PncId, r.Postcode == ProactiveListRow.NoFixedAbode ? null : r.Postcode)).ToList(), ct);
         for (var i = 0; i < rows.Count; i++)
         {
             var result = results[i];

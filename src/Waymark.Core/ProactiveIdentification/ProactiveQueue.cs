@@ -21,7 +21,7 @@ public enum QueueStatus
     Screened = 4,
 }
 
-/// <summary>The team's episode that answers a list row (identified on or after the row's time).</summary>
+/// <summary>The team's episode that answers a list row (identified within <see cref="ProactiveQueue.Window"/>).</summary>
 /// <param name="Id">The episode.</param>
 /// <param name="IdentifiedAt">When the person was identified.</param>
 /// <param name="ScreenedAt">When screened, or null.</param>
@@ -73,7 +73,7 @@ public sealed record DayCoverage(DateOnly Day, int OnLists, Coverage Coverage);
 
 /// <summary>
 /// The proactive screening queue: the rows of the team's confirmed lists that the team's rules select, and for each
-/// whether the person was identified (an episode of the team opened on or after the row's time: for the matched
+/// whether the person was identified (an episode of the team opened from the start of the list's UK day to the end of the next: for the matched
 /// person, or with the row's reference as its setting reference), screened (that episode's ScreenedAt) or missed.
 /// </summary>
 public class ProactiveQueue(WaymarkDbContext db, ICurrentUser user, TimeProvider clock)
@@ -166,7 +166,7 @@ public class ProactiveQueue(WaymarkDbContext db, ICurrentUser user, TimeProvider
     public async Task<(IReadOnlyList<DayCoverage> Days, Coverage Total)> FiguresAsync(DateOnly first, DateOnly last, CancellationToken ct = default)
     {
         if (last < first) throw new ValidationFailedException([new ValidationProblem("To", "The last day must be the same as or after the first day")]);
-        if (last.DayNumber - first.DayNumber + 1 > MaxFigureDays) throw new ValidationFailedException([new ValidationProblem("To", $"Choose {MaxFigureDays} days or fewer")]);
+        if (last.DayNumber - first.DayNumber + 1 > MaxFigureDays) throw new ValidationFailedException([new ValidationProblem("From", DateLimits.LongestPeriodMessage(MaxFigureDays))]);
         var entries = await EntriesAsync(first, last, ct);
         var onLists = await (from r in db.Set<ProactiveListRow>()
                              join l in db.Set<ProactiveList>() on r.ListId equals l.Id
@@ -179,11 +179,16 @@ public class ProactiveQueue(WaymarkDbContext db, ICurrentUser user, TimeProvider
     }
 
     /// <summary>
-    /// The instants an episode must be identified within to answer a row: from the row's time in (else the start of the
-    /// list's UK day) to the end of the next UK day (someone in custody overnight is often seen the next morning).
+    /// The instants an episode must be identified within to answer a row: from the start of the list's UK day to the end
+    /// of the next UK day (someone in custody overnight is often seen the next morning). Not from the row's time in: a
+    /// list's time in can be later than the identification (the person was seen before the list was typed, or the
+    /// time in was wrong), and the episode must still count.
     /// </summary>
-    public static (DateTimeOffset Start, DateTimeOffset End) Window(ProactiveListRow row, DateOnly day) =>
-        (row.TimeIn ?? UkTime.FromLocal(day, TimeOnly.MinValue), UkTime.FromLocal(day.AddDays(2), TimeOnly.MinValue));
+    public static (DateTimeOffset Start, DateTimeOffset End) Window(ProactiveListRow row, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return (UkTime.FromLocal(day, TimeOnly.MinValue), UkTime.FromLocal(day.AddDays(2), TimeOnly.MinValue));
+    }
 
     /// <summary>A screened episode first, else the earliest identified.</summary>
     public static RowEpisode? BestEpisode(IEnumerable<RowEpisode> episodes) =>

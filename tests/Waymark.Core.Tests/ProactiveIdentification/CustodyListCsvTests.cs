@@ -72,7 +72,7 @@ public class CustodyListCsvTests
         Assert.True(result.Succeeded, string.Join("; ", result.Problems));
         Assert.Equal(2, result.Rows.Count);
         var jo = result.Rows[0];
-        Assert.Equal(("Sample", "Jo", new DateOnly(2010, 2, 1), Sex.Female, (string?)null), (jo.FamilyName, jo.GivenNames, jo.DateOfBirth, jo.Sex, jo.Postcode));
+        Assert.Equal(("Sample", "Jo", new DateOnly(2010, 2, 1), Sex.Female, (string?)ProactiveListRow.NoFixedAbode), (jo.FamilyName, jo.GivenNames, jo.DateOfBirth, jo.Sex, jo.Postcode));
         Assert.Equal("said \"fine\"", jo.Notes); // a stray quote in pasted text is text
         Assert.Equal(3, result.Rows[1].Line);
     }
@@ -118,6 +118,23 @@ public class CustodyListCsvTests
 
         var (summer, _) = ListRowReader.Read(1, new ListRowText { FamilyName = "Example", TimeIn = "09:00" }, new DateOnly(2026, 7, 1), Today);
         Assert.Equal(new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero), summer!.TimeIn); // BST
+    }
+
+    [Fact]
+    public void A_time_in_more_than_15_minutes_in_the_future_is_refused_on_todays_list_typed_or_imported()
+    {
+        var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero); // 12:00 GMT
+        var (late, problems) = ListRowReader.Read(1, new ListRowText { FamilyName = "Example", TimeIn = "12:16" }, Day, Today, now);
+        Assert.Null(late);
+        Assert.Equal(("TimeIn", "The time in cannot be in the future"), (problems.Single().Field, problems.Single().Message));
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 12, 15, 0, TimeSpan.Zero),
+            ListRowReader.Read(1, new ListRowText { FamilyName = "Example", TimeIn = "12:15" }, Day, Today, now).Row!.TimeIn);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero),
+            ListRowReader.Read(1, new ListRowText { FamilyName = "Example", TimeIn = "23:00" }, Day, Today.AddDays(-1), now).Row!.TimeIn); // a court list for tomorrow
+
+        var imported = CustodyListCsv.Parse("Family name,Time in\nExample,18:30\n", Day, Today, now);
+        Assert.False(imported.Succeeded);
+        Assert.Contains(imported.Problems, p => p.Message.Contains("cannot be in the future", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -56,14 +56,15 @@ public class SelectionAndCoverageTests
     }
 
     [Fact]
-    public void The_window_runs_from_the_time_in_or_the_start_of_the_UK_day_to_the_end_of_the_next_UK_day()
+    public void The_window_runs_from_the_start_of_the_UK_day_to_the_end_of_the_next_UK_day_whatever_the_time_in()
     {
         var summer = new DateOnly(2026, 7, 1);
         var (start, end) = ProactiveQueue.Window(new ProactiveListRow(), summer);
         Assert.Equal(new DateTimeOffset(2026, 6, 30, 23, 0, 0, TimeSpan.Zero), start); // midnight BST
         Assert.Equal(new DateTimeOffset(2026, 7, 2, 23, 0, 0, TimeSpan.Zero), end);
-        var timed = new ProactiveListRow { TimeIn = new DateTimeOffset(2026, 7, 1, 1, 0, 0, TimeSpan.Zero) };
-        Assert.Equal(timed.TimeIn, ProactiveQueue.Window(timed, summer).Start);
+        // Identified at 09:00 before a time in of 14:00 on the list: the episode still answers the row.
+        var timed = new ProactiveListRow { TimeIn = new DateTimeOffset(2026, 7, 1, 13, 0, 0, TimeSpan.Zero) };
+        Assert.Equal(start, ProactiveQueue.Window(timed, summer).Start);
     }
 
     [Fact]

@@ -94,6 +94,49 @@ public abstract class CriminalJusticePageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Conditions_are_refused_unless_the_bail_is_conditional()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = (await client.GetPageAsync($"/episodes/{episode.Id}/criminal-justice/remand-or-bail")).Form("main form")
+            .Set("RemandOrBail", "BailToCourt").Set("BailConditions", "Curfew 19:00 to 07:00").SetDate("On", Today);
+        var refused = await HtmlPage.ReadAsync(await form.SubmitAsync(client));
+        Assert.Contains("Bail conditions go with conditional bail only", refused.ErrorSummary!);
+        Assert.Contains("#BailConditions", refused.Document.QuerySelectorAll(".nhsuk-error-summary a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(0, await EventsAsync(episode.Id));
+
+        using var conditional = await form.Set("RemandOrBail", "ConditionalBail").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, conditional.StatusCode);
+        using var plain = await form.Set("RemandOrBail", "BailToCourt").Set("BailConditions", "").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, plain.StatusCode);
+        Assert.Equal(2, await EventsAsync(episode.Id));
+    }
+
+    [Fact]
+    public async Task A_hearing_time_like_10am_gets_only_the_times_error_and_an_adjournment_names_its_hearing()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var court = await CourtAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var page = await client.GetPageAsync($"/episodes/{episode.Id}/criminal-justice/hearing");
+        Assert.Contains("key worker's tasks from the day before", page.MainText);
+        var form = page.Form("main form")
+            .Set("Court", court.Id.ToString()).SetDate("HearingDate", Today.AddDays(1)).Set("HearingTime", "10am").Set("HearingType", "Trial");
+        var refused = await HtmlPage.ReadAsync(await form.SubmitAsync(client));
+        Assert.Contains("Enter the time like 10:00", refused.ErrorSummary!);
+        Assert.DoesNotContain("Enter the date and time of the hearing", refused.ErrorSummary!);
+        Assert.Single(refused.Document.QuerySelectorAll(".nhsuk-error-summary__list li"));
+
+        using (var saved = await form.Set("HearingTime", "10:00").SubmitAsync(client)) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var hearing = await app.Data.QueryAsync(db => db.Set<CriminalJusticeEvent>().SingleAsync(e => e.EpisodeId == episode.Id));
+        var adjourn = (await client.GetPageAsync($"/episodes/{episode.Id}/criminal-justice/hearing-adjourned")).Form("main form")
+            .Set("Hearing", hearing.Id.ToString()).SetDate("On", Today);
+        using (var saved = await adjourn.SubmitAsync(client)) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var shown = await client.GetPageAsync($"/episodes/{episode.Id}");
+        Assert.Contains($"at {court.Name}, {Today.AddDays(1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} 10:00", shown.MainText);
+    }
+
+    [Fact]
     public async Task A_closed_episode_refuses_recording_and_another_teams_episode_is_not_found()
     {
         var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);

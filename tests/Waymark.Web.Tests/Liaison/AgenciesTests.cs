@@ -197,6 +197,55 @@ public abstract class AgenciesTests(AppFixture app)
         Assert.Equal(0, await app.Data.QueryAsync(db => Agencies(db).CountAsync(a => a.TeamId == team)));
     }
 
+    [Fact]
+    public async Task An_import_preview_says_what_changes_and_an_unchanged_export_offers_nothing_to_import()
+    {
+        var (team, email) = await app.Data.AddTeamWithManagerAsync();
+        await app.Data.AddAgencyAsync(team, "Westbrook custody suite");
+        using var manager = await app.SignedInAsync(email);
+        var export = await manager.GetPageAsync("/agencies/export");
+        Assert.DoesNotContain("docs/", export.MainText);
+        using var download = await export.Form().SubmitAsync(manager);
+        var csv = Encoding.UTF8.GetString(await download.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+
+        var same = await UploadAsync(manager, csv);
+        Assert.Contains("No change", same.MainText);
+        Assert.Contains("Nothing would change", same.MainText);
+        Assert.Empty(same.Document.QuerySelectorAll("main form[action$='handler=Confirm']"));
+
+        // The telephone cell emptied, the email changed: both said.
+        var changed = csv.Replace("custody@test.cjsm.invalid", "west@police.cjsm.invalid", StringComparison.Ordinal)
+            .Replace("01632 960200", "", StringComparison.Ordinal);
+        var preview = await UploadAsync(manager, changed);
+        Assert.Contains("Changed: Secure email changed, Telephone removed", preview.MainText);
+        Assert.Contains("Import 1 agency", preview.Document.QuerySelector("main form[action$='handler=Confirm'] button")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Every_bad_cell_of_a_row_is_reported_at_once()
+    {
+        var (_, email) = await app.Data.AddTeamWithManagerAsync();
+        using var manager = await app.SignedInAsync(email);
+        var page = await UploadAsync(manager, "kind,name,secure_email,telephone,retired\r\ncustody-suite,Bad suite,not an email,ring us,maybe\r\n");
+        Assert.Contains("Line 2: Retired must be", page.MainText);
+        Assert.Contains("Line 2: Enter the secure email address in the correct format", page.MainText);
+        Assert.Contains("Line 2: Enter a telephone number", page.MainText);
+    }
+
+    [Fact]
+    public async Task A_taken_name_is_reported_with_the_other_field_errors_on_a_new_agency()
+    {
+        var (team, email) = await app.Data.AddTeamWithManagerAsync();
+        await app.Data.AddAgencyAsync(team, "Southbrook custody suite");
+        using var manager = await app.SignedInAsync(email);
+        using var response = await (await manager.GetPageAsync("/agencies/new")).Form()
+            .Set("Input.Kind", nameof(AgencyKind.CustodySuite)).Set("Input.Name", "southbrook custody suite").Set("Input.SecureEmail", "not an email")
+            .SubmitAsync(manager);
+        var page = await HtmlPage.ReadAsync(response);
+        Assert.Contains("already has an agency called 'Southbrook custody suite'", page.ErrorSummary);
+        Assert.Contains("Enter the secure email address in the correct format", page.ErrorSummary);
+    }
+
     private static async Task<HtmlPage> UploadAsync(AppClient client, string csv)
     {
         var token = (await client.GetPageAsync("/agencies/import")).Form()["__RequestVerificationToken"]!;

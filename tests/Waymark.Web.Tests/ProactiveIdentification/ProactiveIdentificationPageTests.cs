@@ -201,6 +201,77 @@ public abstract class ProactiveIdentificationPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_episode_opened_before_the_rows_time_in_on_the_lists_day_answers_the_row()
+    {
+        var team = app.Data.Southshire; // a woman selected in Northshire's queue would change the other tests' counts
+        await ProactiveData.SetRulesAsync(app.Data, team, SelectionRule.Women);
+        var now = DateTimeOffset.UtcNow;
+        var (_, row) = await ProactiveData.AddListAsync(app.Data, team, r => { r.Sex = Waymark.People.Sex.Female; r.TimeIn = now.AddHours(1); });
+        var listed = await app.Data.QueryAsync(db => db.Set<ProactiveListRow>().SingleAsync(r => r.Id == row));
+        var person = await app.Data.AddPersonAsync(team, "Robin", listed.FamilyName);
+        await app.Data.AddEpisodeAsync(person.Id, team, e => { e.IdentifiedAt = now.AddMinutes(-1); e.SettingReference = listed.Reference; });
+        using var client = await app.SignedInAsync(Users.SouthshirePractitioner);
+
+        var queue = await client.GetPageAsync("/proactive");
+        var tr = queue.Document.QuerySelectorAll("main table tbody tr").Single(t => t.TextContent.Contains(listed.Reference!, StringComparison.Ordinal));
+        Assert.Contains("Identified, not screened", tr.TextContent);
+        Assert.DoesNotContain("Not yet identified", tr.TextContent);
+    }
+
+    [Fact]
+    public async Task A_typed_time_in_more_than_15_minutes_ahead_on_todays_list_is_refused()
+    {
+        var uk = UkTime.ToLocal(DateTimeOffset.UtcNow);
+        if (uk.TimeOfDay > new TimeSpan(23, 30, 0)) return; // 23:59 would not be in the future
+        var agency = await ProactiveData.AddAgencyAsync(app.Data, app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = (await client.GetPageAsync("/proactive/add")).Form("main form")
+            .Set("AgencyId", agency.ToString()).Set("FamilyName", TestData.UniqueName("Future")).Set("TimeIn", "23:59");
+        var page = await HtmlPage.ReadAsync(await form.SubmitAsync(client));
+        Assert.Equal(["The time in cannot be in the future"], page.ErrorMessages);
+        Assert.Equal(0, await app.Data.QueryAsync(db => db.Set<ProactiveList>().CountAsync(l => l.AgencyId == agency)));
+    }
+
+    [Fact]
+    public async Task A_list_counts_definite_and_possible_matches_in_their_bands_and_a_typed_list_has_no_line_numbers()
+    {
+        var team = app.Data.Northshire;
+        var person = await app.Data.AddPersonAsync(team, "Morgan", TestData.UniqueName("Definite"));
+        var (list, _) = await ProactiveData.AddListAsync(app.Data, team, r => { r.PersonId = person.Id; r.Band = MatchBand.Definite; r.Probability = 1; });
+        using var client = await app.SignedInAsync(Users.Practitioner);
+
+        var page = await client.GetPageAsync($"/proactive/lists/{list}");
+        Assert.Contains("1 definite match with people your team knows", page.MainText);
+        Assert.DoesNotContain("possibly", page.MainText);
+        Assert.DoesNotContain(page.Document.QuerySelectorAll("main table th"), th => th.TextContent.Trim() == "Line");
+    }
+
+    [Fact]
+    public async Task A_custody_row_saying_NFA_starts_the_identification_with_no_fixed_abode()
+    {
+        var (_, row) = await ProactiveData.AddListAsync(app.Data, app.Data.Northshire, r => r.Postcode = ProactiveListRow.NoFixedAbode);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        Assert.Contains("No fixed abode", (await client.GetPageAsync($"/proactive/lists/{(await app.Data.QueryAsync(db => db.Set<ProactiveListRow>().SingleAsync(r => r.Id == row))).ListId}")).MainText);
+
+        using var started = await (await client.GetPageAsync($"/identification?row={row}")).Form("main form").SubmitAsync(client);
+        var draftId = Guid.Parse(Redirects.Path(started).Split('/')[2]);
+        var draft = await app.Data.QueryAsync(db => db.IdentificationDrafts.SingleAsync(d => d.Id == draftId));
+        Assert.Equal(((string?)null, (Waymark.People.Absence?)Waymark.People.Absence.None), (draft.Postcode, draft.AddressAbsence));
+    }
+
+    [Fact]
+    public async Task The_figures_give_one_limit_for_a_long_range()
+    {
+        using var client = await app.SignedInAsync(Users.TeamManager);
+        var today = UkTime.Today(TimeProvider.System);
+        foreach (var from in new[] { today.AddDays(-400), today.AddYears(-4) })
+        {
+            var page = await client.GetPageAsync($"/proactive/figures?From.Day={from.Day}&From.Month={from.Month}&From.Year={from.Year}");
+            Assert.Equal(["Choose a period of 366 days or fewer"], page.ErrorMessages);
+        }
+    }
+
+    [Fact]
     public async Task A_team_manager_chooses_the_rules_and_sees_the_figures()
     {
         using var client = await app.SignedInAsync(Users.TeamManager);

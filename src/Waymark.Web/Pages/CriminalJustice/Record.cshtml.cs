@@ -64,7 +64,7 @@ public class RecordModel(CriminalJusticeService service, WaymarkDbContext db, IC
         LegalStatuses.Transfers.Select(c => new SelectListItem(LegalStatuses.Display(c), c)).ToList();
     public List<SelectListItem> SectionItems { get; } =
         [new("Section 47 (a sentenced prisoner)", nameof(Waymark.CriminalJustice.TransferSection.S47)), new("Section 48 (a remand or other unsentenced prisoner)", nameof(Waymark.CriminalJustice.TransferSection.S48))];
-    public List<SelectListItem> SupportItems { get; } = [new("The person should be supported at court (the key worker is reminded the day before)", "true")];
+    public List<SelectListItem> SupportItems { get; } = [new("The person should be supported at court", "true")];
     public List<SelectListItem> PaymentPlanItems { get; } = [new("The team will help with a payment plan", "true")];
     public List<SelectListItem> CourtItems { get; private set; } = [];
     public List<SelectListItem> PrisonItems { get; private set; } = [];
@@ -152,10 +152,14 @@ public class RecordModel(CriminalJusticeService service, WaymarkDbContext db, IC
                 nameof(EventInput.On) => nameof(On), nameof(EventInput.HearingAt) => nameof(HearingDate),
                 nameof(EventInput.AgencyId) => nameof(Court), nameof(EventInput.HearingId) => nameof(Hearing), _ => field,
             };
-            if (!ModelState.ContainsKey(key) || ModelState[key]!.Errors.Count == 0) ModelState.AddModelError(key, message);
+            // No hearing instant because the time (or the clock-change answer) was refused: that error says it all.
+            if (field == nameof(EventInput.HearingAt) && hearingAt is null && (HasError(nameof(HearingTime)) || HasError(nameof(ClockChange)))) continue;
+            if (!HasError(key)) ModelState.AddModelError(key, message);
         }
         return input;
     }
+
+    private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 
     private Guid? ParseId(string? posted, string field, string message)
     {

@@ -31,7 +31,7 @@ public class FiguresModel(ProactiveQueue queue, TimeProvider clock) : PageModel
         from ??= today.AddDays(-DefaultDays + 1);
         to ??= today;
         if (ModelState.IsValid)
-            foreach (var (field, message) in DateLimits.Period(from.Value, to.Value, today))
+            foreach (var (field, message) in DateLimits.Period(from.Value, to.Value, today, ProactiveQueue.MaxFigureDays))
                 ModelState.AddModelError(field == "To" ? nameof(To) : nameof(From), message);
         if (!ModelState.IsValid) return Page();
         if (From.IsEmpty) From = DateParts.From(from);

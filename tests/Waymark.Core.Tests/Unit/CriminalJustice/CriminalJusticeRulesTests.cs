@@ -61,6 +61,9 @@ public class CriminalJusticeRulesTests
         Assert.Equal(["On", "Offence"], new EventInput(CriminalJusticeEventKind.Arrest).Validate().Select(p => p.Field));
         Assert.Equal(["PoliceDecision"], new EventInput(CriminalJusticeEventKind.PoliceDecision, Day, PoliceDecision: "5").Validate().Select(p => p.Field));
         Assert.Equal(["BailConditions"], new EventInput(CriminalJusticeEventKind.RemandOrBail, Day, RemandOrBail: RemandOrBail.ConditionalBail).Validate().Select(p => p.Field));
+        Assert.Equal(["BailConditions"], new EventInput(CriminalJusticeEventKind.RemandOrBail, Day, RemandOrBail: RemandOrBail.BailToCourt, BailConditions: "Curfew").Validate().Select(p => p.Field));
+        Assert.Equal(["BailConditions"], new EventInput(CriminalJusticeEventKind.RemandOrBail, Day, RemandOrBail: RemandOrBail.RemandedInCustody, BailConditions: "Curfew").Validate().Select(p => p.Field));
+        Assert.Empty(new EventInput(CriminalJusticeEventKind.RemandOrBail, Day, RemandOrBail: RemandOrBail.BailToCourt, BailConditions: " ").Validate());
         Assert.Equal(["HearingAt", "AgencyId", "HearingType"], new EventInput(CriminalJusticeEventKind.Hearing).Validate().Select(p => p.Field));
         Assert.Equal(["HearingId"], new EventInput(CriminalJusticeEventKind.HearingAdjourned, Day).Validate().Select(p => p.Field));
         Assert.Equal(["TransferSection"], new EventInput(CriminalJusticeEventKind.TransferReferral, Day).Validate().Select(p => p.Field));
