@@ -118,12 +118,12 @@ public abstract class PermissionsTests(AppFixture app)
         using var manager = await app.SignedInAsync(Users.TeamManager);
         var links = (await manager.GetPageAsync("/")).Links("a").ToList();
         Assert.All(new[] { "/proactive", "/proactive/rules", "/proactive/figures", "/criminal-justice/clocks" }, href => Assert.Contains(href, links));
-        Assert.Contains("/criminal-justice/clocks", (await manager.GetPageAsync("/people")).Links("header a"));
+        // The header keeps its links (an eighth pushes Directory into "More"): these are found from the home page.
+        Assert.DoesNotContain("/criminal-justice/clocks", (await manager.GetPageAsync("/people")).Links("header a"));
 
         using var practitioner = await app.SignedInAsync(Users.Practitioner);
         var theirs = (await practitioner.GetPageAsync("/")).Links("a").ToList();
         Assert.Contains("/proactive", theirs);
-        Assert.Contains("/proactive", (await practitioner.GetPageAsync("/people")).Links("header a"));
         Assert.DoesNotContain("/proactive/rules", theirs);
         Assert.DoesNotContain("/criminal-justice/clocks", theirs);
     }
