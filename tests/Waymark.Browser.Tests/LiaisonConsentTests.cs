@@ -66,7 +66,7 @@ public class LiaisonConsentTests(BrowserFixture fx)
         await page.AssertAccessibleAsync("withdraw page");
         await page.TypeByKeyboardAsync(page.Locator("#Time"), "99:99");
         await page.PressButtonAsync("Record consent withdrawn");
-        await page.AssertErrorStateAsync("withdraw page", "Enter a real time, like 09:30 or 14:30");
+        await page.AssertErrorStateAsync("withdraw page", "Enter a real time, like 09:30, 14:30 or 2:30pm");
         var now = Waymark.UkTime.ToLocal(DateTimeOffset.UtcNow).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await page.Locator("h1").FocusAsync();
         await page.TypeByKeyboardAsync(page.Locator("#Time"), now);

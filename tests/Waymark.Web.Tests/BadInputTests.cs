@@ -71,7 +71,7 @@ public abstract class BadInputTests(AppFixture app)
         new("future date", Date("When", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3)), "When", "Date and time identified must be in the past"),
         new("missing date", [("When.Day", ""), ("When.Month", ""), ("When.Year", "")], "When", "Enter the date they were identified"),
         new("missing time", [("Time", "")], "Time", "Enter the time they were identified"),
-        new("impossible time", [("Time", "25:61")], "Time", "Enter a real time, like 09:30 or 14:30"),
+        new("impossible time", [("Time", "25:61")], "Time", "Enter a real time, like 09:30, 14:30 or 2:30pm"),
         new("100 KB reference", [("Reference", HundredKb)], "Reference", "Reference must be 100 characters or fewer"),
         new("script in the reference with no setting", [("Reference", Script), ("Setting", null)], "Setting", "Select where they were identified"),
     ];

@@ -113,7 +113,7 @@ public abstract class CriminalJusticePageTests(AppFixture app)
     }
 
     [Fact]
-    public async Task A_hearing_time_like_10am_gets_only_the_times_error_and_an_adjournment_names_its_hearing()
+    public async Task A_hearing_time_that_is_not_a_time_gets_only_the_times_error_10am_is_taken_and_an_adjournment_names_its_hearing()
     {
         var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         var court = await CourtAsync(app.Data.Northshire);
@@ -121,13 +121,13 @@ public abstract class CriminalJusticePageTests(AppFixture app)
         var page = await client.GetPageAsync($"/episodes/{episode.Id}/criminal-justice/hearing");
         Assert.Contains("key worker's tasks from the day before", page.MainText);
         var form = page.Form("main form")
-            .Set("Court", court.Id.ToString()).SetDate("HearingDate", Today.AddDays(1)).Set("HearingTime", "10am").Set("HearingType", "Trial");
+            .Set("Court", court.Id.ToString()).SetDate("HearingDate", Today.AddDays(1)).Set("HearingTime", "ten o'clock").Set("HearingType", "Trial");
         var refused = await HtmlPage.ReadAsync(await form.SubmitAsync(client));
-        Assert.Contains("Enter the time like 10:00", refused.ErrorSummary!);
+        Assert.Contains("Enter the time like 10:00 or 10am", refused.ErrorSummary!);
         Assert.DoesNotContain("Enter the date and time of the hearing", refused.ErrorSummary!);
         Assert.Single(refused.Document.QuerySelectorAll(".nhsuk-error-summary__list li"));
 
-        using (var saved = await form.Set("HearingTime", "10:00").SubmitAsync(client)) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using (var saved = await form.Set("HearingTime", "10am").SubmitAsync(client)) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var hearing = await app.Data.QueryAsync(db => db.Set<CriminalJusticeEvent>().SingleAsync(e => e.EpisodeId == episode.Id));
         var adjourn = (await client.GetPageAsync($"/episodes/{episode.Id}/criminal-justice/hearing-adjourned")).Form("main form")
             .Set("Hearing", hearing.Id.ToString()).SetDate("On", Today);

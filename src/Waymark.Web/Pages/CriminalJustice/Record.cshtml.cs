@@ -121,8 +121,8 @@ public class RecordModel(CriminalJusticeService service, WaymarkDbContext db, IC
             if (error is not null) ModelState.AddModelError(nameof(HearingDate), error);
             else if (date is null) ModelState.AddModelError(nameof(HearingDate), "Enter the date of the hearing");
             if (string.IsNullOrWhiteSpace(HearingTime)) ModelState.AddModelError(nameof(HearingTime), "Enter the time of the hearing, for example 10:00");
-            else if (!TimeOnly.TryParseExact(HearingTime.Trim(), ["H:mm", "HH:mm", "H.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-                ModelState.AddModelError(nameof(HearingTime), "Enter the time like 10:00");
+            else if (TimeOfDay.Parse(HearingTime) is not { } time)
+                ModelState.AddModelError(nameof(HearingTime), "Enter the time like 10:00 or 10am");
             else if (date is { } d)
             {
                 var typed = UkTime.ReadTyped(d, time, ClockChange, "Time of the hearing");

@@ -49,8 +49,8 @@ public class SettingModel(IdentificationService journeys, WaymarkDbContext db, T
         else if (dateError is not null) ModelState.AddModelError(nameof(When), dateError);
         TimeOnly time = default;
         if (string.IsNullOrWhiteSpace(Time)) ModelState.AddModelError(nameof(Time), "Enter the time they were identified");
-        else if (!TimeOnly.TryParseExact(Time.Trim().Replace('.', ':'), ["H:mm", "HH:mm", "HHmm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
-            ModelState.AddModelError(nameof(Time), "Enter a real time, like 09:30 or 14:30");
+        else if (TimeOfDay.Parse(Time) is { } typedTime) time = typedTime;
+        else ModelState.AddModelError(nameof(Time), "Enter a real time, like 09:30, 14:30 or 2:30pm");
         DateTimeOffset? at = null;
         if (date is { } d && ModelState.GetFieldValidationState(nameof(Time)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {

@@ -58,9 +58,10 @@ public abstract class SharingPage(WaymarkDbContext db, ICurrentUser user, TimePr
         else if (dateError is not null) ModelState.AddModelError(nameof(When), dateError);
         TimeOnly time = default;
         if (string.IsNullOrWhiteSpace(Time)) { ModelState.AddModelError(nameof(Time), $"Enter the {timeWhat.ToLowerInvariant()}"); return null; }
-        if (!TimeOnly.TryParseExact(Time.Trim().Replace('.', ':'), ["H:mm", "HH:mm", "HHmm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        if (TimeOfDay.Parse(Time) is { } typedTime) time = typedTime;
+        else
         {
-            ModelState.AddModelError(nameof(Time), "Enter a real time, like 09:30 or 14:30");
+            ModelState.AddModelError(nameof(Time), "Enter a real time, like 09:30, 14:30 or 2:30pm");
             return null;
         }
         if (date is not { } d) return null;

@@ -80,8 +80,9 @@ public class DetailsModel(ReferralService referrals, WaymarkDbContext db, ICurre
             var (apptDate, apptError) = AppointmentDate.Parse("Appointment date");
             if (apptError is not null) ModelState.AddModelError(nameof(AppointmentDate), apptError);
             TimeOnly time = new(9, 0);
-            if (!string.IsNullOrWhiteSpace(AppointmentTime) && !TimeOnly.TryParseExact(AppointmentTime.Trim(), ["H:mm", "HH:mm", "H.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
-                ModelState.AddModelError(nameof(AppointmentTime), "Enter the time like 14:30, or leave it empty");
+            if (!string.IsNullOrWhiteSpace(AppointmentTime) && TimeOfDay.Parse(AppointmentTime) is { } typedTime) time = typedTime;
+            if (!string.IsNullOrWhiteSpace(AppointmentTime) && TimeOfDay.Parse(AppointmentTime) is null)
+                ModelState.AddModelError(nameof(AppointmentTime), "Enter the time like 14:30 or 2:30pm, or leave it empty");
             else if (apptDate is { } ad)
             {
                 var typed = UkTime.ReadTyped(ad, time, AppointmentClockChange, "Appointment time");
