@@ -44,13 +44,27 @@ public class CriminalJusticeSharing(WaymarkDbContext db, Auditor audit, ICurrent
     /// <param name="agencyId">The agency information would go to.</param>
     /// <param name="at">The moment of sending.</param>
     /// <param name="ct">Cancels the queries.</param>
-    public async Task<SharingCover?> CoverAsync(Guid episodeId, Guid agencyId, DateTimeOffset at, CancellationToken ct)
+    public async Task<SharingCover?> CoverAsync(Guid episodeId, Guid agencyId, DateTimeOffset at, CancellationToken ct) =>
+        (await CoversAsync(db, episodeId, [agencyId], at, ct))[agencyId];
+
+    /// <summary>
+    /// What covers sharing the episode's information with each of <paramref name="agencyIds"/> at <paramref name="at"/>
+    /// (<see cref="SharingCover.For"/>; null for an agency nothing covers), from two queries whatever the number of agencies.
+    /// The one loader of the rule, for this service and the liaison report's.
+    /// </summary>
+    /// <param name="db">The request's context (team scoping applies).</param>
+    /// <param name="episodeId">The episode whose consents and decisions count.</param>
+    /// <param name="agencyIds">The agencies information would go to.</param>
+    /// <param name="at">The moment of sending.</param>
+    /// <param name="ct">Cancels the queries.</param>
+    public static async Task<Dictionary<Guid, SharingCover?>> CoversAsync(WaymarkDbContext db, Guid episodeId, IReadOnlyCollection<Guid> agencyIds,
+        DateTimeOffset at, CancellationToken ct)
     {
         var consents = await db.Set<CriminalJusticeConsent>().AsNoTracking().Include(c => c.Agencies)
-            .Where(c => c.EpisodeId == episodeId && c.Agencies.Any(a => a.AgencyId == agencyId)).ToListAsync(ct);
+            .Where(c => c.EpisodeId == episodeId && c.Agencies.Any(a => agencyIds.Contains(a.AgencyId))).ToListAsync(ct);
         var without = await db.Set<SharingWithoutConsent>().AsNoTracking().Include(s => s.Agencies)
-            .Where(s => s.EpisodeId == episodeId && s.Agencies.Any(a => a.AgencyId == agencyId)).ToListAsync(ct);
-        return SharingCover.For(agencyId, at, consents, without);
+            .Where(s => s.EpisodeId == episodeId && s.Agencies.Any(a => agencyIds.Contains(a.AgencyId))).ToListAsync(ct);
+        return agencyIds.Distinct().ToDictionary(a => a, a => SharingCover.For(a, at, consents, without));
     }
 
     /// <summary>The episode's consents and decisions, newest first, with agency and user names (for the episode page).</summary>

@@ -233,12 +233,8 @@ public class LiaisonReportService(WaymarkDbContext db, Auditor audit, ICurrentUs
         db.Set<CriminalJusticeClock>().FirstOrDefaultAsync(c => c.EpisodeId == episodeId && c.Kind == ClockKind.IdentificationToReport, ct);
 
     /// <summary>What covers each addressee of <paramref name="report"/> at <paramref name="at"/> (null for none).</summary>
-    public async Task<Dictionary<Guid, SharingCover?>> CoversAsync(LiaisonReport report, DateTimeOffset at, CancellationToken ct = default)
-    {
-        var consents = await db.Set<CriminalJusticeConsent>().AsNoTracking().Include(c => c.Agencies).Where(c => c.EpisodeId == report.EpisodeId).ToListAsync(ct);
-        var without = await db.Set<SharingWithoutConsent>().AsNoTracking().Include(c => c.Agencies).Where(c => c.EpisodeId == report.EpisodeId).ToListAsync(ct);
-        return report.Addressees.ToDictionary(a => a.AgencyId, a => SharingCover.For(a.AgencyId, at, consents, without));
-    }
+    public Task<Dictionary<Guid, SharingCover?>> CoversAsync(LiaisonReport report, DateTimeOffset at, CancellationToken ct = default)
+        => CriminalJusticeSharing.CoversAsync(db, report.EpisodeId, report.Addressees.Select(a => a.AgencyId).ToList(), at, ct);
 
     /// <summary>
     /// Sends the draft <paramref name="id"/>: only when consent or a recorded lawful basis covers every addressee now;
