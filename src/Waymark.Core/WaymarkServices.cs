@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.Appointments;
 using Waymark.Assessment;
 using Waymark.Audit;
 using Waymark.Caseload;
+using Waymark.Contacts;
 using Waymark.CriminalJustice;
 using Waymark.Demo;
 using Waymark.Duplicates;
@@ -15,8 +17,10 @@ using Waymark.People;
 using Waymark.ProactiveIdentification;
 using Waymark.Persistence;
 using Waymark.Referrals;
+using Waymark.Reminders;
 using Waymark.Screening;
 using Waymark.ServiceDirectory;
+using Waymark.Support;
 using Waymark.Teams;
 
 namespace Waymark;
@@ -50,6 +54,10 @@ public static class WaymarkServices
         services.AddLiaisonReports();
         services.AddCriminalJustice();
         services.AddProactiveIdentification(config);
+        services.AddSupport();
+        services.AddContacts();
+        services.AddAppointments();
+        services.AddReminders(config);
         services.AddServiceDirectory(config);
         services.AddDuplicates();
         services.AddTeams();

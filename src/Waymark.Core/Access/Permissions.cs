@@ -37,6 +37,8 @@ public enum Permission
     ShareWithCriminalJustice,
     /// <summary>Record a decision to share with criminal justice agencies WITHOUT the person's consent, under a lawful basis, with a second person's agreement (audited as a disclosure).</summary>
     ShareWithoutConsent,
+    /// <summary>Record contacts (case notes) and attempts, book appointments and their reminders, record outcomes, and keep a diary and calendar feed (docs/support.md).</summary>
+    RecordContacts,
 }
 
 /// <summary>
@@ -73,6 +75,9 @@ public static class Permissions
         // Overriding confidentiality is a professional judgement (GMC Confidentiality 2017 paras 63-70; Caldicott
         // principle 7): registered practitioners and team managers only.
         [Permission.ShareWithoutConsent] = [Roles.Practitioner, Roles.TeamManager],
+        // Keeping in touch is everyone's who works a caseload, support workers most of all (PRODUCT.md "Who uses it").
+        // Volunteer mentors will record their own mentoring contacts under a narrower permission (issue 14).
+        [Permission.RecordContacts] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
     };
 
     /// <summary>Every permission, in declaration order.</summary>

@@ -93,6 +93,30 @@ public sealed record MergeMoves
     [System.Text.Json.Serialization.JsonPropertyName("proactiveListRows")]
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public List<Guid>? StoredProactiveListRows { get => ProactiveListRows.Count == 0 ? null : ProactiveListRows; init => ProactiveListRows = value ?? []; }
+    /// <summary>Planned-end changes moved (stored as <see cref="CriminalJusticeConsents"/> is).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<Guid> PlannedEndChanges { get; init; } = [];
+    [System.Text.Json.Serialization.JsonPropertyName("plannedEndChanges")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? StoredPlannedEndChanges { get => PlannedEndChanges.Count == 0 ? null : PlannedEndChanges; init => PlannedEndChanges = value ?? []; }
+    /// <summary>Appointments moved (stored as <see cref="CriminalJusticeConsents"/> is).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<Guid> Appointments { get; init; } = [];
+    [System.Text.Json.Serialization.JsonPropertyName("appointments")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? StoredAppointments { get => Appointments.Count == 0 ? null : Appointments; init => Appointments = value ?? []; }
+    /// <summary>Contacts moved (stored as <see cref="CriminalJusticeConsents"/> is).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<Guid> Contacts { get; init; } = [];
+    [System.Text.Json.Serialization.JsonPropertyName("contacts")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? StoredContacts { get => Contacts.Count == 0 ? null : Contacts; init => Contacts = value ?? []; }
+    /// <summary>Reminders moved (stored as <see cref="CriminalJusticeConsents"/> is).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<Guid> Reminders { get; init; } = [];
+    [System.Text.Json.Serialization.JsonPropertyName("reminders")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? StoredReminders { get => Reminders.Count == 0 ? null : Reminders; init => Reminders = value ?? []; }
     /// <summary>Formulation revisions, renumbered after the kept person's own in the same team.</summary>
     public List<MovedRevision> FormulationRevisions { get; init; } = [];
     public List<Guid> IdentificationDrafts { get; init; } = [];

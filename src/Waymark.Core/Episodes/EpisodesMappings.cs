@@ -28,5 +28,21 @@ internal sealed class EpisodeMapping : IEntityTypeConfiguration<Episode>
         e.HasIndex(x => new { x.TeamId, x.KeyWorkerId, x.ClosedAt });
         e.HasIndex(x => new { x.TeamId, x.AssessmentDueAt });
         e.HasIndex(x => x.PersonId);
+        // Endings due (time-limited case management): a team's open episodes by planned end.
+        e.HasIndex(x => new { x.TeamId, x.ClosedAt, x.PlannedEndDate });
+    }
+}
+
+/// <summary>The table mapping of <see cref="PlannedEndChange"/>.</summary>
+internal sealed class PlannedEndChangeMapping : IEntityTypeConfiguration<PlannedEndChange>
+{
+    public void Configure(EntityTypeBuilder<PlannedEndChange> e)
+    {
+        e.ToTable("PlannedEndChanges");
+        e.Property(x => x.Reason).HasMaxLength(500);
+        e.Property(x => x.ChangedByUserId).HasMaxLength(450);
+        e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId);
+        e.HasIndex(x => new { x.EpisodeId, x.ChangedAt });
+        e.HasIndex(x => x.PersonId);
     }
 }

@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Assessment;
+using Waymark.Appointments;
 using Waymark.Audit;
+using Waymark.Contacts;
 using Waymark.CriminalJustice;
 using Waymark.Duplicates;
 using Waymark.Episodes;
@@ -11,6 +13,7 @@ using Waymark.LiaisonReports;
 using Waymark.Persistence;
 using Waymark.ProactiveIdentification;
 using Waymark.Referrals;
+using Waymark.Reminders;
 using Waymark.Screening;
 
 namespace Waymark.People;
@@ -168,6 +171,12 @@ public static class PersonLinkedRecords
         MovesById<CriminalJusticeClock>(nameof(MergeMoves.CriminalJusticeClocks), m => m.CriminalJusticeClocks, nameof(CriminalJusticeClock.PersonId), (x, p) => x.PersonId = p),
         // A custody or court list row matched to the merged person was about the same human being: it follows them.
         MovesById<ProactiveListRow>(nameof(MergeMoves.ProactiveListRows), m => m.ProactiveListRows, nameof(ProactiveListRow.PersonId), (x, p) => x.PersonId = p),
+        // Keeping in touch (docs/support.md): contacts, appointments, their reminders and planned-end changes are the
+        // person's history, like the episodes they belong to.
+        MovesById<PlannedEndChange>(nameof(MergeMoves.PlannedEndChanges), m => m.PlannedEndChanges, nameof(PlannedEndChange.PersonId), (x, p) => x.PersonId = p),
+        MovesById<Appointment>(nameof(MergeMoves.Appointments), m => m.Appointments, nameof(Appointment.PersonId), (x, p) => x.PersonId = p),
+        MovesById<Contact>(nameof(MergeMoves.Contacts), m => m.Contacts, nameof(Contact.PersonId), (x, p) => x.PersonId = p),
+        MovesById<Reminder>(nameof(MergeMoves.Reminders), m => m.Reminders, nameof(Reminder.PersonId), (x, p) => x.PersonId = p),
         FormulationRevisions(),
         // Identifications in progress that chose the merged person (any user's: they would otherwise add an episode to a merged record).
         MovesById<IdentificationDraft>(nameof(MergeMoves.IdentificationDrafts), m => m.IdentificationDrafts, nameof(IdentificationDraft.ExistingPersonId), (x, p) => x.ExistingPersonId = p),
