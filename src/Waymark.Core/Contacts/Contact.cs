@@ -26,7 +26,8 @@ public enum ContactKind
 /// <summary>
 /// One interaction with a person, or an attempt that did not reach them (a case note). Linked to the episode it was
 /// part of, or after discharge only to the person. Kept as written: a correction is a new contact that supersedes it
-/// (<see cref="SupersedesId"/>), and one recorded in error is marked so with who, when and why, never deleted.
+/// (<see cref="SupersedesId"/>; the old one gets <see cref="SupersededAt"/>), and one recorded in error is marked so with who,
+/// when and why, never deleted. A contact counts (timeline by default, "not in touch") while both are null.
 /// </summary>
 public class Contact : IPersonHistory
 {
@@ -52,6 +53,8 @@ public class Contact : IPersonHistory
     public Guid? AppointmentId { get; set; }
     /// <summary>The contact this one corrects (kept, shown as corrected).</summary>
     public Guid? SupersedesId { get; set; }
+    /// <summary>When a correction replaced it (set on this, the old one, so lists and "not in touch" skip it with no join).</summary>
+    public DateTimeOffset? SupersededAt { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public required string RecordedByUserId { get; set; }
     public DateTimeOffset? EnteredInErrorAt { get; set; }

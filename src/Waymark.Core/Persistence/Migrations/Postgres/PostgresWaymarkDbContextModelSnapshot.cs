@@ -575,6 +575,9 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("SupersedesId")
                         .HasColumnType("uuid");
 

@@ -562,6 +562,9 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("SupersedesId")
                         .HasColumnType("TEXT");
 

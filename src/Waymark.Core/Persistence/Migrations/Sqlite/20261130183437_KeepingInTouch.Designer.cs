@@ -11,7 +11,7 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWaymarkDbContext))]
-    [Migration("20261130183222_KeepingInTouch")]
+    [Migration("20261130183437_KeepingInTouch")]
     partial class KeepingInTouch
     {
         /// <inheritdoc />
@@ -564,6 +564,9 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SupersedesId")
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWaymarkDbContext))]
-    [Migration("20261130183226_KeepingInTouch")]
+    [Migration("20261130183441_KeepingInTouch")]
     partial class KeepingInTouch
     {
         /// <inheritdoc />
@@ -577,6 +577,9 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("SupersedesId")
                         .HasColumnType("uuid");

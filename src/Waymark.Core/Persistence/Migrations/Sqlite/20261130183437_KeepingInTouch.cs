@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Waymark.Persistence.Migrations.Postgres
+namespace Waymark.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class KeepingInTouch : Migration
@@ -15,27 +15,27 @@ namespace Waymark.Persistence.Migrations.Postgres
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EpisodeId = table.Column<Guid>(type: "uuid", nullable: true),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
-                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    WorkerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    WithWhom = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Purpose = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Accompanied = table.Column<bool>(type: "boolean", nullable: false),
-                    SupersedesId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RemindByText = table.Column<bool>(type: "boolean", nullable: false),
-                    RemindByEmail = table.Column<bool>(type: "boolean", nullable: false),
-                    BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    BookedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Outcome = table.Column<int>(type: "integer", nullable: true),
-                    OutcomeRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    OutcomeRecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    OutcomeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WorkerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    WithWhom = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Accompanied = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SupersedesId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RemindByText = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RemindByEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BookedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    BookedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
+                    OutcomeRecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OutcomeRecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,12 +58,12 @@ namespace Waymark.Persistence.Migrations.Postgres
                 name: "CalendarFeeds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -80,24 +80,25 @@ namespace Waymark.Persistence.Migrations.Postgres
                 name: "Contacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EpisodeId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Reached = table.Column<bool>(type: "boolean", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "integer", nullable: true),
-                    WorkerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    WithWhom = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SupersedesId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    EnteredInErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EnteredInErrorByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    EnteredInErrorReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reached = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    WorkerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    WithWhom = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SupersedesId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SupersededAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EnteredInErrorAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EnteredInErrorByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    EnteredInErrorReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -120,15 +121,15 @@ namespace Waymark.Persistence.Migrations.Postgres
                 name: "PlannedEndChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EpisodeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: true),
-                    To = table.Column<DateOnly>(type: "date", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ChangedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,17 +146,17 @@ namespace Waymark.Persistence.Migrations.Postgres
                 name: "SupportSettings",
                 columns: table => new
                 {
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    NotInTouchDays = table.Column<int>(type: "integer", nullable: false),
-                    SupportMonths = table.Column<int>(type: "integer", nullable: true),
-                    ReminderLeadHours = table.Column<int>(type: "integer", nullable: false),
-                    QuietHoursStart = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    QuietHoursEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    ReplyTelephone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    SenderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ChangedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NotInTouchDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupportMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReminderLeadHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuietHoursStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    QuietHoursEnd = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    ReplyTelephone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    SenderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -172,29 +173,29 @@ namespace Waymark.Persistence.Migrations.Postgres
                 name: "Reminders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    HearingEventId = table.Column<Guid>(type: "uuid", nullable: true),
-                    EventAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CancelReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SendingStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    NotifyNotificationId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Body = table.Column<string>(type: "character varying(918)", maxLength: 918, nullable: true),
-                    DeliveryStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    StatusCheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    FailureSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FailureSeenByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    HearingEventId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EventAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SendingStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NotifyNotificationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 918, nullable: true),
+                    DeliveryStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    StatusCheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    FailureSeenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailureSeenByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
