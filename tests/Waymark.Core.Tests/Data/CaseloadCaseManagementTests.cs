@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
 using Waymark.Audit;
 using Waymark.Caseload;
 using Waymark.Contacts;
@@ -109,7 +110,7 @@ public abstract class CaseloadCaseManagementTests<TDb>(TDb database) : DataTest<
     [Fact]
     public async Task A_contact_from_an_earlier_episode_does_not_flag_a_person_identified_yesterday()
     {
-        var (team, e) = await OpenEpisodeAsync(b => b.IdentifiedAt(DaysAgo(1)));
+        var (team, e) = await OpenEpisodeAsync(b: b => b.IdentifiedAt(DaysAgo(1)));
         await SaveAsync(ContactWith(team, e, DaysAgo(100)));
 
         var row = Assert.Single((await CaseloadAsync(team, new CaseloadFilter())).Rows);
@@ -136,7 +137,7 @@ public abstract class CaseloadCaseManagementTests<TDb>(TDb database) : DataTest<
     [Fact]
     public async Task Starting_support_sets_the_default_planned_end_and_records_why()
     {
-        var (team, e) = await OpenEpisodeAsync(b => b.AtStatus(EpisodeStatus.Assessed));
+        var (team, e) = await OpenEpisodeAsync(b: b => b.AtStatus(EpisodeStatus.Assessed));
         await using (var db = As(PractitionerIn(team)))
             await Actions(db, team).RecordAsync(e.Id, e.Version, Milestone.SupportStarted);
 
@@ -154,7 +155,7 @@ public abstract class CaseloadCaseManagementTests<TDb>(TDb database) : DataTest<
     [Fact]
     public async Task Starting_support_keeps_a_planned_end_already_set_and_a_team_without_a_default_gets_none()
     {
-        var (team, withEnd) = await OpenEpisodeAsync(b => b.AtStatus(EpisodeStatus.Assessed).PlannedToEndOn(Today.AddDays(40)));
+        var (team, withEnd) = await OpenEpisodeAsync(b: b => b.AtStatus(EpisodeStatus.Assessed).PlannedToEndOn(Today.AddDays(40)));
         var (_, without) = await OpenEpisodeAsync(team, b => b.AtStatus(EpisodeStatus.Assessed));
         var noDefault = await NewTeamAsync();
         await SaveAsync(new SupportSettings { TeamId = noDefault.Id, SupportMonths = null });
@@ -180,7 +181,7 @@ public abstract class CaseloadCaseManagementTests<TDb>(TDb database) : DataTest<
     [Fact]
     public async Task Extending_or_removing_a_planned_end_needs_a_reason_and_each_change_is_recorded()
     {
-        var (team, e) = await OpenEpisodeAsync(b => b.AtStatus(EpisodeStatus.InSupport));
+        var (team, e) = await OpenEpisodeAsync(b: b => b.AtStatus(EpisodeStatus.InSupport));
         var first = Today.AddMonths(2);
         await using (var db = As(PractitionerIn(team)))
             await Actions(db, team).SetPlannedEndAsync(e.Id, e.Version, first);
