@@ -4,7 +4,7 @@ using Waymark.Web.Tests.Support;
 
 namespace Waymark.Web.Tests;
 
-/// <summary>The planned end date of an episode: saved when real, refused with a reason otherwise.</summary>
+/// <summary>The planned end date of an episode (its own page, /episodes/{id}/planned-end): saved when real, refused with a reason otherwise.</summary>
 public abstract class EpisodeTests(AppFixture app)
 {
     [Collection(SqliteCollection.Name)]
@@ -13,14 +13,14 @@ public abstract class EpisodeTests(AppFixture app)
     [Collection(PostgresCollection.Name)]
     public sealed class OnPostgres(PostgresApp app) : EpisodeTests(app);
 
-    private const string PlannedEndForm = "form[action$='handler=PlannedEnd']";
+    private const string PlannedEndForm = "main form";
 
     [Fact]
     public async Task A_planned_end_date_is_saved_shown_and_audited()
     {
         var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         using var client = await app.SignedInAsync(Users.Practitioner);
-        var form = (await client.GetPageAsync($"/episodes/{episode.Id}")).Form(PlannedEndForm)
+        var form = (await client.GetPageAsync($"/episodes/{episode.Id}/planned-end")).Form(PlannedEndForm)
             .Set("PlannedEnd.Day", "14").Set("PlannedEnd.Month", "5").Set("PlannedEnd.Year", (DateTime.UtcNow.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         using var response = await form.SubmitAsync(client);
@@ -41,7 +41,7 @@ public abstract class EpisodeTests(AppFixture app)
     {
         var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         using var client = await app.SignedInAsync(Users.Practitioner);
-        var form = (await client.GetPageAsync($"/episodes/{episode.Id}")).Form(PlannedEndForm)
+        var form = (await client.GetPageAsync($"/episodes/{episode.Id}/planned-end")).Form(PlannedEndForm)
             .Set("PlannedEnd.Day", day).Set("PlannedEnd.Month", month).Set("PlannedEnd.Year", year);
 
         using var response = await form.SubmitAsync(client);

@@ -185,7 +185,7 @@ public abstract class MalformedRequestTests(AppFixture app)
     {
         var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         using var client = await app.SignedInAsync(Users.Practitioner);
-        var form = (await client.GetPageAsync($"/episodes/{episode.Id}")).Form("form[action$='handler=PlannedEnd']")
+        var form = (await client.GetPageAsync($"/episodes/{episode.Id}/planned-end")).Form("main form")
             .Set("PlannedEnd.Day", "1").Set("PlannedEnd.Month", "6").Set("PlannedEnd.Year", year.StartsWith('+') ? Year(3) : year);
 
         using var response = await form.SubmitAsync(client);

@@ -78,7 +78,7 @@ public abstract class PermissionsTests(AppFixture app)
 
         var episodePage = await client.GetPageAsync($"/episodes/{episode.Id}");
         Assert.Null(episodePage.Document.QuerySelector("form[action$='handler=Close']"));
-        Assert.Null(episodePage.Document.QuerySelector("form[action$='handler=PlannedEnd']"));
+        Assert.Null((await client.GetPageAsync($"/episodes/{episode.Id}/planned-end")).Document.QuerySelector("main form"));
         Assert.DoesNotContain(episodePage.Document.QuerySelectorAll("a.nhsuk-button"), a => a.TextContent.Trim() is "Screen" or "Screening" or "Assess" or "Assessment");
         Assert.Contains(episodePage.Document.QuerySelectorAll("a"), a => a.TextContent.Trim() == "Make a referral");
 

@@ -1,10 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Waymark.Contacts;
 using Waymark.Episodes;
 using Waymark.People;
 using Waymark.Persistence;
+using Waymark.Support;
 
 namespace Waymark.Caseload;
 
+/// <summary>What a caseload view shows; every member narrows the team's episodes (or, for the last two, orders them).</summary>
+/// <param name="NotInTouchOnly">Only open episodes that are not in touch (<see cref="Support.Engagement"/>).</param>
+/// <param name="LongestOutOfTouchFirst">Order by the later of the last successful contact and identification, oldest first.</param>
 public record CaseloadFilter(
     string? KeyWorkerId = null,
     bool UnallocatedOnly = false,
@@ -16,15 +21,24 @@ public record CaseloadFilter(
     bool FollowUpOverdueOnly = false,
     bool NotScreenedOnly = false,
     bool MostUrgentFirst = false,
-    bool ScreeningOrAssessmentDueOnly = false);
+    bool ScreeningOrAssessmentDueOnly = false,
+    bool NotInTouchOnly = false,
+    bool LongestOutOfTouchFirst = false);
 
 public record CaseloadRow(
     Guid EpisodeId, Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth,
     Setting Setting, bool IsYouth, DateTimeOffset IdentifiedAt, string? KeyWorkerId, string? KeyWorkerName,
     DateOnly? PlannedEndDate, EpisodeStatus Status, bool Overdue,
     DateTimeOffset? AssessmentDueAt = null, bool AssessmentOverdue = false, bool FollowUpOverdue = false,
-    Screening.Urgency? Urgency = null, CriminalJustice.ClockState? WorstClock = null)
+    Screening.Urgency? Urgency = null, CriminalJustice.ClockState? WorstClock = null,
+    DateTimeOffset? LastContactAt = null, bool NotInTouch = false)
 {
+    /// <summary>
+    /// The last successful contact by the team counts for "not in touch" (it is after identification); otherwise the
+    /// flag reads "no contact since identification".
+    /// </summary>
+    public bool HasContactSinceIdentification => LastContactAt is { } last && last >= IdentifiedAt;
+
     /// <summary>Screening has not been recorded yet (the episode is still at identification, or closed without it).</summary>
     public bool NotScreened => Status == EpisodeStatus.Identified;
 }
@@ -70,9 +84,25 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
         if (f.NotScreenedOnly) q = q.Where(e => e.ScreenedAt == null);
         // "My tasks": what the key worker must do next on the episode itself (follow-ups are listed separately).
         if (f.ScreeningOrAssessmentDueOnly) q = q.Where(e => e.ClosedAt == null && (e.ScreenedAt == null || (e.AssessedAt == null && e.AssessmentDueAt != null)));
+        var contacts = db.Set<Contact>();
+        if (f.NotInTouchOnly)
+        {
+            // Engagement.IsNotInTouch in SQL: identified before the threshold and no successful contact by the team since
+            // it (one index probe on PersonId, TeamId, Reached, OccurredAt per episode).
+            var threshold = Engagement.Threshold((await SupportSettingsOf.TeamAsync(db, teamId, ct)).NotInTouchDays, now);
+            q = q.Where(e => e.ClosedAt == null && e.IdentifiedAt < threshold
+                && !contacts.Any(c => c.PersonId == e.PersonId && c.TeamId == teamId && c.Reached && c.OccurredAt >= threshold && c.OccurredAt <= now
+                    && c.EnteredInErrorAt == null && c.SupersededAt == null));
+        }
 
         var total = knownTotal ?? await q.CountAsync(ct);
-        var ordered = f.MostUrgentFirst ? CaseloadQueue.MostUrgentFirst(q) : q.OrderByDescending(e => e.IdentifiedAt).ThenBy(e => e.Id);
+        var ordered = f.MostUrgentFirst ? CaseloadQueue.MostUrgentFirst(q)
+            : f.LongestOutOfTouchFirst ? q.OrderBy(e => contacts
+                    .Where(c => c.PersonId == e.PersonId && c.TeamId == teamId && c.Reached && c.OccurredAt <= now && c.EnteredInErrorAt == null && c.SupersededAt == null
+                        && c.OccurredAt > e.IdentifiedAt)
+                    .OrderByDescending(c => c.OccurredAt).Select(c => (DateTimeOffset?)c.OccurredAt).FirstOrDefault() ?? e.IdentifiedAt)
+                .ThenBy(e => e.Id)
+            : q.OrderByDescending(e => e.IdentifiedAt).ThenBy(e => e.Id);
         var rows = await ordered
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(e => new
@@ -88,6 +118,13 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
                 // The episode's running criminal justice clocks (one index probe on EpisodeId, Kind per row of the page).
                 ClockDue = db.Set<CriminalJustice.CriminalJusticeClock>().Where(c => c.EpisodeId == e.Id && c.StoppedOn == null).Min(c => (DateOnly?)c.DueOn),
                 ClockNear = db.Set<CriminalJustice.CriminalJusticeClock>().Where(c => c.EpisodeId == e.Id && c.StoppedOn == null).Min(c => (DateOnly?)c.NearOn),
+                // The latest successful contact with the person by this team, in any episode or after discharge (one index
+                // probe on PersonId, TeamId, Reached, OccurredAt per row of the page).
+                LastContactAt = contacts.Where(c => c.PersonId == e.PersonId && c.TeamId == teamId && c.Reached && c.OccurredAt <= now
+                        && c.EnteredInErrorAt == null && c.SupersededAt == null)
+                    .OrderByDescending(c => c.OccurredAt).Select(c => (DateTimeOffset?)c.OccurredAt).FirstOrDefault(),
+                // The team's threshold, in the same query (the defaults when the team has not set one).
+                NotInTouchDays = db.Set<SupportSettings>().Where(s => s.TeamId == teamId).Select(s => (int?)s.NotInTouchDays).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var result = rows.Select(r =>
@@ -98,7 +135,9 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
                 r.ClosedAt == null && r.PlannedEndDate is { } end && end < today,
                 r.AssessedAt is null && r.ClosedAt is null ? r.AssessmentDueAt : null,
                 Episode.IsAssessmentOverdue(r.ClosedAt, r.AssessedAt, r.AssessmentDueAt, now), r.FollowUpOverdue, r.Urgency,
-                r.ClockDue < today ? CriminalJustice.ClockState.Breached : r.ClockNear <= today ? CriminalJustice.ClockState.NearBreach : null);
+                r.ClockDue < today ? CriminalJustice.ClockState.Breached : r.ClockNear <= today ? CriminalJustice.ClockState.NearBreach : null,
+                r.LastContactAt,
+                r.ClosedAt == null && Engagement.IsNotInTouch(r.LastContactAt, r.IdentifiedAt, r.NotInTouchDays ?? SupportSettings.DefaultNotInTouchDays, now));
         }).ToList();
         return new CaseloadPage(result, page, PageSize, total);
     }

@@ -9,6 +9,7 @@ public static class CaseloadRegistration
     public static IServiceCollection AddCaseload(this IServiceCollection services)
     {
         services.AddScoped<CaseloadQuery>();
+        services.AddScoped<EndingsQuery>();
         services.AddScoped<Capacity>();
         services.AddScoped<CapacitySettings>();
         return services;

@@ -130,6 +130,62 @@ public class Episode : IVersioned, IPersonHistory
         PlannedEndDate = end;
     }
 
+    /// <summary>
+    /// Changes the planned end (time-limited case management) and says how, for the episode's list of changes. Setting it
+    /// the first time needs no reason ("Set"); once one is set, extending it, bringing it forward or removing it needs a
+    /// reason (issue 13: "extensions with a reason").
+    /// </summary>
+    /// <param name="end">The new planned end (a UK date), or null to remove it.</param>
+    /// <param name="reason">Why; required when a planned end is already set. Up to <see cref="PlannedEnds.MaxReason"/> characters.</param>
+    /// <param name="userId">Who changed it.</param>
+    /// <param name="now">When.</param>
+    /// <returns>The change to store beside the episode.</returns>
+    /// <exception cref="ValidationFailedException">
+    /// Every problem: the date is unchanged ("PlannedEnd"), the reason is missing or too long ("Reason").
+    /// </exception>
+    /// <exception cref="EpisodeRuleException">The episode is closed, or the date is out of range (<see cref="SetPlannedEnd"/>).</exception>
+    public PlannedEndChange ChangePlannedEnd(DateOnly? end, string? reason, string userId, DateTimeOffset now)
+    {
+        EnsureOpen("change its planned end date");
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var problems = new List<(string, string)>();
+        if (end == PlannedEndDate)
+            problems.Add(("PlannedEnd", end is null ? "Enter a planned end date" : "Enter a different date: this is the planned end already"));
+        else if (PlannedEndDate is { } current && why is null)
+            problems.Add(("Reason", end is null ? "Enter why the planned end is being removed"
+                : end > current ? "Enter why support is being extended" : "Enter why the planned end is being brought forward"));
+        if (why is { Length: > PlannedEnds.MaxReason }) problems.Add(("Reason", $"Reason must be {PlannedEnds.MaxReason} characters or fewer"));
+        ValidationFailedException.ThrowIfAny(problems);
+        var from = PlannedEndDate;
+        SetPlannedEnd(end, now);
+        return new PlannedEndChange
+        {
+            TeamId = TeamId, PersonId = PersonId, EpisodeId = Id, From = from, To = end,
+            Reason = why ?? PlannedEnds.FirstSetReason, ChangedAt = now, ChangedByUserId = userId,
+        };
+    }
+
+    /// <summary>
+    /// When support starts: sets the team's default planned end (<see cref="PlannedEnds.Default"/>) unless one is set
+    /// already or the team has no default.
+    /// </summary>
+    /// <param name="months">The team's length of support in months (<c>SupportSettings.SupportMonths</c>), or null for none.</param>
+    /// <param name="userId">Who started support.</param>
+    /// <param name="at">When support started.</param>
+    /// <returns>The change to store, or null when nothing was set.</returns>
+    /// <exception cref="EpisodeRuleException">The episode is closed, or the default is out of range.</exception>
+    public PlannedEndChange? SetDefaultPlannedEnd(int? months, string userId, DateTimeOffset at)
+    {
+        if (PlannedEndDate is not null || months is not { } m) return null;
+        var end = PlannedEnds.Default(at, m);
+        SetPlannedEnd(end, at);
+        return new PlannedEndChange
+        {
+            TeamId = TeamId, PersonId = PersonId, EpisodeId = Id, From = null, To = end,
+            Reason = PlannedEnds.DefaultReason(m), ChangedAt = at, ChangedByUserId = userId,
+        };
+    }
+
     /// <summary>The dates this episode's events can have, as of <paramref name="now"/>: the one rule for them all.</summary>
     public EpisodeDates Dates(DateTimeOffset now) => new(IdentifiedAt, now);
 

@@ -17,18 +17,33 @@ public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser use
     public Task<Episode?> FindAsync(Guid id, CancellationToken ct = default) =>
         db.Episodes.Include(e => e.Person).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
 
+    /// <summary>
+    /// Records a milestone. Starting support also sets the team's default planned end (time-limited case management)
+    /// when the episode has none and the team has a length of support (<see cref="Support.SupportSettings.SupportMonths"/>),
+    /// recorded as a <see cref="PlannedEndChange"/> in the same save.
+    /// </summary>
+    /// <exception cref="EpisodeRuleException">The step is refused (closed, already recorded, another team).</exception>
+    /// <exception cref="ConcurrencyConflictException">The episode changed since <paramref name="version"/>.</exception>
     public Task RecordAsync(Guid id, Guid version, Milestone m, CancellationToken ct = default) =>
-        ChangeAsync(id, version, e =>
+        ChangeAsync(id, version, async e =>
         {
             var now = clock.GetUtcNow();
             switch (m)
             {
                 case Milestone.Screened: e.RecordScreened(user.UserId!, now); break;
                 case Milestone.Assessed: e.RecordAssessed(user.UserId!, now); break;
-                default: e.StartSupport(user.UserId!, now); break;
+                default:
+                    e.StartSupport(user.UserId!, now);
+                    var months = (await Support.SupportSettingsOf.TeamAsync(db, e.TeamId, ct)).SupportMonths;
+                    if (e.SetDefaultPlannedEnd(months, user.UserId!, now) is { } change)
+                    {
+                        db.Set<PlannedEndChange>().Add(change);
+                        return (AuditAction.Updated, $"Recorded {m}; planned end {change.To:yyyy-MM-dd} ({change.Reason})");
+                    }
+                    break;
             }
             return (AuditAction.Updated, $"Recorded {m}");
-        }, ct);
+        }, StaleChange, ct);
 
     public Task CloseAsync(Guid id, Guid version, ClosureReason reason, string? note, CancellationToken ct = default) =>
         ChangeAsync(id, version, e =>
@@ -37,12 +52,27 @@ public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser use
             return (AuditAction.Closed, $"Closed: {ClosureReasons.Display(reason)}");
         }, ct);
 
-    public Task SetPlannedEndAsync(Guid id, Guid version, DateOnly? end, CancellationToken ct = default) =>
+    /// <summary>
+    /// Sets, changes or removes the planned end, recording who, when, from, to and why (<see cref="Episode.ChangePlannedEnd"/>:
+    /// a reason is required once one is set).
+    /// </summary>
+    /// <exception cref="ValidationFailedException">The date is unchanged, or the reason is missing or too long.</exception>
+    /// <exception cref="EpisodeRuleException">Closed, another team's, or the date is out of range.</exception>
+    /// <exception cref="ConcurrencyConflictException">The episode changed since <paramref name="version"/>.</exception>
+    public Task SetPlannedEndAsync(Guid id, Guid version, DateOnly? end, string? reason = null, CancellationToken ct = default) =>
         ChangeAsync(id, version, e =>
         {
-            e.SetPlannedEnd(end, clock.GetUtcNow());
-            return (AuditAction.Updated, end is null ? "Removed planned end date" : $"Planned end date {end:yyyy-MM-dd}");
+            var change = e.ChangePlannedEnd(end, reason, user.UserId!, clock.GetUtcNow());
+            db.Set<PlannedEndChange>().Add(change);
+            var what = change.From is null ? "Set" : end is null ? "Removed" : end > change.From ? "Extended" : "Brought forward";
+            // The reason is free text (it may name the person or their circumstances): the audit says what changed, the row says why.
+            return (AuditAction.Updated, end is null ? $"Planned end removed (was {change.From:yyyy-MM-dd})" : $"Planned end {what.ToLowerInvariant()}: {change.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "none"} to {end:yyyy-MM-dd}");
         }, ct);
+
+    /// <summary>The episode's planned-end changes, newest first (the history shown with the form).</summary>
+    public async Task<IReadOnlyList<PlannedEndChange>> PlannedEndChangesAsync(Guid episodeId, CancellationToken ct = default) =>
+        await db.Set<PlannedEndChange>().AsNoTracking().Where(c => c.EpisodeId == episodeId)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).ToListAsync(ct);
 
     public Task AllocateAsync(Guid id, Guid version, string? keyWorkerId, CancellationToken ct = default) =>
         ChangeAsync(id, version, async e =>

@@ -198,8 +198,8 @@ public record PersonDetails
         if (!People.EthnicCategory.IsKnownCode(Clean(EthnicCategory))) errors.Add((nameof(EthnicCategory), "Select an ethnic category from the list"));
         Len(nameof(FirstLanguage), FirstLanguage, 100, "First language");
         Len(nameof(CommunicationNeeds), CommunicationNeeds, 2000, "Communication needs");
-        if (Clean(Phone) is { } phone && (phone.Length > 30 || phone.Count(char.IsAsciiDigit) < 10 || phone.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'))))
-            errors.Add((nameof(Phone), "Enter a phone number, like 07700 900 982 or 01632 960 001"));
+        if (Clean(Phone) is { } phone && Support.PhoneNumbers.Problem(phone) is { } phoneProblem)
+            errors.Add((nameof(Phone), phoneProblem));
         if (Clean(Email) is { } email && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)))
             errors.Add((nameof(Email), "Enter an email address in the correct format, like name@example.com"));
         if (ConsentToText && Clean(Phone) is null) errors.Add((nameof(ConsentToText), "Enter a mobile number to record consent to text messages"));

@@ -8,6 +8,7 @@ public static class SupportRegistration
     /// <summary>Registers the capability's services (scoped).</summary>
     public static IServiceCollection AddSupport(this IServiceCollection services)
     {
+        services.AddScoped<SupportSettingsService>();
         return services;
     }
 }

@@ -35,7 +35,7 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
     public List<SelectListItem> SettingItems { get; } =
         [new("Any", ""), .. Enum.GetValues<Waymark.Episodes.Setting>().Select(s => new SelectListItem(Settings.Display(s), s.ToString()))];
     public List<SelectListItem> AgeItems { get; } = [new("All ages", ""), new("Youth (under 18)", "youth"), new("Adults", "adult")];
-    public List<SelectListItem> ShowItems { get; } = [new("Screening not yet done", "not-screened"), new("Past planned end date", "overdue"), new("Assessment overdue", "assessment-overdue"), new("Follow-up overdue", "follow-up-overdue")];
+    public List<SelectListItem> ShowItems { get; } = [new("Screening not yet done", "not-screened"), new("Past planned end date", "overdue"), new("Assessment overdue", "assessment-overdue"), new("Follow-up overdue", "follow-up-overdue"), new("Not in touch", "not-in-touch")];
 
     protected abstract CaseloadFilter Fix(CaseloadFilter filter);
 
@@ -69,7 +69,7 @@ public abstract class CaseloadPage(CaseloadQuery query, Capacity capacity, ICurr
             KeyWorkerId: string.IsNullOrEmpty(Worker) ? null : Worker,
             Status: status, Setting: setting, Youth: youth, OverdueOnly: Show.Contains("overdue"),
             AssessmentOverdueOnly: Show.Contains("assessment-overdue"), FollowUpOverdueOnly: Show.Contains("follow-up-overdue"),
-            NotScreenedOnly: Show.Contains("not-screened")));
+            NotScreenedOnly: Show.Contains("not-screened"), NotInTouchOnly: Show.Contains("not-in-touch")));
         Result = await query.RunAsync(teamId, filter, Math.Clamp(pageNumber, 1, 100_000), KnownTotal(filter, Load), ct);
         return Page();
     }

@@ -28,3 +28,13 @@ public class UnallocatedModel(CaseloadQuery q, Capacity c, ICurrentUser u) : Cas
     public override bool MostUrgentFirst => true;
     protected override CaseloadFilter Fix(CaseloadFilter f) => f with { KeyWorkerId = null, UnallocatedOnly = true, MostUrgentFirst = true };
 }
+
+/// <summary>
+/// The team's open episodes that are not in touch (<see cref="Waymark.Support.Engagement"/>), longest out of touch first.
+/// </summary>
+public class NotInTouchModel(CaseloadQuery q, Capacity c, ICurrentUser u) : CaseloadPage(q, c, u)
+{
+    public override string Heading => "Not in touch";
+    public override string Section => "not-in-touch";
+    protected override CaseloadFilter Fix(CaseloadFilter f) => f with { NotInTouchOnly = true, LongestOutOfTouchFirst = true };
+}

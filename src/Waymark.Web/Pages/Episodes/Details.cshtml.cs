@@ -7,7 +7,6 @@ using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Persistence;
 using Waymark.Teams;
-using Waymark.Web.Forms;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Episodes;
@@ -20,13 +19,14 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public string? Version { get; set; }
     [BindProperty] public string? Milestone { get; set; }
-    [BindProperty] public DateParts PlannedEnd { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Note { get; set; }
 
     public Episode? Episode { get; private set; }
     public IReadOnlyList<Waymark.Referrals.Referral> Referrals { get; private set; } = [];
     public IReadOnlyList<Waymark.Referrals.Outcome> Outcomes { get; private set; } = [];
+    /// <summary>The planned end's changes, newest first (time-limited case management; changed on /episodes/{id}/planned-end).</summary>
+    public IReadOnlyList<PlannedEndChange> PlannedEndChanges { get; private set; } = [];
     public HashSet<Guid> OverdueReferrals { get; private set; } = [];
     /// <summary>The "Criminal justice" section (Pages/CriminalJustice/_CriminalJustice.cshtml), paged by "?cjs=".</summary>
     public Waymark.Web.Pages.CriminalJustice.CriminalJusticeSection? CriminalJustice { get; private set; }
@@ -55,7 +55,6 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        PlannedEnd = DateParts.From(Episode!.PlannedEndDate);
         return Page();
     }
 
@@ -69,14 +68,6 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
         }
         return actions.RecordAsync(Id, v, m, ct);
     }, "Progress recorded", ct);
-
-    [RequiresPermission(Permission.CloseEpisodes)]
-    public Task<IActionResult> OnPostPlannedEndAsync(CancellationToken ct) => ActAsync(v =>
-    {
-        var (date, error) = PlannedEnd.Parse("Planned end date");
-        if (error is not null) { ModelState.AddModelError(nameof(PlannedEnd), error); return null; }
-        return actions.SetPlannedEndAsync(Id, v, date, ct);
-    }, "Planned end date saved", ct);
 
     [RequiresPermission(Permission.CloseEpisodes)]
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => ActAsync(v =>
@@ -144,7 +135,9 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
         OverdueReferrals = (await db.FollowUpTasks.AsNoTracking()
             .Where(t => t.EpisodeId == Id && t.DoneAt == null && t.ClosedAt == null && t.DueAt < now)
             .Select(t => t.ReferralId).ToListAsync(ct)).ToHashSet();
+        PlannedEndChanges = await actions.PlannedEndChangesAsync(Id, ct);
         var ids = new[] { Episode.IdentifiedByUserId, Episode.ScreenedByUserId, Episode.AssessedByUserId, Episode.SupportStartedByUserId, Episode.ClosedByUserId, Episode.KeyWorkerId }
+            .Concat(PlannedEndChanges.Select(c => c.ChangedByUserId))
             .Where(x => x is not null).Distinct().ToList();
         _names = await db.DisplayNamesAsync(ids, ct);
         var cjsPage = int.TryParse(Request.Query[Waymark.Web.Pages.CriminalJustice.CriminalJusticeSection.PageParameter], out var n) ? Math.Clamp(n, 1, 100_000) : 1;

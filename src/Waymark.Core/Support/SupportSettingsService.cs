@@ -1,0 +1,145 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
+using Waymark.Audit;
+using Waymark.Persistence;
+
+namespace Waymark.Support;
+
+/// <summary>
+/// The team's support settings as typed on the form (every value a string, so what was typed can be shown again).
+/// Empty <see cref="SupportMonths"/> means no default planned end; equal quiet-hours times mean no quiet hours.
+/// </summary>
+public sealed record SupportSettingsForm(
+    string? NotInTouchDays, string? SupportMonths, string? ReminderLeadHours,
+    string? QuietHoursStart, string? QuietHoursEnd, string? ReplyTelephone, string? SenderName)
+{
+    /// <summary>The form filled with <paramref name="s"/>'s values (times as "21:00").</summary>
+    public static SupportSettingsForm Of(SupportSettings s) => new(
+        s.NotInTouchDays.ToString(CultureInfo.InvariantCulture), s.SupportMonths?.ToString(CultureInfo.InvariantCulture),
+        s.ReminderLeadHours.ToString(CultureInfo.InvariantCulture), s.QuietHoursStart.ToString("HH:mm", CultureInfo.InvariantCulture),
+        s.QuietHoursEnd.ToString("HH:mm", CultureInfo.InvariantCulture), s.ReplyTelephone, s.SenderName);
+}
+
+/// <summary>The values a valid <see cref="SupportSettingsForm"/> holds.</summary>
+public sealed record SupportSettingsValues(
+    int NotInTouchDays, int? SupportMonths, int ReminderLeadHours, TimeOnly QuietHoursStart, TimeOnly QuietHoursEnd,
+    string? ReplyTelephone, string? SenderName);
+
+/// <summary>
+/// Reads and changes a team's <see cref="SupportSettings"/> (docs/support.md): the "not in touch" threshold, the
+/// default length of time-limited case management, and when and how reminders go out.
+/// </summary>
+public class SupportSettingsService(WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock)
+{
+    /// <summary>Inclusive limits of <see cref="SupportSettings.NotInTouchDays"/> (days).</summary>
+    public const int MinDays = 1, MaxDays = 365;
+    /// <summary>Inclusive limits of <see cref="SupportSettings.SupportMonths"/> (months): up to the 2 years ahead a planned end may be (<see cref="Episodes.EpisodeDates.YearsAhead"/>).</summary>
+    public const int MinMonths = 1, MaxMonths = 12 * Episodes.EpisodeDates.YearsAhead;
+    /// <summary>Inclusive limits of <see cref="SupportSettings.ReminderLeadHours"/> (hours; 168 is a week).</summary>
+    public const int MinHours = 1, MaxHours = 168;
+    /// <summary>The longest <see cref="SupportSettings.SenderName"/> (characters).</summary>
+    public const int MaxSenderName = 100;
+
+    /// <summary>The conflict message when two managers save at once.</summary>
+    public const string Conflict =
+        "Someone else changed the support settings while you were looking at them. Your change has not been saved. Check them as they are now and try again.";
+
+    /// <summary>
+    /// The team's settings; the defaults (version <see cref="Guid.Empty"/>, not stored) when the team has never saved
+    /// any. Not tracked.
+    /// </summary>
+    public async Task<SupportSettings> CurrentAsync(Guid teamId, CancellationToken ct = default) =>
+        await db.Set<SupportSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.TeamId == teamId, ct)
+        ?? new SupportSettings { TeamId = teamId, Version = Guid.Empty };
+
+    /// <summary>Reads <paramref name="form"/>, with every problem found (field names are the form's members).</summary>
+    /// <returns>The values when there are no problems, else null and the problems in the form's order.</returns>
+    public static (SupportSettingsValues? Values, IReadOnlyList<(string Field, string Message)> Problems) Validate(SupportSettingsForm form)
+    {
+        var problems = new List<(string, string)>();
+        var days = Whole(form.NotInTouchDays);
+        if (days is not (>= MinDays and <= MaxDays))
+            problems.Add((nameof(form.NotInTouchDays), $"Enter a number of days from {MinDays} to {MaxDays}, like 14"));
+        int? months = null;
+        if (!string.IsNullOrWhiteSpace(form.SupportMonths))
+        {
+            months = Whole(form.SupportMonths);
+            if (months is not (>= MinMonths and <= MaxMonths))
+                problems.Add((nameof(form.SupportMonths), $"Enter a number of months from {MinMonths} to {MaxMonths}, like 6, or leave it empty for no default planned end"));
+        }
+        var hours = Whole(form.ReminderLeadHours);
+        if (hours is not (>= MinHours and <= MaxHours))
+            problems.Add((nameof(form.ReminderLeadHours), $"Enter a number of hours from {MinHours} to {MaxHours}, like 24"));
+        var from = TimeOfDay.Parse(form.QuietHoursStart);
+        if (from is null) problems.Add((nameof(form.QuietHoursStart), "Enter the time quiet hours start, like 21:00 or 9pm"));
+        var to = TimeOfDay.Parse(form.QuietHoursEnd);
+        if (to is null) problems.Add((nameof(form.QuietHoursEnd), "Enter the time quiet hours end, like 08:00 or 8am"));
+        var phone = Clean(form.ReplyTelephone);
+        if (phone is not null && PhoneNumbers.Problem(phone) is not null)
+            problems.Add((nameof(form.ReplyTelephone), "Enter a phone number, like 01632 960 001"));
+        var sender = Clean(form.SenderName);
+        if (sender is { Length: > MaxSenderName })
+            problems.Add((nameof(form.SenderName), $"Team name must be {MaxSenderName} characters or fewer"));
+        return problems.Count > 0
+            ? (null, problems)
+            : (new SupportSettingsValues(days!.Value, months, hours!.Value, from!.Value, to!.Value, phone, sender), problems);
+    }
+
+    /// <summary>
+    /// Saves the signed-in user's team's settings (the row is created on the first save), with an audit event
+    /// (Updated "SupportSettings"). A new "not in touch" threshold applies at once; a new length of support applies to
+    /// support started from now on (planned ends already set keep their dates).
+    /// </summary>
+    /// <param name="form">What was typed.</param>
+    /// <param name="expectedVersion">The version the user loaded (<see cref="Guid.Empty"/> for the defaults).</param>
+    /// <param name="ct">Cancels the save.</param>
+    /// <exception cref="ValidationFailedException">Every problem with <paramref name="form"/>; nothing is saved.</exception>
+    /// <exception cref="ConcurrencyConflictException">Someone else saved since <paramref name="expectedVersion"/> (<see cref="Conflict"/>).</exception>
+    public async Task SaveAsync(SupportSettingsForm form, Guid expectedVersion, CancellationToken ct = default)
+    {
+        var (values, problems) = Validate(form);
+        ValidationFailedException.ThrowIfAny(problems);
+        var v = values!;
+        var teamId = user.TeamId ?? throw new InvalidOperationException("No team.");
+        var set = db.Set<SupportSettings>();
+        var row = await set.FirstOrDefaultAsync(s => s.TeamId == teamId, ct);
+        if (row is null)
+        {
+            if (expectedVersion != Guid.Empty) throw new ConcurrencyConflictException(Conflict);
+            row = new SupportSettings { TeamId = teamId };
+            set.Add(row);
+        }
+        else db.ExpectVersion(row, expectedVersion);
+        (row.NotInTouchDays, row.SupportMonths, row.ReminderLeadHours, row.QuietHoursStart, row.QuietHoursEnd, row.ReplyTelephone, row.SenderName) =
+            (v.NotInTouchDays, v.SupportMonths, v.ReminderLeadHours, v.QuietHoursStart, v.QuietHoursEnd, v.ReplyTelephone, v.SenderName);
+        (row.ChangedAt, row.ChangedByUserId) = (clock.GetUtcNow(), user.UserId);
+        // No personal data: team settings only (the reply number is the team's).
+        audit.Add(AuditAction.Updated, "SupportSettings", teamId.ToString(), null,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Not in touch after {v.NotInTouchDays} days; support {(v.SupportMonths is { } m ? $"{m} months" : "no default")}; reminders {v.ReminderLeadHours} hours before; quiet {v.QuietHoursStart:HH\\:mm}-{v.QuietHoursEnd:HH\\:mm}"));
+        // Two first saves at once: the team's key is taken by the other, the same conflict.
+        await db.SaveOrConflictAsync(Conflict, uniqueNumberIsConflict: true, ct);
+    }
+
+    private static int? Whole(string? typed) =>
+        int.TryParse(typed?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>The one check of a UK phone number as typed, for a person's number and a team's reply number alike.</summary>
+public static class PhoneNumbers
+{
+    /// <summary>The longest number stored (characters).</summary>
+    public const int MaxLength = 30;
+
+    /// <summary>
+    /// Why <paramref name="phone"/> (trimmed, not empty) is not a phone number, or null when it looks like one: at most
+    /// <see cref="MaxLength"/> characters, at least 10 digits, and only digits, spaces, '+', '-', '(' and ')'.
+    /// </summary>
+    public static string? Problem(string phone) =>
+        phone.Length > MaxLength || phone.Count(char.IsAsciiDigit) < 10 || phone.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'))
+            ? "Enter a phone number, like 07700 900 982 or 01632 960 001"
+            : null;
+}
