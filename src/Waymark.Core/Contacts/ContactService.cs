@@ -118,6 +118,27 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
     public async Task<Contact> RecordAsync(Guid personId, ContactInput input, CancellationToken ct = default)
     {
         var teamId = TeamId();
+        var (problems, episodeId) = await CheckAsync(personId, input, ct);
+        ValidationFailedException.ThrowIfAny(problems);
+        var contact = NewContact(personId, teamId, episodeId, input);
+        Contacts.Add(contact);
+        audit.Add(AuditAction.Created, "Contact", contact.Id.ToString(), personId, Coded(contact));
+        await db.SaveChangesAsync(ct);
+        return contact;
+    }
+
+    /// <summary>
+    /// Every problem recording <paramref name="input"/> for the person would meet (the input's own, its date against the
+    /// person's history, the worker, the episode), without saving anything: a form whose own reading already failed
+    /// shows these too, so the user sees every problem at once.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such person the team can see.</exception>
+    public async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(Guid personId, ContactInput input, CancellationToken ct = default) =>
+        (await CheckAsync(personId, input, ct)).Problems;
+
+    private async Task<(List<(string Field, string Message)> Problems, Guid? EpisodeId)> CheckAsync(Guid personId, ContactInput input, CancellationToken ct)
+    {
+        var teamId = TeamId();
         var knownSince = await KnownSinceAsync(personId, ct) ?? throw new KeyNotFoundException("Person not found.");
         var problems = await ProblemsAsync(input, teamId, knownSince, ct);
         var open = await OpenEpisodesAsync(personId, ct);
@@ -129,13 +150,7 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
         }
         else if (open.Count == 1) episodeId = open[0].Id;
         else if (open.Count > 1) problems.Add((nameof(ContactInput.EpisodeId), "Select which episode the contact was part of"));
-        ValidationFailedException.ThrowIfAny(problems);
-
-        var contact = NewContact(personId, teamId, episodeId, input);
-        Contacts.Add(contact);
-        audit.Add(AuditAction.Created, "Contact", contact.Id.ToString(), personId, Coded(contact));
-        await db.SaveChangesAsync(ct);
-        return contact;
+        return (problems, episodeId);
     }
 
     /// <summary>
@@ -191,10 +206,17 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Whether the current user may correct <paramref name="contact"/> or mark it in error (the rule of <see cref="OnlyRecorderOrManager"/>), and it is current.</summary>
-    public bool CanChange(Contact contact) =>
-        contact.TeamId == user.TeamId && contact.SupersededAt is null && contact.EnteredInErrorAt is null
-        && (contact.RecordedByUserId == user.UserId || user.Role == Roles.TeamManager);
+    /// <summary>
+    /// Why the current user may not correct <paramref name="contact"/> or mark it in error, in words for the page, or null
+    /// when they may: only the team that recorded it, only its recorder or a team manager (<see cref="OnlyRecorderOrManager"/>),
+    /// and only its latest version, not marked in error.
+    /// </summary>
+    public string? WhyNotChange(Contact contact) =>
+        contact.TeamId != user.TeamId ? AnotherTeams
+        : contact.RecordedByUserId != user.UserId && user.Role != Roles.TeamManager ? OnlyRecorderOrManager
+        : contact.EnteredInErrorAt is not null ? AlreadyInError
+        : contact.SupersededAt is not null ? AlreadyCorrected
+        : null;
 
     /// <summary>One contact the team can see, with every version of it; null when there is none.</summary>
     public async Task<ContactHistory?> HistoryAsync(Guid contactId, CancellationToken ct = default)
@@ -375,10 +397,7 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
     private async Task<Contact> ToChangeAsync(Guid contactId, CancellationToken ct)
     {
         var contact = await Contacts.FirstOrDefaultAsync(c => c.Id == contactId, ct) ?? throw new KeyNotFoundException("Contact not found.");
-        if (contact.TeamId != user.TeamId) throw new ContactRuleException(AnotherTeams);
-        if (contact.RecordedByUserId != user.UserId && user.Role != Roles.TeamManager) throw new ContactRuleException(OnlyRecorderOrManager);
-        if (contact.EnteredInErrorAt is not null) throw new ContactRuleException(AlreadyInError);
-        if (contact.SupersededAt is not null) throw new ContactRuleException(AlreadyCorrected);
+        if (WhyNotChange(contact) is { } why) throw new ContactRuleException(why);
         return contact;
     }
 
