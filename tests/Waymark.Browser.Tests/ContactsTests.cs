@@ -42,7 +42,7 @@ public class ContactsTests(BrowserFixture fx)
 
         // An empty form first: the error summary, accessible.
         await page.PressButtonAsync("Record the contact");
-        await page.AssertErrorStateAsync("record a contact", "Select how the contact happened", "Select yes if you reached them");
+        await page.AssertErrorStateAsync("record a contact", "Select how the contact happened", "Select yes if you reached them, or no if you tried but did not");
 
         await page.Locator("h1").FocusAsync();
         await page.ChooseRadioByKeyboardAsync("Kind", "Phone call");
