@@ -55,6 +55,7 @@ public abstract class AuthorisationTests(AppFixture app)
         public Guid LiaisonReport { get; init; }
         public Guid ProactiveList { get; init; }
         public Guid ProactiveRow { get; init; }
+        public Guid Contact { get; init; }
     }
 
     /// <summary>
@@ -244,6 +245,15 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /ProactiveIdentification/Figures", _ => "/proactive/figures", Managers, O),
         new("GET /Identification/Start", w => $"/identification?row={w.ProactiveRow}", Clinical, N),
         new("POST /Identification/Start", w => $"/identification?row={w.ProactiveRow}", Clinical, N),
+        // Contacts (case notes) and the person's timeline (docs/security.md, "Contacts")
+        new("GET /Contacts/New", w => $"/people/{w.Person}/contacts/new", CaseWork, N),
+        new("POST /Contacts/New", w => $"/people/{w.Person}/contacts/new", CaseWork, N),
+        new("GET /Contacts/Timeline", w => $"/people/{w.Person}/timeline", CaseWork, N),
+        new("GET /Contacts/Details", w => $"/contacts/{w.Contact}", CaseWork, N),
+        new("GET /Contacts/Correct", w => $"/contacts/{w.Contact}/correct", CaseWork, N),
+        new("POST /Contacts/Correct", w => $"/contacts/{w.Contact}/correct", CaseWork, N),
+        new("GET /Contacts/EnteredInError", w => $"/contacts/{w.Contact}/entered-in-error", CaseWork, N),
+        new("POST /Contacts/EnteredInError", w => $"/contacts/{w.Contact}/entered-in-error", CaseWork, N),
     ];
 
     private static string DraftPage(string step) => step switch
@@ -272,9 +282,10 @@ public abstract class AuthorisationTests(AppFixture app)
         var consent = await Liaison.LiaisonData.AddConsentAsync(app.Data, episode, agency.Id);
         var report = await LiaisonReports.LiaisonReportData.AddReportDraftAsync(app.Data, episode, (await LiaisonReports.LiaisonReportData.AddAgencyAsync(app.Data, app.Data.Northshire)).Id);
         var (list, row) = await ProactiveIdentification.ProactiveData.AddListAsync(app.Data, app.Data.Northshire);
+        var contact = await Contacts.ContactData.AddContactAsync(app.Data, episode, app.Data.UserId(Users.Practitioner));
         return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner))
         {
-            Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id, ProactiveList = list, ProactiveRow = row,
+            Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id, ProactiveList = list, ProactiveRow = row, Contact = contact.Id,
         };
     }
 

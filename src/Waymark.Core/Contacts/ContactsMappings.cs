@@ -26,7 +26,8 @@ internal sealed class ContactMapping : IEntityTypeConfiguration<Contact>
         // "Not in touch": the latest successful contact of a person in a team (one index probe per caseload row).
         e.HasIndex(x => new { x.PersonId, x.TeamId, x.Reached, x.OccurredAt });
         e.HasIndex(x => new { x.EpisodeId, x.OccurredAt });
-        e.HasIndex(x => x.SupersedesId);
+        // A contact is corrected once: a second correction of the same version (two editors at once) is refused.
+        e.HasIndex(x => x.SupersedesId).IsUnique();
         e.HasIndex(x => x.AppointmentId);
     }
 }

@@ -8,6 +8,7 @@ public static class ContactsRegistration
     /// <summary>Registers the capability's services (scoped).</summary>
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
+        services.AddScoped<ContactService>();
         return services;
     }
 }

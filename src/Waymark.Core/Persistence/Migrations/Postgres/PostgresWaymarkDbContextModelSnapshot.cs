@@ -597,7 +597,8 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasIndex("AppointmentId");
 
-                    b.HasIndex("SupersedesId");
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.HasIndex("EpisodeId", "OccurredAt");
 

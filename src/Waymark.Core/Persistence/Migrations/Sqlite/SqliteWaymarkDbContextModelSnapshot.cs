@@ -584,7 +584,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AppointmentId");
 
-                    b.HasIndex("SupersedesId");
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.HasIndex("EpisodeId", "OccurredAt");
 

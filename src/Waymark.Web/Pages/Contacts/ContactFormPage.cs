@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Waymark.Contacts;
+using Waymark.Web.Forms;
+
+namespace Waymark.Web.Pages.Contacts;
+
+/// <summary>
+/// The form of a contact, shared by recording one and correcting one: reads what was typed (kind, reached, UK date and
+/// typed time with the clock-change question, duration, worker, with whom, note) into a <see cref="ContactInput"/>,
+/// putting format problems on the model state, and maps the service's problems onto the same fields.
+/// </summary>
+public abstract class ContactFormPage(ContactService contacts, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? Kind { get; set; }
+    /// <summary>"yes" or "no".</summary>
+    [BindProperty] public string? Reached { get; set; }
+    [BindProperty] public DateParts OccurredOn { get; set; } = new();
+    /// <summary>The time as typed (read by <see cref="TimeOfDay.Parse"/>).</summary>
+    [BindProperty] public string? Time { get; set; }
+    /// <summary>For a time that happened twice (the October clock change): "BST" or "GMT".</summary>
+    [BindProperty] public string? ClockChange { get; set; }
+    /// <summary>Minutes, as typed.</summary>
+    [BindProperty] public string? Duration { get; set; }
+    [BindProperty] public string? Worker { get; set; }
+    [BindProperty] public string? WithWhom { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    /// <summary>The typed time when it happened twice, so the page asks which; null otherwise.</summary>
+    public TimeOnly? AmbiguousTime { get; private set; }
+
+    public List<SelectListItem> KindItems { get; } = ContactKinds.All.Select(k => new SelectListItem(ContactKinds.Display(k), k.ToString())).ToList();
+    public List<SelectListItem> ReachedItems { get; } = [new("Yes", "yes"), new("No, I tried but did not reach them", "no")];
+    public List<SelectListItem> WorkerItems { get; private set; } = [];
+
+    protected ContactService Contacts => contacts;
+    protected DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Fills the form's defaults: today, now (to the minute), and the user as the worker.</summary>
+    protected void Defaults(string? userId)
+    {
+        var local = UkTime.ToLocal(Now);
+        OccurredOn = DateParts.From(UkTime.DateOf(Now));
+        Time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
+        Worker = userId;
+    }
+
+    /// <summary>Fills the form from an existing contact (correcting it).</summary>
+    protected void From(Contact c)
+    {
+        Kind = c.Kind.ToString();
+        Reached = c.Reached ? "yes" : "no";
+        OccurredOn = DateParts.From(UkTime.DateOf(c.OccurredAt));
+        Time = UkTime.ToLocal(c.OccurredAt).ToString("HH:mm", CultureInfo.InvariantCulture);
+        if (UkTime.Resolve(UkTime.DateOf(c.OccurredAt), TimeOnly.FromDateTime(UkTime.ToLocal(c.OccurredAt).DateTime)).Ambiguous)
+            ClockChange = UkTime.ZoneName(c.OccurredAt);
+        Duration = c.DurationMinutes?.ToString(CultureInfo.InvariantCulture);
+        Worker = c.WorkerUserId;
+        WithWhom = c.WithWhom;
+        Note = c.Note;
+    }
+
+    /// <summary>Loads the team's workers for the select.</summary>
+    protected async Task LoadWorkersAsync(CancellationToken ct)
+    {
+        WorkerItems = [new("Select who had the contact", ""), .. (await contacts.WorkersAsync(ct)).Select(w => new SelectListItem(w.Name, w.UserId))];
+    }
+
+    /// <summary>Reads the form; format problems go on the model state, and every problem the input has on its own too.</summary>
+    protected ContactInput Read(Guid? episodeId = null)
+    {
+        var (date, error) = OccurredOn.Parse("Date of the contact");
+        if (error is not null) ModelState.AddModelError(nameof(OccurredOn), error);
+        else if (date is null) ModelState.AddModelError(nameof(OccurredOn), "Enter the date of the contact");
+        DateTimeOffset? at = null;
+        if (string.IsNullOrWhiteSpace(Time)) ModelState.AddModelError(nameof(Time), "Enter the time of the contact, for example 14:30");
+        else if (TimeOfDay.Parse(Time) is not { } time) ModelState.AddModelError(nameof(Time), "Enter the time like 14:30 or 2:30pm");
+        else if (date is { } d)
+        {
+            var typed = UkTime.ReadTyped(d, time, ClockChange, "Time of the contact");
+            at = typed.At;
+            if (typed.Ambiguous) { AmbiguousTime = time; ModelState.AddModelError(nameof(ClockChange), typed.Error!); }
+            else if (typed.Error is not null) ModelState.AddModelError(nameof(Time), typed.Error);
+        }
+        int? minutes = null;
+        if (!string.IsNullOrWhiteSpace(Duration))
+        {
+            if (int.TryParse(Duration.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m)) minutes = m;
+            else ModelState.AddModelError(nameof(Duration), "How long must be a whole number of minutes, like 30");
+        }
+        var input = new ContactInput(Choices.Enum<ContactKind>(Kind), Reached switch { "yes" => true, "no" => false, _ => null },
+            at, minutes, Worker, WithWhom, Note, episodeId);
+        foreach (var (field, message) in input.Validate())
+        {
+            // No instant because the date or time was refused: that error says it all.
+            if (field == nameof(ContactInput.OccurredAt) && (HasError(nameof(OccurredOn)) || HasError(nameof(Time)) || HasError(nameof(ClockChange)))) continue;
+            var key = KeyFor(field);
+            if (!HasError(key)) ModelState.AddModelError(key, message);
+        }
+        return input;
+    }
+
+    /// <summary>Puts the service's problems on the form, each beside its field (and none twice).</summary>
+    protected void AddProblems(ValidationFailedException e)
+    {
+        foreach (var p in e.Problems)
+        {
+            var key = KeyFor(p.Field);
+            if (!HasError(key)) ModelState.AddModelError(key, p.Message);
+        }
+    }
+
+    /// <summary>The form field of a <see cref="ContactInput"/> property.</summary>
+    protected static string KeyFor(string field) => field switch
+    {
+        nameof(ContactInput.OccurredAt) => nameof(OccurredOn),
+        nameof(ContactInput.DurationMinutes) => nameof(Duration),
+        nameof(ContactInput.WorkerUserId) => nameof(Worker),
+        nameof(ContactInput.EpisodeId) => "Episode",
+        _ => field,
+    };
+
+    private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Appointments;
+using Waymark.Contacts;
+using Waymark.Web.Tests.Support;
+
+namespace Waymark.Web.Tests.Contacts;
+
+/// <summary>Contacts through the pages: recording (and bad input), the timeline with appointments, correcting and marking in error, other teams.</summary>
+public abstract class ContactPageTests(AppFixture app)
+{
+    [Collection(SqliteCollection.Name)]
+    public sealed class OnSqlite(SqliteApp app) : ContactPageTests(app);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresApp app) : ContactPageTests(app);
+
+    private static DateOnly Today => UkTime.Today(TimeProvider.System);
+
+    private Task<List<Contact>> ContactsAsync(Guid personId) =>
+        app.Data.QueryAsync(db => db.Set<Contact>().Where(c => c.PersonId == personId).OrderBy(c => c.RecordedAt).ToListAsync());
+
+    [Fact]
+    public async Task A_support_worker_records_a_call_that_did_not_connect_and_a_face_to_face_contact_and_sees_them_on_the_timeline_and_the_person_page()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.SupportWorker);
+        var person1 = await client.GetPageAsync($"/people/{person.Id}");
+        Assert.Contains($"/people/{person.Id}/contacts/new", person1.Links("main a"));
+
+        var form = await client.GetPageAsync($"/people/{person.Id}/contacts/new");
+        Assert.Equal("Record a contact", form.H1);
+        var fields = form.Form("main form");
+        Assert.Equal(Today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), fields["OccurredOn.Day"]);
+        Assert.False(string.IsNullOrEmpty(fields["Time"]));
+        Assert.Equal(app.Data.UserId(Users.SupportWorker), fields["Worker"]);
+        var time = UkTime.ToLocal(DateTimeOffset.UtcNow.AddMinutes(-30)).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var date = UkTime.DateOf(DateTimeOffset.UtcNow.AddMinutes(-30));
+
+        using (var attempt = await fields.Set("Kind", "Telephone").Set("Reached", "no").SetDate("OccurredOn", date).Set("Time", time).Set("Note", "No answer").SubmitAsync(client))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, attempt.StatusCode);
+            Assert.Equal($"/people/{person.Id}/timeline", Redirects.Path(attempt));
+        }
+        var again = (await client.GetPageAsync($"/people/{person.Id}/contacts/new")).Form("main form")
+            .Set("Kind", "FaceToFace").Set("Reached", "yes").SetDate("OccurredOn", date).Set("Time", time).Set("Duration", "45").Set("WithWhom", "Mother").Set("Note", "Met at the library");
+        using (var met = await again.SubmitAsync(client)) Assert.Equal(HttpStatusCode.Redirect, met.StatusCode);
+
+        var stored = await ContactsAsync(person.Id);
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, c => Assert.Equal((episode.Id, app.Data.UserId(Users.SupportWorker)), (c.EpisodeId, c.RecordedByUserId)));
+        var timeline = await client.GetPageAsync($"/people/{person.Id}/timeline");
+        Assert.Contains("Face to face", timeline.MainText);
+        Assert.Contains("Phone call (not reached)", timeline.MainText);
+        Assert.Contains("Met at the library", timeline.MainText);
+        var personPage = await client.GetPageAsync($"/people/{person.Id}");
+        Assert.Contains("Contacts", personPage.MainText);
+        Assert.Contains("Last reached:", personPage.MainText);
+        Assert.Contains($"/contacts/{stored[1].Id}", personPage.Links("main a"));
+    }
+
+    [Fact]
+    public async Task Bad_input_is_answered_with_the_error_summary_keeping_what_was_typed_and_nothing_is_saved()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = (await client.GetPageAsync($"/people/{person.Id}/contacts/new")).Form("main form")
+            .Set("Kind", "HomeVisit").Set("Reached", "yes").SetDate("OccurredOn", Today.AddDays(2)).Set("Time", "10am")
+            .Set("Duration", "lots").Set("WithWhom", "Brother").Set("Note", "");
+        using var refused = await form.SubmitAsync(client);
+        var page = await HtmlPage.ReadAsync(refused);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.StartsWith("Error: ", page.Title);
+        Assert.Contains("How long must be a whole number of minutes", page.ErrorSummary!);
+        Assert.Contains("Enter a note of what happened", page.ErrorSummary!);
+        Assert.Contains("cannot be in the future", page.ErrorSummary!);
+        var kept = page.Form("main form");
+        Assert.Equal(("lots", "Brother", "10am"), (kept["Duration"], kept["WithWhom"], kept["Time"]));
+        Assert.Equal("HomeVisit", kept["Kind"]);
+
+        var time = (await client.GetPageAsync($"/people/{person.Id}/contacts/new")).Form("main form")
+            .Set("Kind", "Telephone").Set("Reached", "no").Set("Time", "25:99").Set("Worker", "nobody");
+        var timePage = await HtmlPage.ReadAsync(await time.SubmitAsync(client));
+        Assert.Contains("Enter the time like 14:30", timePage.ErrorSummary!);
+        Assert.Contains("Select someone in your team", timePage.ErrorSummary!);
+        Assert.Empty(await ContactsAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task The_timeline_shows_appointments_beside_contacts_and_filters_them()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var worker = app.Data.UserId(Users.Practitioner);
+        await app.Data.AddContactAsync(episode, worker, c => c.Note = "Checked in by phone");
+        await app.Data.ChangeAsync(db =>
+        {
+            db.Add(new Appointment { TeamId = episode.TeamId, PersonId = person.Id, EpisodeId = episode.Id, StartsAt = DateTimeOffset.UtcNow.AddDays(3), Purpose = "Housing options", Location = "Newtown Library", WorkerUserId = worker, BookedByUserId = worker, BookedAt = DateTimeOffset.UtcNow });
+            return Task.CompletedTask;
+        });
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var timeline = await client.GetPageAsync($"/people/{person.Id}/timeline");
+        Assert.Contains("Appointment: Housing options", timeline.MainText);
+        Assert.Contains("Booked", timeline.MainText);
+        Assert.Contains("Checked in by phone", timeline.MainText);
+
+        var calls = await client.GetPageAsync($"/people/{person.Id}/timeline?Kind=Telephone");
+        Assert.Contains("Checked in by phone", calls.MainText);
+        Assert.DoesNotContain("Appointment: Housing options", calls.MainText);
+        var badDate = await client.GetPageAsync($"/people/{person.Id}/timeline?From.Day=31&From.Month=2&From.Year=2026");
+        Assert.Contains("From date must be a real date", badDate.ErrorSummary!);
+    }
+
+    [Fact]
+    public async Task Only_the_recorder_corrects_and_the_old_version_is_kept_then_a_manager_marks_it_in_error()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var contact = await app.Data.AddContactAsync(episode, app.Data.UserId(Users.Practitioner));
+        using (var colleague = await app.SignedInAsync(Users.Practitioner2))
+        {
+            var refused = await colleague.GetPageAsync($"/contacts/{contact.Id}/correct");
+            Assert.Contains(ContactService.OnlyRecorderOrManager, refused.MainText);
+            Assert.Null(refused.Document.QuerySelector("main form"));
+        }
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = (await client.GetPageAsync($"/contacts/{contact.Id}/correct")).Form("main form");
+        Assert.Equal("Telephone", form["Kind"]);
+        using var saved = await form.Set("Kind", "Video").Set("Note", "It was a video call").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await ContactsAsync(person.Id);
+        Assert.Equal(2, stored.Count);
+        var latest = stored.Single(c => c.SupersedesId == contact.Id);
+        Assert.NotNull(stored.Single(c => c.Id == contact.Id).SupersededAt);
+        var shown = await client.GetPageAsync($"/contacts/{contact.Id}");
+        Assert.Contains("This version was corrected", shown.MainText);
+        Assert.DoesNotContain("Talked about the housing appointment", (await client.GetPageAsync($"/people/{person.Id}/timeline")).MainText);
+
+        using var manager = await app.SignedInAsync(Users.TeamManager);
+        var blank = (await manager.GetPageAsync($"/contacts/{latest.Id}/entered-in-error")).Form("main form");
+        var noReason = await HtmlPage.ReadAsync(await blank.SubmitAsync(manager));
+        Assert.Contains("Enter why the contact was entered in error", noReason.ErrorSummary!);
+        using var marked = await blank.Set("Reason", "Wrong person").SubmitAsync(manager);
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        Assert.Contains("Entered in error", (await manager.GetPageAsync($"/contacts/{latest.Id}")).MainText);
+        Assert.NotNull((await ContactsAsync(person.Id)).Single(c => c.Id == latest.Id).EnteredInErrorAt);
+    }
+
+    [Fact]
+    public async Task Another_teams_person_and_contact_are_404_on_every_contacts_page()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var contact = await app.Data.AddContactAsync(episode, app.Data.UserId(Users.Practitioner));
+        using var client = await app.SignedInAsync(Users.SouthshirePractitioner);
+        foreach (var url in new[] { $"/people/{person.Id}/contacts/new", $"/people/{person.Id}/timeline", $"/contacts/{contact.Id}", $"/contacts/{contact.Id}/correct", $"/contacts/{contact.Id}/entered-in-error" })
+        {
+            using var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url}: {response.StatusCode}");
+        }
+    }
+}
