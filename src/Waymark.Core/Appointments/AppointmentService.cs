@@ -232,7 +232,7 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
     /// <summary>One appointment the team can see, with its names, history and reminders; null when there is none.</summary>
     public async Task<AppointmentDetails?> DetailsAsync(Guid id, CancellationToken ct = default)
     {
-        var entry = await Entries(Appointments.Where(a => a.Id == id)).FirstOrDefaultAsync(ct);
+        var entry = (await ListAsync(Rows(Appointments.Where(a => a.Id == id)).Take(1), ct)).FirstOrDefault();
         if (entry is null) return null;
         var a = entry.Appointment;
         var from = a.SupersedesId is { } s ? await Appointments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == s, ct) : null;
@@ -260,14 +260,14 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
     /// <summary>The Monday of the week <paramref name="day"/> is in.</summary>
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    private Task<List<DiaryEntry>> RangeAsync(string workerId, DateOnly from, DateOnly to, CancellationToken ct)
+    private async Task<List<DiaryEntry>> RangeAsync(string workerId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         // UK midnight never falls in a clock change (they happen at 01:00 UTC), so each bound is one instant.
         var start = UkTime.FromLocal(from, TimeOnly.MinValue);
         var end = UkTime.FromLocal(to, TimeOnly.MinValue);
         var team = TeamId;
-        return Entries(Appointments.Where(a => a.TeamId == team && a.WorkerUserId == workerId && a.StartsAt >= start && a.StartsAt < end))
-            .OrderBy(e => e.Appointment.StartsAt).ToListAsync(ct);
+        return await ListAsync(Rows(Appointments.Where(a => a.TeamId == team && a.WorkerUserId == workerId && a.StartsAt >= start && a.StartsAt < end))
+            .OrderBy(r => r.A.StartsAt), ct);
     }
 
     /// <summary>
@@ -278,18 +278,29 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
     {
         var now = clock.GetUtcNow();
         var of = Appointments.Where(a => a.PersonId == personId && (episodeId == null || a.EpisodeId == episodeId));
-        var upcoming = Entries(of.Where(a => a.StartsAt >= now)).OrderBy(e => e.Appointment.StartsAt).Take(UpcomingShown);
-        var past = Entries(of.Where(a => a.StartsAt < now)).OrderByDescending(e => e.Appointment.StartsAt).Take(PastShown);
-        var rows = await upcoming.Concat(past).ToListAsync(ct);
+        var upcoming = Rows(of.Where(a => a.StartsAt >= now)).OrderBy(r => r.A.StartsAt).Take(UpcomingShown);
+        var past = Rows(of.Where(a => a.StartsAt < now)).OrderByDescending(r => r.A.StartsAt).Take(PastShown);
+        var rows = await ListAsync(upcoming.Concat(past), ct);
         return new PersonAppointments(rows.Where(r => r.Appointment.StartsAt >= now).OrderBy(r => r.Appointment.StartsAt).ToList(),
             rows.Where(r => r.Appointment.StartsAt < now).OrderByDescending(r => r.Appointment.StartsAt).ToList());
     }
 
-    private IQueryable<DiaryEntry> Entries(IQueryable<Appointment> appointments) =>
+    /// <summary>An appointment with its person's names and what superseded it, as the database returns it (orderable).</summary>
+    private sealed class Row
+    {
+        public required Appointment A { get; init; }
+        public required string Given { get; init; }
+        public required string Family { get; init; }
+        public Guid? To { get; init; }
+    }
+
+    private IQueryable<Row> Rows(IQueryable<Appointment> appointments) =>
         from a in appointments.AsNoTracking()
         join p in db.People on a.PersonId equals p.Id
-        select new DiaryEntry(a, p.GivenName, p.FamilyName,
-            Appointments.Where(x => x.SupersedesId == a.Id).Select(x => (Guid?)x.Id).FirstOrDefault());
+        select new Row { A = a, Given = p.GivenName, Family = p.FamilyName, To = Appointments.Where(x => x.SupersedesId == a.Id).Select(x => (Guid?)x.Id).FirstOrDefault() };
+
+    private static async Task<List<DiaryEntry>> ListAsync(IQueryable<Row> rows, CancellationToken ct) =>
+        (await rows.ToListAsync(ct)).Select(r => new DiaryEntry(r.A, r.Given, r.Family, r.To)).ToList();
 
     /// <summary>The audit detail of a booking: coded facts only (no place, purpose or names).</summary>
     private static string Describe(Appointment a) =>
