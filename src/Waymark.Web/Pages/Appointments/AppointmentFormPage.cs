@@ -14,6 +14,9 @@ namespace Waymark.Web.Pages.Appointments;
 /// </summary>
 public abstract class AppointmentFormPage(AppointmentService service) : PageModel
 {
+    /// <summary>The appointments service.</summary>
+    protected AppointmentService Service => service;
+
     [BindProperty] public DateParts Date { get; set; } = new();
     [BindProperty] public string? Time { get; set; }
     /// <summary>For a time that happened twice (the October clock change): "BST" or "GMT".</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
@@ -22,6 +23,8 @@ public class BookModel(AppointmentService service, WaymarkDbContext db) : Appoin
     {
         if (!await LoadAsync(ct)) return NotFound();
         EpisodeId = Episode?.ToString();
+        WorkerUserId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        Accompanied = "no";
         return Page();
     }
 
@@ -33,7 +36,7 @@ public class BookModel(AppointmentService service, WaymarkDbContext db) : Appoin
         try
         {
             // A date the form could not read goes to the service as none, so every other problem is listed at once.
-            var a = await service.BookAsync(PersonId, ModelState.IsValid ? input : input with { Date = null }, ct);
+            var a = await Service.BookAsync(PersonId, ModelState.IsValid ? input : input with { Date = null }, ct);
             TempData["Success"] = "Appointment booked";
             return Redirect($"/appointments/{a.Id}");
         }

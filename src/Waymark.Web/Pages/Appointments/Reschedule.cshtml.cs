@@ -37,7 +37,7 @@ public class RescheduleModel(AppointmentService service, ICurrentUser user, Waym
         var input = Read();
         try
         {
-            var next = await service.RescheduleAsync(Id, ModelState.IsValid ? input : input with { Date = null }, Reason, Version, ct);
+            var next = await Service.RescheduleAsync(Id, ModelState.IsValid ? input : input with { Date = null }, Reason, Version, ct);
             TempData["Success"] = "Appointment rescheduled";
             return Redirect($"/appointments/{next.Id}");
         }
@@ -62,7 +62,7 @@ public class RescheduleModel(AppointmentService service, ICurrentUser user, Waym
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Details = await service.DetailsAsync(Id, ct);
+        Details = await Service.DetailsAsync(Id, ct);
         if (Details is null || Details.Appointment.TeamId != user.TeamId) return false;
         if (AppointmentRules.RescheduleRefusal(Details.Appointment, Details.RescheduledTo is not null) is not null) return false;
         Person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Details.Appointment.PersonId, ct);
