@@ -56,6 +56,7 @@ public abstract class AuthorisationTests(AppFixture app)
         public Guid ProactiveList { get; init; }
         public Guid ProactiveRow { get; init; }
         public Guid Contact { get; init; }
+        public Guid Appointment { get; init; }
     }
 
     /// <summary>
@@ -254,6 +255,20 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /Contacts/Correct", w => $"/contacts/{w.Contact}/correct", CaseWork, N),
         new("GET /Contacts/EnteredInError", w => $"/contacts/{w.Contact}/entered-in-error", CaseWork, N),
         new("POST /Contacts/EnteredInError", w => $"/contacts/{w.Contact}/entered-in-error", CaseWork, N),
+        // Appointments and diaries (issue 13; docs/security/appointments.md). The calendar feed itself (/calendar/{token}.ics)
+        // is an anonymous endpoint, not a page: Appointments.AppointmentPageTests checks it.
+        new("GET /Appointments/Book", w => $"/people/{w.Person}/appointments/new", CaseWork, N),
+        new("POST /Appointments/Book", w => $"/people/{w.Person}/appointments/new", CaseWork, N),
+        new("GET /Appointments/Details", w => $"/appointments/{w.Appointment}", CaseWork, N),
+        new("GET /Appointments/Outcome", w => $"/appointments/{w.Appointment}/outcome", CaseWork, N),
+        new("POST /Appointments/Outcome", w => $"/appointments/{w.Appointment}/outcome", CaseWork, N),
+        new("GET /Appointments/Reschedule", w => $"/appointments/{w.Appointment}/reschedule", CaseWork, N),
+        new("POST /Appointments/Reschedule", w => $"/appointments/{w.Appointment}/reschedule", CaseWork, N),
+        new("GET /Diary/Index", _ => "/diary", CaseWork, O),
+        new("GET /Diary/Week", _ => "/diary/week", CaseWork, O),
+        new("GET /Diary/Feed", _ => "/diary/feed", CaseWork, O),
+        new("POST /Diary/Feed?handler=Create", _ => "/diary/feed?handler=Create", CaseWork, O),
+        new("POST /Diary/Feed?handler=Revoke", _ => "/diary/feed?handler=Revoke", CaseWork, O),
     ];
 
     private static string DraftPage(string step) => step switch
@@ -286,6 +301,7 @@ public abstract class AuthorisationTests(AppFixture app)
         return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner))
         {
             Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id, ProactiveList = list, ProactiveRow = row, Contact = contact.Id,
+            Appointment = (await Appointments.AppointmentData.AddAppointmentAsync(app.Data, episode, app.Data.UserId(Users.Practitioner))).Id,
         };
     }
 

@@ -42,6 +42,8 @@ public class Appointment : IPersonHistory, IVersioned
     public bool Accompanied { get; set; }
     /// <summary>The appointment this one replaces (rescheduling); that one is kept and shows as rescheduled.</summary>
     public Guid? SupersedesId { get; set; }
+    /// <summary>On a rescheduled appointment (one with <see cref="SupersedesId"/>): why the earlier one was moved. Up to 500 characters.</summary>
+    public string? RescheduleReason { get; set; }
     /// <summary>Remind the person by text message (only with their recorded consent to texts).</summary>
     public bool RemindByText { get; set; }
     /// <summary>Remind the person by email (only with their recorded consent to email).</summary>

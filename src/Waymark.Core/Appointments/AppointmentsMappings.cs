@@ -21,6 +21,7 @@ internal sealed class AppointmentMapping : IEntityTypeConfiguration<Appointment>
         e.Property(x => x.WithWhom).HasMaxLength(200);
         e.Property(x => x.Purpose).HasMaxLength(500);
         e.Property(x => x.OutcomeNote).HasMaxLength(1000);
+        e.Property(x => x.RescheduleReason).HasMaxLength(500);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.EndsAt);
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId);

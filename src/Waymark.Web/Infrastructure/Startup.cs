@@ -274,6 +274,7 @@ public static class Startup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
         app.MapOpenReferralApi();
+        Pages.Diary.CalendarFeedEndpoint.MapCalendarFeed(app);
     }
 }
 

@@ -229,6 +229,10 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.Property<bool>("RemindByText")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("RescheduleReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -218,6 +218,10 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.Property<bool>("RemindByText")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RescheduleReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Access;
+using Waymark.Appointments;
+using Waymark.Audit;
+using Waymark.Teams;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Pages.Diary;
+
+/// <summary>
+/// A worker's diary (day or week): the user's own, or with <c>?worker=</c> a team member's for a team manager; anyone
+/// else asking for another worker's diary gets "not found", as does a worker who is not a case worker of the team.
+/// </summary>
+public abstract class DiaryPage(AppointmentService service, ICurrentUser user, TimeProvider clock) : PageModel, IShowsPersonData
+{
+    /// <inheritdoc />
+    public IEnumerable<AuditEntry> PersonDataShown => Entries.Count == 0 ? [] :
+        [PersonView.List("Diary", Entries.Select(e => e.Appointment.PersonId), $"worker={WorkerId} from={From:yyyy-MM-dd} days={Days}")];
+
+    [FromQuery(Name = "worker")] public string? Worker { get; set; }
+
+    /// <summary>Whose diary it is.</summary>
+    public string WorkerId { get; private set; } = "";
+    public string WorkerName { get; private set; } = "";
+    public bool IsMine => WorkerId == user.UserId;
+    public DateOnly From { get; protected set; }
+    public DateOnly Today => UkTime.Today(clock);
+    public List<DiaryEntry> Entries { get; private set; } = [];
+    protected abstract int Days { get; }
+    protected AppointmentService Service => service;
+
+    /// <summary>The query string part that keeps the worker, e.g. "&amp;worker=…", or "".</summary>
+    public string WorkerQuery => IsMine ? "" : "&worker=" + Uri.EscapeDataString(WorkerId);
+
+    /// <summary>Reads the date (yyyy-MM-dd; none for today) and the worker; false for "not found".</summary>
+    protected async Task<bool> LoadAsync(string? date, Func<DateOnly, DateOnly> start, CancellationToken ct)
+    {
+        DateOnly day;
+        if (string.IsNullOrEmpty(date)) day = Today;
+        else if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+                 || day.Year < 2000 || day.Year > 2100) return false;
+        From = start(day);
+        WorkerId = user.UserId!;
+        if (!string.IsNullOrEmpty(Worker) && Worker != user.UserId)
+        {
+            if (!User.Can(Permission.ManageTeam) || !await service.IsWorkerAsync(Worker, ct)) return false;
+            WorkerId = Worker;
+        }
+        WorkerName = (await HttpContext.RequestServices.GetRequiredService<Persistence.WaymarkDbContext>().DisplayNamesAsync([WorkerId], ct)).GetValueOrDefault(WorkerId) ?? "";
+        Entries = Days == 1 ? await service.DayAsync(WorkerId, From, ct) : await service.WeekAsync(WorkerId, From, ct);
+        return true;
+    }
+}
