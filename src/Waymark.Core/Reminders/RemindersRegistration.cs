@@ -13,6 +13,7 @@ public static class RemindersRegistration
         services.AddSingleton<INotifyGateway>(sp => new NotifyHttpGateway(sp.GetRequiredService<NotifySettings>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderSender>();
+        services.AddScoped<ReminderQueries>();
         return services;
     }
 }
