@@ -29,7 +29,9 @@ public sealed record EventInput(
     bool PaymentPlanHelp = false,
     string? LegalStatus = null,
     TransferSection? TransferSection = null,
-    Guid? SupersedesId = null)
+    Guid? SupersedesId = null,
+    bool RemindByText = false,
+    bool RemindByEmail = false)
 {
     /// <summary>How long bail conditions may be: 1,000 characters.</summary>
     public const int MaxConditions = 1000;
@@ -139,6 +141,15 @@ public sealed record HearingToSupport(Guid EpisodeId, Guid PersonId, string Give
 /// </summary>
 public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock)
 {
+    // Hearing reminders (docs/support-reminders.md): planned, and cancelled on adjournment, vacation or correction, in the same unit of work.
+    private readonly Reminders.ReminderPlanner _reminders = new(db, clock, audit);
+
+    /// <summary>
+    /// The reminders the last <see cref="RecordAsync"/> of a hearing planned, and why any asked for were not (for the
+    /// page to say); null when it recorded no hearing.
+    /// </summary>
+    public Reminders.ReminderPlan? PlannedReminders { get; private set; }
+
     /// <summary>Events per page on the episode page.</summary>
     public const int PageSize = 20;
     /// <summary>Rows per page of the clocks list.</summary>
@@ -177,6 +188,8 @@ public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrent
                 && !Events.Any(x => x.SupersedesId == h.Id) && !Events.Any(x => x.HearingId == h.Id && x.SupersedesId == null), ct);
             if (!ok) problems.Add((nameof(EventInput.HearingId), "Select one of this episode's hearings that has not been adjourned or vacated"));
         }
+        var remind = input.Kind == CriminalJusticeEventKind.Hearing && (input.RemindByText || input.RemindByEmail);
+        if (remind) problems.AddRange(await _reminders.ConsentProblemsAsync(episode.PersonId, input.RemindByText, input.RemindByEmail, ct));
         if (input.SupersedesId is { } old)
         {
             var earlier = await Events.AsNoTracking().Where(x => x.Id == old && x.EpisodeId == episodeId).Select(x => new { x.Kind }).FirstOrDefaultAsync(ct);
@@ -214,6 +227,12 @@ public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrent
         audit.Add(AuditAction.Created, "CriminalJusticeEvent", e.Id.ToString(), episode.PersonId,
             CriminalJusticeEventKinds.Display(e.Kind) + (input.SupersedesId is { } s ? $"; corrects {s}" : ""));
         await MaintainClocksAsync(episode, e, ct);
+        PlannedReminders = null;
+        if (input.Kind == CriminalJusticeEventKind.Hearing && input.SupersedesId is { } corrected)
+            await _reminders.CancelForHearingAsync(corrected, "The hearing was corrected", ct);
+        if (e.Kind is CriminalJusticeEventKind.HearingAdjourned or CriminalJusticeEventKind.HearingVacated && e.HearingId is { } ended)
+            await _reminders.CancelForHearingAsync(ended, e.Kind == CriminalJusticeEventKind.HearingAdjourned ? "Hearing adjourned" : "Hearing vacated", ct);
+        if (remind) PlannedReminders = await _reminders.PlanForHearingAsync(e, input.RemindByText, input.RemindByEmail, user.UserId!, ct);
         await db.SaveChangesAsync(ct);
         return e;
     }

@@ -41,6 +41,8 @@ public class RecordModel(CriminalJusticeService service, WaymarkDbContext db, IC
     [BindProperty] public string? Prison { get; set; }
     [BindProperty] public string? HearingType { get; set; }
     [BindProperty] public bool SupportAtCourt { get; set; }
+    /// <summary>Hearing reminders asked for: "text", "email" (docs/support-reminders.md).</summary>
+    [BindProperty] public List<string> Remind { get; set; } = [];
     [BindProperty] public string? Hearing { get; set; }
     [BindProperty] public string? CourtOutcome { get; set; }
     [BindProperty] public List<string> Requirements { get; set; } = [];
@@ -65,6 +67,7 @@ public class RecordModel(CriminalJusticeService service, WaymarkDbContext db, IC
     public List<SelectListItem> SectionItems { get; } =
         [new("Section 47 (a sentenced prisoner)", nameof(Waymark.CriminalJustice.TransferSection.S47)), new("Section 48 (a remand or other unsentenced prisoner)", nameof(Waymark.CriminalJustice.TransferSection.S48))];
     public List<SelectListItem> SupportItems { get; } = [new("The person should be supported at court", "true")];
+    public List<SelectListItem> RemindItems { get; } = [new("Remind them by text message", "text"), new("Remind them by email", "email")];
     public List<SelectListItem> PaymentPlanItems { get; } = [new("The team will help with a payment plan", "true")];
     public List<SelectListItem> CourtItems { get; private set; } = [];
     public List<SelectListItem> PrisonItems { get; private set; } = [];
@@ -95,6 +98,7 @@ public class RecordModel(CriminalJusticeService service, WaymarkDbContext db, IC
                 nameof(EventInput.HearingAt) => nameof(HearingDate),
                 nameof(EventInput.AgencyId) => EventKind == CriminalJusticeEventKind.Hearing ? nameof(Court) : nameof(Prison),
                 nameof(EventInput.HearingId) => nameof(Hearing),
+                nameof(EventInput.RemindByText) or nameof(EventInput.RemindByEmail) => nameof(Remind),
                 nameof(EventInput.Kind) => "",
                 "" => "",
                 _ => field,
@@ -106,7 +110,9 @@ public class RecordModel(CriminalJusticeService service, WaymarkDbContext db, IC
             ModelState.AddModelError("", e.Message);
             return Page();
         }
-        TempData["Success"] = $"{KindName} recorded";
+        TempData["Success"] = $"{KindName} recorded"
+            + (service.PlannedReminders is { } plan ? string.Concat(plan.Planned.Select(r => $". {(r.Channel == Waymark.Reminders.ReminderChannel.Text ? "Text" : "Email")} reminder to be sent {Display.DateTime(r.DueAt)}"))
+                + string.Concat(plan.NotPlanned.Select(n => $". {n}")) : "");
         return Redirect($"/episodes/{EpisodeId}#criminal-justice");
     }
 
@@ -143,7 +149,8 @@ public class RecordModel(CriminalJusticeService service, WaymarkDbContext db, IC
         var input = new EventInput(EventKind, on, hearingAt, Choices.Enum<OffenceCategory>(Offence), PoliceDecision,
             Choices.Enum<RemandOrBail>(RemandOrBail), BailConditions, agency, Choices.Enum<HearingType>(HearingType), SupportAtCourt, hearing,
             Choices.Enum<CourtOutcome>(CourtOutcome), Requirements, PaymentPlanHelp, LegalStatus,
-            Choices.Enum<TransferSection>(TransferSection), Corrects);
+            Choices.Enum<TransferSection>(TransferSection), Corrects,
+            EventKind == CriminalJusticeEventKind.Hearing && Remind.Contains("text"), EventKind == CriminalJusticeEventKind.Hearing && Remind.Contains("email"));
         // Report every problem at once, but not twice: the form's own reading wins for a field it already refused.
         foreach (var (field, message) in input.DateProblems(Episode!.Dates(Now)).Concat(input.Validate()))
         {
