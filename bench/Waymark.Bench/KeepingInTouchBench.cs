@@ -5,7 +5,10 @@ using Waymark.Access;
 using Waymark.Appointments;
 using Waymark.Cli.Bulk;
 using Waymark.Contacts;
+using Waymark.Caseload;
+using Waymark.People;
 using Waymark.Persistence;
+using Waymark.Reminders;
 
 /// <summary>
 /// Keeping in touch at scale (issue 13 item 5): generates about <c>count</c> contacts (five million in docs/benchmarks.md)
@@ -121,8 +124,78 @@ internal static partial class KeepingInTouchBench
         int count, int iterations, int warmup, DatabaseProvider kind, Func<WaymarkDbContext, Task<string>> dataSize)
     {
         var (load, contacts, appointments) = await EnsureDataAsync(context, system, count);
-        Console.Error.WriteLine($"{contacts:N0} contacts, {appointments:N0} appointments; load {load?.TotalSeconds ?? 0:0} s.");
-        _ = (user, teamId, iterations, warmup, kind, dataSize);
+        string size;
+        List<Guid> people;
+        List<string> workers;
+        long teamContacts, teamOpen;
+        await using (var db = context(system))
+        {
+            size = await dataSize(db);
+            // The demo team's people with the most contacts first: the person pages that cost the most.
+            people = await db.Set<Contact>().Where(c => c.TeamId == teamId).GroupBy(c => c.PersonId)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(200).ToListAsync();
+            workers = await db.Set<Appointment>().Where(a => a.TeamId == teamId).GroupBy(a => a.WorkerUserId)
+                .OrderByDescending(g => g.Count()).Select(g => g.Key).Take(5).ToListAsync();
+            teamContacts = await db.Set<Contact>().LongCountAsync(c => c.TeamId == teamId);
+            teamOpen = await db.Episodes.LongCountAsync(e => e.TeamId == teamId && e.ClosedAt == null);
+        }
+        if (people.Count == 0 || workers.Count == 0) { Console.Error.WriteLine("error: the demo team has no contacts or appointments."); return 1; }
+
+        var clock = TimeProvider.System;
+        var today = UkTime.Today(clock);
+        var results = new List<(string Name, double[] Ms)>();
+        async Task Measure(string name, IReadOnlyList<Func<WaymarkDbContext, Task>> cases)
+        {
+            for (var i = 0; i < warmup; i++) { await using var db = context(user); await cases[i % cases.Count](db); }
+            var ms = new double[iterations];
+            for (var i = 0; i < iterations; i++)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await using (var db = context(user)) await cases[i % cases.Count](db);
+                ms[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            }
+            results.Add((name, ms));
+            Console.Error.WriteLine($"  {name}: p95 {Percentile(ms, 0.95):0.0} ms");
+        }
+        Auditor Audit(WaymarkDbContext db) => new(db, user, clock);
+        ContactService Contacts(WaymarkDbContext db) => new(db, Audit(db), user, clock, new PersonRecords(db, Audit(db), clock));
+        AppointmentService Appointments(WaymarkDbContext db) => new(db, Audit(db), user, clock, new ReminderPlanner(db, clock));
+        IReadOnlyList<Func<WaymarkDbContext, Task>> PerPerson(Func<WaymarkDbContext, Guid, Task> f) => people.Select(id => (Func<WaymarkDbContext, Task>)(db => f(db, id))).ToList();
+        IReadOnlyList<Func<WaymarkDbContext, Task>> PerWorker(Func<WaymarkDbContext, string, Task> f) => workers.Select(w => (Func<WaymarkDbContext, Task>)(db => f(db, w))).ToList();
+
+        // The person page as it loads: the record (audited view) with its milestones, the at-a-glance summary, and the three
+        // keeping-in-touch sections (recent contacts, appointments, failed reminders), in one request's context.
+        await Measure("Person page: record, milestones, at a glance, contacts, appointments, failed reminders", PerPerson(async (db, id) =>
+        {
+            var records = new PersonRecords(db, Audit(db), clock);
+            var person = await records.ViewAsync(id);
+            await records.TimelineAsync(person!);
+            await new AtAGlance(db).ForPersonAsync(id, teamId);
+            await Contacts(db).RecentAsync(id);
+            await Appointments(db).ForPersonAsync(id, null);
+            await new ReminderQueries(db, user, clock, Audit(db)).FailuresOfPersonAsync(id);
+        }));
+        await Measure("Person timeline: page 1 (contacts, appointments, milestones)", PerPerson((db, id) => Contacts(db).TimelineAsync(id, new TimelineFilter(), 1)));
+        await Measure("Person timeline: page 3", PerPerson((db, id) => Contacts(db).TimelineAsync(id, new TimelineFilter(), 3)));
+        await Measure("Person timeline: not reached only", PerPerson((db, id) => Contacts(db).TimelineAsync(id, new TimelineFilter { Reached = false }, 1)));
+        await Measure("Worker's diary: today", PerWorker((db, w) => Appointments(db).DayAsync(w, today)));
+        await Measure("Worker's diary: this week", PerWorker((db, w) => Appointments(db).WeekAsync(w, today)));
+        await Measure("Caseload: open, page 1, with the not-in-touch flag", [db => new CaseloadQuery(db, clock).RunAsync(teamId, new CaseloadFilter())]);
+        await Measure("Caseload: not in touch only, page 1", [db => new CaseloadQuery(db, clock).RunAsync(teamId, new CaseloadFilter(NotInTouchOnly: true))]);
+        await Measure("Caseload: not in touch only, page 10", [db => new CaseloadQuery(db, clock).RunAsync(teamId, new CaseloadFilter(NotInTouchOnly: true), 10)]);
+        await Measure("Endings due: page 1", [db => new EndingsQuery(db, clock).RunAsync(teamId, null)]);
+
+        Console.WriteLine($"### Keeping in touch, {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}");
+        Console.WriteLine();
+        Console.WriteLine($"Data: {contacts:N0} contacts and {appointments:N0} appointments ({teamContacts:N0} contacts in the demo team, {teamOpen:N0} open episodes there). Database size {size}.");
+        if (load is { } lt) Console.WriteLine($"Load (KeepingInTouchBench generator, bulk copy): {lt.TotalSeconds:0} s.");
+        Console.WriteLine($"{warmup} warm-up then {iterations} iterations per row, one client, a new DbContext per query, as practitioner of the demo team; "
+            + $"person rows cycle through the {people.Count} people of the demo team with the most contacts, diary rows through its {workers.Count} busiest workers.");
+        Console.WriteLine();
+        Console.WriteLine("| Query | median ms | p95 ms | p99 ms | max ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, ms) in results)
+            Console.WriteLine($"| {name} | {Percentile(ms, 0.5):0.0} | {Percentile(ms, 0.95):0.0} | {Percentile(ms, 0.99):0.0} | {ms.Max():0.0} |");
         return 0;
     }
 }
