@@ -7,7 +7,7 @@ namespace Waymark.Caseload;
 /// <summary>One open episode whose planned end is due (time-limited case management).</summary>
 public record EndingRow(
     Guid EpisodeId, Guid PersonId, string GivenName, string FamilyName, string? KeyWorkerId, string? KeyWorkerName,
-    DateTimeOffset? SupportStartedAt, DateOnly PlannedEndDate, bool Overdue, int Changes);
+    DateTimeOffset? SupportStartedAt, DateOnly PlannedEndDate, bool Overdue);
 
 /// <summary>A page of <see cref="EndingRow"/>s.</summary>
 public record EndingsPage(IReadOnlyList<EndingRow> Rows, int PageNumber, int PageSize, int Total)
@@ -19,7 +19,7 @@ public record EndingsPage(IReadOnlyList<EndingRow> Rows, int PageNumber, int Pag
 /// <summary>
 /// "Endings due": a team's open episodes whose planned end is past or within <see cref="PlannedEnds.DueWithinDays"/>
 /// days of today (UK), soonest first, so overdue ones lead. Served by the index (TeamId, ClosedAt, PlannedEndDate);
-/// one query for the count and one for the page, with the key worker's name and the number of changes joined in.
+/// one query for the count and one for the page, with the key worker's name joined in.
 /// </summary>
 public class EndingsQuery(WaymarkDbContext db, TimeProvider clock)
 {
@@ -35,7 +35,6 @@ public class EndingsQuery(WaymarkDbContext db, TimeProvider clock)
         var q = db.Episodes.Where(e => e.TeamId == teamId && e.ClosedAt == null && e.PlannedEndDate != null && e.PlannedEndDate <= until);
         if (keyWorkerId is not null) q = q.Where(e => e.KeyWorkerId == keyWorkerId);
         var total = await q.CountAsync(ct);
-        var changes = db.Set<PlannedEndChange>();
         var rows = await q.OrderBy(e => e.PlannedEndDate).ThenBy(e => e.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(e => new
@@ -43,10 +42,9 @@ public class EndingsQuery(WaymarkDbContext db, TimeProvider clock)
                 e.Id, e.PersonId, e.Person!.GivenName, e.Person.FamilyName, e.KeyWorkerId,
                 KeyWorkerName = db.Users.Where(u => u.Id == e.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault(),
                 e.SupportStartedAt, e.PlannedEndDate,
-                Changes = changes.Count(c => c.EpisodeId == e.Id),
             })
             .ToListAsync(ct);
         return new EndingsPage(rows.Select(r => new EndingRow(r.Id, r.PersonId, r.GivenName, r.FamilyName, r.KeyWorkerId, r.KeyWorkerName,
-            r.SupportStartedAt, r.PlannedEndDate!.Value, r.PlannedEndDate < today, r.Changes)).ToList(), page, PageSize, total);
+            r.SupportStartedAt, r.PlannedEndDate!.Value, r.PlannedEndDate < today)).ToList(), page, PageSize, total);
     }
 }

@@ -119,6 +119,29 @@ public abstract class CaseloadCaseManagementTests<TDb>(TDb database) : DataTest<
         Assert.Empty((await CaseloadAsync(team, new CaseloadFilter(NotInTouchOnly: true))).Rows);
     }
 
+    [Fact]
+    public async Task The_flag_adds_no_query_per_row_and_the_filter_one_settings_lookup()
+    {
+        var team = await NewTeamAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            var (_, e) = await OpenEpisodeAsync(team);
+            if (i % 2 == 0) await SaveAsync(ContactWith(team, e, DaysAgo(i + 1)));
+        }
+        var counter = new CommandCounter();
+        await using (var db = As(PractitionerIn(team), counter))
+        {
+            var page = await new CaseloadQuery(db, _clock).RunAsync(team.Id, new CaseloadFilter(), knownTotal: 6);
+            Assert.Equal(6, page.Rows.Count);
+        }
+        Assert.Equal(1, counter.Commands); // the rows, with last contact and the team's threshold in the same query
+
+        counter = new CommandCounter();
+        await using (var db = As(PractitionerIn(team), counter))
+            Assert.Equal(3, (await new CaseloadQuery(db, _clock).RunAsync(team.Id, new CaseloadFilter(NotInTouchOnly: true, LongestOutOfTouchFirst: true))).Total);
+        Assert.Equal(3, counter.Commands); // the settings, the count, the rows
+    }
+
     private EpisodeActions Actions(WaymarkDbContext db, Team team) =>
         new(db, new Auditor(db, PractitionerIn(team), _clock), PractitionerIn(team), _clock);
 
