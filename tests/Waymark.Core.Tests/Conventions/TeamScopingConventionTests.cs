@@ -83,6 +83,8 @@ public class TeamScopingConventionTests
             ["Outcome"] = TeamScope.PersonHistory,
             ["LiaisonReport"] = TeamScope.PersonHistory,
             ["CriminalJusticeEvent"] = TeamScope.PersonHistory, ["CriminalJusticeClock"] = TeamScope.PersonHistory, ["CriminalJusticeClockSettings"] = TeamScope.TeamOwned,
+            ["Contact"] = TeamScope.PersonHistory, ["Appointment"] = TeamScope.PersonHistory, ["Reminder"] = TeamScope.PersonHistory,
+            ["PlannedEndChange"] = TeamScope.PersonHistory, ["CalendarFeed"] = TeamScope.TeamOwned, ["SupportSettings"] = TeamScope.TeamOwned,
             ["Person"] = TeamScope.Explicit, ["IdentificationDraft"] = TeamScope.Explicit, ["PersonMerge"] = TeamScope.Explicit,
         }.OrderBy(x => x.Key, StringComparer.Ordinal), shapes.OrderBy(x => x.Key, StringComparer.Ordinal));
     }
