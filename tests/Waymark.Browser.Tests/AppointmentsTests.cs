@@ -9,8 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Waymark.Browser.Tests;
 
 /// <summary>
-/// Appointments with axe on every new page: book one with a text reminder (an error state first), open it, record a
-/// cancellation, see the diary day and week, and create a calendar feed address.
+/// Appointments with axe on every new page: book one with a text reminder (an error state first), open it, reschedule
+/// it, record a cancellation, see the diary day and week, and create a calendar feed address.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class AppointmentsTests(BrowserFixture fx)
@@ -64,6 +64,15 @@ public class AppointmentsTests(BrowserFixture fx)
         await page.AssertNoErrorsAsync("booking");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Accompanied appointment");
         await page.AssertAccessibleAsync("an appointment");
+
+        // Moved to 11:00: a new appointment that supersedes the first (kept, marked rescheduled).
+        await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Reschedule", Exact = true }));
+        await page.AssertAccessibleAsync("reschedule an appointment");
+        await page.GetByLabel("Time (UK time)").FillAsync("11:00");
+        await page.GetByLabel("Why is it being rescheduled?").FillAsync("The housing officer is in court at 10:30");
+        await page.PressButtonAsync("Reschedule");
+        await page.AssertNoErrorsAsync("rescheduling");
+        await Expect(page.Locator("main")).ToContainTextAsync("Rescheduled from");
 
         await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Cancel the appointment" }));
         await page.AssertAccessibleAsync("cancel an appointment");
