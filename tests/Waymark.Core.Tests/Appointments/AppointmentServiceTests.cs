@@ -258,6 +258,14 @@ public abstract class AppointmentServiceTests<TDb>(TDb database) : DataTest<TDb>
         Assert.Equal(booked.Skip(4).Select(a => a.Id), list.Upcoming.Select(e => e.Appointment.Id));
         Assert.Equal(booked.Take(4).Reverse().Take(3).Select(a => a.Id), list.Past.Select(e => e.Appointment.Id));
         Assert.Empty((await s.ForPersonAsync(w.Person.Id, Guid.NewGuid())).Upcoming);
+
+        // One round trip each for the person's section and a week of the diary, whatever the number of appointments.
+        var counter = new CommandCounter();
+        await using var counted = As(Me(w), counter);
+        await Service(counted).ForPersonAsync(w.Person.Id, null);
+        Assert.Equal(1, counter.Commands);
+        Assert.Equal(7, (await Service(counted).WeekAsync(w.Worker, Today)).Count + (await Service(counted).WeekAsync(w.Worker, Today.AddDays(7))).Count);
+        Assert.Equal(3, counter.Commands);
     }
 
     [Fact]

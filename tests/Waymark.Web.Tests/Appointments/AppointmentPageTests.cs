@@ -171,5 +171,18 @@ public abstract class AppointmentPageTests(AppFixture app)
         using var revoked = await manage.Form("form[action*=Revoke]").SubmitAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(path)).StatusCode);
+
+        // Guessing addresses from one client is cut off: 429 with Retry-After once the minute's permits are used.
+        // (In this test so the app's limiter is drained only after the other feed checks; no other test asks for feeds.)
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i <= 2 * Waymark.Web.Pages.Diary.CalendarFeedEndpoint.PermitsPerMinute && limited is null; i++)
+        {
+            var r = await anonymous.GetAsync($"/calendar/guess{i}.ics");
+            if (r.StatusCode == HttpStatusCode.TooManyRequests) limited = r;
+            else { Assert.Equal(HttpStatusCode.NotFound, r.StatusCode); r.Dispose(); }
+        }
+        Assert.NotNull(limited);
+        Assert.True(limited.Headers.RetryAfter is not null);
+        limited.Dispose();
     }
 }
