@@ -137,11 +137,14 @@ public abstract class ContactPageTests(AppFixture app)
         using var manager = await app.SignedInAsync(Users.TeamManager);
         var blank = (await manager.GetPageAsync($"/contacts/{latest.Id}/entered-in-error")).Form("main form");
         var noReason = await HtmlPage.ReadAsync(await blank.SubmitAsync(manager));
-        Assert.Contains("Enter why the contact was entered in error", noReason.ErrorSummary!);
-        using var marked = await blank.Set("Reason", "Wrong person").SubmitAsync(manager);
+        Assert.Contains("Select why the contact was entered in error", noReason.ErrorSummary!);
+        var other = await HtmlPage.ReadAsync(await blank.Set("Why", "Other").SubmitAsync(manager));
+        Assert.Contains("Enter why the contact was entered in error", other.ErrorSummary!);
+        using var marked = await blank.Set("Why", "WrongPerson").Set("Reason", "Meant for J Smith").SubmitAsync(manager);
         Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         Assert.Contains("Entered in error", (await manager.GetPageAsync($"/contacts/{latest.Id}")).MainText);
-        Assert.NotNull((await ContactsAsync(person.Id)).Single(c => c.Id == latest.Id).EnteredInErrorAt);
+        var inError = (await ContactsAsync(person.Id)).Single(c => c.Id == latest.Id);
+        Assert.Equal("It was recorded on the wrong person's record: Meant for J Smith", inError.EnteredInErrorReason);
     }
 
     [Fact]
