@@ -148,6 +148,24 @@ public abstract class ContactPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_episode_page_shows_that_episodes_contacts_and_links_to_record_one_for_it()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var other = await app.Data.AddEpisodeAsync(person.Id, app.Data.Northshire);
+        var worker = app.Data.UserId(Users.Practitioner);
+        var mine = await app.Data.AddContactAsync(episode, worker, c => c.Kind = ContactKind.HomeVisit);
+        var theirs = await app.Data.AddContactAsync(other, worker, c => { c.Kind = ContactKind.Letter; c.Reached = false; });
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var page = await client.GetPageAsync($"/episodes/{episode.Id}");
+        Assert.Contains("Home visit", page.MainText);
+        Assert.Contains($"/contacts/{mine.Id}", page.Links("main a"));
+        Assert.DoesNotContain($"/contacts/{theirs.Id}", page.Links("main a"));
+        Assert.Contains($"/people/{person.Id}/contacts/new?episode={episode.Id}", page.Links("main a"));
+        var form = await client.GetPageAsync($"/people/{person.Id}/contacts/new?episode={episode.Id}");
+        Assert.Equal(episode.Id.ToString(), form.Form("main form")["Episode"]); // two open episodes: this one chosen
+    }
+
+    [Fact]
     public async Task Another_teams_person_and_contact_are_404_on_every_contacts_page()
     {
         var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
