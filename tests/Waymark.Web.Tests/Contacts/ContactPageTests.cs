@@ -87,13 +87,15 @@ public abstract class ContactPageTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_timeline_shows_appointments_beside_contacts_and_filters_them()
+    public async Task The_timeline_shows_appointments_and_referrals_beside_contacts_and_filters_them()
     {
         var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         var worker = app.Data.UserId(Users.Practitioner);
         await app.Data.AddContactAsync(episode, worker, c => c.Note = "Checked in by phone");
+        var service = await app.Data.AddServiceAsync(app.Data.Northshire);
         await app.Data.ChangeAsync(db =>
         {
+            db.Add(new Waymark.Referrals.Referral { TeamId = episode.TeamId, EpisodeId = episode.Id, PersonId = person.Id, ServiceId = service.Id, ServiceName = "Newtown Housing Options", Need = "housing", CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5), CreatedByUserId = worker });
             db.Add(new Appointment { TeamId = episode.TeamId, PersonId = person.Id, EpisodeId = episode.Id, StartsAt = DateTimeOffset.UtcNow.AddDays(3), Purpose = "Housing options", Location = "Newtown Library", WorkerUserId = worker, BookedByUserId = worker, BookedAt = DateTimeOffset.UtcNow });
             return Task.CompletedTask;
         });
@@ -102,6 +104,7 @@ public abstract class ContactPageTests(AppFixture app)
         Assert.Contains("Appointment: Housing options", timeline.MainText);
         Assert.Contains("Booked", timeline.MainText);
         Assert.Contains("Checked in by phone", timeline.MainText);
+        Assert.Contains("Referred to Newtown Housing Options", timeline.MainText);
 
         var calls = await client.GetPageAsync($"/people/{person.Id}/timeline?Kind=Telephone");
         Assert.Contains("Checked in by phone", calls.MainText);
