@@ -78,8 +78,9 @@ public class ContactsTests(BrowserFixture fx)
         await page.FollowLinkByKeyboardAsync("Mark as entered in error");
         await page.AssertAccessibleAsync("mark a contact as entered in error");
         await page.PressButtonAsync("Mark as entered in error");
-        await page.AssertErrorStateAsync("entered in error", "Enter why the contact was entered in error");
-        await page.TypeByKeyboardAsync(page.GetByLabel("Why was it entered in error?"), "Recorded twice");
+        await page.AssertErrorStateAsync("entered in error", "Select why the contact was entered in error");
+        await page.Locator("h1").FocusAsync();
+        await page.ChooseRadioByKeyboardAsync("Why", "It was recorded twice");
         await page.PressButtonAsync("Mark as entered in error");
         await page.AssertNoErrorsAsync("entered in error");
         await Expect(page.Locator("main")).ToContainTextAsync("Entered in error");

@@ -40,6 +40,8 @@ public enum TimelineEntryType
     Appointment,
     /// <summary>A step of the record or an episode: created, identified, screened, assessed, closed (<see cref="PersonRecords.TimelineAsync"/>).</summary>
     Milestone,
+    /// <summary>A referral made to a local service (<see cref="Referrals.Referral"/>); its id is <see cref="TimelineItem.RecordId"/>.</summary>
+    Referral,
 }
 
 /// <summary>One entry of a person's timeline.</summary>
@@ -258,8 +260,8 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
     }
 
     /// <summary>
-    /// One page (1-based) of the person's timeline, newest first: contacts, appointments and the record's milestones,
-    /// filtered. Reads at most page × <see cref="PageSize"/> + 1 contacts and appointments through the (PersonId,
+    /// One page (1-based) of the person's timeline, newest first: contacts, appointments, referrals and the record's
+    /// milestones, filtered. Reads at most page × <see cref="PageSize"/> + 1 contacts and appointments through the (PersonId,
     /// OccurredAt) and (PersonId, StartsAt) indexes and merges them in memory with the milestones; names are read once
     /// for the page. Null when the team cannot see the person.
     /// </summary>
@@ -303,6 +305,17 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
                 (x.Accompanied ? "Going with them to an appointment: " : "Appointment: ") + x.Purpose,
                 string.IsNullOrEmpty(x.Location) ? null : x.Location, null, x.EpisodeId, x.Id,
                 x.Rescheduled ? "Rescheduled" : x.Outcome is { } o ? OutcomeText(o) : "Booked", x.WithWhom), (string?)x.WorkerUserId)));
+
+            var referrals = db.Set<Referrals.Referral>().AsNoTracking().Where(r => r.PersonId == personId);
+            if (from is { } a4) referrals = referrals.Where(r => r.CreatedAt >= a4);
+            if (before is { } b4) referrals = referrals.Where(r => r.CreatedAt < b4);
+            if (filter.EpisodeId is { } e4) referrals = referrals.Where(r => r.EpisodeId == e4);
+            if (filter.WorkerUserId is { } w4) referrals = referrals.Where(r => r.CreatedByUserId == w4);
+            var referralRows = await referrals.OrderByDescending(r => r.CreatedAt).Take(take)
+                .Select(r => new { r.Id, r.CreatedAt, r.CreatedByUserId, r.EpisodeId, Service = r.ServiceName })
+                .ToListAsync(ct);
+            items.AddRange(referralRows.Select(r => (new TimelineItem(TimelineEntryType.Referral, r.CreatedAt, $"Referred to {r.Service}",
+                null, null, r.EpisodeId, r.Id, null), (string?)r.CreatedByUserId)));
 
             foreach (var m in await records.TimelineAsync(person, ct))
             {

@@ -172,6 +172,35 @@ public abstract class ContactServiceTests<TDb>(TDb database) : DataTest<TDb>(dat
     }
 
     [Fact]
+    public async Task Two_people_correcting_the_same_contact_at_once_make_one_correction_not_two()
+    {
+        var w = await SetUpAsync();
+        var manager = await WorkerAsync(w.Team, "Manager", Roles.TeamManager);
+        Contact contact;
+        await using (var db = As(As(w.Team, w.Amira)))
+            contact = await Service(db).RecordAsync(w.Person.Id, Call(w.Amira));
+        await using var first = As(As(w.Team, w.Amira));
+        await using var second = As(As(w.Team, manager, Roles.TeamManager));
+        var results = await Task.WhenAll(
+            Attempt(() => Service(first).CorrectAsync(contact.Id, Call(w.Amira, note: "First editor"))),
+            Attempt(() => Service(second).CorrectAsync(contact.Id, Call(w.Amira, note: "Second editor"))));
+        Assert.Single(results, r => r is null);
+        Assert.Single(results, r => r is ContactRuleException or ConcurrencyConflictException);
+        Assert.Equal(1, await CountAsync(x => x.Set<Contact>().Where(c => c.SupersedesId == contact.Id)));
+
+        // The unique index itself: a second version of the same contact cannot be stored, whatever the service checked.
+        await using var raw = AsSystem();
+        raw.Add(new Contact { TeamId = w.Team.Id, PersonId = w.Person.Id, Kind = ContactKind.Letter, OccurredAt = _clock.Now, WorkerUserId = w.Amira, RecordedByUserId = w.Amira, SupersedesId = contact.Id });
+        await Assert.ThrowsAsync<DbUpdateException>(() => raw.SaveChangesAsync());
+    }
+
+    private static async Task<Exception?> Attempt(Func<Task> action)
+    {
+        try { await action(); return null; }
+        catch (Exception e) { return e; }
+    }
+
+    [Fact]
     public async Task Only_the_recorder_or_a_team_manager_may_correct_or_mark_in_error_and_a_reason_is_required()
     {
         var w = await SetUpAsync();

@@ -87,13 +87,15 @@ public abstract class ContactPageTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_timeline_shows_appointments_beside_contacts_and_filters_them()
+    public async Task The_timeline_shows_appointments_and_referrals_beside_contacts_and_filters_them()
     {
         var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         var worker = app.Data.UserId(Users.Practitioner);
         await app.Data.AddContactAsync(episode, worker, c => c.Note = "Checked in by phone");
+        var service = await app.Data.AddServiceAsync(app.Data.Northshire);
         await app.Data.ChangeAsync(db =>
         {
+            db.Add(new Waymark.Referrals.Referral { TeamId = episode.TeamId, EpisodeId = episode.Id, PersonId = person.Id, ServiceId = service.Id, ServiceName = "Newtown Housing Options", Need = "housing", CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5), CreatedByUserId = worker });
             db.Add(new Appointment { TeamId = episode.TeamId, PersonId = person.Id, EpisodeId = episode.Id, StartsAt = DateTimeOffset.UtcNow.AddDays(3), Purpose = "Housing options", Location = "Newtown Library", WorkerUserId = worker, BookedByUserId = worker, BookedAt = DateTimeOffset.UtcNow });
             return Task.CompletedTask;
         });
@@ -102,6 +104,7 @@ public abstract class ContactPageTests(AppFixture app)
         Assert.Contains("Appointment: Housing options", timeline.MainText);
         Assert.Contains("Booked", timeline.MainText);
         Assert.Contains("Checked in by phone", timeline.MainText);
+        Assert.Contains("Referred to Newtown Housing Options", timeline.MainText);
 
         var calls = await client.GetPageAsync($"/people/{person.Id}/timeline?Kind=Telephone");
         Assert.Contains("Checked in by phone", calls.MainText);
@@ -137,11 +140,32 @@ public abstract class ContactPageTests(AppFixture app)
         using var manager = await app.SignedInAsync(Users.TeamManager);
         var blank = (await manager.GetPageAsync($"/contacts/{latest.Id}/entered-in-error")).Form("main form");
         var noReason = await HtmlPage.ReadAsync(await blank.SubmitAsync(manager));
-        Assert.Contains("Enter why the contact was entered in error", noReason.ErrorSummary!);
-        using var marked = await blank.Set("Reason", "Wrong person").SubmitAsync(manager);
+        Assert.Contains("Select why the contact was entered in error", noReason.ErrorSummary!);
+        var other = await HtmlPage.ReadAsync(await blank.Set("Why", "Other").SubmitAsync(manager));
+        Assert.Contains("Enter why the contact was entered in error", other.ErrorSummary!);
+        using var marked = await blank.Set("Why", "WrongPerson").Set("Reason", "Meant for J Smith").SubmitAsync(manager);
         Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         Assert.Contains("Entered in error", (await manager.GetPageAsync($"/contacts/{latest.Id}")).MainText);
-        Assert.NotNull((await ContactsAsync(person.Id)).Single(c => c.Id == latest.Id).EnteredInErrorAt);
+        var inError = (await ContactsAsync(person.Id)).Single(c => c.Id == latest.Id);
+        Assert.Equal("It was recorded on the wrong person's record: Meant for J Smith", inError.EnteredInErrorReason);
+    }
+
+    [Fact]
+    public async Task The_episode_page_shows_that_episodes_contacts_and_links_to_record_one_for_it()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var other = await app.Data.AddEpisodeAsync(person.Id, app.Data.Northshire);
+        var worker = app.Data.UserId(Users.Practitioner);
+        var mine = await app.Data.AddContactAsync(episode, worker, c => c.Kind = ContactKind.HomeVisit);
+        var theirs = await app.Data.AddContactAsync(other, worker, c => { c.Kind = ContactKind.Letter; c.Reached = false; });
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var page = await client.GetPageAsync($"/episodes/{episode.Id}");
+        Assert.Contains("Home visit", page.MainText);
+        Assert.Contains($"/contacts/{mine.Id}", page.Links("main a"));
+        Assert.DoesNotContain($"/contacts/{theirs.Id}", page.Links("main a"));
+        Assert.Contains($"/people/{person.Id}/contacts/new?episode={episode.Id}", page.Links("main a"));
+        var form = await client.GetPageAsync($"/people/{person.Id}/contacts/new?episode={episode.Id}");
+        Assert.Equal(episode.Id.ToString(), form.Form("main form")["Episode"]); // two open episodes: this one chosen
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Access;
 using Waymark.Audit;
 using Waymark.Contacts;
@@ -19,8 +20,19 @@ public class EnteredInErrorModel(ContactService contacts) : PageModel, IShowsPer
         [PersonView.Record("Contact", Id.ToString(), History.Contact.PersonId, "Marking a contact as entered in error")];
 
     [FromRoute] public Guid Id { get; set; }
-    /// <summary>Why it was entered in error (up to 500 characters).</summary>
+    /// <summary>What was wrong, one of <see cref="WhyItems"/>' values.</summary>
+    [BindProperty] public string? Why { get; set; }
+    /// <summary>More about why, in words; required for "another reason" (the whole reason is kept up to 500 characters).</summary>
     [BindProperty] public string? Reason { get; set; }
+
+    /// <summary>The usual reasons a contact is entered in error.</summary>
+    public List<SelectListItem> WhyItems { get; } =
+    [
+        new("It was recorded on the wrong person's record", "WrongPerson"),
+        new("It did not happen", "DidNotHappen"),
+        new("It was recorded twice", "Duplicate"),
+        new("Another reason", "Other"),
+    ];
     public ContactHistory? History { get; private set; }
     /// <summary>Why this user cannot mark it, or null.</summary>
     public string? WhyNot { get; private set; }
@@ -36,13 +48,21 @@ public class EnteredInErrorModel(ContactService contacts) : PageModel, IShowsPer
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (WhyNot is not null) return Page();
+        var chosen = WhyItems.FirstOrDefault(i => i.Value == Why);
+        if (chosen is null) ModelState.AddModelError(nameof(Why), "Select why the contact was entered in error");
+        else if (Why == "Other" && string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Enter why the contact was entered in error");
+        var reason = chosen is null ? null
+            : Why == "Other" ? Reason?.Trim()
+            : chosen.Text + (string.IsNullOrWhiteSpace(Reason) ? "" : ": " + Reason.Trim());
+        if (reason is { Length: > ContactService.MaxReason }) ModelState.AddModelError(nameof(Reason), "The reason must be 500 characters or fewer");
+        if (!ModelState.IsValid) return Page();
         try
         {
-            await contacts.MarkEnteredInErrorAsync(Id, Reason, ct);
+            await contacts.MarkEnteredInErrorAsync(Id, reason, ct);
         }
         catch (ValidationFailedException e)
         {
-            ModelState.AddProblems(e);
+            ModelState.AddProblems(e, field => field == "Reason" ? nameof(Reason) : field);
             return Page();
         }
         catch (DomainRuleException e)
