@@ -205,6 +205,9 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /CriminalJustice/Clocks", _ => "/criminal-justice/clocks", Managers, O),
         new("GET /CriminalJustice/ClockTargets", _ => "/criminal-justice/clock-targets", Managers, O),
         new("POST /CriminalJustice/ClockTargets", _ => "/criminal-justice/clock-targets", Managers, O),
+        // Reminders through GOV.UK Notify: a person's reminders, and marking a failed one as dealt with
+        new("GET /Reminders/Person", w => $"/people/{w.Person}/reminders", CaseWork, N),
+        new("POST /Reminders/Person?handler=DealtWith", w => $"/people/{w.Person}/reminders?handler=DealtWith", CaseWork, N),
         // Team settings and figures
         new("GET /Team/Targets", _ => "/team/assessment-targets", Managers, O),
         new("POST /Team/Targets", _ => "/team/assessment-targets", Managers, O),

@@ -265,7 +265,7 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
         var recheck = now - StatusRecheck;
-        var open = await Reminders.Where(r => r.SentAt != null && r.DeliveredAt == null && r.FailedAt == null
+        var open = await Reminders.Where(r => r.SentAt != null && r.NotifyNotificationId != null && r.DeliveredAt == null && r.FailedAt == null
                 && (r.StatusCheckedAt == null || r.StatusCheckedAt <= recheck))
             .OrderBy(r => r.SentAt).Take(StatusChecksPerRun).ToListAsync(ct);
         var run = Empty;
