@@ -12,8 +12,8 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWaymarkDbContext))]
-    [Migration("20261130184044_Contacts")]
-    partial class Contacts
+    [Migration("20261130192456_KeepingInTouchDetails")]
+    partial class KeepingInTouchDetails
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -231,6 +231,10 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.Property<bool>("RemindByText")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("RescheduleReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");

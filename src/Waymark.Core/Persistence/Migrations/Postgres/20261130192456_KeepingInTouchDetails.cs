@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Waymark.Persistence.Migrations.Sqlite
+namespace Waymark.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Contacts : Migration
+    public partial class KeepingInTouchDetails : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,13 @@ namespace Waymark.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Contacts_SupersedesId",
                 table: "Contacts");
+
+            migrationBuilder.AddColumn<string>(
+                name: "RescheduleReason",
+                table: "Appointments",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_SupersedesId",
@@ -27,6 +34,10 @@ namespace Waymark.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Contacts_SupersedesId",
                 table: "Contacts");
+
+            migrationBuilder.DropColumn(
+                name: "RescheduleReason",
+                table: "Appointments");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_SupersedesId",

@@ -11,8 +11,8 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWaymarkDbContext))]
-    [Migration("20261130184033_Contacts")]
-    partial class Contacts
+    [Migration("20261130192453_KeepingInTouchDetails")]
+    partial class KeepingInTouchDetails
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -220,6 +220,10 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("RemindByText")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RescheduleReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
