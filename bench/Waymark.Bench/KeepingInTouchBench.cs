@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Waymark;
 using Waymark.Access;
 using Waymark.Appointments;
+using Waymark.Audit;
 using Waymark.Cli.Bulk;
 using Waymark.Contacts;
 using Waymark.Caseload;

@@ -20,14 +20,19 @@ public sealed class WaymarkApp : WebApplicationFactory<Program>
 
     private readonly SqliteTestDatabase _database = new();
     private readonly TimeProvider? _clock;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <summary>The app on the system clock.</summary>
     public WaymarkApp() : this(null) { }
 
-    /// <summary>The app on <paramref name="clock"/> (every rule, page and the demo seeder read it), or the system clock when null.</summary>
-    public WaymarkApp(TimeProvider? clock)
+    /// <summary>
+    /// The app on <paramref name="clock"/> (every rule, page and the demo seeder read it), or the system clock when null,
+    /// with <paramref name="settings"/> (configuration keys and values) over the test defaults.
+    /// </summary>
+    public WaymarkApp(TimeProvider? clock, IReadOnlyDictionary<string, string>? settings = null)
     {
         _clock = clock;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
     }
 
@@ -50,6 +55,12 @@ public sealed class WaymarkApp : WebApplicationFactory<Program>
         // Every test signs in from 127.0.0.1, the demo users many times: no sign-in rate limits here (Web tests check them).
         builder.UseSetting("Security:RateLimits:PerAddressPermits", "100000");
         builder.UseSetting("Security:RateLimits:PerAccountPermits", "100000");
+        // The fake GOV.UK Notify on any free port with its outbox in memory (a developer's `dotnet run` may hold 5081 and
+        // its file), and no background sending unless a test asks for it: tests run the sender themselves.
+        builder.UseSetting("Notify:FakePort", "0");
+        builder.UseSetting("Notify:FakeOutboxFile", "");
+        builder.UseSetting("Notify:SendIntervalSeconds", "0");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         // After the app's own registrations, so this clock is the one resolved.
         if (_clock is { } clock) builder.ConfigureTestServices(s => s.AddSingleton(clock));
