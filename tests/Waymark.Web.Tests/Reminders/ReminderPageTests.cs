@@ -45,6 +45,8 @@ public abstract class ReminderPageTests(AppFixture app)
         Assert.Equal(host.Fake!.BaseUrl.ToString(), settings.BaseUrl);
         Assert.Equal(host.Fake.ApiKey, settings.ApiKey);
         Assert.Equal("127.0.0.1", host.Fake.BaseUrl.Host);
+        // The one log line names the address: log redaction must leave it readable (and the key is never logged).
+        Assert.Equal($"at {host.Fake.BaseUrl}", Waymark.Web.Infrastructure.LogRedaction.Redact($"at {host.Fake.BaseUrl}"));
     }
 
     [Fact]
