@@ -48,6 +48,7 @@ public sealed class WaymarkFactory(TestDatabase database, AppSettings settings) 
         // Reminders are sent when a test runs the sender itself, not every 30 seconds behind its back; the fake Notify on any free port.
         builder.UseSetting("Notify:SendIntervalSeconds", "0");
         builder.UseSetting("Notify:FakePort", "0");
+        builder.UseSetting("Notify:FakeDeliverySeconds", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         foreach (var (key, value) in settings.Settings) builder.UseSetting(key, value);
