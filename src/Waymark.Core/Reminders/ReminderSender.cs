@@ -58,7 +58,7 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
             ct.ThrowIfCancellationRequested();
             var (claimed, run) = await SendDueBatchAsync(ct);
             total = Add(total, run);
-            if (claimed == 0) break;
+            if (claimed == 0 || run.Unavailable > 0) break; // nothing due, or Notify is not answering: try again next run
         }
         return Add(total, await CheckStatusesAsync(ct));
     }
@@ -117,7 +117,9 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
                         won.Add(s.Id);
                 await tx.CommitAsync(ct);
             }
-            run = Add(run, await SendClaimedAsync(won, recovering: true, ct));
+            var batch = await SendClaimedAsync(won, recovering: true, ct);
+            run = Add(run, batch);
+            if (batch.Unavailable > 0) return run; // Notify is not answering: the rest wait for the next run
         }
     }
 
@@ -156,14 +158,29 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
 
         var now = clock.GetUtcNow();
         var run = Empty;
+        var notifyDown = false;
         foreach (var r in reminders.OrderBy(r => r.DueAt))
         {
             ct.ThrowIfCancellationRequested();
             var reference = r.Id.ToString();
+            if (notifyDown)
+            {
+                // Notify stopped answering in this batch: a fresh claim is released untried (it was never sent); a
+                // recovered one stays claimed, so it is looked up by reference again after the timeout.
+                if (!recovering) r.SendingStartedAt = null;
+                continue;
+            }
             if (recovering)
             {
-                var found = await FindAsync(reference, ct);
-                if (found is null && run.Unavailable > 0) continue;
+                NotifyNotification? found;
+                try { found = await notify.FindByReferenceAsync(reference, ct); }
+                catch (NotifyUnavailableException)
+                {
+                    // Unknown whether it went: never send without the answer.
+                    notifyDown = true;
+                    run = run with { Unavailable = run.Unavailable + 1 };
+                    continue;
+                }
                 if (found is { } f)
                 {
                     RecordSent(r, f.Id, Compose(r), now);
@@ -212,6 +229,7 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
             catch (NotifyUnavailableException)
             {
                 // Unknown whether it went: left claimed, recovered by reference after the claim timeout.
+                notifyDown = true;
                 run = run with { Unavailable = run.Unavailable + 1 };
                 continue;
             }
@@ -242,12 +260,6 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
                 ? ReminderMessages.Hearing(sender, r.EventAt, h.AgencyId is { } c ? courts.GetValueOrDefault(c) : null, s.ReplyTelephone)
                 : ReminderMessages.Appointment(sender, r.EventAt, r.AppointmentId is { } aid && appointments.TryGetValue(aid, out var a) ? a.Location : null, s.ReplyTelephone);
         }
-    }
-
-    private async Task<NotifyNotification?> FindAsync(string reference, CancellationToken ct)
-    {
-        try { return await notify.FindByReferenceAsync(reference, ct); }
-        catch (NotifyUnavailableException) { return null; }
     }
 
     private void RecordSent(Reminder r, string notificationId, string body, DateTimeOffset now)

@@ -24,10 +24,12 @@ internal sealed class ReminderMapping : IEntityTypeConfiguration<Reminder>
         e.HasOne<Appointment>().WithMany().HasForeignKey(x => x.AppointmentId).OnDelete(DeleteBehavior.Restrict);
         // The sender's queue: due, not yet claimed, not cancelled.
         e.HasIndex(x => new { x.SendingStartedAt, x.CancelledAt, x.DueAt });
-        // Delivery status checks: sent, no final status yet.
-        e.HasIndex(x => new { x.SentAt, x.DeliveredAt, x.FailedAt });
-        // Failures shown to the key worker.
-        e.HasIndex(x => new { x.TeamId, x.FailedAt, x.FailureSeenAt });
+        // Delivery status checks: no final status yet (equalities first), oldest sent first.
+        e.HasIndex(x => new { x.DeliveredAt, x.FailedAt, x.SentAt });
+        // Recovery: not sent, not failed, not cancelled, claimed before the timeout (only the few in flight).
+        e.HasIndex(x => new { x.SentAt, x.FailedAt, x.CancelledAt, x.SendingStartedAt });
+        // Failures shown to the key worker: the team's not yet dealt with, newest first (dealt-with ones are skipped by the index).
+        e.HasIndex(x => new { x.TeamId, x.FailureSeenAt, x.FailedAt });
         e.HasIndex(x => x.AppointmentId);
         e.HasIndex(x => x.HearingEventId);
         e.HasIndex(x => x.PersonId);

@@ -12,6 +12,9 @@ public sealed class RecordingNotify : INotifyGateway
     public ConcurrentQueue<Sent> All { get; } = new();
     public ConcurrentDictionary<string, string> Statuses { get; } = new();
     public int Sends => All.Count;
+    /// <summary>While true every call fails as if Notify could not be reached.</summary>
+    public bool Down { get; set; }
+    private void ThrowIfDown() { if (Down) throw new NotifyUnavailableException("Notify could not be reached"); }
     public int Lookups;
     public int StatusCalls;
 
@@ -23,6 +26,7 @@ public sealed class RecordingNotify : INotifyGateway
 
     private NotifySendResult Accept(string to, string body, string? subject, string reference, bool refuse)
     {
+        ThrowIfDown();
         if (refuse) return new NotifySendResult(null, "phone_number Not a UK mobile number");
         var s = new Sent(Guid.NewGuid().ToString(), reference, to, body, subject);
         ById[s.Id] = s;
@@ -32,12 +36,14 @@ public sealed class RecordingNotify : INotifyGateway
 
     public Task<NotifyNotification?> GetStatusAsync(string notificationId, CancellationToken ct = default)
     {
+        ThrowIfDown();
         Interlocked.Increment(ref StatusCalls);
         return Task.FromResult(ById.TryGetValue(notificationId, out var s) ? new NotifyNotification(s.Id, s.Reference, Statuses.GetValueOrDefault(s.Id, "sending")) : null);
     }
 
     public Task<NotifyNotification?> FindByReferenceAsync(string reference, CancellationToken ct = default)
     {
+        ThrowIfDown();
         Interlocked.Increment(ref Lookups);
         return Task.FromResult(All.FirstOrDefault(s => s.Reference == reference) is { } s ? new NotifyNotification(s.Id, s.Reference, "sending") : null);
     }

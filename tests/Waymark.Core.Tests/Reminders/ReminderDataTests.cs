@@ -198,6 +198,29 @@ public abstract class ReminderDataTests<TDb>(TDb database) : DataTest<TDb>(datab
     }
 
     [Fact]
+    public async Task While_Notify_is_down_nothing_is_sent_twice_and_the_one_in_doubt_is_looked_up_before_it_is_sent()
+    {
+        await FinishOthersAsync();
+        var (team, person, episode) = await SetUpAsync();
+        var rows = await DueRemindersAsync(team, person, episode, 5);
+        _notify.Down = true;
+        await using (var db = AsSystem()) Assert.Equal((0, 1), await Sender(db).RunOnceAsync() is var r ? (r.Sent, r.Unavailable) : default);
+        // One was tried (whether it went is unknown: still claimed); the other four were released untried.
+        Assert.Equal(1, await CountAsync(db => db.Set<Reminder>().Where(x => x.PersonId == person.Id && x.SendingStartedAt != null)));
+        _notify.Down = false;
+        await using (var db = AsSystem()) Assert.Equal(4, (await Sender(db).RunOnceAsync()).Sent);
+        // After the timeout, with Notify down again, the one in doubt is not sent blind.
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        _notify.Down = true;
+        await using (var db = AsSystem()) Assert.Equal((0, 0), await Sender(db).RunOnceAsync() is var d ? (d.Sent, d.Recovered) : default);
+        _notify.Down = false;
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        await using (var db = AsSystem()) Assert.Equal(1, (await Sender(db).RunOnceAsync()).Sent);
+        Assert.Equal(5, _notify.Sends);
+        Assert.Equal(rows.Select(x => x.Id.ToString()).Order(), _notify.All.Select(x => x.Reference).Order());
+    }
+
+    [Fact]
     public async Task At_send_time_a_rescheduled_appointment_or_withdrawn_consent_cancels_the_reminder_with_the_reason()
     {
         await FinishOthersAsync();

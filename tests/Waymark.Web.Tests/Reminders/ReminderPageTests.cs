@@ -45,7 +45,43 @@ public abstract class ReminderPageTests(AppFixture app)
         Assert.Equal(host.Fake!.BaseUrl.ToString(), settings.BaseUrl);
         Assert.Equal(host.Fake.ApiKey, settings.ApiKey);
         Assert.Equal("127.0.0.1", host.Fake.BaseUrl.Host);
+        // The one log line names the address: log redaction must leave it readable (and the key is never logged).
+        Assert.Equal($"at {host.Fake.BaseUrl}", Waymark.Web.Infrastructure.LogRedaction.Redact($"at {host.Fake.BaseUrl}"));
     }
+
+    [Fact]
+    public async Task A_due_reminder_goes_through_the_app_s_fake_Notify_which_shows_it_and_its_delivery_is_recorded()
+    {
+        var (team, _) = await app.Data.AddTeamWithManagerAsync();
+        var person = await app.Data.AddPersonAsync(team, with: p => { p.Phone = "07700 900123"; p.ConsentToText = true; });
+        var now = DateTimeOffset.UtcNow;
+        var reminder = new Reminder
+        {
+            TeamId = team, PersonId = person.Id, Channel = ReminderChannel.Text, EventAt = now.AddHours(5), DueAt = now.AddMinutes(-1), CreatedAt = now, CreatedByUserId = "test",
+        };
+        // No quiet hours for this team, so the test passes at any time of day.
+        await app.Data.ChangeAsync(db =>
+        {
+            db.AddRange(reminder, new Waymark.Support.SupportSettings { TeamId = team, QuietHoursStart = new TimeOnly(0, 0), QuietHoursEnd = new TimeOnly(0, 0), SenderName = "Test Liaison and Diversion", ChangedAt = now });
+            return Task.CompletedTask;
+        });
+        var fake = app.Factory.Services.GetRequiredService<FakeNotifyHost>().Fake!;
+
+        await app.Data.QueryAsync(db => ActivatorSender(db, TimeProvider.System).SendDueBatchAsync());
+        var message = Assert.Single(fake.Messages, m => m.Reference == reminder.Id.ToString());
+        Assert.StartsWith("Reminder from Test Liaison and Diversion: you have an appointment on ", message.Body, StringComparison.Ordinal);
+        using (var http = new HttpClient { BaseAddress = fake.BaseUrl })
+            Assert.Contains(reminder.Id.ToString(), await http.GetStringAsync("/"), StringComparison.Ordinal);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the fake delivers after Notify:FakeDeliverySeconds
+        await app.Data.QueryAsync(db => ActivatorSender(db, new FakeClock(DateTimeOffset.UtcNow.AddMinutes(2))).CheckStatusesAsync());
+        var stored = await app.Data.QueryAsync(db => db.Set<Reminder>().SingleAsync(r => r.Id == reminder.Id));
+        Assert.Equal((message.Id, "delivered"), (stored.NotifyNotificationId, stored.DeliveryStatus));
+        Assert.NotNull(stored.DeliveredAt);
+    }
+
+    private ReminderSender ActivatorSender(Waymark.Persistence.WaymarkDbContext db, TimeProvider clock) =>
+        new(db, app.Factory.Services.GetRequiredService<INotifyGateway>(), app.Factory.Services.GetRequiredService<NotifySettings>(), clock);
 
     [Fact]
     public async Task A_failed_reminder_shows_on_the_person_page_and_my_tasks_until_marked_as_dealt_with()

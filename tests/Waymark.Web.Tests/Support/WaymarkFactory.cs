@@ -45,6 +45,10 @@ public sealed class WaymarkFactory(TestDatabase database, AppSettings settings) 
         builder.UseSetting("Security:RateLimits:PerAccountPermits", settings.PerAccountPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // A service's own instrument files: one good, one refused (see tests/Waymark.Web.Tests/Instruments).
         builder.UseSetting("Instruments:Folder", Path.Combine(AppContext.BaseDirectory, "Instruments"));
+        // Reminders are sent when a test runs the sender itself, not every 30 seconds behind its back; the fake Notify on any free port.
+        builder.UseSetting("Notify:SendIntervalSeconds", "0");
+        builder.UseSetting("Notify:FakePort", "0");
+        builder.UseSetting("Notify:FakeDeliverySeconds", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         foreach (var (key, value) in settings.Settings) builder.UseSetting(key, value);

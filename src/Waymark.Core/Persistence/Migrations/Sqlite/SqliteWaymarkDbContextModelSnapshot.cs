@@ -2399,11 +2399,13 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonId");
 
+                    b.HasIndex("DeliveredAt", "FailedAt", "SentAt");
+
                     b.HasIndex("SendingStartedAt", "CancelledAt", "DueAt");
 
-                    b.HasIndex("SentAt", "DeliveredAt", "FailedAt");
+                    b.HasIndex("TeamId", "FailureSeenAt", "FailedAt");
 
-                    b.HasIndex("TeamId", "FailedAt", "FailureSeenAt");
+                    b.HasIndex("SentAt", "FailedAt", "CancelledAt", "SendingStartedAt");
 
                     b.ToTable("Reminders", (string)null);
                 });
