@@ -30,6 +30,8 @@ public sealed class NotifySettings
     public int SendIntervalSeconds { get; set; } = 30;
     /// <summary><c>Notify:ClaimTimeoutSeconds</c>: after this long a claimed reminder with no record of sending is recovered (default 300).</summary>
     public int ClaimTimeoutSeconds { get; set; } = 300;
+    /// <summary><c>Notify:StatusRecheckSeconds</c>: how long after a status check the same sent reminder is asked about again (default 60).</summary>
+    public int StatusRecheckSeconds { get; set; } = 60;
     /// <summary><c>Notify:FakePort</c>: the fake server's port on 127.0.0.1, default 5081; 0 = any free port.</summary>
     public int FakePort { get; set; } = 5081;
     /// <summary><c>Notify:FakeOutboxFile</c>: a JSON file (relative to the app's folder) where the fake keeps its outbox across restarts; empty keeps it in memory only.</summary>
@@ -54,6 +56,7 @@ public sealed class NotifySettings
             EmailTemplateId = s["EmailTemplateId"] ?? "",
             SendIntervalSeconds = int.TryParse(s["SendIntervalSeconds"], out var i) ? i : d.SendIntervalSeconds,
             ClaimTimeoutSeconds = int.TryParse(s["ClaimTimeoutSeconds"], out var c) ? c : d.ClaimTimeoutSeconds,
+            StatusRecheckSeconds = int.TryParse(s["StatusRecheckSeconds"], out var r) && r > 0 ? r : d.StatusRecheckSeconds,
             FakePort = int.TryParse(s["FakePort"], out var p) ? p : d.FakePort,
             FakeOutboxFile = s["FakeOutboxFile"] ?? "",
             FakeDeliverySeconds = double.TryParse(s["FakeDeliverySeconds"], System.Globalization.CultureInfo.InvariantCulture, out var f) ? f : d.FakeDeliverySeconds,

@@ -34,8 +34,6 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
     public const int BatchSize = 100;
     /// <summary>Sent reminders whose status is asked per run.</summary>
     public const int StatusChecksPerRun = 200;
-    /// <summary>How long after a status check the same reminder is asked about again.</summary>
-    public static readonly TimeSpan StatusRecheck = TimeSpan.FromMinutes(1);
     /// <summary>After this long with no final status, a reminder is recorded as failed (Notify keeps notifications 7 days).</summary>
     public static readonly TimeSpan StatusGiveUp = TimeSpan.FromDays(7);
 
@@ -276,7 +274,7 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
     {
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
-        var recheck = now - StatusRecheck;
+        var recheck = now - TimeSpan.FromSeconds(settings.StatusRecheckSeconds);
         var open = await Reminders.Where(r => r.SentAt != null && r.NotifyNotificationId != null && r.DeliveredAt == null && r.FailedAt == null
                 && (r.StatusCheckedAt == null || r.StatusCheckedAt <= recheck))
             .OrderBy(r => r.SentAt).Take(StatusChecksPerRun).ToListAsync(ct);
