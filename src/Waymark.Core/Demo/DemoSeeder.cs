@@ -102,6 +102,7 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
             .Where(e => e.TeamId == team.Id && e.IsOpen && e.ScreenedAt != null && e.KeyWorkerId != null && e.Setting == Setting.PoliceCustody)
             .OrderBy(e => e.KeyWorkerId == ids[Roles.Practitioner] ? 0 : 1).ThenBy(e => e.IdentifiedAt).Take(4).ToList();
         db.AddRange(SyntheticCriminalJustice.Demo(liaisonEpisodes, agencies, ids[Roles.Practitioner], now));
+        db.AddRange(SyntheticReminders.Demo(db.ChangeTracker.Entries<Waymark.CriminalJustice.CriminalJusticeEvent>().Select(x => x.Entity).ToList(), agencies, ids[Roles.Practitioner], now));
         var referralMaker = new SyntheticReferrals(seed: 20261126);
         foreach (var a in db.ChangeTracker.Entries<Waymark.Assessment.PsychosocialAssessment>().Select(x => x.Entity).Where(a => a.TeamId == team.Id).ToList())
         {
