@@ -84,6 +84,15 @@ public abstract class ReminderPageTests(AppFixture app)
         new(db, app.Factory.Services.GetRequiredService<INotifyGateway>(), app.Factory.Services.GetRequiredService<NotifySettings>(), clock);
 
     [Fact]
+    public async Task The_demo_shows_a_delivered_and_a_failed_hearing_reminder_sent_to_nobody()
+    {
+        var (delivered, failed) = await app.Data.QueryAsync(async db => (
+            await db.Set<Reminder>().CountAsync(r => r.TeamId == app.Data.Northshire && r.HearingEventId != null && r.DeliveredAt != null),
+            await db.Set<Reminder>().CountAsync(r => r.TeamId == app.Data.Northshire && r.HearingEventId != null && r.FailedAt != null)));
+        Assert.True(delivered >= 1 && failed >= 1, $"delivered {delivered}, failed {failed}");
+    }
+
+    [Fact]
     public async Task A_failed_reminder_shows_on_the_person_page_and_my_tasks_until_marked_as_dealt_with()
     {
         var (personId, _, failed) = await FailedReminderAsync();
