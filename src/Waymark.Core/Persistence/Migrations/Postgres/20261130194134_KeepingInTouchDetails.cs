@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Waymark.Persistence.Migrations.Sqlite
+namespace Waymark.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Reminders : Migration
+    public partial class KeepingInTouchDetails : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +17,17 @@ namespace Waymark.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Reminders_TeamId_FailedAt_FailureSeenAt",
                 table: "Reminders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Contacts_SupersedesId",
+                table: "Contacts");
+
+            migrationBuilder.AddColumn<string>(
+                name: "RescheduleReason",
+                table: "Appointments",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reminders_DeliveredAt_FailedAt_SentAt",
@@ -32,6 +43,12 @@ namespace Waymark.Persistence.Migrations.Sqlite
                 name: "IX_Reminders_TeamId_FailureSeenAt_FailedAt",
                 table: "Reminders",
                 columns: new[] { "TeamId", "FailureSeenAt", "FailedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_SupersedesId",
+                table: "Contacts",
+                column: "SupersedesId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -49,6 +66,14 @@ namespace Waymark.Persistence.Migrations.Sqlite
                 name: "IX_Reminders_TeamId_FailureSeenAt_FailedAt",
                 table: "Reminders");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Contacts_SupersedesId",
+                table: "Contacts");
+
+            migrationBuilder.DropColumn(
+                name: "RescheduleReason",
+                table: "Appointments");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Reminders_SentAt_DeliveredAt_FailedAt",
                 table: "Reminders",
@@ -58,6 +83,11 @@ namespace Waymark.Persistence.Migrations.Sqlite
                 name: "IX_Reminders_TeamId_FailedAt_FailureSeenAt",
                 table: "Reminders",
                 columns: new[] { "TeamId", "FailedAt", "FailureSeenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_SupersedesId",
+                table: "Contacts",
+                column: "SupersedesId");
         }
     }
 }
