@@ -258,7 +258,7 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /Contacts/Correct", w => $"/contacts/{w.Contact}/correct", CaseWork, N),
         new("GET /Contacts/EnteredInError", w => $"/contacts/{w.Contact}/entered-in-error", CaseWork, N),
         new("POST /Contacts/EnteredInError", w => $"/contacts/{w.Contact}/entered-in-error", CaseWork, N),
-        // Appointments and diaries (issue 13; docs/security/appointments.md). The calendar feed itself (/calendar/{token}.ics)
+        // Appointments and diaries (issue 13; docs/security.md, "Appointments, diaries and the calendar feed"). The calendar feed itself (/calendar/{token}.ics)
         // is an anonymous endpoint, not a page: Appointments.AppointmentPageTests checks it.
         new("GET /Appointments/Book", w => $"/people/{w.Person}/appointments/new", CaseWork, N),
         new("POST /Appointments/Book", w => $"/people/{w.Person}/appointments/new", CaseWork, N),

@@ -141,7 +141,7 @@ public sealed record HearingToSupport(Guid EpisodeId, Guid PersonId, string Give
 /// </summary>
 public class CriminalJusticeService(WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock)
 {
-    // Hearing reminders (docs/support-reminders.md): planned, and cancelled on adjournment, vacation or correction, in the same unit of work.
+    // Hearing reminders (docs/support.md, "Reminders"): planned, and cancelled on adjournment, vacation or correction, in the same unit of work.
     private readonly Reminders.ReminderPlanner _reminders = new(db, clock, audit);
 
     /// <summary>

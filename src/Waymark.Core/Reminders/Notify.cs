@@ -10,7 +10,7 @@ using Microsoft.Extensions.Configuration;
 namespace Waymark.Reminders;
 
 /// <summary>
-/// The <c>Notify</c> settings (README, "Configuration"; docs/support-reminders.md). Read once at start-up; the web app
+/// The <c>Notify</c> settings (README, "Configuration"; docs/support.md, "Reminders"). Read once at start-up; the web app
 /// points <see cref="BaseUrl"/> and <see cref="ApiKey"/> at its fake Notify server when no key is configured.
 /// </summary>
 public sealed class NotifySettings
@@ -181,7 +181,7 @@ public interface INotifyGateway
 
 /// <summary>
 /// <see cref="INotifyGateway"/> over HttpClient and Notify's HTTP API (not the GovukNotify package: see
-/// docs/support-reminders.md, "Why not the official client"). Reads <see cref="NotifySettings"/> at each call, so the
+/// docs/support.md, Reminders, "Why not the official client"). Reads <see cref="NotifySettings"/> at each call, so the
 /// web app can point it at its fake once that has started. Logs nothing (addresses and messages are personal data).
 /// </summary>
 public sealed class NotifyHttpGateway(NotifySettings settings, TimeProvider clock, HttpClient? http = null) : INotifyGateway, IDisposable

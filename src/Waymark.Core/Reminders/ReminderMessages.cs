@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Waymark.Reminders;
 
 /// <summary>
-/// The words of a reminder (docs/support-reminders.md, "What a reminder says"): plain English, no name, nothing about
+/// The words of a reminder (docs/support.md, Reminders, "What a reminder says"): plain English, no name, nothing about
 /// why (no purpose, no diagnosis, no offence); only the sender, the day, the time (UK local, 12-hour: "2:30pm",
 /// "10am"), the place, and who to call.
 /// </summary>

@@ -14,7 +14,7 @@ namespace Waymark.Reminders;
 public sealed record ReminderPlan(IReadOnlyList<Reminder> Planned, IReadOnlyList<string> NotPlanned);
 
 /// <summary>
-/// Plans and cancels the reminders of an appointment or a court hearing (ADR 20; docs/support-reminders.md). Called by
+/// Plans and cancels the reminders of an appointment or a court hearing (ADR 20; docs/support.md, "Reminders"). Called by
 /// the appointment and criminal justice services in the same unit of work: it adds or changes rows on <paramref name="db"/>
 /// (with their audit events) and never saves, so the booking and its reminders commit together.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Waymark.Reminders;
 
 /// <summary>
-/// When a reminder is sent (docs/support-reminders.md, "When a reminder goes"): the team's lead time before the event,
+/// When a reminder is sent (docs/support.md, Reminders, "When a reminder goes"): the team's lead time before the event,
 /// never in the team's quiet hours (UK local time, which may span midnight). A time in quiet hours is moved EARLIER, to
 /// one minute before those quiet hours start; if that moment (or the plain lead time) has already passed, the reminder
 /// goes at the next moment outside quiet hours that is still at least <see cref="MinimumNotice"/> before the event;

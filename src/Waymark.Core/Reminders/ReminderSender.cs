@@ -14,7 +14,7 @@ namespace Waymark.Reminders;
 public sealed record SendRun(int Sent, int Recovered, int Cancelled, int Refused, int Unavailable, int StatusesChecked, int Delivered, int Failed);
 
 /// <summary>
-/// Sends due reminders through Notify, at most once and never lost (docs/support-reminders.md, "How sending works"):
+/// Sends due reminders through Notify, at most once and never lost (docs/support.md, Reminders, "How sending works"):
 /// <list type="number">
 /// <item>Recover: a reminder claimed more than <see cref="NotifySettings.ClaimTimeoutSeconds"/> ago with no record of
 /// sending (the app stopped between Notify accepting it and the record) is claimed again and Notify is asked for its

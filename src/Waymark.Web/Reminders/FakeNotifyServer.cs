@@ -36,7 +36,7 @@ public sealed class FakeNotifyMessage
 }
 
 /// <summary>
-/// A fake GOV.UK Notify for development and tests (docs/support-reminders.md, "The fake Notify"): a small Kestrel app on
+/// A fake GOV.UK Notify for development and tests (docs/support.md, Reminders, "The fake Notify"): a small Kestrel app on
 /// 127.0.0.1 speaking Notify's v2 API (send text and email, get one, list by reference; Notify's status codes and JSON
 /// shapes), checking the HS256 JWT against its own key (<see cref="ApiKey"/>), keeping every message, and moving each
 /// created → sending → delivered (or permanent-failure for mobile numbers ending 900999 and emails at fail.invalid).

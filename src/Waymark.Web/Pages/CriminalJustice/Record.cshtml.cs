@@ -41,7 +41,7 @@ public class RecordModel(CriminalJusticeService service, WaymarkDbContext db, IC
     [BindProperty] public string? Prison { get; set; }
     [BindProperty] public string? HearingType { get; set; }
     [BindProperty] public bool SupportAtCourt { get; set; }
-    /// <summary>Hearing reminders asked for: "text", "email" (docs/support-reminders.md).</summary>
+    /// <summary>Hearing reminders asked for: "text", "email" (docs/support.md, "Reminders").</summary>
     [BindProperty] public List<string> Remind { get; set; } = [];
     [BindProperty] public string? Hearing { get; set; }
     [BindProperty] public string? CourtOutcome { get; set; }

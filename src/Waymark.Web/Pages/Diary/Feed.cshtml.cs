@@ -8,7 +8,7 @@ namespace Waymark.Web.Pages.Diary;
 
 /// <summary>
 /// Manage my calendar feed (<c>/diary/feed</c>): create (or replace) its secret address, shown once, or revoke it
-/// (docs/security/appointments.md).
+/// (docs/security.md, "The calendar feed's secret address").
 /// </summary>
 [ShowsNoPersonData("Only whether the user has a live feed and, once, its address: no one's record.")]
 public class FeedModel(CalendarFeedService feeds) : PageModel
