@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Waymark.Access;
 using Waymark.Audit;
 using Waymark.Contacts;
+using Waymark.Episodes;
 using Waymark.Persistence;
 using Waymark.Reminders;
 using Waymark.Teams;
@@ -31,7 +32,6 @@ public sealed record AppointmentDetails(DiaryEntry Entry, string WorkerName, str
 public sealed record PersonAppointments(IReadOnlyList<DiaryEntry> Upcoming, IReadOnlyList<DiaryEntry> Past);
 
 /// <summary>An open episode offered when booking.</summary>
-public sealed record EpisodeChoice(Guid Id, DateTimeOffset IdentifiedAt, Episodes.Setting Setting);
 
 /// <summary>
 /// Books appointments, records their outcomes, reschedules them and reads diaries (issue 13 item 2). Thin
@@ -65,21 +65,13 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
         return appointment;
     }
 
-    /// <summary>The person's open episodes held by the user's team, oldest first (to choose one when booking).</summary>
-    public async Task<IReadOnlyList<EpisodeChoice>> OpenEpisodesAsync(Guid personId, CancellationToken ct = default)
-    {
-        var team = TeamId;
-        return await db.Episodes.AsNoTracking().Where(e => e.PersonId == personId && e.TeamId == team && e.ClosedAt == null)
-            .OrderBy(e => e.IdentifiedAt).Select(e => new EpisodeChoice(e.Id, e.IdentifiedAt, e.Setting)).ToListAsync(ct);
-    }
+    /// <summary>The person's open episodes held by the user's team, newest first (to choose one when booking; <see cref="OpenEpisodes"/>).</summary>
+    public Task<IReadOnlyList<EpisodeChoice>> OpenEpisodesAsync(Guid personId, CancellationToken ct = default) =>
+        OpenEpisodes.OfPersonAsync(db, personId, TeamId, ct);
 
     /// <summary>The members of the user's team who hold a caseload (may have appointments), by name.</summary>
-    public async Task<IReadOnlyList<(string UserId, string Name)>> WorkersAsync(CancellationToken ct = default)
-    {
-        var rows = await Caseload.Capacity.CaseWorkersOf(db, TeamId).AsNoTracking()
-            .Select(m => new { m.UserId, m.User!.DisplayName }).ToListAsync(ct);
-        return rows.OrderBy(r => r.DisplayName, StringComparer.OrdinalIgnoreCase).Select(r => (r.UserId, r.DisplayName)).ToList();
-    }
+    public Task<IReadOnlyList<(string UserId, string Name)>> WorkersAsync(CancellationToken ct = default) =>
+        Caseload.Capacity.CaseWorkerNamesAsync(db, TeamId, ct);
 
     /// <summary>Whether <paramref name="userId"/> is a member of the user's team who holds a caseload.</summary>
     public Task<bool> IsWorkerAsync(string? userId, CancellationToken ct = default) =>
@@ -96,8 +88,7 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
         if (!await IsWorkerAsync(worker, ct))
             problems.Add((nameof(AppointmentInput.WorkerUserId), "Select a member of your team who holds a caseload"));
         problems.AddRange(AppointmentRules.ConsentProblems(input.RemindByText, input.RemindByEmail, person));
-        var open = await db.Episodes.AsNoTracking().Where(e => e.PersonId == personId && e.TeamId == team && e.ClosedAt == null)
-            .Select(e => e.Id).ToListAsync(ct);
+        var open = (await OpenEpisodes.OfPersonAsync(db, personId, team, ct)).Select(e => e.Id).ToList();
         Guid? episodeId = null;
         if (input.EpisodeId is { } chosen)
         {
@@ -232,7 +223,7 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
     /// <summary>One appointment the team can see, with its names, history and reminders; null when there is none.</summary>
     public async Task<AppointmentDetails?> DetailsAsync(Guid id, CancellationToken ct = default)
     {
-        var entry = (await ListAsync(Rows(Appointments.Where(a => a.Id == id)).Take(1), ct)).FirstOrDefault();
+        var entry = (await ListAsync(Rows(Appointments.Where(a => a.Id == id)), ct)).FirstOrDefault();
         if (entry is null) return null;
         var a = entry.Appointment;
         var from = a.SupersedesId is { } s ? await Appointments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == s, ct) : null;

@@ -25,6 +25,16 @@ public class Capacity(WaymarkDbContext db)
         return db.TeamMemberships.Where(m => m.TeamId == teamId && caseWorkerIds.Contains(m.UserId));
     }
 
+    /// <summary>
+    /// The team's case workers (<see cref="CaseWorkersOf"/>) as (user id, display name), by name: who may have a contact,
+    /// an appointment or a caseload. One query.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string UserId, string Name)>> CaseWorkerNamesAsync(WaymarkDbContext db, Guid teamId, CancellationToken ct = default)
+    {
+        var rows = await CaseWorkersOf(db, teamId).AsNoTracking().Select(m => new { m.UserId, m.User!.DisplayName }).ToListAsync(ct);
+        return rows.OrderBy(r => r.DisplayName, StringComparer.OrdinalIgnoreCase).Select(r => (r.UserId, r.DisplayName)).ToList();
+    }
+
     public async Task<TeamLoad> ForTeamAsync(Guid teamId, CancellationToken ct = default)
     {
         var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == teamId, ct);

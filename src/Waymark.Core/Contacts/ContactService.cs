@@ -335,21 +335,12 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
     }
 
     /// <summary>The team members who can have a contact (the team's case workers: practitioners, support workers, team managers), by name.</summary>
-    public async Task<IReadOnlyList<(string UserId, string Name)>> WorkersAsync(CancellationToken ct = default)
-    {
-        var rows = await Caseload.Capacity.CaseWorkersOf(db, TeamId()).AsNoTracking()
-            .Select(m => new { m.UserId, m.User!.DisplayName }).OrderBy(m => m.DisplayName).ToListAsync(ct);
-        return rows.Select(r => (r.UserId, r.DisplayName)).ToList();
-    }
+    public Task<IReadOnlyList<(string UserId, string Name)>> WorkersAsync(CancellationToken ct = default) =>
+        Caseload.Capacity.CaseWorkerNamesAsync(db, TeamId(), ct);
 
     /// <summary>The person's open episodes with the user's team, newest first (for choosing the one a contact was part of).</summary>
-    public async Task<IReadOnlyList<(Guid Id, DateTimeOffset IdentifiedAt, Setting Setting)>> OpenEpisodesAsync(Guid personId, CancellationToken ct = default)
-    {
-        var teamId = TeamId();
-        var rows = await db.Episodes.AsNoTracking().Where(e => e.PersonId == personId && e.TeamId == teamId && e.ClosedAt == null)
-            .OrderByDescending(e => e.IdentifiedAt).Select(e => new { e.Id, e.IdentifiedAt, e.Setting }).ToListAsync(ct);
-        return rows.Select(r => (r.Id, r.IdentifiedAt, r.Setting)).ToList();
-    }
+    public Task<IReadOnlyList<EpisodeChoice>> OpenEpisodesAsync(Guid personId, CancellationToken ct = default) =>
+        OpenEpisodes.OfPersonAsync(db, personId, TeamId(), ct);
 
     /// <summary>The person's episodes the team can see, newest first (the timeline's episode filter).</summary>
     public async Task<IReadOnlyList<(Guid Id, DateTimeOffset IdentifiedAt, Setting Setting)>> EpisodesAsync(Guid personId, CancellationToken ct = default)

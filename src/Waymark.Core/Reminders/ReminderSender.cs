@@ -66,7 +66,7 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
     {
         var now = clock.GetUtcNow();
         var teams = await Reminders.AsNoTracking().Where(r => r.SendingStartedAt == null && r.CancelledAt == null && r.DueAt <= now)
-            .Select(r => r.TeamId).Distinct().Take(1000).ToListAsync(ct);
+            .Select(r => r.TeamId).Distinct().OrderBy(t => t).Take(1000).ToListAsync(ct);
         if (teams.Count == 0) return (0, Empty);
         var quiet = new List<Guid>();
         foreach (var t in teams)
