@@ -4,8 +4,8 @@ using Waymark.Episodes;
 namespace Waymark.Demo;
 
 /// <summary>
-/// Contacts for a few of the demo team's open episodes with a key worker, so the person and episode pages, the timeline
-/// and "not in touch" have something to show on first run: phone calls (some not answered), face-to-face meetings, a
+/// Contacts for the demo team's open episodes with a key worker (someone keeps in touch with each), so the person and
+/// episode pages, the timeline and "not in touch" look as a working team's would on first run: phone calls (some not answered), face-to-face meetings, a
 /// text, going with someone to the housing office, spread over recent weeks (never before the episode began, never in the
 /// future); and for the longest-running episode nothing successful for over 30 days, only unanswered calls since, so it
 /// shows as not in touch. Synthetic, invented notes only.
@@ -36,7 +36,7 @@ public static class SyntheticContacts
             yield return New(quiet, ContactKind.Telephone, false, now.AddDays(-21), null, null, "No answer.", now);
             yield return New(quiet, ContactKind.HomeVisit, false, now.AddDays(-9), null, null, "Nobody at home; left a card with the team's number.", now);
         }
-        foreach (var (e, i) in episodes.Where(e => e != quiet).Take(5).Select((e, i) => (e, i)))
+        foreach (var (e, i) in episodes.Where(e => e != quiet).Select((e, i) => (e, i)))
         {
             foreach (var p in Pattern.Skip(i % 2))
             {
