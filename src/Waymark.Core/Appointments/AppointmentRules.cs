@@ -127,6 +127,21 @@ public static class AppointmentRules
         return null;
     }
 
+    /// <summary>What rescheduling to the same appointment is told (on the date field).</summary>
+    public const string NothingChangedMessage = "Choose a different date or time, or change the place";
+
+    /// <summary>
+    /// Whether <paramref name="next"/> is the same appointment as <paramref name="old"/> in what matters to the person:
+    /// the same start instant, length, worker and place (ignoring case and surrounding spaces). Rescheduling to it is refused.
+    /// </summary>
+    public static bool SameAppointment(Appointment old, Appointment next)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(next);
+        return old.StartsAt == next.StartsAt && old.DurationMinutes == next.DurationMinutes && old.WorkerUserId == next.WorkerUserId
+            && string.Equals(old.Location.Trim(), next.Location.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Why <paramref name="appointment"/> cannot be rescheduled, or null: not once it has an outcome, nor twice.</summary>
     public static string? RescheduleRefusal(Appointment appointment, bool rescheduled) =>
         rescheduled ? "This appointment has already been rescheduled: change the new appointment instead"

@@ -47,6 +47,13 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
 
     private DbSet<Appointment> Appointments => db.Set<Appointment>();
 
+    /// <summary>
+    /// What planning reminders did for the last appointment this service (one per request) booked or rescheduled, so the
+    /// page can say why a reminder asked for was not planned (e.g. "No text reminder: it is too late to send one ...");
+    /// null before any booking.
+    /// </summary>
+    public ReminderPlan? LastReminderPlan { get; private set; }
+
     private Guid TeamId => user.TeamId ?? throw new InvalidOperationException("Appointments are booked by a member of a team.");
 
     /// <summary>
@@ -60,8 +67,9 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
         var appointment = await NewAsync(personId, input, ct);
         Appointments.Add(appointment);
         audit.Add(AuditAction.Created, nameof(Appointment), appointment.Id.ToString(), personId, Describe(appointment));
-        await reminders.PlanForAppointmentAsync(appointment, user.UserId!, ct);
+        var plan = await reminders.PlanForAppointmentAsync(appointment, user.UserId!, ct);
         await db.SaveChangesAsync(ct);
+        LastReminderPlan = plan;
         return appointment;
     }
 
@@ -181,7 +189,7 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such appointment the team can see.</exception>
     /// <exception cref="AppointmentRuleException">Another team's, one with an outcome, or one already rescheduled.</exception>
-    /// <exception cref="ValidationFailedException">Every problem with the new appointment, or no reason given.</exception>
+    /// <exception cref="ValidationFailedException">Every problem with the new appointment, no reason given, or nothing that matters changed (<see cref="AppointmentRules.SameAppointment"/>).</exception>
     /// <exception cref="ConcurrencyConflictException">Someone else changed (or rescheduled) it since <paramref name="expectedVersion"/>.</exception>
     public async Task<Appointment> RescheduleAsync(Guid id, AppointmentInput input, string? reason, Guid expectedVersion, CancellationToken ct = default)
     {
@@ -199,6 +207,7 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
         {
             throw new ValidationFailedException(e.Problems.Concat(reasonProblems.Select(p => new ValidationProblem(p.Field, p.Message))));
         }
+        if (AppointmentRules.SameAppointment(old, next)) reasonProblems.Insert(0, (nameof(AppointmentInput.Date), AppointmentRules.NothingChangedMessage));
         ValidationFailedException.ThrowIfAny(reasonProblems);
         next.RescheduleReason = reason!.Trim();
         // The old row's version moves too, so two people rescheduling at once cannot both succeed.
@@ -207,8 +216,9 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
         audit.Add(AuditAction.Created, nameof(Appointment), next.Id.ToString(), next.PersonId, Describe(next) + $"; reschedules {old.Id}");
         audit.Add(AuditAction.Updated, nameof(Appointment), old.Id.ToString(), old.PersonId, $"Rescheduled to {next.Id}");
         await reminders.CancelForAppointmentAsync(old.Id, "Appointment rescheduled", ct);
-        await reminders.PlanForAppointmentAsync(next, user.UserId!, ct);
+        var plan = await reminders.PlanForAppointmentAsync(next, user.UserId!, ct);
         await db.SaveOrConflictAsync(ConflictMessage, ct);
+        LastReminderPlan = plan;
         return next;
     }
 

@@ -16,9 +16,10 @@ public sealed record ReminderRow(Guid Id, Guid PersonId, ReminderChannel Channel
     public string ChannelName => Channel == ReminderChannel.Text ? "Text" : "Email";
     /// <summary>"Appointment" or "Court hearing".</summary>
     public string Of => ForHearing ? "Court hearing" : "Appointment";
-    /// <summary>Where it is, in words: "Delivered", "Failed", "Cancelled", "Sent", "Sending", "Waiting to send".</summary>
-    public string State => FailedAt is not null ? "Failed" : CancelledAt is not null ? "Not sent" : DeliveredAt is not null ? "Delivered"
-        : SentAt is not null ? "Sent" : "Waiting to send";
+    /// <summary>Where it is, in words (<see cref="ReminderStatus.Describe(DateTimeOffset?, string?, DateTimeOffset?, string?, DateTimeOffset?, DateTimeOffset?, string?)"/>).</summary>
+    public ReminderStatusWords Status => ReminderStatus.Describe(FailedAt, FailureReason, CancelledAt, CancelReason, DeliveredAt, SentAt, DeliveryStatus);
+    /// <summary>Where it is, in words: "Delivered", "Sent", "Sending", "Waiting to send", "Not sent" or "Failed".</summary>
+    public string State => Status.Label;
 }
 
 /// <summary>A failed reminder on "My tasks", with the person's name.</summary>

@@ -241,7 +241,7 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
             {
                 r.FailedAt = now;
                 r.Body = Trim(body, 918);
-                r.FailureReason = Trim($"Notify refused it: {result.Refusal}", 500);
+                r.FailureReason = Trim(ReminderStatus.RefusedPrefix + result.Refusal, 500);
                 audit?.Add(AuditAction.Updated, nameof(Reminder), reference, r.PersonId, "Refused by Notify");
                 run = run with { Refused = run.Refused + 1 };
             }

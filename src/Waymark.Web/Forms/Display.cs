@@ -16,7 +16,14 @@ public static class Display
     /// always shown, because around the October clock change the same wall-clock time happens twice. "" for null.
     /// </summary>
     public static string DateTime(DateTimeOffset? t) =>
-        t is { } x ? UkTime.ToLocal(x).ToString("d MMMM yyyy 'at' h:mmtt", UkCulture).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal) + " " + UkTime.ZoneName(x) : "";
+        t is { } x ? UkTime.ToLocal(x).ToString("d MMMM yyyy 'at' ", UkCulture) + Time(x) : "";
+
+    /// <summary>
+    /// The time of a recorded instant in UK local time, 12-hour with its zone, e.g. "9:30am GMT" (as
+    /// <see cref="DateTime"/> shows it, for a list already grouped by day such as the diary). "" for null.
+    /// </summary>
+    public static string Time(DateTimeOffset? t) =>
+        t is { } x ? UkTime.ToLocal(x).ToString("h:mmtt", UkCulture).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal) + " " + UkTime.ZoneName(x) : "";
 
     public static string NhsNumber(string? n) => n is null ? "Not known" : Waymark.Identifiers.NhsNumber.Format(n);
 }

@@ -19,6 +19,13 @@ public class TimeOfDayTests
     [InlineData("12:15am", 0, 15)]
     [InlineData("noon", 12, 0)]
     [InlineData("Midnight", 0, 0)]
+    [InlineData("12 noon", 12, 0)]
+    [InlineData("12noon", 12, 0)]
+    [InlineData("12 Noon", 12, 0)]
+    [InlineData("12:00 noon", 12, 0)]
+    [InlineData("12 midday", 12, 0)]
+    [InlineData("12 midnight", 0, 0)]
+    [InlineData("12midnight", 0, 0)]
     [InlineData("00:00", 0, 0)]
     [InlineData("23:59", 23, 59)]
     public void Times_as_people_type_them_are_read(string typed, int hour, int minute) =>
@@ -37,5 +44,8 @@ public class TimeOfDayTests
     [InlineData("ten o'clock")]
     [InlineData("10:30:00:00")]
     [InlineData("1:5")]
+    [InlineData("11 noon")]
+    [InlineData("12:30 noon")]
+    [InlineData("1 midnight")]
     public void What_is_not_a_time_is_refused(string? typed) => Assert.Null(TimeOfDay.Parse(typed));
 }

@@ -38,6 +38,7 @@ public class BookModel(AppointmentService service, WaymarkDbContext db) : Appoin
             // A date the form could not read goes to the service as none, so every other problem is listed at once.
             var a = await Service.BookAsync(PersonId, ModelState.IsValid ? input : input with { Date = null }, ct);
             TempData["Success"] = "Appointment booked";
+            if (Service.LastReminderPlan is { NotPlanned.Count: > 0 } plan) TempData["RemindersNotPlanned"] = string.Join("\n", plan.NotPlanned);
             return Redirect($"/appointments/{a.Id}");
         }
         catch (ValidationFailedException e)

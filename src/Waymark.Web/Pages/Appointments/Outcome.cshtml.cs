@@ -14,7 +14,7 @@ namespace Waymark.Web.Pages.Appointments;
 /// Record what happened at an appointment, or correct it (<c>/appointments/{id}/outcome</c>; <c>?cancel=true</c> offers
 /// the cancellations only). Another team's appointment is not found here.
 /// </summary>
-public class OutcomeModel(AppointmentService service, ICurrentUser user) : PageModel, IShowsPersonData
+public class OutcomeModel(AppointmentService service, ICurrentUser user, TimeProvider clock) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Details is null ? [] : [PersonView.Record(nameof(Appointment), Id.ToString(), Details.Appointment.PersonId, "Recording the outcome")];
@@ -27,8 +27,12 @@ public class OutcomeModel(AppointmentService service, ICurrentUser user) : PageM
 
     public AppointmentDetails? Details { get; private set; }
     public Appointment A => Details!.Appointment;
+    /// <summary>The appointment that replaced this one when it was rescheduled: the page then says so, with a link, and offers no form.</summary>
+    public Appointment? RescheduledTo => Details?.RescheduledTo;
+    /// <summary>Whether the appointment has not started yet, so only the cancellations are offered (attendance is refused before the start: <see cref="AppointmentRules.OutcomeRefusal"/>).</summary>
+    public bool BeforeStart => Details is not null && A.StartsAt > clock.GetUtcNow();
     public List<SelectListItem> OutcomeItems => AppointmentRules.Outcomes
-        .Where(o => !CancelOnly || AppointmentRules.IsCancellation(o))
+        .Where(o => !(CancelOnly || BeforeStart) || AppointmentRules.IsCancellation(o))
         .Select(o => new SelectListItem(AppointmentRules.Display(o), o.ToString())).ToList();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -44,6 +48,7 @@ public class OutcomeModel(AppointmentService service, ICurrentUser user) : PageM
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        if (RescheduledTo is not null) return Page();
         var outcome = Choices.Enum<AppointmentOutcome>(Outcome);
         try
         {
@@ -73,7 +78,7 @@ public class OutcomeModel(AppointmentService service, ICurrentUser user) : PageM
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Details = await service.DetailsAsync(Id, ct);
-        // Only the team that holds it records its outcome; a rescheduled one has none.
-        return Details is not null && A.TeamId == user.TeamId && Details.RescheduledTo is null;
+        // Only the team that holds it records its outcome; a rescheduled one has none (the page points to the new one).
+        return Details is not null && A.TeamId == user.TeamId;
     }
 }

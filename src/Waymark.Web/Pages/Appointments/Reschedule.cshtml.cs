@@ -21,10 +21,13 @@ public class RescheduleModel(AppointmentService service, ICurrentUser user, Waym
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public Guid Version { get; set; }
     public AppointmentDetails? Details { get; private set; }
+    /// <summary>The appointment that replaced this one when it was already rescheduled: the page then says so, with a link, and offers no form.</summary>
+    public Appointment? RescheduledTo => Details?.RescheduledTo;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        if (RescheduledTo is not null) return Page();
         Fill(Details!.Appointment);
         Version = Details.Appointment.Version;
         return Page();
@@ -34,11 +37,13 @@ public class RescheduleModel(AppointmentService service, ICurrentUser user, Waym
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        if (RescheduledTo is not null) return Page();
         var input = Read();
         try
         {
             var next = await Service.RescheduleAsync(Id, ModelState.IsValid ? input : input with { Date = null }, Reason, Version, ct);
             TempData["Success"] = "Appointment rescheduled";
+            if (Service.LastReminderPlan is { NotPlanned.Count: > 0 } plan) TempData["RemindersNotPlanned"] = string.Join("\n", plan.NotPlanned);
             return Redirect($"/appointments/{next.Id}");
         }
         catch (ValidationFailedException e)
@@ -64,9 +69,11 @@ public class RescheduleModel(AppointmentService service, ICurrentUser user, Waym
     {
         Details = await Service.DetailsAsync(Id, ct);
         if (Details is null || Details.Appointment.TeamId != user.TeamId) return false;
-        if (AppointmentRules.RescheduleRefusal(Details.Appointment, Details.RescheduledTo is not null) is not null) return false;
+        // One already rescheduled shows the page with a link to the new one (change that instead); one with an outcome is not found.
+        if (RescheduledTo is null && AppointmentRules.RescheduleRefusal(Details.Appointment, false) is not null) return false;
         Person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Details.Appointment.PersonId, ct);
         if (Person is null) return false;
+        if (RescheduledTo is not null) return true;
         await LoadChoicesAsync(ct);
         return true;
     }

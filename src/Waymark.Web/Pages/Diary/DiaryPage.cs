@@ -31,6 +31,13 @@ public abstract class DiaryPage(AppointmentService service, ICurrentUser user, T
     protected abstract int Days { get; }
     protected AppointmentService Service => service;
 
+    /// <summary>Whether the user may choose whose diary to see (a team manager: <see cref="Permission.ManageTeam"/>).</summary>
+    public bool CanChooseWorker => User.Can(Permission.ManageTeam);
+    /// <summary>"My diary" then the team's case workers by name (user id, name), for the "Whose diary" choice; empty unless <see cref="CanChooseWorker"/>.</summary>
+    public IReadOnlyList<(string UserId, string Name)> Workers { get; private set; } = [];
+    /// <summary>The query parameter that carries the date on this page ("date" for a day, "start" for a week), kept by the "Whose diary" form.</summary>
+    public abstract string DateParameter { get; }
+
     /// <summary>The query string part that keeps the worker, e.g. "&amp;worker=…", or "".</summary>
     public string WorkerQuery => IsMine ? "" : "&worker=" + Uri.EscapeDataString(WorkerId);
 
@@ -49,6 +56,12 @@ public abstract class DiaryPage(AppointmentService service, ICurrentUser user, T
             WorkerId = Worker;
         }
         WorkerName = (await HttpContext.RequestServices.GetRequiredService<Persistence.WaymarkDbContext>().DisplayNamesAsync([WorkerId], ct)).GetValueOrDefault(WorkerId) ?? "";
+        if (CanChooseWorker)
+        {
+            // The manager's own diary is always a choice, first, even when they hold no caseload themselves.
+            var workers = await service.WorkersAsync(ct);
+            Workers = [(user.UserId!, "My diary"), .. workers.Where(w => w.UserId != user.UserId)];
+        }
         Entries = Days == 1 ? await service.DayAsync(WorkerId, From, ct) : await service.WeekAsync(WorkerId, From, ct);
         return true;
     }

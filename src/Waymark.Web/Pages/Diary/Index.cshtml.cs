@@ -9,6 +9,8 @@ public class IndexModel(AppointmentService service, ICurrentUser user, TimeProvi
 {
     [FromQuery(Name = "date")] public string? Date { get; set; }
     /// <inheritdoc />
+    public override string DateParameter => "date";
+    /// <inheritdoc />
     protected override int Days => 1;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(Date, d => d, ct) ? Page() : NotFound();

@@ -9,6 +9,8 @@ public class WeekModel(AppointmentService service, ICurrentUser user, TimeProvid
 {
     [FromQuery(Name = "start")] public string? Start { get; set; }
     /// <inheritdoc />
+    public override string DateParameter => "start";
+    /// <inheritdoc />
     protected override int Days => 7;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(Start, AppointmentService.MondayOf, ct) ? Page() : NotFound();
