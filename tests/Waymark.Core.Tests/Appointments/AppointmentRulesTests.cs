@@ -93,4 +93,23 @@ public class AppointmentRulesTests
     [InlineData("", "-", "?.?.")]
     public void The_feed_names_a_person_by_initials_only(string given, string family, string expected) =>
         Assert.Equal(expected, AppointmentRules.Initials(given, family));
+
+    [Fact]
+    public void Rescheduling_to_the_same_start_length_worker_and_place_is_the_same_appointment()
+    {
+        static Appointment A(Action<Appointment>? with = null)
+        {
+            var a = new Appointment { StartsAt = Now.AddDays(1), DurationMinutes = 60, Location = "Newtown Library", WorkerUserId = "w1", Purpose = "Review", BookedByUserId = "w1" };
+            with?.Invoke(a);
+            return a;
+        }
+        var old = A();
+        Assert.True(AppointmentRules.SameAppointment(old, A()));
+        Assert.True(AppointmentRules.SameAppointment(old, A(a => { a.Location = " newtown library "; a.Purpose = "Something else"; })));
+        Assert.False(AppointmentRules.SameAppointment(old, A(a => a.StartsAt = a.StartsAt.AddMinutes(15))));
+        Assert.False(AppointmentRules.SameAppointment(old, A(a => a.DurationMinutes = 30)));
+        Assert.False(AppointmentRules.SameAppointment(old, A(a => a.Location = "Newtown Library, room 3")));
+        Assert.False(AppointmentRules.SameAppointment(old, A(a => a.WorkerUserId = "w2")));
+        Assert.Equal("Choose a different date or time, or change the place", AppointmentRules.NothingChangedMessage);
+    }
 }

@@ -105,8 +105,93 @@ public abstract class AppointmentPageTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var old = await client.GetPageAsync($"/appointments/{a.Id}");
         Assert.Contains("Rescheduled to", old.MainText);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/appointments/{a.Id}/reschedule")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/appointments/{a.Id}/outcome")).StatusCode);
+        var next = Redirects.Path(moved);
+        // The old one's outcome row says where it went, with a link, not "Not recorded yet".
+        var outcomeRow = old.Document.QuerySelectorAll(".nhsuk-summary-list__row").Single(r => r.QuerySelector("dt")!.TextContent == "Outcome");
+        Assert.StartsWith("Rescheduled to", HtmlPage.Collapse(outcomeRow.QuerySelector("dd")!.TextContent));
+        Assert.Equal(next, outcomeRow.QuerySelector("dd a")!.GetAttribute("href"));
+        Assert.DoesNotContain("Not recorded yet", old.MainText);
+        // Its reschedule and outcome pages say so and point to the new one, with no form (and a post changes nothing).
+        foreach (var url in new[] { $"/appointments/{a.Id}/reschedule", $"/appointments/{a.Id}/outcome" })
+        {
+            var page = await client.GetPageAsync(url);
+            Assert.Equal("This appointment was rescheduled", page.H1);
+            Assert.Contains("This appointment was rescheduled to", page.MainText);
+            Assert.Contains("change the new one", page.MainText);
+            Assert.Contains(page.Links("#rescheduled a"), href => href.StartsWith(next, StringComparison.Ordinal));
+            Assert.Empty(page.Document.QuerySelectorAll("main form"));
+        }
+        using var posted = await client.PostAsync($"/appointments/{a.Id}/outcome", [new("Outcome", "CancelledByTeam")]);
+        Assert.NotEqual(HttpStatusCode.InternalServerError, posted.StatusCode);
+        Assert.Null((await app.Data.QueryAsync(db => db.Set<Appointment>().SingleAsync(x => x.Id == a.Id))).Outcome);
+    }
+
+    [Fact]
+    public async Task Rescheduling_to_the_same_time_place_and_worker_is_refused_on_the_date()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var a = await app.Data.AddAppointmentAsync(episode, app.Data.UserId(Users.Practitioner));
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = (await client.GetPageAsync($"/appointments/{a.Id}/reschedule")).Form("main form");
+        using var same = await form.Set("Reason", "They asked to").SubmitAsync(client);
+        var refused = await HtmlPage.ReadAsync(same);
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        Assert.Contains(refused.ErrorLinks, l => l.Href.StartsWith("#Date", StringComparison.Ordinal) && l.Text == "Choose a different date or time, or change the place");
+        Assert.Equal(1, await AppointmentsOfAsync(person.Id));
+        // The place changed (same time): accepted.
+        using var moved = await refused.Form("main form").Set("Location", "Newtown Library, room 3").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(2, await AppointmentsOfAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task Booking_or_rescheduling_too_soon_for_a_text_reminder_says_why_none_is_planned()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await app.Data.ChangeAsync(async db => { var p = await db.People.SingleAsync(x => x.Id == person.Id); p.Phone = "07700 900123"; p.ConsentToText = true; });
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var soon = UkTime.ToLocal(DateTimeOffset.UtcNow.AddMinutes(40));
+        var form = await client.GetPageAsync($"/people/{person.Id}/appointments/new?episode={episode.Id}");
+        using var booked = await form.Form("main form").SetDate("Date", DateOnly.FromDateTime(soon.DateTime)).Set("Time", soon.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))
+            .Set("Location", "Newtown Library").Set("Purpose", "Check in").SetAll("Remind", "text").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        var details = await client.FollowAsync(booked);
+        var banner = details.Document.GetElementById("reminders-not-planned");
+        Assert.NotNull(banner);
+        Assert.Contains("No text reminder: it is too late to send one", HtmlPage.Collapse(banner.TextContent));
+        Assert.Contains("No reminders planned", details.MainText);
+
+        // Rescheduled a little later, still too soon: said again.
+        var later = soon.AddMinutes(5);
+        var reschedule = (await client.GetPageAsync($"{Redirects.Path(booked)}/reschedule")).Form("main form");
+        using var moved = await reschedule.SetDate("Date", DateOnly.FromDateTime(later.DateTime)).Set("Time", later.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))
+            .Set("Reason", "Running late").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Contains("No text reminder", HtmlPage.Collapse((await client.FollowAsync(moved)).Document.GetElementById("reminders-not-planned")!.TextContent));
+
+        // One far enough ahead has its reminder and no banner.
+        var ahead = await client.GetPageAsync($"/people/{person.Id}/appointments/new?episode={episode.Id}");
+        using var fine = await ahead.Form("main form").SetDate("Date", Today.AddDays(4)).Set("Time", "2pm")
+            .Set("Location", "Newtown Library").Set("Purpose", "Check in").SetAll("Remind", "text").SubmitAsync(client);
+        Assert.Null((await client.FollowAsync(fine)).Document.GetElementById("reminders-not-planned"));
+    }
+
+    [Fact]
+    public async Task Before_it_starts_the_outcome_form_offers_only_the_cancellations()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var future = await app.Data.AddAppointmentAsync(episode, app.Data.UserId(Users.Practitioner));
+        var past = await app.Data.AddAppointmentAsync(episode, app.Data.UserId(Users.Practitioner), DateTimeOffset.UtcNow.AddHours(-3));
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        static IEnumerable<string> Choices(HtmlPage p) => p.Document.QuerySelectorAll("input[name=Outcome]").Select(i => i.GetAttribute("value")!);
+        var before = Choices(await client.GetPageAsync($"/appointments/{future.Id}/outcome")).ToList();
+        Assert.Equal(3, before.Count);
+        Assert.DoesNotContain("Attended", before);
+        Assert.DoesNotContain("DidNotAttend", before);
+        Assert.All(before, v => Assert.StartsWith("Cancelled", v, StringComparison.Ordinal));
+        var after = Choices(await client.GetPageAsync($"/appointments/{past.Id}/outcome")).ToList();
+        Assert.Contains("Attended", after);
+        Assert.Contains("DidNotAttend", after);
     }
 
     [Fact]
@@ -138,8 +223,59 @@ public abstract class AppointmentPageTests(AppFixture app)
         }
         using (var manager = await app.SignedInAsync(Users.TeamManager))
             Assert.Contains(person.FullName, (await manager.GetPageAsync($"/diary?date={day}&worker={practitioner}")).MainText);
+        using (var mine = await app.SignedInAsync(Users.Practitioner))
+            Assert.Null((await mine.GetPageAsync($"/diary?date={day}")).Document.GetElementById("whose-diary"));
         using var support = await app.SignedInAsync(Users.SupportWorker);
         Assert.Equal(HttpStatusCode.NotFound, (await support.GetAsync($"/diary?date={day}&worker={practitioner}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_team_manager_chooses_whose_diary_by_name_keeping_the_day_or_week()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var practitioner = app.Data.UserId(Users.Practitioner);
+        var a = await app.Data.AddAppointmentAsync(episode, practitioner);
+        var day = UkTime.DateOf(a.StartsAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var manager = await app.SignedInAsync(Users.TeamManager);
+        var own = await manager.GetPageAsync($"/diary?date={day}");
+        var form = own.Document.GetElementById("whose-diary") as AngleSharp.Html.Dom.IHtmlFormElement;
+        Assert.NotNull(form);
+        Assert.Equal("get", form.Method, ignoreCase: true);
+        Assert.Equal(day, form.QuerySelector("input[type=hidden][name=date]")!.GetAttribute("value"));
+        var options = form.QuerySelectorAll("select[name=worker] option").Select(o => (o.GetAttribute("value"), o.TextContent.Trim())).ToList();
+        Assert.Contains(options, o => o.Item1 == practitioner && !o.Item2.Contains('@', StringComparison.Ordinal) && o.Item2.Length > 0);
+        Assert.Equal("My diary", options[0].Item2);
+        Assert.Equal("Show", form.QuerySelector("button")!.TextContent.Trim());
+        // What the form sends shows the practitioner's day, and the day and week links keep the worker.
+        using var chosen = await own.Form("#whose-diary").Set("worker", practitioner).SubmitAsync(manager);
+        var theirs = await HtmlPage.ReadAsync(chosen);
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        Assert.Contains(person.FullName, theirs.MainText);
+        Assert.Equal(practitioner, theirs.FieldValue("worker"));
+        Assert.All(theirs.Links("nav[aria-label=Days] a"), href => Assert.Contains("worker=" + Uri.EscapeDataString(practitioner), href, StringComparison.Ordinal));
+        var week = await manager.GetPageAsync($"/diary/week?start={day}&worker={practitioner}");
+        Assert.Equal(AppointmentService.MondayOf(UkTime.DateOf(a.StartsAt)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            week.Document.QuerySelector("#whose-diary input[type=hidden][name=start]")!.GetAttribute("value"));
+        Assert.Equal(practitioner, week.FieldValue("worker"));
+        Assert.All(week.Links("nav[aria-label=Weeks] a"), href => Assert.Contains("worker=", href, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_diary_shows_times_as_the_rest_of_the_app_and_no_space_before_the_comma()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var a = await app.Data.AddAppointmentAsync(episode, app.Data.UserId(Users.Practitioner));
+        var day = UkTime.DateOf(a.StartsAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        foreach (var url in new[] { $"/diary?date={day}", $"/diary/week?start={day}" })
+        {
+            var diary = await client.GetPageAsync(url);
+            Assert.Contains(Waymark.Web.Forms.Display.Time(a.StartsAt), diary.MainText);
+            Assert.Matches("^[0-9]{1,2}:[0-9]{2}[ap]m (GMT|BST)$", Waymark.Web.Forms.Display.Time(a.StartsAt));
+            Assert.DoesNotMatch("[0-9]{2}:[0-9]{2} (GMT|BST)", diary.MainText);
+            Assert.Contains($"{person.FullName}, Newtown Library, room 2", diary.MainText);
+            Assert.DoesNotContain(" ,", diary.MainText);
+        }
     }
 
     [Fact]
