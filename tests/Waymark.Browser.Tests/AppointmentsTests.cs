@@ -65,6 +65,7 @@ public class AppointmentsTests(BrowserFixture fx)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Accompanied appointment");
         await page.AssertAccessibleAsync("an appointment");
 
+        var first = page.Url;
         // Moved to 11:00: a new appointment that supersedes the first (kept, marked rescheduled).
         await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Reschedule", Exact = true }));
         await page.AssertAccessibleAsync("reschedule an appointment");
@@ -73,6 +74,12 @@ public class AppointmentsTests(BrowserFixture fx)
         await page.PressButtonAsync("Reschedule");
         await page.AssertNoErrorsAsync("rescheduling");
         await Expect(page.Locator("main")).ToContainTextAsync("Rescheduled from");
+        // The old one's reschedule page now says where it went and offers no form.
+        var second = page.Url;
+        await page.GotoAsync(first + "/reschedule");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("This appointment was rescheduled");
+        await page.AssertAccessibleAsync("reschedule an appointment already rescheduled");
+        await page.GotoAsync(second);
 
         await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Cancel the appointment" }));
         await page.AssertAccessibleAsync("cancel an appointment");
@@ -87,6 +94,16 @@ public class AppointmentsTests(BrowserFixture fx)
         await page.ClickAndWaitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Week", Exact = true }));
         await Expect(page.Locator("main")).ToContainTextAsync(family);
         await page.AssertAccessibleAsync("my week");
+
+        // A team manager chooses whose diary to see, by name, without JavaScript needed (a GET form).
+        var manager = await fx.SignedInPageAsync(Ui.Email("TeamManager"));
+        await manager.GotoAsync($"/diary/week?start={day:yyyy-MM-dd}");
+        await manager.AssertAccessibleAsync("a manager's week with whose diary to see");
+        var practitionerId = await fx.QueryAsync(db => db.Users.Where(u => u.Email == Ui.Email("Practitioner")).Select(u => u.Id).SingleAsync());
+        await manager.GetByLabel("Whose diary").SelectOptionAsync(practitionerId);
+        await manager.ClickAndWaitAsync(manager.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }));
+        await Expect(manager.Locator("main")).ToContainTextAsync(family);
+        await manager.AssertAccessibleAsync("a worker's week chosen by a manager");
 
         await page.GotoAsync("/diary/feed");
         await page.AssertAccessibleAsync("my calendar feed");
