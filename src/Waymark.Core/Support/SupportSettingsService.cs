@@ -142,4 +142,20 @@ public static class PhoneNumbers
         phone.Length > MaxLength || phone.Count(char.IsAsciiDigit) < 10 || phone.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'))
             ? "Enter a phone number, like 07700 900 982 or 01632 960 001"
             : null;
+
+    /// <summary>
+    /// Whether <paramref name="phone"/> is a UK mobile number, the only kind GOV.UK Notify sends texts to: after removing
+    /// spaces, '-', '(' and ')', and writing a leading "+44" or "0044" as "0", it is 11 digits starting "07"
+    /// (Ofcom's UK numbering plan: mobile numbers are 07xxx xxxxxx). Null or empty is not a mobile number. Consent to
+    /// texts may only be recorded, and a text reminder planned or sent, for a number that passes this rule.
+    /// </summary>
+    /// <param name="phone">The number as stored or typed, for example "07700 900 123" or "+44 7700 900123".</param>
+    public static bool IsUkMobile(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return false;
+        var digits = new string([.. phone.Where(c => c is not (' ' or '-' or '(' or ')'))]);
+        if (digits.StartsWith("+44", StringComparison.Ordinal)) digits = "0" + digits[3..];
+        else if (digits.StartsWith("0044", StringComparison.Ordinal)) digits = "0" + digits[4..];
+        return digits.Length == 11 && digits.StartsWith("07", StringComparison.Ordinal) && digits.All(char.IsAsciiDigit);
+    }
 }
