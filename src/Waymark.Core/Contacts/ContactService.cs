@@ -176,8 +176,10 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
 
         var now = clock.GetUtcNow();
         var contact = NewContact(old.PersonId, teamId, old.EpisodeId, input);
-        // A correction that changes nothing would only make an identical new version.
-        if (contact.Kind == old.Kind && contact.Reached == old.Reached && contact.OccurredAt == old.OccurredAt
+        // A correction that changes nothing would only make an identical new version. Times are typed to the minute, so
+        // the seconds of a stored time are no change.
+        static DateTimeOffset ToMinute(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, t.Offset);
+        if (contact.Kind == old.Kind && contact.Reached == old.Reached && ToMinute(contact.OccurredAt) == ToMinute(old.OccurredAt)
             && contact.DurationMinutes == old.DurationMinutes && contact.WorkerUserId == old.WorkerUserId
             && contact.WithWhom == old.WithWhom && contact.Note == old.Note)
             throw ValidationFailedException.For("", NothingChanged);

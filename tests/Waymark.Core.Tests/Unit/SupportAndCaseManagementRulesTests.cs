@@ -47,6 +47,7 @@ public class SupportAndCaseManagementRulesTests
     [InlineData("+447700900123", true)]
     [InlineData("0044 7700 900123", true)]
     [InlineData("(07700) 900-123", true)]
+    [InlineData("+44 (0)7700 900-123", true)]
     [InlineData("01632 960 000", false)]   // a landline
     [InlineData("+44 1632 960000", false)]
     [InlineData("0770 090 012", false)]    // too short
