@@ -99,8 +99,10 @@ public static class AppointmentRules
     public static IEnumerable<(string Field, string Message)> ConsentProblems(bool byText, bool byEmail, People.Person person)
     {
         if (byText && !CanText(person))
-            yield return (nameof(AppointmentInput.RemindByText), !Support.PhoneNumbers.IsUkMobile(person.Phone)
-                ? "They have no mobile number recorded: untick the text reminder, or add their mobile number and consent to texts in their details"
+            yield return (nameof(AppointmentInput.RemindByText), string.IsNullOrWhiteSpace(person.Phone)
+                ? "They have no phone number recorded: untick the text reminder, or add their number and consent to texts in their details"
+                : !Support.PhoneNumbers.IsUkMobile(person.Phone)
+                ? "Their phone number is not a UK mobile number, so texts cannot be sent: untick the text reminder, or add their mobile number in their details"
                 : "They have not agreed to text messages: untick the text reminder, or record their consent to texts in their details");
         if (byEmail && !CanEmail(person))
             yield return (nameof(AppointmentInput.RemindByEmail), string.IsNullOrWhiteSpace(person.Email)

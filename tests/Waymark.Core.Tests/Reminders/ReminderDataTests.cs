@@ -82,7 +82,7 @@ public abstract class ReminderDataTests<TDb>(TDb database) : DataTest<TDb>(datab
             Assert.Contains("No text reminder", Assert.Single(plan.NotPlanned), StringComparison.Ordinal);
             Assert.Equal(["RemindByText"], (await Planner(db).ConsentProblemsAsync(person.Id, byText: true, byEmail: false)).Select(x => x.Field));
             Assert.False(AppointmentRules.CanText(person));
-            Assert.Contains("no mobile number", Assert.Single(AppointmentRules.ConsentProblems(true, false, person)).Message, StringComparison.Ordinal);
+            Assert.Contains("not a UK mobile number", Assert.Single(AppointmentRules.ConsentProblems(true, false, person)).Message, StringComparison.Ordinal);
         }
         await using var check = AsSystem();
         Assert.False(await check.Set<Reminder>().AnyAsync(x => x.AppointmentId == a.Id));

@@ -37,7 +37,7 @@ public class SupportAndCaseManagementRulesTests
         DateTimeOffset? Ago(double? d) => d is { } x ? Now.AddDays(-x) : null;
         Assert.Equal(expected, Engagement.IsNotInTouch(Ago(contactDaysAgo), Now.AddDays(-30), Ago(screenedDaysAgo), Ago(assessedDaysAgo), 14, Now));
         var seen = Engagement.LastSeen(Ago(contactDaysAgo), Now.AddDays(-30), Ago(screenedDaysAgo), Ago(assessedDaysAgo));
-        Assert.Equal(new[] { screenedDaysAgo, assessedDaysAgo, contactDaysAgo, 30.0 }.Where(d => d is not null).Min(), (Now - seen).TotalDays, 6);
+        Assert.Equal(new[] { screenedDaysAgo, assessedDaysAgo, contactDaysAgo, 30.0 }.OfType<double>().Min(), (Now - seen).TotalDays, 6);
     }
 
     [Theory]
