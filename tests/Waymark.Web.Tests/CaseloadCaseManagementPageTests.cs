@@ -170,6 +170,45 @@ public abstract class CaseloadCaseManagementPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Screening_counts_as_contact_on_the_caseload_and_the_planned_end_is_a_long_date()
+    {
+        var (teamId, manager) = await app.Data.AddTeamWithManagerAsync();
+        var screenedAt = DateTimeOffset.UtcNow.AddDays(-20);
+        var (_, screened) = await app.Data.AddPersonWithEpisodeAsync(teamId, e => { e.IdentifiedAt = DateTimeOffset.UtcNow.AddDays(-30); e.ScreenedAt = screenedAt; e.PlannedEndDate = Today.AddDays(40); });
+        var (_, assessed) = await app.Data.AddPersonWithEpisodeAsync(teamId, e => { e.IdentifiedAt = DateTimeOffset.UtcNow.AddDays(-30); e.ScreenedAt = DateTimeOffset.UtcNow.AddDays(-29); e.AssessedAt = DateTimeOffset.UtcNow.AddDays(-3); });
+        using var client = await app.SignedInAsync(manager);
+
+        var list = await client.GetPageAsync("/caseload/not-in-touch");
+        var row = HtmlPage.Collapse(Assert.Single(list.Document.QuerySelectorAll("main tbody tr")).TextContent);
+        Assert.Contains($"last contact {UkTime.DateOf(screenedAt):d MMMM yyyy}", row);
+        Assert.DoesNotContain("no contact since identification", row);
+        Assert.Equal([$"/episodes/{screened.Id}"], list.Links("main tbody td:first-child a"));
+        Assert.DoesNotContain(list.Links("main tbody a"), l => l.Contains(assessed.Id.ToString(), StringComparison.Ordinal));
+
+        foreach (var url in new[] { "/caseload", "/caseload/not-in-touch" })
+        {
+            var page = await client.GetPageAsync(url);
+            Assert.Contains(Today.AddDays(40).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), page.MainText);
+            Assert.DoesNotContain(Today.AddDays(40).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), page.MainText);
+        }
+    }
+
+    [Fact]
+    public async Task Endings_due_offers_extend_only_to_those_who_may_and_view_to_others()
+    {
+        var (_, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => e.PlannedEndDate = Today.AddDays(-400));
+        using var worker = await app.SignedInAsync(Users.SupportWorker);
+        var page = await worker.GetPageAsync("/caseload/endings");
+        var links = page.Document.QuerySelectorAll($"main tbody a[href='/episodes/{episode.Id}/planned-end']").Select(a => a.TextContent).ToList();
+        Assert.StartsWith("View", Assert.Single(links));
+        Assert.DoesNotContain("Extend or change", page.MainText);
+
+        using var manager = await app.SignedInAsync(Users.TeamManager);
+        var theirs = await manager.GetPageAsync("/caseload/endings");
+        Assert.StartsWith("Extend or change", Assert.Single(theirs.Document.QuerySelectorAll($"main tbody a[href='/episodes/{episode.Id}/planned-end']")).TextContent);
+    }
+
+    [Fact]
     public async Task Endings_due_lists_overdue_first_with_a_link_to_extend_and_can_show_only_mine()
     {
         var (teamId, manager) = await app.Data.AddTeamWithManagerAsync();

@@ -94,13 +94,15 @@ public static class AppointmentRules
 
     /// <summary>
     /// Why the reminder channels asked for cannot be used for this person, or nothing: a text needs their recorded
-    /// consent to texts and a phone number; an email their consent to email and an email address.
+    /// consent to texts and a UK mobile number; an email their consent to email and an email address.
     /// </summary>
     public static IEnumerable<(string Field, string Message)> ConsentProblems(bool byText, bool byEmail, People.Person person)
     {
         if (byText && !CanText(person))
             yield return (nameof(AppointmentInput.RemindByText), string.IsNullOrWhiteSpace(person.Phone)
                 ? "They have no phone number recorded: untick the text reminder, or add their number and consent to texts in their details"
+                : !Support.PhoneNumbers.IsUkMobile(person.Phone)
+                ? "Their phone number is not a UK mobile number, so texts cannot be sent: untick the text reminder, or add their mobile number in their details"
                 : "They have not agreed to text messages: untick the text reminder, or record their consent to texts in their details");
         if (byEmail && !CanEmail(person))
             yield return (nameof(AppointmentInput.RemindByEmail), string.IsNullOrWhiteSpace(person.Email)
@@ -108,8 +110,8 @@ public static class AppointmentRules
                 : "They have not agreed to email: untick the email reminder, or record their consent to email in their details");
     }
 
-    /// <summary>Whether the person may be sent texts: recorded consent and a phone number.</summary>
-    public static bool CanText(People.Person person) => person.ConsentToText && !string.IsNullOrWhiteSpace(person.Phone);
+    /// <summary>Whether the person may be sent texts: recorded consent and a UK mobile number (<see cref="Support.PhoneNumbers.IsUkMobile"/>).</summary>
+    public static bool CanText(People.Person person) => person.ConsentToText && Support.PhoneNumbers.IsUkMobile(person.Phone);
 
     /// <summary>Whether the person may be sent emails: recorded consent and an email address.</summary>
     public static bool CanEmail(People.Person person) => person.ConsentToEmail && !string.IsNullOrWhiteSpace(person.Email);

@@ -9,7 +9,8 @@ namespace Waymark.Caseload;
 
 /// <summary>What a caseload view shows; every member narrows the team's episodes (or, for the last two, orders them).</summary>
 /// <param name="NotInTouchOnly">Only open episodes that are not in touch (<see cref="Support.Engagement"/>).</param>
-/// <param name="LongestOutOfTouchFirst">Order by the later of the last successful contact and identification, oldest first.</param>
+/// <param name="LongestOutOfTouchFirst">Order by the engagement moment (<see cref="Support.Engagement.LastSeen"/>: the latest of
+/// identification, screening, assessment and the last successful contact), oldest first.</param>
 public record CaseloadFilter(
     string? KeyWorkerId = null,
     bool UnallocatedOnly = false,
@@ -31,13 +32,18 @@ public record CaseloadRow(
     DateOnly? PlannedEndDate, EpisodeStatus Status, bool Overdue,
     DateTimeOffset? AssessmentDueAt = null, bool AssessmentOverdue = false, bool FollowUpOverdue = false,
     Screening.Urgency? Urgency = null, CriminalJustice.ClockState? WorstClock = null,
-    DateTimeOffset? LastContactAt = null, bool NotInTouch = false)
+    DateTimeOffset? LastContactAt = null, bool NotInTouch = false,
+    DateTimeOffset? ScreenedAt = null, DateTimeOffset? AssessedAt = null)
 {
+    /// <summary>The engagement moment (<see cref="Support.Engagement.LastSeen"/>): the latest of identification, screening, assessment and the last successful contact.</summary>
+    public DateTimeOffset LastSeenAt => Support.Engagement.LastSeen(LastContactAt, IdentifiedAt, ScreenedAt, AssessedAt);
+
     /// <summary>
-    /// The last successful contact by the team counts for "not in touch" (it is after identification); otherwise the
-    /// flag reads "no contact since identification".
+    /// Someone has been in touch with the person since identification: screening, assessment or a successful contact by
+    /// the team after it. The flag then reads "last contact" with <see cref="LastSeenAt"/>; otherwise "no contact since
+    /// identification".
     /// </summary>
-    public bool HasContactSinceIdentification => LastContactAt is { } last && last >= IdentifiedAt;
+    public bool HasContactSinceIdentification => LastSeenAt > IdentifiedAt;
 
     /// <summary>Screening has not been recorded yet (the episode is still at identification, or closed without it).</summary>
     public bool NotScreened => Status == EpisodeStatus.Identified;
@@ -87,21 +93,31 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
         var contacts = db.Set<Contact>();
         if (f.NotInTouchOnly)
         {
-            // Engagement.IsNotInTouch in SQL: identified before the threshold and no successful contact by the team since
-            // it (one index probe on PersonId, TeamId, Reached, OccurredAt per episode).
+            // Engagement.IsNotInTouch in SQL: identified, screened and assessed (where done) before the threshold and no
+            // successful contact by the team since it (one index probe on PersonId, TeamId, Reached, OccurredAt per episode).
             var threshold = Engagement.Threshold((await SupportSettingsOf.TeamAsync(db, teamId, ct)).NotInTouchDays, now);
             q = q.Where(e => e.ClosedAt == null && e.IdentifiedAt < threshold
+                && (e.ScreenedAt == null || e.ScreenedAt < threshold) && (e.AssessedAt == null || e.AssessedAt < threshold)
                 && !contacts.Any(c => c.PersonId == e.PersonId && c.TeamId == teamId && c.Reached && c.OccurredAt >= threshold && c.OccurredAt <= now
                     && c.EnteredInErrorAt == null && c.SupersededAt == null));
         }
 
         var total = knownTotal ?? await q.CountAsync(ct);
         var ordered = f.MostUrgentFirst ? CaseloadQueue.MostUrgentFirst(q)
-            : f.LongestOutOfTouchFirst ? q.OrderBy(e => contacts
-                    .Where(c => c.PersonId == e.PersonId && c.TeamId == teamId && c.Reached && c.OccurredAt <= now && c.EnteredInErrorAt == null && c.SupersededAt == null
-                        && c.OccurredAt > e.IdentifiedAt)
-                    .OrderByDescending(c => c.OccurredAt).Select(c => (DateTimeOffset?)c.OccurredAt).FirstOrDefault() ?? e.IdentifiedAt)
-                .ThenBy(e => e.Id)
+            : f.LongestOutOfTouchFirst ? q
+                // Engagement.LastSeen in SQL: the latest of identification, screening, assessment and the last contact after them.
+                .Select(e => new
+                {
+                    Episode = e,
+                    Seen = e.AssessedAt != null && e.AssessedAt > (e.ScreenedAt != null && e.ScreenedAt > e.IdentifiedAt ? e.ScreenedAt.Value : e.IdentifiedAt)
+                        ? e.AssessedAt.Value
+                        : e.ScreenedAt != null && e.ScreenedAt > e.IdentifiedAt ? e.ScreenedAt.Value : e.IdentifiedAt,
+                })
+                .OrderBy(x => contacts
+                    .Where(c => c.PersonId == x.Episode.PersonId && c.TeamId == teamId && c.Reached && c.OccurredAt <= now && c.EnteredInErrorAt == null && c.SupersededAt == null
+                        && c.OccurredAt > x.Seen)
+                    .OrderByDescending(c => c.OccurredAt).Select(c => (DateTimeOffset?)c.OccurredAt).FirstOrDefault() ?? x.Seen)
+                .ThenBy(x => x.Episode.Id).Select(x => x.Episode)
             : q.OrderByDescending(e => e.IdentifiedAt).ThenBy(e => e.Id);
         var rows = await ordered
             .Skip((page - 1) * PageSize).Take(PageSize)
@@ -137,7 +153,8 @@ public class CaseloadQuery(WaymarkDbContext db, TimeProvider clock)
                 Episode.IsAssessmentOverdue(r.ClosedAt, r.AssessedAt, r.AssessmentDueAt, now), r.FollowUpOverdue, r.Urgency,
                 r.ClockDue < today ? CriminalJustice.ClockState.Breached : r.ClockNear <= today ? CriminalJustice.ClockState.NearBreach : null,
                 r.LastContactAt,
-                r.ClosedAt == null && Engagement.IsNotInTouch(r.LastContactAt, r.IdentifiedAt, r.NotInTouchDays ?? SupportSettings.DefaultNotInTouchDays, now));
+                r.ClosedAt == null && Engagement.IsNotInTouch(r.LastContactAt, r.IdentifiedAt, r.ScreenedAt, r.AssessedAt, r.NotInTouchDays ?? SupportSettings.DefaultNotInTouchDays, now),
+                r.ScreenedAt, r.AssessedAt);
         }).ToList();
         return new CaseloadPage(result, page, PageSize, total);
     }

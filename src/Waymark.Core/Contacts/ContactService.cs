@@ -163,7 +163,8 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
     /// <returns>The new version.</returns>
     /// <exception cref="KeyNotFoundException">No such contact the team can see.</exception>
     /// <exception cref="ContactRuleException">Another team's contact, or the user neither recorded it nor manages the team, or it is no longer current.</exception>
-    /// <exception cref="ValidationFailedException">The input has problems (all of them are listed).</exception>
+    /// <exception cref="ValidationFailedException">The input has problems (all of them are listed), or it is the same as
+    /// the contact in every field (<see cref="NothingChanged"/>, with an empty field name: for the summary only).</exception>
     /// <exception cref="ConcurrencyConflictException">Someone else corrected it at the same moment.</exception>
     public async Task<Contact> CorrectAsync(Guid contactId, ContactInput input, CancellationToken ct = default)
     {
@@ -175,6 +176,13 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
 
         var now = clock.GetUtcNow();
         var contact = NewContact(old.PersonId, teamId, old.EpisodeId, input);
+        // A correction that changes nothing would only make an identical new version. Times are typed to the minute, so
+        // the seconds of a stored time are no change.
+        static DateTimeOffset ToMinute(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, t.Offset);
+        if (contact.Kind == old.Kind && contact.Reached == old.Reached && ToMinute(contact.OccurredAt) == ToMinute(old.OccurredAt)
+            && contact.DurationMinutes == old.DurationMinutes && contact.WorkerUserId == old.WorkerUserId
+            && contact.WithWhom == old.WithWhom && contact.Note == old.Note)
+            throw ValidationFailedException.For("", NothingChanged);
         contact.SupersedesId = old.Id;
         contact.AppointmentId = old.AppointmentId;
         old.SupersededAt = now;
@@ -404,6 +412,9 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
         if (WhyNotChange(contact) is { } why) throw new ContactRuleException(why);
         return contact;
     }
+
+    /// <summary>The problem of a correction that changes nothing.</summary>
+    public const string NothingChanged = "You have not changed anything. Change the contact or go back";
 
     private Contact NewContact(Guid personId, Guid teamId, Guid? episodeId, ContactInput input) => new()
     {

@@ -95,7 +95,7 @@ public sealed class SyntheticPeople(int seed)
             CreatedAt = createdAt,
             CreatedBy = createdBy,
         };
-        if (person.Phone is null) person.ConsentToText = false;
+        if (!Support.PhoneNumbers.IsUkMobile(person.Phone)) person.ConsentToText = false;
         // Some of each reason for an empty detail (ADR 18); no fixed abode is "has no address".
         if (!nfa && _absences.Next(100) < 8) (person.Address, person.Postcode) = (null, null); // an address not known, declined or not asked
         foreach (var field in Absent.Fields)

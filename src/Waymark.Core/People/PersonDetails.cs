@@ -107,7 +107,7 @@ public record PersonDetails
         p.CommunicationNeeds = Clean(CommunicationNeeds);
         p.Phone = Clean(Phone);
         p.Email = Clean(Email);
-        p.ConsentToText = ConsentToText && p.Phone is not null;
+        p.ConsentToText = ConsentToText && Support.PhoneNumbers.IsUkMobile(p.Phone);
         p.ConsentToEmail = ConsentToEmail && p.Email is not null;
         p.Address = Clean(Address);
         p.Postcode = UkPostcode.Normalise(Postcode);
@@ -202,7 +202,8 @@ public record PersonDetails
             errors.Add((nameof(Phone), phoneProblem));
         if (Clean(Email) is { } email && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)))
             errors.Add((nameof(Email), "Enter an email address in the correct format, like name@example.com"));
-        if (ConsentToText && Clean(Phone) is null) errors.Add((nameof(ConsentToText), "Enter a mobile number to record consent to text messages"));
+        if (ConsentToText && !Support.PhoneNumbers.IsUkMobile(Clean(Phone)))
+            errors.Add((nameof(ConsentToText), "Enter a mobile number, like 07700 900 123, to record consent to text messages"));
         if (ConsentToEmail && Clean(Email) is null) errors.Add((nameof(ConsentToEmail), "Enter an email address to record consent to email"));
         Len(nameof(Address), Address, 500, "Address");
         if (Clean(Postcode) is { } pc && !UkPostcode.IsValid(pc)) errors.Add((nameof(Postcode), "Enter a real postcode, like NS1 4AB"));

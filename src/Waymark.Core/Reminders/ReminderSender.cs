@@ -191,7 +191,7 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
             var he = r.HearingEventId is { } hid && hearings.TryGetValue(hid, out var h) ? h : null;
             var why =
                 p is null ? "The person's record is no longer available"
-                : r.Channel == ReminderChannel.Text && (!p.ConsentToText || string.IsNullOrWhiteSpace(p.Phone)) ? "Consent to texts withdrawn, or no mobile number"
+                : r.Channel == ReminderChannel.Text && (!p.ConsentToText || !PhoneNumbers.IsUkMobile(p.Phone)) ? "Consent to texts withdrawn, or no mobile number"
                 : r.Channel == ReminderChannel.Email && (!p.ConsentToEmail || string.IsNullOrWhiteSpace(p.Email)) ? "Consent to email withdrawn, or no email address"
                 : r.AppointmentId is not null && ap is null ? "The appointment is no longer available"
                 : ap is { Rescheduled: true } ? "Appointment rescheduled"

@@ -142,4 +142,30 @@ public static class PhoneNumbers
         phone.Length > MaxLength || phone.Count(char.IsAsciiDigit) < 10 || phone.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'))
             ? "Enter a phone number, like 07700 900 982 or 01632 960 001"
             : null;
+
+    /// <summary>
+    /// Whether <paramref name="phone"/> is a UK mobile number, the only kind GOV.UK Notify sends texts to ("Not a UK
+    /// mobile number" otherwise): see <see cref="UkMobile"/>. Consent to texts may only be recorded, and a text reminder
+    /// planned or sent, for a number that passes this rule.
+    /// </summary>
+    /// <param name="phone">The number as stored or typed, for example "07700 900 123" or "+44 7700 900123"; null is not one.</param>
+    public static bool IsUkMobile(string? phone) => UkMobile(phone) is not null;
+
+    /// <summary>
+    /// <paramref name="phone"/> as a UK mobile number of 11 digits starting "07" (Ofcom's numbering plan: mobile numbers
+    /// are 07xxx xxxxxx), read as GOV.UK Notify reads it: spaces, '(', ')', '-' and '.' are ignored; a leading "+44" or
+    /// "0044" (with or without a "(0)" after it), "44" in 12 digits, or a bare 10 digits starting 7 are written as "07…".
+    /// Null when it is not a UK mobile number (a landline such as 01632 960 000, too few or too many digits, letters).
+    /// </summary>
+    /// <param name="phone">The number as stored or typed.</param>
+    public static string? UkMobile(string? phone)
+    {
+        if (phone is null) return null;
+        var digits = new string([.. phone.Where(c => !(char.IsWhiteSpace(c) || c is '(' or ')' or '-' or '.'))]);
+        if (digits.StartsWith("+44", StringComparison.Ordinal)) digits = "0" + digits[3..].TrimStart('0');
+        else if (digits.StartsWith("0044", StringComparison.Ordinal)) digits = "0" + digits[4..].TrimStart('0');
+        else if (digits.StartsWith("44", StringComparison.Ordinal) && digits.Length == 12) digits = "0" + digits[2..];
+        else if (digits.StartsWith('7') && digits.Length == 10) digits = "0" + digits;
+        return digits.Length == 11 && digits.StartsWith("07", StringComparison.Ordinal) && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
 }

@@ -108,6 +108,38 @@ public abstract class CaseloadCaseManagementTests<TDb>(TDb database) : DataTest<
     }
 
     [Fact]
+    public async Task Screening_and_assessment_count_as_contact_in_the_flag_the_filter_and_the_order()
+    {
+        var team = await NewTeamAsync();
+        async Task<Episode> Open(double identified, double? screened, double? assessed, double? contacted = null)
+        {
+            var person = APerson().Named("Test", $"Person{Guid.NewGuid():N}"[..20]).KnownTo(team).Build();
+            var episode = AnEpisode().IdentifiedAt(DaysAgo(identified)).For(person).InTeam(team).Build();
+            episode.ScreenedAt = screened is { } s ? DaysAgo(s) : null;
+            episode.AssessedAt = assessed is { } a ? DaysAgo(a) : null;
+            await SaveAsync(person, episode);
+            if (contacted is { } c) await SaveAsync(ContactWith(team, episode, DaysAgo(c)));
+            return episode;
+        }
+        var assessedRecently = await Open(30, 25, 5);
+        var screenedLongAgo = await Open(40, 20, null);
+        var identifiedOnly = await Open(30, null, null);
+        var contactedAfterScreening = await Open(60, 50, null, contacted: 22);
+
+        var rows = (await CaseloadAsync(team, new CaseloadFilter())).Rows.ToDictionary(r => r.EpisodeId);
+        Assert.False(rows[assessedRecently.Id].NotInTouch);
+        Assert.True(rows[screenedLongAgo.Id].NotInTouch);
+        Assert.True(rows[screenedLongAgo.Id].HasContactSinceIdentification);
+        Assert.Equal(DaysAgo(20), rows[screenedLongAgo.Id].LastSeenAt);
+        Assert.False(rows[identifiedOnly.Id].HasContactSinceIdentification);
+        Assert.Equal(DaysAgo(22), rows[contactedAfterScreening.Id].LastSeenAt);
+
+        var page = await CaseloadAsync(team, new CaseloadFilter(NotInTouchOnly: true, LongestOutOfTouchFirst: true));
+        Assert.Equal([identifiedOnly.Id, contactedAfterScreening.Id, screenedLongAgo.Id], page.Rows.Select(r => r.EpisodeId));
+        Assert.Equal(3, page.Total);
+    }
+
+    [Fact]
     public async Task A_contact_from_an_earlier_episode_does_not_flag_a_person_identified_yesterday()
     {
         var (team, e) = await OpenEpisodeAsync(b: b => b.IdentifiedAt(DaysAgo(1)));

@@ -68,6 +68,45 @@ public abstract class ReminderDataTests<TDb>(TDb database) : DataTest<TDb>(datab
     }
 
     [Fact]
+    public async Task A_landline_with_consent_to_texts_gets_no_text_reminder_and_every_check_says_so()
+    {
+        // Consent recorded against a landline (before the rule, or by an import): Notify would refuse every text.
+        var (team, person, episode) = await SetUpAsync(text: true, email: false, phone: "01632 960 000");
+        var a = AnAppointment(team, person, episode, new DateTimeOffset(2026, 12, 1, 14, 30, 0, TimeSpan.Zero), text: true);
+        await using (var db = As(PractitionerIn(team, "amira")))
+        {
+            db.Add(a);
+            var plan = await Planner(db).PlanForAppointmentAsync(a, "amira");
+            await db.SaveChangesAsync();
+            Assert.Empty(plan.Planned);
+            Assert.Contains("No text reminder", Assert.Single(plan.NotPlanned), StringComparison.Ordinal);
+            Assert.Equal(["RemindByText"], (await Planner(db).ConsentProblemsAsync(person.Id, byText: true, byEmail: false)).Select(x => x.Field));
+            Assert.False(AppointmentRules.CanText(person));
+            Assert.Contains("not a UK mobile number", Assert.Single(AppointmentRules.ConsentProblems(true, false, person)).Message, StringComparison.Ordinal);
+        }
+        await using var check = AsSystem();
+        Assert.False(await check.Set<Reminder>().AnyAsync(x => x.AppointmentId == a.Id));
+    }
+
+    [Fact]
+    public async Task At_send_time_a_number_changed_to_a_landline_cancels_the_text_reminder()
+    {
+        await FinishOthersAsync();
+        var (team, person, episode) = await SetUpAsync();
+        var rows = await DueRemindersAsync(team, person, episode, 1);
+        await using (var db = AsSystem())
+        {
+            var p = await db.Set<Person>().SingleAsync(x => x.Id == person.Id);
+            p.Phone = "01632 960 000";
+            await db.SaveChangesAsync();
+        }
+        await using (var db = AsSystem()) Assert.Equal(1, (await Sender(db).RunOnceAsync()).Cancelled);
+        Assert.Equal(0, _notify.Sends);
+        await using var check = AsSystem();
+        Assert.Equal("Consent to texts withdrawn, or no mobile number", (await check.Set<Reminder>().SingleAsync(r => r.Id == rows[0].Id)).CancelReason);
+    }
+
+    [Fact]
     public async Task Booked_too_late_no_reminder_is_planned_and_the_plan_says_so()
     {
         var (team, person, episode) = await SetUpAsync();

@@ -22,8 +22,40 @@ public class SupportAndCaseManagementRulesTests
         double? contactDaysAgo, int identifiedDaysAgo, int days, bool expected)
     {
         DateTimeOffset? last = contactDaysAgo is { } d ? Now.AddDays(-d) : null;
-        Assert.Equal(expected, Engagement.IsNotInTouch(last, Now.AddDays(-identifiedDaysAgo), days, Now));
+        Assert.Equal(expected, Engagement.IsNotInTouch(last, Now.AddDays(-identifiedDaysAgo), null, null, days, Now));
     }
+
+    [Theory]
+    [InlineData(null, null, null, true)]   // identified 30 days ago, nothing since
+    [InlineData(5.0, null, null, false)]   // screened 5 days ago, face to face
+    [InlineData(25.0, 3.0, null, false)]   // assessed 3 days ago
+    [InlineData(25.0, 20.0, null, true)]   // screened and assessed, but both more than 14 days ago
+    [InlineData(25.0, 20.0, 2.0, false)]   // then a contact 2 days ago
+    [InlineData(25.0, 2.0, 20.0, false)]   // an older contact does not hide a recent assessment
+    public void Screening_and_assessment_count_as_being_in_touch(double? screenedDaysAgo, double? assessedDaysAgo, double? contactDaysAgo, bool expected)
+    {
+        DateTimeOffset? Ago(double? d) => d is { } x ? Now.AddDays(-x) : null;
+        Assert.Equal(expected, Engagement.IsNotInTouch(Ago(contactDaysAgo), Now.AddDays(-30), Ago(screenedDaysAgo), Ago(assessedDaysAgo), 14, Now));
+        var seen = Engagement.LastSeen(Ago(contactDaysAgo), Now.AddDays(-30), Ago(screenedDaysAgo), Ago(assessedDaysAgo));
+        Assert.Equal(new[] { screenedDaysAgo, assessedDaysAgo, contactDaysAgo, 30.0 }.OfType<double>().Min(), (Now - seen).TotalDays, 6);
+    }
+
+    [Theory]
+    [InlineData("07700 900123", true)]
+    [InlineData("07700 900 123", true)]
+    [InlineData("+44 7700 900123", true)]
+    [InlineData("+447700900123", true)]
+    [InlineData("0044 7700 900123", true)]
+    [InlineData("(07700) 900-123", true)]
+    [InlineData("+44 (0)7700 900-123", true)]
+    [InlineData("01632 960 000", false)]   // a landline
+    [InlineData("+44 1632 960000", false)]
+    [InlineData("0770 090 012", false)]    // too short
+    [InlineData("077009001234", false)]    // too long
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Only_a_uk_mobile_number_can_take_texts(string? phone, bool expected) =>
+        Assert.Equal(expected, PhoneNumbers.IsUkMobile(phone));
 
     [Theory]
     [InlineData("2026-03-02T10:00:00Z", 6, "2026-09-02")]

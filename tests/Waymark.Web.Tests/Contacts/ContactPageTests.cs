@@ -86,6 +86,96 @@ public abstract class ContactPageTests(AppFixture app)
         Assert.Empty(await ContactsAsync(person.Id));
     }
 
+    [Theory]
+    [InlineData("01632 960 000", false)]   // a landline: Notify would refuse every text
+    [InlineData("0770 090 012", false)]    // too short
+    [InlineData("07700 900 123", true)]
+    [InlineData("+44 7700 900123", true)]
+    public async Task Consent_to_texts_needs_a_uk_mobile_number_on_the_person_edit_page(string phone, bool saved)
+    {
+        var person = await app.Data.AddPersonAsync(app.Data.Northshire, "Bethan", TestData.UniqueName("Texts"), new DateOnly(1991, 4, 2));
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = (await client.GetPageAsync($"/people/{person.Id}/edit")).Form()
+            .Set("Input.Phone", phone).SetAll("Input.Consent", "text");
+        using var response = await form.SubmitAsync(client);
+        var stored = await app.Data.QueryAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == person.Id));
+        if (saved)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.True(stored.ConsentToText);
+            return;
+        }
+        var page = await HtmlPage.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Enter a mobile number, like 07700 900 123, to record consent to text messages", page.ErrorSummary!);
+        Assert.False(stored.ConsentToText);
+        Assert.Null(stored.Phone);
+    }
+
+    [Fact]
+    public async Task The_person_pages_short_timeline_links_to_the_full_timeline()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.SupportWorker);
+        var page = await client.GetPageAsync($"/people/{person.Id}");
+        var link = page.Document.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "See the full timeline with contacts and appointments");
+        Assert.Equal($"/people/{person.Id}/timeline", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_bad_time_gives_one_error_on_the_time_only_on_recording_and_correcting()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var contact = await app.Data.AddContactAsync(episode, app.Data.UserId(Users.Practitioner));
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        foreach (var url in new[] { $"/people/{person.Id}/contacts/new", $"/contacts/{contact.Id}/correct" })
+        {
+            var form = (await client.GetPageAsync(url)).Form("main form")
+                .Set("Kind", "Telephone").Set("Reached", "yes").SetDate("OccurredOn", Today).Set("Time", "25:99").Set("Note", "Checked in");
+            var page = await HtmlPage.ReadAsync(await form.SubmitAsync(client));
+            var errors = page.Document.QuerySelectorAll(".nhsuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
+            Assert.Equal(["Enter the time like 14:30 or 2:30pm"], errors);
+        }
+    }
+
+    [Fact]
+    public async Task A_correction_that_changes_nothing_is_refused_and_makes_no_new_version()
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var contact = await app.Data.AddContactAsync(episode, app.Data.UserId(Users.Practitioner));
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = (await client.GetPageAsync($"/contacts/{contact.Id}/correct")).Form("main form");
+        using var same = await form.SubmitAsync(client);
+        var page = await HtmlPage.ReadAsync(same);
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        Assert.Contains(ContactService.NothingChanged, page.ErrorSummary!);
+        Assert.Single(await ContactsAsync(person.Id));
+        // Trailing spaces in the note are not a change either (what is stored is trimmed).
+        var spaces = await HtmlPage.ReadAsync(await form.Set("Note", form["Note"] + "  ").SubmitAsync(client));
+        Assert.Contains(ContactService.NothingChanged, spaces.ErrorSummary!);
+        // One changed field is enough.
+        using var changed = await form.Set("Duration", "25").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(2, (await ContactsAsync(person.Id)).Count);
+    }
+
+    [Theory]
+    [InlineData("From.Day=1&From.Month=12&From.Year=2026&To.Day=1&To.Month=11&To.Year=2026")]
+    [InlineData("From=1/12/2026&To=1/11/2026")]
+    public async Task A_timeline_filter_from_after_to_shows_the_error_and_no_entries(string query)
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await app.Data.AddContactAsync(episode, app.Data.UserId(Users.Practitioner), c => c.Note = "Checked in by phone");
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var page = await client.GetPageAsync($"/people/{person.Id}/timeline?{query}");
+        Assert.Contains(Waymark.Web.Pages.Contacts.TimelineModel.FromAfterTo, page.ErrorSummary!);
+        Assert.StartsWith("Error: ", page.Title);
+        Assert.DoesNotContain("Checked in by phone", page.MainText);
+        var flat = await client.GetPageAsync($"/people/{person.Id}/timeline?From=31/2/2026");
+        Assert.Contains("From date must be a real date", flat.ErrorSummary!);
+        Assert.DoesNotContain("Checked in by phone", flat.MainText);
+    }
+
     [Fact]
     public async Task The_timeline_shows_appointments_and_referrals_beside_contacts_and_filters_them()
     {

@@ -18,6 +18,8 @@ public class EndingsModel(EndingsQuery query, ICurrentUser user) : PageModel, IS
 
     public EndingsPage Result { get; private set; } = new([], 1, EndingsQuery.PageSize, 0);
     public bool MineOnly => Show == "mine";
+    /// <summary>Whether the user may change planned ends (<see cref="Permission.CloseEpisodes"/>); others get "View" links.</summary>
+    public bool CanChange => User.Can(Permission.CloseEpisodes);
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {

@@ -94,8 +94,7 @@ public abstract class ContactFormPage(ContactService contacts, TimeProvider cloc
             at, minutes, Worker, WithWhom, Note, episodeId);
         foreach (var (field, message) in input.Validate())
         {
-            // No instant because the date or time was refused: that error says it all.
-            if (field == nameof(ContactInput.OccurredAt) && (HasError(nameof(OccurredOn)) || HasError(nameof(Time)) || HasError(nameof(ClockChange)))) continue;
+            if (SaidAlready(field)) continue;
             var key = KeyFor(field);
             if (!HasError(key)) ModelState.AddModelError(key, message);
         }
@@ -107,6 +106,7 @@ public abstract class ContactFormPage(ContactService contacts, TimeProvider cloc
     {
         foreach (var p in e.Problems)
         {
+            if (SaidAlready(p.Field)) continue;
             var key = KeyFor(p.Field);
             if (!HasError(key)) ModelState.AddModelError(key, p.Message);
         }
@@ -121,6 +121,10 @@ public abstract class ContactFormPage(ContactService contacts, TimeProvider cloc
         nameof(ContactInput.EpisodeId) => "Episode",
         _ => field,
     };
+
+    // No instant because the date, time or clock change was refused: that field's error says it all (one error per field).
+    private bool SaidAlready(string field) =>
+        field == nameof(ContactInput.OccurredAt) && (HasError(nameof(OccurredOn)) || HasError(nameof(Time)) || HasError(nameof(ClockChange)));
 
     private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 }

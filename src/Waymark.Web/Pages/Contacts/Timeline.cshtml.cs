@@ -51,13 +51,16 @@ public class TimelineModel(ContactService contacts) : PageModel, IShowsPersonDat
             .Select(e => new SelectListItem($"Identified {Display.DateTime(e.IdentifiedAt)} ({Settings.Display(e.Setting)})", e.Id.ToString()))];
         WorkerItems = [new("Anyone", ""), .. (await contacts.WorkersAsync(ct)).Select(w => new SelectListItem(w.Name, w.UserId))];
 
+        // A date typed as one value ("?From=1/12/2026", a hand-made or bookmarked link) is read like the three boxes.
+        From = Boxes(From, "From");
+        To = Boxes(To, "To");
         var kinds = Kind.Select(Choices.Enum<ContactKind>).ToList();
         if (kinds.Any(k => k is null)) ModelState.AddModelError(nameof(Kind), "Select kinds of contact from the list");
         var (from, fromError) = From.Parse("From date");
         if (fromError is not null) ModelState.AddModelError(nameof(From), fromError);
         var (to, toError) = To.Parse("To date");
         if (toError is not null) ModelState.AddModelError(nameof(To), toError);
-        if (from is { } f && to is { } t && t < f) ModelState.AddModelError(nameof(To), "The to date must be the same as or after the from date");
+        if (from is { } f && to is { } t && t < f) ModelState.AddModelError(nameof(From), FromAfterTo);
         Guid? episode = null;
         if (!string.IsNullOrEmpty(Episode))
         {
@@ -75,8 +78,20 @@ public class TimelineModel(ContactService contacts) : PageModel, IShowsPersonDat
             IncludeCorrected = Show.Contains("all"),
         };
         Filtered = filter.ContactsOnly || filter.From is not null || filter.To is not null || filter.EpisodeId is not null || filter.WorkerUserId is not null || filter.IncludeCorrected;
-        Entries = await contacts.TimelineAsync(PersonId, filter, Math.Clamp(pageNumber, 1, 10_000), ct);
+        // A filter with a problem shows the problem and no entries: entries filtered differently from what was asked would mislead.
+        Entries = ModelState.IsValid ? await contacts.TimelineAsync(PersonId, filter, Math.Clamp(pageNumber, 1, 10_000), ct) : new TimelinePage([], 1, false);
         if (Entries is null) return NotFound();
         return Page();
+    }
+
+    /// <summary>The error of a 'from' date after the 'to' date.</summary>
+    public const string FromAfterTo = "The 'from' date must be on or before the 'to' date";
+
+    // "d/m/yyyy" (or with '-', '.' or spaces) in a single query value named like the date, when the boxes are empty.
+    private DateParts Boxes(DateParts parts, string name)
+    {
+        if (!parts.IsEmpty || Request.Query[name] is not [{ } typed]) return parts;
+        var bits = typed.Split(['/', '-', '.', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return bits.Length == 3 ? new DateParts { Day = bits[0], Month = bits[1], Year = bits[2] } : new DateParts { Day = typed, Month = "", Year = "" };
     }
 }
