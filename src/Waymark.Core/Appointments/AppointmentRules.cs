@@ -111,10 +111,10 @@ public static class AppointmentRules
     }
 
     /// <summary>Whether the person may be sent texts: recorded consent and a UK mobile number (<see cref="Support.PhoneNumbers.IsUkMobile"/>).</summary>
-    public static bool CanText(People.Person person) => person.ConsentToText && Support.PhoneNumbers.IsUkMobile(person.Phone);
+    public static bool CanText(People.Person person) => Reminders.ReminderConsent.CanText(person.ConsentToText, person.Phone);
 
     /// <summary>Whether the person may be sent emails: recorded consent and an email address.</summary>
-    public static bool CanEmail(People.Person person) => person.ConsentToEmail && !string.IsNullOrWhiteSpace(person.Email);
+    public static bool CanEmail(People.Person person) => Reminders.ReminderConsent.CanEmail(person.ConsentToEmail, person.Email);
 
     /// <summary>
     /// Why <paramref name="outcome"/> cannot be recorded on <paramref name="appointment"/> at <paramref name="now"/>, or null:

@@ -64,9 +64,9 @@ public class ReminderPlanner(WaymarkDbContext db, TimeProvider clock, Auditor? a
         var p = await db.Set<Person>().AsNoTracking().Where(x => x.Id == personId)
             .Select(x => new { x.ConsentToText, x.Phone, x.ConsentToEmail, x.Email }).FirstOrDefaultAsync(ct);
         var problems = new List<(string, string)>();
-        if (byText && (p is null || !p.ConsentToText || !PhoneNumbers.IsUkMobile(p.Phone)))
+        if (byText && (p is null || !ReminderConsent.CanText(p.ConsentToText, p.Phone)))
             problems.Add(("RemindByText", "They have not consented to text messages, or have no mobile number: record both on their details first, or untick the text reminder"));
-        if (byEmail && (p is null || !p.ConsentToEmail || string.IsNullOrWhiteSpace(p.Email)))
+        if (byEmail && (p is null || !ReminderConsent.CanEmail(p.ConsentToEmail, p.Email)))
             problems.Add(("RemindByEmail", "They have not consented to email, or have no email address: record both on their details first, or untick the email reminder"));
         return problems;
     }
@@ -84,8 +84,8 @@ public class ReminderPlanner(WaymarkDbContext db, TimeProvider clock, Auditor? a
         var due = ReminderSchedule.DueAt(eventAt, settings.ReminderLeadHours, settings.QuietHoursStart, settings.QuietHoursEnd, now);
         foreach (var (channel, asked, consented, words) in new[]
         {
-            (ReminderChannel.Text, byText, p is not null && p.ConsentToText && PhoneNumbers.IsUkMobile(p.Phone), "text"),
-            (ReminderChannel.Email, byEmail, p is not null && p.ConsentToEmail && !string.IsNullOrWhiteSpace(p.Email), "email"),
+            (ReminderChannel.Text, byText, p is not null && ReminderConsent.CanText(p.ConsentToText, p.Phone), "text"),
+            (ReminderChannel.Email, byEmail, p is not null && ReminderConsent.CanEmail(p.ConsentToEmail, p.Email), "email"),
         })
         {
             if (!asked) continue;

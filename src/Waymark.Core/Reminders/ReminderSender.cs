@@ -68,12 +68,8 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
         var teams = await Reminders.AsNoTracking().Where(r => r.SendingStartedAt == null && r.CancelledAt == null && r.DueAt <= now)
             .Select(r => r.TeamId).Distinct().OrderBy(t => t).Take(1000).ToListAsync(ct);
         if (teams.Count == 0) return (0, Empty);
-        var quiet = new List<Guid>();
-        foreach (var t in teams)
-        {
-            var s = await SupportSettingsOf.TeamAsync(db, t, ct);
-            if (ReminderSchedule.IsQuiet(now, s.QuietHoursStart, s.QuietHoursEnd)) quiet.Add(t);
-        }
+        var quiet = (await SupportSettingsOf.TeamsAsync(db, teams, ct)).Values
+            .Where(s => ReminderSchedule.IsQuiet(now, s.QuietHoursStart, s.QuietHoursEnd)).Select(s => s.TeamId).ToList();
         var candidates = await Reminders.AsNoTracking()
             .Where(r => r.SendingStartedAt == null && r.CancelledAt == null && r.DueAt <= now && !quiet.Contains(r.TeamId))
             .OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => r.Id).Take(BatchSize).ToListAsync(ct);
@@ -151,8 +147,7 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
         var courts = await db.Set<CriminalJusticeAgency>().AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var teamIds = reminders.Select(r => r.TeamId).Distinct().ToList();
         var teamNames = await db.Set<Team>().AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var teamSettings = new Dictionary<Guid, SupportSettings>();
-        foreach (var t in teamIds) teamSettings[t] = await SupportSettingsOf.TeamAsync(db, t, ct);
+        var teamSettings = await SupportSettingsOf.TeamsAsync(db, teamIds, ct);
 
         var now = clock.GetUtcNow();
         var run = Empty;
@@ -191,8 +186,8 @@ public class ReminderSender(WaymarkDbContext db, INotifyGateway notify, NotifySe
             var he = r.HearingEventId is { } hid && hearings.TryGetValue(hid, out var h) ? h : null;
             var why =
                 p is null ? "The person's record is no longer available"
-                : r.Channel == ReminderChannel.Text && (!p.ConsentToText || !PhoneNumbers.IsUkMobile(p.Phone)) ? "Consent to texts withdrawn, or no mobile number"
-                : r.Channel == ReminderChannel.Email && (!p.ConsentToEmail || string.IsNullOrWhiteSpace(p.Email)) ? "Consent to email withdrawn, or no email address"
+                : r.Channel == ReminderChannel.Text && !ReminderConsent.CanText(p.ConsentToText, p.Phone) ? "Consent to texts withdrawn, or no mobile number"
+                : r.Channel == ReminderChannel.Email && !ReminderConsent.CanEmail(p.ConsentToEmail, p.Email) ? "Consent to email withdrawn, or no email address"
                 : r.AppointmentId is not null && ap is null ? "The appointment is no longer available"
                 : ap is { Rescheduled: true } ? "Appointment rescheduled"
                 : ap is { Outcome: not null } ? "The appointment's outcome was recorded"

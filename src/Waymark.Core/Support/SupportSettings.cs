@@ -39,9 +39,20 @@ public class SupportSettings : ITeamOwned, IVersioned
 /// <summary>Reads a team's <see cref="SupportSettings"/>.</summary>
 public static class SupportSettingsOf
 {
-    /// <summary>The team's settings, or the defaults (not tracked, not saved) when the team has never changed them.</summary>
+    /// <summary>The team's settings, or the defaults (not tracked, not saved, version <see cref="Guid.Empty"/>) when the team has never changed them.</summary>
     public static async Task<SupportSettings> TeamAsync(Persistence.WaymarkDbContext db, Guid teamId, CancellationToken ct = default) =>
         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
             Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Set<SupportSettings>()), s => s.TeamId == teamId, ct)
-        ?? new SupportSettings { TeamId = teamId };
+        ?? Defaults(teamId);
+
+    /// <summary>The settings of each of <paramref name="teamIds"/> (the defaults for a team that never changed them), in one query.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, SupportSettings>> TeamsAsync(Persistence.WaymarkDbContext db, IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default)
+    {
+        var stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Set<SupportSettings>()).Where(s => teamIds.Contains(s.TeamId)), s => s.TeamId, ct);
+        return teamIds.Distinct().ToDictionary(t => t, t => stored.GetValueOrDefault(t) ?? Defaults(t));
+    }
+
+    // Version Guid.Empty: nothing stored yet, so the settings page's first save inserts (SupportSettingsService).
+    private static SupportSettings Defaults(Guid teamId) => new() { TeamId = teamId, Version = Guid.Empty };
 }

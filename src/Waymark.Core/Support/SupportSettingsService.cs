@@ -49,9 +49,7 @@ public class SupportSettingsService(WaymarkDbContext db, Auditor audit, ICurrent
     /// The team's settings; the defaults (version <see cref="Guid.Empty"/>, not stored) when the team has never saved
     /// any. Not tracked.
     /// </summary>
-    public async Task<SupportSettings> CurrentAsync(Guid teamId, CancellationToken ct = default) =>
-        await db.Set<SupportSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.TeamId == teamId, ct)
-        ?? new SupportSettings { TeamId = teamId, Version = Guid.Empty };
+    public Task<SupportSettings> CurrentAsync(Guid teamId, CancellationToken ct = default) => SupportSettingsOf.TeamAsync(db, teamId, ct);
 
     /// <summary>Reads <paramref name="form"/>, with every problem found (field names are the form's members).</summary>
     /// <returns>The values when there are no problems, else null and the problems in the form's order.</returns>
