@@ -107,8 +107,8 @@ public record PersonDetails
         p.CommunicationNeeds = Clean(CommunicationNeeds);
         p.Phone = Clean(Phone);
         p.Email = Clean(Email);
-        p.ConsentToText = ConsentToText && Support.PhoneNumbers.IsUkMobile(p.Phone);
-        p.ConsentToEmail = ConsentToEmail && p.Email is not null;
+        p.ConsentToText = Reminders.ReminderConsent.CanText(ConsentToText, p.Phone);
+        p.ConsentToEmail = Reminders.ReminderConsent.CanEmail(ConsentToEmail, p.Email);
         p.Address = Clean(Address);
         p.Postcode = UkPostcode.Normalise(Postcode);
         p.NhsNumber = Identifiers.NhsNumber.Normalise(NhsNumber);
