@@ -27,10 +27,11 @@ public static class SyntheticCaseManagement
         var changes = new List<PlannedEndChange>();
         if (episodes.Count > 0)
         {
-            // Overdue: the default six months from the start of support ran out four days ago.
+            // Overdue: the end set when support started ran out four days ago. (Set by hand, not the team's default: the
+            // demo's support started more recently than six months ago, and a "Default" reason must match the rule.)
             var e = episodes[0];
             e.PlannedEndDate = today.AddDays(-4);
-            changes.Add(Change(e, null, e.PlannedEndDate.Value, PlannedEnds.DefaultReason(Support.SupportSettings.DefaultSupportMonths), e.SupportStartedAt ?? now.AddDays(-180)));
+            changes.Add(Change(e, null, e.PlannedEndDate.Value, PlannedEnds.FirstSetReason, e.SupportStartedAt ?? now.AddDays(-180)));
         }
         if (episodes.Count > 1)
         {
@@ -38,7 +39,7 @@ public static class SyntheticCaseManagement
             var e = episodes[1];
             var first = today.AddDays(-21);
             e.PlannedEndDate = today.AddDays(9);
-            changes.Add(Change(e, null, first, PlannedEnds.DefaultReason(Support.SupportSettings.DefaultSupportMonths), e.SupportStartedAt ?? now.AddDays(-200)));
+            changes.Add(Change(e, null, first, PlannedEnds.FirstSetReason, e.SupportStartedAt ?? now.AddDays(-200)));
             changes.Add(Change(e, first, e.PlannedEndDate.Value, "Extended while the housing referral is completed", now.AddDays(-25)));
         }
         if (episodes.Count > 2)
