@@ -39,6 +39,13 @@ public enum Permission
     ShareWithoutConsent,
     /// <summary>Record contacts (case notes) and attempts, book appointments and their reminders, record outcomes, and keep a diary and calendar feed (docs/support.md).</summary>
     RecordContacts,
+    /// <summary>Write a person's shared action plan and crisis plan with them, print and text the shared copies (docs/support.md).</summary>
+    WritePlans,
+    /// <summary>
+    /// A volunteer mentor's work: their own mentees' names, shared action and crisis plans, their own appointments with them,
+    /// and mentoring contacts — nothing clinical, no other person (docs/support.md "Volunteer mentors").
+    /// </summary>
+    Mentor,
 }
 
 /// <summary>
@@ -76,8 +83,13 @@ public static class Permissions
         // principle 7): registered practitioners and team managers only.
         [Permission.ShareWithoutConsent] = [Roles.Practitioner, Roles.TeamManager],
         // Keeping in touch is everyone's who works a caseload, support workers most of all (PRODUCT.md "Who uses it").
-        // Volunteer mentors will record their own mentoring contacts under a narrower permission (issue 14).
+        // Volunteer mentors record their own mentoring contacts under Mentor, a narrower permission.
         [Permission.RecordContacts] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
+        // Plans are made with the person by whoever works with them (PRODUCT.md: support workers do crisis plans).
+        [Permission.WritePlans] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
+        // Mentoring is the volunteer's alone: case workers see mentees' records through WorkWithCaseRecords already, and a
+        // mentor's pages show a deliberately narrow view (issue 14: nothing clinical).
+        [Permission.Mentor] = [Roles.Volunteer],
     };
 
     /// <summary>Every permission, in declaration order.</summary>

@@ -44,6 +44,8 @@ public class Appointment : IPersonHistory, IVersioned
     public Guid? SupersedesId { get; set; }
     /// <summary>On a rescheduled appointment (one with <see cref="SupersedesId"/>): why the earlier one was moved. Up to 500 characters.</summary>
     public string? RescheduleReason { get; set; }
+    /// <summary>The release from prison it was booked for (a release-day appointment: GP, housing, probation, benefits, pharmacy), if any.</summary>
+    public Guid? ReleasePlanId { get; set; }
     /// <summary>Remind the person by text message (only with their recorded consent to texts).</summary>
     public bool RemindByText { get; set; }
     /// <summary>Remind the person by email (only with their recorded consent to email).</summary>

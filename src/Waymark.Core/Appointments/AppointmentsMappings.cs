@@ -33,6 +33,7 @@ internal sealed class AppointmentMapping : IEntityTypeConfiguration<Appointment>
         e.HasIndex(x => x.EpisodeId);
         // "Rescheduled": is there an appointment that supersedes this one (NOT EXISTS probe).
         e.HasIndex(x => x.SupersedesId);
+        e.HasIndex(x => x.ReleasePlanId);
     }
 }
 

@@ -21,6 +21,12 @@ public enum ContactKind
     AccompaniedToAppointment = 10,
     /// <summary>With the person's family or support network.</summary>
     WithFamily = 11,
+    /// <summary>The person came to the team without an appointment (docs/support.md "Drop-in"); written by a drop-in record.</summary>
+    DropIn = 12,
+    /// <summary>A volunteer mentor's meeting or call with their mentee (not clinical).</summary>
+    Mentoring = 13,
+    /// <summary>Seen or spoken to in prison (before release: "through the gate").</summary>
+    InPrison = 14,
 }
 
 /// <summary>
@@ -49,6 +55,8 @@ public class Contact : IPersonHistory
     public string? WithWhom { get; set; }
     /// <summary>The note. Up to 4000 characters.</summary>
     public string Note { get; set; } = "";
+    /// <summary>The member of the person's support network (family, friend, carer) it was with or about, when it was one.</summary>
+    public Guid? SupportNetworkMemberId { get; set; }
     /// <summary>The appointment it records (attended, or accompanied to), when it came from one.</summary>
     public Guid? AppointmentId { get; set; }
     /// <summary>The contact this one corrects (kept, shown as corrected).</summary>

@@ -3,8 +3,15 @@ namespace Waymark.Contacts;
 /// <summary>The plain words for each <see cref="ContactKind"/>, as the forms and the timeline show them.</summary>
 public static class ContactKinds
 {
-    /// <summary>Every kind, in the order the form lists them.</summary>
+    /// <summary>Every kind, in the order the timeline's filter lists them.</summary>
     public static IReadOnlyList<ContactKind> All { get; } = Enum.GetValues<ContactKind>();
+
+    /// <summary>
+    /// The kinds a case worker records on the contact form: not <see cref="ContactKind.DropIn"/> (a drop-in record writes it,
+    /// with its own details) nor <see cref="ContactKind.Mentoring"/> (a mentor's own page writes it).
+    /// </summary>
+    public static IReadOnlyList<ContactKind> Recordable { get; } =
+        All.Where(k => k is not (ContactKind.DropIn or ContactKind.Mentoring)).ToList();
 
     /// <summary>The kind in plain words ("Phone call"); source: the issue 13 brief's labels.</summary>
     public static string Display(ContactKind kind) => kind switch
@@ -20,6 +27,9 @@ public static class ContactKinds
         ContactKind.HomeVisit => "Home visit",
         ContactKind.AccompaniedToAppointment => "Went with them to an appointment",
         ContactKind.WithFamily => "With family or friends",
+        ContactKind.DropIn => "Drop-in",
+        ContactKind.Mentoring => "Mentoring",
+        ContactKind.InPrison => "In prison",
         _ => "Contact",
     };
 }

@@ -47,6 +47,8 @@ public class Episode : IVersioned, IPersonHistory
     public DateTimeOffset? AllocatedAt { get; set; }
     public string? AllocatedByUserId { get; set; }
     public DateOnly? PlannedEndDate { get; set; }
+    /// <summary>The earlier (closed) episode this one reopened support from, e.g. after a drop-in; null for a new identification.</summary>
+    public Guid? ReopenedFromEpisodeId { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
 

@@ -56,8 +56,9 @@ public class PermissionsTests
     [Fact]
     public void Volunteers_commissioners_administrators_and_no_one_hold_no_case_permission()
     {
-        // Managing the team's members is access to the service, not to records (docs/security.md, "Sessions").
-        foreach (var p in Permissions.All.Except([Permission.ManageMembers, Permission.ResetTwoFactor]))
+        // Managing the team's members is access to the service, not to records (docs/security.md, "Sessions"); mentoring
+        // is the volunteer's own narrow view (tested below).
+        foreach (var p in Permissions.All.Except([Permission.ManageMembers, Permission.ResetTwoFactor, Permission.Mentor]))
         {
             Assert.False(Permissions.Allows(Roles.Volunteer, p));
             Assert.False(Permissions.Allows(Roles.Commissioner, p));
@@ -65,6 +66,14 @@ public class PermissionsTests
             Assert.False(Permissions.Allows(null, p));
             Assert.False(Permissions.Allows("practitioner", p)); // role names are exact
         }
+    }
+
+    [Fact]
+    public void Only_volunteers_mentor_and_no_case_worker_does()
+    {
+        Assert.Equal([Roles.Volunteer], Permissions.RolesWith(Permission.Mentor));
+        Assert.False(Permissions.Allows(Roles.Volunteer, Permission.WorkWithCaseRecords));
+        Assert.False(Permissions.Allows(Roles.Volunteer, Permission.WritePlans));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public abstract class ContactFormPage(ContactService contacts, TimeProvider cloc
     /// <summary>The typed time when it happened twice, so the page asks which; null otherwise.</summary>
     public TimeOnly? AmbiguousTime { get; private set; }
 
-    public List<SelectListItem> KindItems { get; } = ContactKinds.All.Select(k => new SelectListItem(ContactKinds.Display(k), k.ToString())).ToList();
+    public List<SelectListItem> KindItems { get; } = ContactKinds.Recordable.Select(k => new SelectListItem(ContactKinds.Display(k), k.ToString())).ToList();
     public List<SelectListItem> ReachedItems { get; } = [new("Yes", "yes"), new("No, I tried but did not reach them", "no")];
     public List<SelectListItem> WorkerItems { get; private set; } = [];
 

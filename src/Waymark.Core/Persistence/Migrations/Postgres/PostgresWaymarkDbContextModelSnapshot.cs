@@ -223,6 +223,9 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("ReleasePlanId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("RemindByEmail")
                         .HasColumnType("boolean");
 
@@ -258,6 +261,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("EpisodeId");
+
+                    b.HasIndex("ReleasePlanId");
 
                     b.HasIndex("SupersedesId");
 
@@ -583,6 +588,9 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SupportNetworkMemberId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("TeamId")
@@ -973,6 +981,9 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReopenedFromEpisodeId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ScreenedAt")
                         .HasColumnType("timestamp with time zone");

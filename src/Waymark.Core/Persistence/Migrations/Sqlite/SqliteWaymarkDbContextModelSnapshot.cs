@@ -212,6 +212,9 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReleasePlanId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RemindByEmail")
                         .HasColumnType("INTEGER");
 
@@ -247,6 +250,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EpisodeId");
+
+                    b.HasIndex("ReleasePlanId");
 
                     b.HasIndex("SupersedesId");
 
@@ -570,6 +575,9 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupportNetworkMemberId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TeamId")
@@ -960,6 +968,9 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReopenedFromEpisodeId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ScreenedAt")
                         .HasColumnType("INTEGER");
