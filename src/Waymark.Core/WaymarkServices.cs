@@ -56,6 +56,8 @@ public static class WaymarkServices
         services.AddProactiveIdentification(config);
         services.AddSupport();
         services.AddContacts();
+        Waymark.DropIns.DropInsRegistration.AddDropIns(services);
+        Waymark.SupportNetworks.SupportNetworksRegistration.AddSupportNetworks(services);
         services.AddAppointments();
         services.AddReminders(config);
         services.AddServiceDirectory(config);

@@ -123,6 +123,12 @@ public sealed record MergeMoves
     /// <summary>Liaison report versions; null (left out of the stored JSON) when none moved, so merges stored before liaison reports read and write unchanged.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public List<Guid>? LiaisonReports { get; set; }
+    /// <summary>Drop-ins moved; null (left out of the stored JSON) when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? DropIns { get; set; }
+    /// <summary>Support-network members moved; null (left out of the stored JSON) when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? SupportNetworkMembers { get; set; }
     public List<Guid> Aliases { get; init; } = [];
     public List<Guid> OtherDatesOfBirth { get; init; } = [];
     public List<Guid> Identifiers { get; init; } = [];

@@ -188,6 +188,42 @@ public class Episode : IVersioned, IPersonHistory
         };
     }
 
+    /// <summary>
+    /// A new episode that reopens support after <paramref name="last"/> closed (issue 14 item 3: a person who drops in is
+    /// not referred again): linked to it (<see cref="ReopenedFromEpisodeId"/>), a self-referral identified at
+    /// <paramref name="now"/> by <paramref name="userId"/>, who becomes the key worker. Unless <paramref name="screenAgain"/>,
+    /// support starts at once (status In support) without screening; with it the episode starts at Identified and the
+    /// normal screening flow follows. The caller sets the team's default planned end (<see cref="SetDefaultPlannedEnd"/>)
+    /// when support started.
+    /// </summary>
+    /// <param name="last">The person's latest episode with the team; it must be closed.</param>
+    /// <param name="userId">Who reopened support (a practitioner or team manager).</param>
+    /// <param name="now">When.</param>
+    /// <param name="screenAgain">True to start at Identified and screen again.</param>
+    /// <param name="ageNow">The person's age in whole years today, or null when their date of birth is not known.</param>
+    /// <exception cref="EpisodeRuleException"><paramref name="last"/> is still open.</exception>
+    public static Episode ReopenFrom(Episode last, string userId, DateTimeOffset now, bool screenAgain, int? ageNow)
+    {
+        if (last.ClosedAt is null) throw new EpisodeRuleException("This episode is still open, so support cannot be reopened from it.");
+        var e = new Episode
+        {
+            PersonId = last.PersonId,
+            TeamId = last.TeamId,
+            Setting = Setting.SelfReferral,
+            IdentifiedBySource = "The person themselves (drop-in)",
+            IdentificationReason = screenAgain ? "Came back at a drop-in; support reopened, to be screened again" : "Came back at a drop-in; support reopened",
+            AgeAtIdentification = ageNow,
+            IsYouth = ageNow is < 18,
+            IdentifiedAt = now,
+            IdentifiedByUserId = userId,
+            RecordedAt = now,
+            ReopenedFromEpisodeId = last.Id,
+        };
+        e.Allocate(userId, userId, now);
+        if (!screenAgain) e.StartSupport(userId, now);
+        return e;
+    }
+
     /// <summary>The dates this episode's events can have, as of <paramref name="now"/>: the one rule for them all.</summary>
     public EpisodeDates Dates(DateTimeOffset now) => new(IdentifiedAt, now);
 

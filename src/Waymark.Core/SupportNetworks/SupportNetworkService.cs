@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
+using Waymark.Audit;
+using Waymark.People;
+using Waymark.Persistence;
+
+namespace Waymark.SupportNetworks;
+
+/// <summary>A refusal of a support-network change (another team's member, already removed), in words for the page.</summary>
+public sealed class SupportNetworkRuleException(string message) : DomainRuleException(message);
+
+/// <summary>
+/// A person's support network (issue 14 item 5): listing, adding, changing (version-checked) and removing members (kept,
+/// with who, when and why), and the one check of a member chosen for a contact (<see cref="ContactProblemAsync"/>).
+/// </summary>
+public class SupportNetworkService(WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock)
+{
+    /// <summary>How many members a person may have listed at once: 50 (the list is not paged).</summary>
+    public const int MaxMembers = 50;
+    private const string ConflictMessage = "Someone else changed this member of the support network while you were working on it. Nothing has been saved: look at it as it is now.";
+    private const string AnotherTeams = "This member was added by another team. You can see them, but only that team can change them.";
+
+    private DbSet<SupportNetworkMember> Members => db.Set<SupportNetworkMember>();
+
+    /// <summary>The person's full name, when the team knows them; null otherwise.</summary>
+    public async Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default)
+    {
+        var p = await db.People.AsNoTracking().Where(x => x.Id == personId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
+        return p is null ? null : PersonNames.Full(p.GivenName, p.FamilyName);
+    }
+
+    /// <summary>The person's members (current first, by name; then removed ones when asked), at most <see cref="MaxMembers"/> + removed.</summary>
+    public async Task<IReadOnlyList<SupportNetworkMember>> ListAsync(Guid personId, bool includeRemoved = false, CancellationToken ct = default)
+    {
+        var q = Members.AsNoTracking().Where(m => m.PersonId == personId);
+        if (!includeRemoved) q = q.Where(m => m.RemovedAt == null);
+        return await q.OrderBy(m => m.RemovedAt != null).ThenBy(m => m.Name).Take(MaxMembers * 2).ToListAsync(ct);
+    }
+
+    /// <summary>One member the team can see; null when none.</summary>
+    public Task<SupportNetworkMember?> FindAsync(Guid id, CancellationToken ct = default) =>
+        Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    /// <summary>Why the user may not change or remove <paramref name="m"/>, or null when they may.</summary>
+    public string? WhyNotChange(SupportNetworkMember m) =>
+        m.TeamId != user.TeamId ? AnotherTeams : m.RemovedAt is not null ? "This member has been removed from the support network, so they cannot be changed." : null;
+
+    /// <summary>Adds a member to the person's support network.</summary>
+    /// <exception cref="KeyNotFoundException">No such person the team knows.</exception>
+    /// <exception cref="ValidationFailedException">Every problem with the input.</exception>
+    public async Task<SupportNetworkMember> AddAsync(Guid personId, SupportNetworkInput input, CancellationToken ct = default)
+    {
+        var teamId = user.TeamId ?? throw new InvalidOperationException("A support network is kept by a member of a team.");
+        if (!await db.People.AnyAsync(p => p.Id == personId, ct)) throw new KeyNotFoundException("Person not found.");
+        ValidationFailedException.ThrowIfAny(input.Validate());
+        if (await Members.CountAsync(m => m.PersonId == personId && m.RemovedAt == null, ct) >= MaxMembers)
+            throw ValidationFailedException.For("", $"A support network can list up to {MaxMembers} people. Remove someone first.");
+        var now = clock.GetUtcNow();
+        var m = new SupportNetworkMember
+        {
+            TeamId = teamId, PersonId = personId, AddedAt = now, AddedByUserId = user.UserId!,
+            ConsentRecordedAt = now, ConsentRecordedByUserId = user.UserId!,
+        };
+        Apply(m, input);
+        Members.Add(m);
+        audit.Add(AuditAction.Created, "SupportNetworkMember", m.Id.ToString(), personId, Coded(m));
+        await db.SaveChangesAsync(ct);
+        return m;
+    }
+
+    /// <summary>Changes a member; a change of consent is recorded with who and when.</summary>
+    /// <exception cref="KeyNotFoundException">No such member the team can see.</exception>
+    /// <exception cref="SupportNetworkRuleException">Another team's member, or removed.</exception>
+    /// <exception cref="ValidationFailedException">Every problem with the input.</exception>
+    /// <exception cref="ConcurrencyConflictException">Someone else changed it since <paramref name="version"/>.</exception>
+    public async Task ChangeAsync(Guid id, Guid version, SupportNetworkInput input, CancellationToken ct = default)
+    {
+        var m = await ToChangeAsync(id, ct);
+        ValidationFailedException.ThrowIfAny(input.Validate());
+        db.ExpectVersion(m, version);
+        var now = clock.GetUtcNow();
+        if (input.ConsentToContact != m.ConsentToContact) (m.ConsentRecordedAt, m.ConsentRecordedByUserId) = (now, user.UserId!);
+        Apply(m, input);
+        (m.ChangedAt, m.ChangedByUserId) = (now, user.UserId);
+        audit.Add(AuditAction.Updated, "SupportNetworkMember", m.Id.ToString(), m.PersonId, Coded(m));
+        await db.SaveOrConflictAsync(ConflictMessage, ct);
+    }
+
+    /// <summary>Removes a member (kept, with who, when and why).</summary>
+    /// <exception cref="KeyNotFoundException">No such member the team can see.</exception>
+    /// <exception cref="SupportNetworkRuleException">Another team's member, or removed already.</exception>
+    /// <exception cref="ValidationFailedException">No reason, or too long a reason (field "Reason").</exception>
+    /// <exception cref="ConcurrencyConflictException">Someone else changed it since <paramref name="version"/>.</exception>
+    public async Task RemoveAsync(Guid id, Guid version, string? reason, CancellationToken ct = default)
+    {
+        if (SupportNetworkInput.Clean(reason) is not { } why) throw ValidationFailedException.For("Reason", "Enter why they are being removed");
+        if (why.Length > SupportNetworkInput.MaxReason) throw ValidationFailedException.For("Reason", $"The reason must be {SupportNetworkInput.MaxReason} characters or fewer");
+        var m = await ToChangeAsync(id, ct);
+        db.ExpectVersion(m, version);
+        (m.RemovedAt, m.RemovedByUserId, m.RemovedReason) = (clock.GetUtcNow(), user.UserId, why);
+        audit.Add(AuditAction.Updated, "SupportNetworkMember", m.Id.ToString(), m.PersonId, "Removed from the support network");
+        await db.SaveOrConflictAsync(ConflictMessage, ct);
+    }
+
+    /// <summary>
+    /// Why <paramref name="memberId"/> cannot be the member a contact with <paramref name="personId"/> was with, or null
+    /// when they can: the member must be in that person's network as the team sees it (not another person's or a team's
+    /// that does not know the person), not removed, and not marked "do not contact" (the reason is given).
+    /// </summary>
+    public async Task<string?> ContactProblemAsync(Guid personId, Guid memberId, CancellationToken ct = default)
+    {
+        var m = await Members.AsNoTracking().Where(x => x.Id == memberId && x.PersonId == personId)
+            .Select(x => new { x.Name, x.RemovedAt, x.DoNotContact, x.DoNotContactReason }).FirstOrDefaultAsync(ct);
+        if (m is null || m.RemovedAt is not null) return "Select someone from the person's support network";
+        if (m.DoNotContact) return $"{m.Name} must not be contacted: {m.DoNotContactReason}";
+        return null;
+    }
+
+    /// <summary>The names and relationships of members, by id (for the timeline and a contact's page); removed ones included.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> LabelsAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var list = ids.Distinct().ToList();
+        if (list.Count == 0) return new Dictionary<Guid, string>();
+        var rows = await Members.AsNoTracking().Where(m => list.Contains(m.Id)).Select(m => new { m.Id, m.Name, m.Relationship, m.RelationshipWords }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => $"{r.Name} ({Relationships.Describe(r.Relationship, r.RelationshipWords)})");
+    }
+
+    private async Task<SupportNetworkMember> ToChangeAsync(Guid id, CancellationToken ct)
+    {
+        var m = await Members.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException("Member not found.");
+        if (WhyNotChange(m) is { } why) throw new SupportNetworkRuleException(why);
+        return m;
+    }
+
+    private static void Apply(SupportNetworkMember m, SupportNetworkInput i)
+    {
+        m.Name = SupportNetworkInput.Clean(i.Name)!;
+        m.Relationship = i.Relationship!.Value;
+        m.RelationshipWords = SupportNetworkInput.Clean(i.RelationshipWords);
+        m.Phone = SupportNetworkInput.Clean(i.Phone);
+        m.Email = SupportNetworkInput.Clean(i.Email);
+        m.Address = SupportNetworkInput.Clean(i.Address);
+        m.ConsentToContact = i.ConsentToContact!.Value;
+        m.DoNotContact = i.DoNotContact;
+        m.DoNotContactReason = i.DoNotContact ? SupportNetworkInput.Clean(i.DoNotContactReason) : null;
+        m.IsCarer = i.IsCarer;
+        m.IsAppropriateAdult = i.IsAppropriateAdult;
+        m.Notes = SupportNetworkInput.Clean(i.Notes);
+    }
+
+    // Coded words only: no names, numbers or reasons in the audit trail.
+    private static string Coded(SupportNetworkMember m) =>
+        $"{Relationships.Display(m.Relationship)}; consent {(m.ConsentToContact ? "yes" : "no")}{(m.DoNotContact ? "; do not contact" : "")}{(m.IsCarer ? "; carer" : "")}{(m.IsAppropriateAdult ? "; appropriate adult" : "")}";
+}
