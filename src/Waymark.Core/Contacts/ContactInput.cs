@@ -49,6 +49,10 @@ public static class ContactKinds
 /// The person's open episode of the team it was part of; may be left null when the person has at most one (it is then
 /// chosen automatically). Ignored on a correction, which keeps the corrected contact's episode.
 /// </param>
+/// <param name="SupportNetworkMemberId">
+/// The member of the person's support network it was with, for a contact <see cref="ContactKind.WithFamily"/> only;
+/// optional. The service refuses another person's member, a removed one, and one marked "do not contact" (issue 14 item 5).
+/// </param>
 public sealed record ContactInput(
     ContactKind? Kind,
     bool? Reached,
@@ -57,7 +61,8 @@ public sealed record ContactInput(
     string? WorkerUserId,
     string? WithWhom,
     string? Note,
-    Guid? EpisodeId = null)
+    Guid? EpisodeId = null,
+    Guid? SupportNetworkMemberId = null)
 {
     /// <summary>The shortest duration: 1 minute.</summary>
     public const int MinDuration = 1;
@@ -68,13 +73,21 @@ public sealed record ContactInput(
     /// <summary>How long a note may be: 4,000 characters.</summary>
     public const int MaxNote = 4000;
 
+    /// <summary>Why a kind the contact form does not offer is refused (drop-ins and mentoring have their own pages).</summary>
+    public const string NotRecordableKind = "Select how the contact happened. Drop-ins and mentoring are recorded on their own pages";
+
     /// <summary>
     /// Every problem with the input on its own (field, message); the service adds those that need the database (the
-    /// date against the person's history, the worker, the episode).
+    /// date against the person's history, the worker, the episode, the support-network member). A kind that is not
+    /// <see cref="ContactKinds.Recordable"/> is refused (<see cref="NotRecordableKind"/>) unless it is
+    /// <paramref name="keptKind"/>: the kind of the contact being corrected, which a correction may keep.
     /// </summary>
-    public IEnumerable<(string Field, string Message)> Validate()
+    public IEnumerable<(string Field, string Message)> Validate(ContactKind? keptKind = null)
     {
         if (Kind is not { } k || !Enum.IsDefined(k)) yield return (nameof(Kind), "Select how the contact happened");
+        else if (!ContactKinds.Recordable.Contains(k) && k != keptKind) yield return (nameof(Kind), NotRecordableKind);
+        if (SupportNetworkMemberId is not null && Kind is { } kind && kind != ContactKind.WithFamily && Enum.IsDefined(kind))
+            yield return (nameof(SupportNetworkMemberId), "Choose nobody from the support network, or choose 'With family or friends' for a contact with them");
         if (Reached is null) yield return (nameof(Reached), "Select yes if you reached them, or no if you tried but did not");
         if (OccurredAt is null) yield return (nameof(OccurredAt), "Enter the date and time of the contact");
         if (DurationMinutes is { } d && (d < MinDuration || d > MaxDuration))

@@ -57,8 +57,9 @@ public enum TimelineEntryType
 /// appointment; null otherwise.
 /// </param>
 /// <param name="WithWhom">For a contact or appointment: who else was there, or null.</param>
+/// <param name="NetworkMember">For a contact with a member of the person's support network: "{name} ({relationship})", or null.</param>
 public sealed record TimelineItem(TimelineEntryType Type, DateTimeOffset At, string Title, string? Detail, string? ByName,
-    Guid? EpisodeId, Guid? RecordId, string? Status, string? WithWhom = null);
+    Guid? EpisodeId, Guid? RecordId, string? Status, string? WithWhom = null, string? NetworkMember = null);
 
 /// <summary>A page of a person's timeline, newest first.</summary>
 /// <param name="Items">Up to <see cref="ContactService.PageSize"/> entries.</param>
@@ -142,7 +143,7 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
     {
         var teamId = TeamId();
         var knownSince = await KnownSinceAsync(personId, ct) ?? throw new KeyNotFoundException("Person not found.");
-        var problems = await ProblemsAsync(input, teamId, knownSince, ct);
+        var problems = await ProblemsAsync(input, personId, teamId, knownSince, null, ct);
         var open = await OpenEpisodesAsync(personId, ct);
         Guid? episodeId = null;
         if (input.EpisodeId is { } chosen)
@@ -171,7 +172,7 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
         var teamId = TeamId();
         var old = await ToChangeAsync(contactId, ct);
         var knownSince = await KnownSinceAsync(old.PersonId, ct) ?? throw new KeyNotFoundException("Person not found.");
-        var problems = await ProblemsAsync(input, teamId, knownSince, ct);
+        var problems = await ProblemsAsync(input, old.PersonId, teamId, knownSince, old.Kind, ct);
         ValidationFailedException.ThrowIfAny(problems);
 
         var now = clock.GetUtcNow();
@@ -181,7 +182,7 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
         static DateTimeOffset ToMinute(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, t.Offset);
         if (contact.Kind == old.Kind && contact.Reached == old.Reached && ToMinute(contact.OccurredAt) == ToMinute(old.OccurredAt)
             && contact.DurationMinutes == old.DurationMinutes && contact.WorkerUserId == old.WorkerUserId
-            && contact.WithWhom == old.WithWhom && contact.Note == old.Note)
+            && contact.WithWhom == old.WithWhom && contact.Note == old.Note && contact.SupportNetworkMemberId == old.SupportNetworkMemberId)
             throw ValidationFailedException.For("", NothingChanged);
         contact.SupersedesId = old.Id;
         contact.AppointmentId = old.AppointmentId;
@@ -292,10 +293,12 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
         if (filter.WorkerUserId is { } w) contacts = contacts.Where(c => c.WorkerUserId == w);
         var contactRows = await contacts.OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.RecordedAt).Take(take).ToListAsync(ct);
 
+        var members = await SupportNetworks.SupportNetworkService.LabelsOfAsync(db, contactRows.Where(c => c.SupportNetworkMemberId is not null).Select(c => c.SupportNetworkMemberId!.Value), ct);
         var items = new List<(TimelineItem Item, string? By)>();
         items.AddRange(contactRows.Select(c => (new TimelineItem(TimelineEntryType.Contact, c.OccurredAt,
             ContactKinds.Display(c.Kind) + (c.Reached ? "" : " (not reached)"),
-            string.IsNullOrEmpty(c.Note) ? null : c.Note, null, c.EpisodeId, c.Id, StatusOf(c), c.WithWhom), (string?)c.WorkerUserId)));
+            string.IsNullOrEmpty(c.Note) ? null : c.Note, null, c.EpisodeId, c.Id, StatusOf(c), c.WithWhom,
+            c.SupportNetworkMemberId is { } m ? members.GetValueOrDefault(m) : null), (string?)c.WorkerUserId)));
 
         if (!filter.ContactsOnly)
         {
@@ -395,10 +398,16 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
         return row.First is { } first && first < row.CreatedAt ? first : row.CreatedAt;
     }
 
-    /// <summary>The input's own problems, its date's, and the worker's (a case worker of the team).</summary>
-    private async Task<List<(string Field, string Message)>> ProblemsAsync(ContactInput input, Guid teamId, DateTimeOffset knownSince, CancellationToken ct)
+    /// <summary>
+    /// The input's own problems, its date's, the worker's (a case worker of the team) and the support-network member's
+    /// (the person's, current, not "do not contact": <see cref="SupportNetworks.SupportNetworkService.ContactProblemAsync"/>).
+    /// </summary>
+    private async Task<List<(string Field, string Message)>> ProblemsAsync(ContactInput input, Guid personId, Guid teamId, DateTimeOffset knownSince, ContactKind? keptKind, CancellationToken ct)
     {
-        var problems = input.Validate().Concat(input.DateProblems(knownSince, clock.GetUtcNow())).ToList();
+        var problems = input.Validate(keptKind).Concat(input.DateProblems(knownSince, clock.GetUtcNow())).ToList();
+        if (input.SupportNetworkMemberId is { } member && problems.All(p => p.Field != nameof(ContactInput.SupportNetworkMemberId))
+            && await SupportNetworks.SupportNetworkService.ContactProblemOfAsync(db, personId, member, ct) is { } memberProblem)
+            problems.Add((nameof(ContactInput.SupportNetworkMemberId), memberProblem));
         if (!string.IsNullOrWhiteSpace(input.WorkerUserId)
             && !await Caseload.Capacity.CaseWorkersOf(db, teamId).AnyAsync(m => m.UserId == input.WorkerUserId, ct))
             problems.Add((nameof(ContactInput.WorkerUserId), "Select someone in your team who works with people"));
@@ -420,7 +429,7 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
     {
         TeamId = teamId, PersonId = personId, EpisodeId = episodeId, Kind = input.Kind!.Value, Reached = input.Reached!.Value,
         OccurredAt = input.OccurredAt!.Value, DurationMinutes = input.DurationMinutes, WorkerUserId = input.WorkerUserId!.Trim(),
-        WithWhom = input.WithWhomToStore, Note = input.NoteToStore, RecordedAt = clock.GetUtcNow(), RecordedByUserId = user.UserId!,
+        WithWhom = input.WithWhomToStore, Note = input.NoteToStore, SupportNetworkMemberId = input.SupportNetworkMemberId, RecordedAt = clock.GetUtcNow(), RecordedByUserId = user.UserId!,
     };
 
     // Coded words only: the audit trail carries no free text (the note and "with whom" are not repeated).

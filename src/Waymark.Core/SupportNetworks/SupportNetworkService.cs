@@ -37,6 +37,14 @@ public class SupportNetworkService(WaymarkDbContext db, Auditor audit, ICurrentU
         return await q.OrderBy(m => m.RemovedAt != null).ThenBy(m => m.Name).Take(MaxMembers * 2).ToListAsync(ct);
     }
 
+    /// <summary>The team's current members of the person's network, by name (the contact form's choice; those marked "do not contact" are shown so, and refused).</summary>
+    public async Task<IReadOnlyList<SupportNetworkMember>> ContactableAsync(Guid personId, CancellationToken ct = default)
+    {
+        var team = user.TeamId;
+        return await Members.AsNoTracking().Where(m => m.PersonId == personId && m.TeamId == team && m.RemovedAt == null)
+            .OrderBy(m => m.Name).Take(MaxMembers).ToListAsync(ct);
+    }
+
     /// <summary>One member the team can see; null when none.</summary>
     public Task<SupportNetworkMember?> FindAsync(Guid id, CancellationToken ct = default) =>
         Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
@@ -104,12 +112,17 @@ public class SupportNetworkService(WaymarkDbContext db, Auditor audit, ICurrentU
 
     /// <summary>
     /// Why <paramref name="memberId"/> cannot be the member a contact with <paramref name="personId"/> was with, or null
-    /// when they can: the member must be in that person's network as the team sees it (not another person's or a team's
-    /// that does not know the person), not removed, and not marked "do not contact" (the reason is given).
+    /// when they can: the member must be in that person's network kept by the user's team (not another person's, nor
+    /// another team's), not removed, and not marked "do not contact" (the reason is given).
     /// </summary>
-    public async Task<string?> ContactProblemAsync(Guid personId, Guid memberId, CancellationToken ct = default)
+    public Task<string?> ContactProblemAsync(Guid personId, Guid memberId, CancellationToken ct = default) =>
+        ContactProblemOfAsync(db, personId, memberId, ct);
+
+    /// <summary>The rule of <see cref="ContactProblemAsync"/>, for the contact service (which has the context, not this service).</summary>
+    public static async Task<string?> ContactProblemOfAsync(WaymarkDbContext db, Guid personId, Guid memberId, CancellationToken ct = default)
     {
-        var m = await Members.AsNoTracking().Where(x => x.Id == memberId && x.PersonId == personId)
+        var team = db.CurrentUser.TeamId;
+        var m = await db.Set<SupportNetworkMember>().AsNoTracking().Where(x => x.Id == memberId && x.PersonId == personId && x.TeamId == team)
             .Select(x => new { x.Name, x.RemovedAt, x.DoNotContact, x.DoNotContactReason }).FirstOrDefaultAsync(ct);
         if (m is null || m.RemovedAt is not null) return "Select someone from the person's support network";
         if (m.DoNotContact) return $"{m.Name} must not be contacted: {m.DoNotContactReason}";
@@ -117,11 +130,14 @@ public class SupportNetworkService(WaymarkDbContext db, Auditor audit, ICurrentU
     }
 
     /// <summary>The names and relationships of members, by id (for the timeline and a contact's page); removed ones included.</summary>
-    public async Task<IReadOnlyDictionary<Guid, string>> LabelsAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<Guid, string>> LabelsAsync(IEnumerable<Guid> ids, CancellationToken ct = default) => LabelsOfAsync(db, ids, ct);
+
+    /// <summary>The labels of <see cref="LabelsAsync"/> read through <paramref name="db"/>; no query when there are no ids.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> LabelsOfAsync(WaymarkDbContext db, IEnumerable<Guid> ids, CancellationToken ct = default)
     {
         var list = ids.Distinct().ToList();
         if (list.Count == 0) return new Dictionary<Guid, string>();
-        var rows = await Members.AsNoTracking().Where(m => list.Contains(m.Id)).Select(m => new { m.Id, m.Name, m.Relationship, m.RelationshipWords }).ToListAsync(ct);
+        var rows = await db.Set<SupportNetworkMember>().AsNoTracking().Where(m => list.Contains(m.Id)).Select(m => new { m.Id, m.Name, m.Relationship, m.RelationshipWords }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => $"{r.Name} ({Relationships.Describe(r.Relationship, r.RelationshipWords)})");
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.DependencyInjection;
 using Waymark.Contacts;
 using Waymark.Web.Forms;
 
@@ -27,11 +28,21 @@ public abstract class ContactFormPage(ContactService contacts, TimeProvider cloc
     [BindProperty] public string? Worker { get; set; }
     [BindProperty] public string? WithWhom { get; set; }
     [BindProperty] public string? Note { get; set; }
+    /// <summary>The support-network member it was with (a contact with family or friends), as posted: an id or empty.</summary>
+    [BindProperty] public string? Member { get; set; }
 
     /// <summary>The typed time when it happened twice, so the page asks which; null otherwise.</summary>
     public TimeOnly? AmbiguousTime { get; private set; }
 
     public List<SelectListItem> KindItems { get; } = ContactKinds.Recordable.Select(k => new SelectListItem(ContactKinds.Display(k), k.ToString())).ToList();
+    /// <summary>The person's support network kept by the team (those marked "do not contact" say so), after "Nobody"; empty when they have none.</summary>
+    public List<SelectListItem> MemberItems { get; private set; } = [];
+
+    /// <summary>
+    /// The kind of the contact being corrected when the form does not offer it (a drop-in's contact): a correction may
+    /// keep it. Null when recording.
+    /// </summary>
+    protected ContactKind? KeptKind { get; set; }
     public List<SelectListItem> ReachedItems { get; } = [new("Yes", "yes"), new("No, I tried but did not reach them", "no")];
     public List<SelectListItem> WorkerItems { get; private set; } = [];
 
@@ -60,12 +71,26 @@ public abstract class ContactFormPage(ContactService contacts, TimeProvider cloc
         Worker = c.WorkerUserId;
         WithWhom = c.WithWhom;
         Note = c.Note;
+        Member = c.SupportNetworkMemberId?.ToString();
     }
 
     /// <summary>Loads the team's workers for the select.</summary>
     protected async Task LoadWorkersAsync(CancellationToken ct)
     {
         WorkerItems = [new("Select who had the contact", ""), .. (await contacts.WorkersAsync(ct)).Select(w => new SelectListItem(w.Name, w.UserId))];
+    }
+
+    /// <summary>
+    /// Loads the person's support network for the "who in their support network" select (issue 14 item 5). The service
+    /// is taken from the request's services so the two pages' constructors stay as they were.
+    /// </summary>
+    protected async Task LoadMembersAsync(Guid personId, CancellationToken ct)
+    {
+        var network = HttpContext.RequestServices.GetRequiredService<Waymark.SupportNetworks.SupportNetworkService>();
+        var members = await network.ContactableAsync(personId, ct);
+        MemberItems = members.Count == 0 ? [] :
+            [new("Nobody from their support network", ""), .. members.Select(m => new SelectListItem(
+                $"{m.Name} ({m.RelationshipText}){(m.DoNotContact ? " – do not contact" : "")}", m.Id.ToString()))];
     }
 
     /// <summary>Reads the form; format problems go on the model state, and every problem the input has on its own too.</summary>
@@ -90,9 +115,15 @@ public abstract class ContactFormPage(ContactService contacts, TimeProvider cloc
             if (int.TryParse(Duration.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m)) minutes = m;
             else ModelState.AddModelError(nameof(Duration), "How long must be a whole number of minutes, like 30");
         }
+        Guid? member = null;
+        if (!string.IsNullOrWhiteSpace(Member))
+        {
+            if (Guid.TryParse(Member, out var m)) member = m;
+            else ModelState.AddModelError(nameof(Member), "Select someone from the person's support network");
+        }
         var input = new ContactInput(Choices.Enum<ContactKind>(Kind), Reached switch { "yes" => true, "no" => false, _ => null },
-            at, minutes, Worker, WithWhom, Note, episodeId);
-        foreach (var (field, message) in input.Validate())
+            at, minutes, Worker, WithWhom, Note, episodeId, member);
+        foreach (var (field, message) in input.Validate(KeptKind))
         {
             if (SaidAlready(field)) continue;
             var key = KeyFor(field);
@@ -119,6 +150,7 @@ public abstract class ContactFormPage(ContactService contacts, TimeProvider cloc
         nameof(ContactInput.DurationMinutes) => nameof(Duration),
         nameof(ContactInput.WorkerUserId) => nameof(Worker),
         nameof(ContactInput.EpisodeId) => "Episode",
+        nameof(ContactInput.SupportNetworkMemberId) => nameof(Member),
         _ => field,
     };
 

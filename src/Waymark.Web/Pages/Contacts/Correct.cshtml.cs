@@ -40,7 +40,7 @@ public class CorrectModel(ContactService contacts, TimeProvider clock) : Contact
             {
                 // The service's own checks too (worker, dates), but not the episode: a correction keeps the contact's.
                 var more = (await Contacts.ProblemsAsync(History!.Contact.PersonId, input, ct))
-                    .Where(p => p.Field != nameof(ContactInput.EpisodeId)).Select(p => new ValidationProblem(p.Field, p.Message)).ToList();
+                    .Where(p => p.Field != nameof(ContactInput.EpisodeId) && !(p.Message == ContactInput.NotRecordableKind && input.Kind == KeptKind)).Select(p => new ValidationProblem(p.Field, p.Message)).ToList();
                 if (more.Count > 0) AddProblems(new ValidationFailedException(more));
                 return Page();
             }
@@ -68,7 +68,17 @@ public class CorrectModel(ContactService contacts, TimeProvider clock) : Contact
         History = await Contacts.HistoryAsync(Id, ct);
         if (History is null) return false;
         WhyNot = Contacts.WhyNotChange(History.Contact);
-        if (WhyNot is null) await LoadWorkersAsync(ct);
+        if (WhyNot is null)
+        {
+            await LoadWorkersAsync(ct);
+            await LoadMembersAsync(History.Contact.PersonId, ct);
+            // A drop-in's or mentoring contact keeps its kind when corrected; the form offers it for this contact only.
+            if (!ContactKinds.Recordable.Contains(History.Contact.Kind))
+            {
+                KeptKind = History.Contact.Kind;
+                KindItems.Add(new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(ContactKinds.Display(History.Contact.Kind), History.Contact.Kind.ToString()));
+            }
+        }
         return true;
     }
 }

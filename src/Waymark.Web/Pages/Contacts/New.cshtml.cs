@@ -30,10 +30,15 @@ public class NewModel(ContactService contacts, ICurrentUser user, TimeProvider c
     /// <summary>Whether the person has no open episode with the team (the contact is then linked to the person only).</summary>
     public bool NoOpenEpisode { get; private set; }
 
+    /// <summary>A support-network member to prefill ("Record a contact with {name}": <c>?member={id}</c>); the kind is then "With family or friends".</summary>
+    [FromQuery(Name = "member")] public Guid? PrefillMember { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
         Defaults(user.UserId);
+        if (PrefillMember is { } m && MemberItems.Any(i => i.Value == m.ToString()))
+            (Member, Kind) = (m.ToString(), nameof(ContactKind.WithFamily));
         return Page();
     }
 
@@ -77,6 +82,7 @@ public class NewModel(ContactService contacts, ICurrentUser user, TimeProvider c
         PersonName = await Contacts.PersonNameAsync(PersonId, ct);
         if (PersonName is null) return false;
         await LoadWorkersAsync(ct);
+        await LoadMembersAsync(PersonId, ct);
         var open = await Contacts.OpenEpisodesAsync(PersonId, ct);
         NoOpenEpisode = open.Count == 0;
         if (open.Count > 1)

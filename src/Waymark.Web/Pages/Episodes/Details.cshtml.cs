@@ -23,6 +23,8 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
     [BindProperty] public string? Note { get; set; }
 
     public Episode? Episode { get; private set; }
+    /// <summary>When the episode this one was reopened from was identified (a drop-in's "Reopen support"), or null.</summary>
+    public DateTimeOffset? ReopenedFromIdentifiedAt { get; private set; }
     public IReadOnlyList<Waymark.Referrals.Referral> Referrals { get; private set; } = [];
     public IReadOnlyList<Waymark.Referrals.Outcome> Outcomes { get; private set; } = [];
     /// <summary>The planned end's changes, newest first (time-limited case management; changed on /episodes/{id}/planned-end).</summary>
@@ -136,6 +138,9 @@ public class DetailsModel(EpisodeActions actions, Waymark.Referrals.ReferralServ
             .Where(t => t.EpisodeId == Id && t.DoneAt == null && t.ClosedAt == null && t.DueAt < now)
             .Select(t => t.ReferralId).ToListAsync(ct)).ToHashSet();
         PlannedEndChanges = await actions.PlannedEndChangesAsync(Id, ct);
+        // Issue 14 (drop-ins): a reopened episode names the one it was reopened from.
+        if (Episode.ReopenedFromEpisodeId is { } from)
+            ReopenedFromIdentifiedAt = await db.Episodes.AsNoTracking().Where(x => x.Id == from).Select(x => (DateTimeOffset?)x.IdentifiedAt).FirstOrDefaultAsync(ct);
         var ids = new[] { Episode.IdentifiedByUserId, Episode.ScreenedByUserId, Episode.AssessedByUserId, Episode.SupportStartedByUserId, Episode.ClosedByUserId, Episode.KeyWorkerId }
             .Concat(PlannedEndChanges.Select(c => c.ChangedByUserId))
             .Where(x => x is not null).Distinct().ToList();
