@@ -175,6 +175,8 @@ public static class PersonLinkedRecords
         // person's history, like the episodes they belong to.
         MovesById<PlannedEndChange>(nameof(MergeMoves.PlannedEndChanges), m => m.PlannedEndChanges, nameof(PlannedEndChange.PersonId), (x, p) => x.PersonId = p),
         MovesById<Appointment>(nameof(MergeMoves.Appointments), m => m.Appointments, nameof(Appointment.PersonId), (x, p) => x.PersonId = p),
+        // The people around the person (issue 14); before contacts, which may name one of them.
+        MovesById<Waymark.SupportNetworks.SupportNetworkMember>(nameof(MergeMoves.SupportNetworkMembers), m => m.SupportNetworkMembers ??= [], nameof(Waymark.SupportNetworks.SupportNetworkMember.PersonId), (x, p) => x.PersonId = p),
         MovesById<Contact>(nameof(MergeMoves.Contacts), m => m.Contacts, nameof(Contact.PersonId), (x, p) => x.PersonId = p),
         MovesById<Reminder>(nameof(MergeMoves.Reminders), m => m.Reminders, nameof(Reminder.PersonId), (x, p) => x.PersonId = p),
         FormulationRevisions(),
@@ -182,9 +184,8 @@ public static class PersonLinkedRecords
         MovesById<IdentificationDraft>(nameof(MergeMoves.IdentificationDrafts), m => m.IdentificationDrafts, nameof(IdentificationDraft.ExistingPersonId), (x, p) => x.ExistingPersonId = p),
         // Liaison reports (every version) are about the person, like the episode they belong to; what was sent stays as sent.
         MovesById<LiaisonReport>(nameof(MergeMoves.LiaisonReports), m => m.LiaisonReports ??= [], nameof(LiaisonReport.PersonId), (x, p) => x.PersonId = p),
-        // Drop-ins and the people around the person (issue 14) are the person's history, like their contacts.
+        // Drop-ins (issue 14) are the person's history, like their contacts.
         MovesById<Waymark.DropIns.DropIn>(nameof(MergeMoves.DropIns), m => m.DropIns ??= [], nameof(Waymark.DropIns.DropIn.PersonId), (x, p) => x.PersonId = p),
-        MovesById<Waymark.SupportNetworks.SupportNetworkMember>(nameof(MergeMoves.SupportNetworkMembers), m => m.SupportNetworkMembers ??= [], nameof(Waymark.SupportNetworks.SupportNetworkMember.PersonId), (x, p) => x.PersonId = p),
         Stays<MatchDecision>("What a practitioner decided about that record when shown it; the team's matching model learns from it as made.", nameof(MatchDecision.PersonId)),
         Stays<DuplicateCandidate>("A pair has its own rules: the merge decides its own pair and deletes the merged record's other undecided pairs (PersonMerging).", nameof(DuplicateCandidate.PersonAId), nameof(DuplicateCandidate.PersonBId)),
         Stays<PersonMerge>("The merge's own record names both people, so it can be undone.", nameof(PersonMerge.KeptPersonId), nameof(PersonMerge.MergedPersonId)),
