@@ -57,6 +57,8 @@ public abstract class AuthorisationTests(AppFixture app)
         public Guid ProactiveRow { get; init; }
         public Guid Contact { get; init; }
         public Guid Appointment { get; init; }
+        public Guid DropIn { get; init; }
+        public Guid NetworkMember { get; init; }
     }
 
     /// <summary>
@@ -272,6 +274,20 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Diary/Feed", _ => "/diary/feed", CaseWork, O),
         new("POST /Diary/Feed?handler=Create", _ => "/diary/feed?handler=Create", CaseWork, O),
         new("POST /Diary/Feed?handler=Revoke", _ => "/diary/feed?handler=Revoke", CaseWork, O),
+        // Drop-ins (issue 14 item 3; docs/security.md, "Drop-ins"): reopening support is clinical (RecordIdentification).
+        new("GET /DropIns/Index", _ => "/drop-ins", CaseWork, O),
+        new("GET /DropIns/New", w => $"/people/{w.Person}/drop-ins/new", CaseWork, N),
+        new("POST /DropIns/New", w => $"/people/{w.Person}/drop-ins/new", CaseWork, N),
+        new("GET /DropIns/Details", w => $"/drop-ins/{w.DropIn}", CaseWork, N),
+        new("POST /DropIns/Details?handler=Reopen", w => $"/drop-ins/{w.DropIn}?handler=Reopen", Clinical, N),
+        // Families and support networks (issue 14 item 5; docs/security.md, "Families and support networks").
+        new("GET /SupportNetworks/Index", w => $"/people/{w.Person}/support-network", CaseWork, N),
+        new("GET /SupportNetworks/Add", w => $"/people/{w.Person}/support-network/add", CaseWork, N),
+        new("POST /SupportNetworks/Add", w => $"/people/{w.Person}/support-network/add", CaseWork, N),
+        new("GET /SupportNetworks/Change", w => $"/support-network/{w.NetworkMember}/change", CaseWork, N),
+        new("POST /SupportNetworks/Change", w => $"/support-network/{w.NetworkMember}/change", CaseWork, N),
+        new("GET /SupportNetworks/Remove", w => $"/support-network/{w.NetworkMember}/remove", CaseWork, N),
+        new("POST /SupportNetworks/Remove", w => $"/support-network/{w.NetworkMember}/remove", CaseWork, N),
     ];
 
     private static string DraftPage(string step) => step switch
@@ -305,6 +321,8 @@ public abstract class AuthorisationTests(AppFixture app)
         {
             Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id, ProactiveList = list, ProactiveRow = row, Contact = contact.Id,
             Appointment = (await Appointments.AppointmentData.AddAppointmentAsync(app.Data, episode, app.Data.UserId(Users.Practitioner))).Id,
+            DropIn = (await DropIns.DropInData.AddDropInAsync(app.Data, person.Id, app.Data.Northshire, app.Data.UserId(Users.Practitioner))).Id,
+            NetworkMember = (await DropIns.DropInData.AddMemberAsync(app.Data, person.Id, app.Data.Northshire, app.Data.UserId(Users.Practitioner))).Id,
         };
     }
 
