@@ -109,7 +109,7 @@ public abstract class DropInPageTests(AppFixture app)
         Assert.Contains("Only a practitioner or team manager can reopen support", page.MainText);
         var dropIn = await app.Data.QueryAsync(db => db.Set<DropIn>().SingleAsync(d => d.PersonId == person.Id));
         using var forbidden = await client.PostAsync($"/drop-ins/{dropIn.Id}?handler=Reopen", [new("__RequestVerificationToken", form.Form("main form")["__RequestVerificationToken"]!), new("Version", dropIn.Version.ToString())]);
-        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal((HttpStatusCode.Redirect, "/account/access-denied"), (forbidden.StatusCode, Redirects.Path(forbidden)));
         Assert.Equal(1, await app.Data.QueryAsync(db => db.Episodes.CountAsync(e => e.PersonId == person.Id)));
     }
 
