@@ -13,6 +13,7 @@ using Waymark.Identification;
 using Waymark.Instruments;
 using Waymark.Liaison;
 using Waymark.LiaisonReports;
+using Waymark.Mentoring;
 using Waymark.People;
 using Waymark.ProactiveIdentification;
 using Waymark.Persistence;
@@ -57,6 +58,7 @@ public static class WaymarkServices
         services.AddSupport();
         services.AddContacts();
         services.AddAppointments();
+        services.AddMentoring();
         services.AddReminders(config);
         services.AddServiceDirectory(config);
         services.AddDuplicates();

@@ -182,6 +182,8 @@ public static class PersonLinkedRecords
         MovesById<IdentificationDraft>(nameof(MergeMoves.IdentificationDrafts), m => m.IdentificationDrafts, nameof(IdentificationDraft.ExistingPersonId), (x, p) => x.ExistingPersonId = p),
         // Liaison reports (every version) are about the person, like the episode they belong to; what was sent stays as sent.
         MovesById<LiaisonReport>(nameof(MergeMoves.LiaisonReports), m => m.LiaisonReports ??= [], nameof(LiaisonReport.PersonId), (x, p) => x.PersonId = p),
+        // A mentoring pairing (issue 14) is with the human being: it follows them, ended or active.
+        MovesById<Mentoring.MentoringPairing>(nameof(MergeMoves.MentoringPairings), m => m.MentoringPairings, nameof(Mentoring.MentoringPairing.PersonId), (x, p) => x.PersonId = p),
         Stays<MatchDecision>("What a practitioner decided about that record when shown it; the team's matching model learns from it as made.", nameof(MatchDecision.PersonId)),
         Stays<DuplicateCandidate>("A pair has its own rules: the merge decides its own pair and deletes the merged record's other undecided pairs (PersonMerging).", nameof(DuplicateCandidate.PersonAId), nameof(DuplicateCandidate.PersonBId)),
         Stays<PersonMerge>("The merge's own record names both people, so it can be undone.", nameof(PersonMerge.KeptPersonId), nameof(PersonMerge.MergedPersonId)),
