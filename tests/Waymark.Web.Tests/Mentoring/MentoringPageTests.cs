@@ -193,4 +193,16 @@ public abstract class MentoringPageTests(AppFixture app)
         Assert.Equal(0, await app.Data.QueryAsync(db => db.Set<Contact>().CountAsync(c => c.PersonId == person.Id)));
         Assert.Equal(0, await app.Data.QueryAsync(db => db.Set<Appointment>().CountAsync(a => a.PersonId == person.Id)));
     }
+
+    [Fact]
+    public async Task The_demo_volunteer_mentors_a_demo_person_with_a_mentoring_contact_and_a_meeting_booked()
+    {
+        var demo = await app.Data.QueryAsync(db => db.Set<MentoringPairing>()
+            .Where(p => p.MentorUserId == app.Data.UserId(Users.Volunteer) && p.EndedAt == null).OrderBy(p => p.StartedAt).FirstAsync());
+        using var mentor = await app.SignedInAsync(Users.Volunteer);
+        Assert.Contains($"/mentoring/{demo.PersonId}", (await mentor.GetPageAsync("/mentoring")).Links("main a"));
+        var page = await mentor.GetPageAsync($"/mentoring/{demo.PersonId}");
+        Assert.Contains("Newtown Library café", page.MainText);
+        Assert.Contains("allotment group", page.MainText);
+    }
 }
