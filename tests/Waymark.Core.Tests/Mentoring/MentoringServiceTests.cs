@@ -219,6 +219,50 @@ public abstract class MentoringServiceTests<TDb>(TDb database) : DataTest<TDb>(d
         Assert.Equal([nameof(MentoringContactInput.DurationMinutes), nameof(MentoringContactInput.OccurredAt), nameof(MentoringContactInput.Reached)], bad.Problems.Select(p => p.Field).Order());
         await Assert.ThrowsAsync<ValidationFailedException>(() => Service(db).BookAsync(w.Person.Id, new AppointmentInput(Today.AddDays(-1), "10:00", Location: "")));
     }
+
+    [Fact]
+    public async Task Merging_two_people_each_with_an_active_mentor_in_the_team_keeps_the_kept_persons_and_ends_the_other_and_undoing_moves_it_back()
+    {
+        var w = await SetUpAsync();
+        var otherMentor = await MemberAsync(w.Team, "Other Mentor", Roles.Volunteer);
+        var jon = APerson().Named("Jon", "Smyth").BornOn(1985, 12, 3).WithPostcode("NS1 4AB").KnownTo(w.Team).Build();
+        var john = APerson().Named("John", "Smith").BornOn(1985, 3, 12).WithPostcode("NS1 4AB").KnownTo(w.Team).Build();
+        await SaveAsync(jon, john);
+        MentoringPairing keptPairing, mergedPairing;
+        await using (var manager = As(As(w.Team, w.Manager, Roles.TeamManager)))
+        {
+            keptPairing = await Service(manager).PairAsync(jon.Id, new PairingInput(w.Mentor, Today));
+            mergedPairing = await Service(manager).PairAsync(john.Id, new PairingInput(otherMentor, Today));
+        }
+        await using (var scanDb = As(As(w.Team, w.Manager, Roles.TeamManager)))
+            await new Waymark.Duplicates.DuplicateScan(scanDb, new Auditor(scanDb, scanDb.CurrentUser, _clock), _clock).ScanAsync(w.Team.Id);
+        var (x, y) = Waymark.Duplicates.DuplicateCandidate.Order(jon.Id, john.Id);
+        var candidate = await QueryAsync(db => db.DuplicateCandidates.SingleAsync(c => c.TeamId == w.Team.Id && c.PersonAId == x && c.PersonBId == y));
+        var versions = candidate.PersonAId == jon.Id ? new Waymark.Duplicates.DecisionVersions(candidate.Version, jon.Version, john.Version)
+            : new Waymark.Duplicates.DecisionVersions(candidate.Version, john.Version, jon.Version);
+
+        Waymark.Duplicates.PersonMerge merge;
+        await using (var db = As(As(w.Team, w.Manager, Roles.TeamManager)))
+            merge = (await new Waymark.Duplicates.PersonMerging(db, new Auditor(db, db.CurrentUser, _clock), db.CurrentUser, _clock).MergeAsync(candidate.Id, jon.Id, versions))!;
+
+        await using (var check = AsSystem())
+        {
+            var rows = await check.Set<MentoringPairing>().Where(p => p.PersonId == jon.Id).ToListAsync();
+            Assert.Equal(2, rows.Count);
+            Assert.Null(rows.Single(p => p.Id == keptPairing.Id).EndedAt);
+            Assert.StartsWith("Records merged", rows.Single(p => p.Id == mergedPairing.Id).EndReason);
+        }
+        await using (var db = As(As(w.Team, w.Manager, Roles.TeamManager)))
+            await new Waymark.Duplicates.PersonMerging(db, new Auditor(db, db.CurrentUser, _clock), db.CurrentUser, _clock).UnmergeAsync(merge.Id, merge.Version);
+        Assert.Equal(john.Id, await QueryAsync(db => db.Set<MentoringPairing>().Where(p => p.Id == mergedPairing.Id).Select(p => p.PersonId).SingleAsync()));
+    }
+
+
+    private async Task<T> QueryAsync<T>(Func<WaymarkDbContext, Task<T>> query)
+    {
+        await using var db = AsSystem();
+        return await query(db);
+    }
 }
 
 public sealed class MentoringServiceTestsOnSqlite(SqliteTestDatabase db) : MentoringServiceTests<SqliteTestDatabase>(db);
