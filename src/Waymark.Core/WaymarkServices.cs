@@ -13,6 +13,7 @@ using Waymark.Identification;
 using Waymark.Instruments;
 using Waymark.Liaison;
 using Waymark.LiaisonReports;
+using Waymark.Mentoring;
 using Waymark.People;
 using Waymark.ProactiveIdentification;
 using Waymark.Persistence;
@@ -59,6 +60,7 @@ public static class WaymarkServices
         Waymark.DropIns.DropInsRegistration.AddDropIns(services);
         Waymark.SupportNetworks.SupportNetworksRegistration.AddSupportNetworks(services);
         services.AddAppointments();
+        services.AddMentoring();
         services.AddReminders(config);
         services.AddServiceDirectory(config);
         services.AddDuplicates();

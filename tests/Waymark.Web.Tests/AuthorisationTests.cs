@@ -45,6 +45,8 @@ public abstract class AuthorisationTests(AppFixture app)
     private static readonly Access Administrators = new("administrators", F, F, F, F, F, Y, S);
     // Identification, screening, assessment, formulation and discharge: not support workers (Permissions; docs/security.md).
     private static readonly Access Clinical = new("practitioners and team managers", Y, F, Y, F, F, F, S);
+    // A volunteer mentor's own pages (Permission.Mentor): case workers use the person's record instead (docs/security.md, "Volunteer mentors").
+    private static readonly Access Mentors = new("volunteer mentors", F, F, F, Y, F, F, S);
 
     /// <summary>Northshire records every row can point at; the draft belongs to the user being checked.</summary>
     internal sealed record World(Guid Person, Guid Episode, Guid Draft, Guid Pair, Guid Merged, Guid Merge, Guid Service,
@@ -59,6 +61,8 @@ public abstract class AuthorisationTests(AppFixture app)
         public Guid Appointment { get; init; }
         public Guid DropIn { get; init; }
         public Guid NetworkMember { get; init; }
+        /// <summary>A Northshire person mentored by the demo volunteer (an active pairing).</summary>
+        public Guid Mentee { get; init; }
     }
 
     /// <summary>
@@ -288,6 +292,18 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /SupportNetworks/Change", w => $"/support-network/{w.NetworkMember}/change", CaseWork, N),
         new("GET /SupportNetworks/Remove", w => $"/support-network/{w.NetworkMember}/remove", CaseWork, N),
         new("POST /SupportNetworks/Remove", w => $"/support-network/{w.NetworkMember}/remove", CaseWork, N),
+        // Volunteer mentors (issue 14 item 6; docs/security.md, "Volunteer mentors"): the mentor's pages, and pairing by team managers
+        new("GET /Mentoring/Index", _ => "/mentoring", Mentors, F),
+        new("GET /Mentoring/Mentee", w => $"/mentoring/{w.Mentee}", Mentors, F),
+        new("GET /Mentoring/NewContact", w => $"/mentoring/{w.Mentee}/contacts/new", Mentors, F),
+        new("POST /Mentoring/NewContact", w => $"/mentoring/{w.Mentee}/contacts/new", Mentors, F),
+        new("GET /Mentoring/NewAppointment", w => $"/mentoring/{w.Mentee}/appointments/new", Mentors, F),
+        new("POST /Mentoring/NewAppointment", w => $"/mentoring/{w.Mentee}/appointments/new", Mentors, F),
+        new("GET /Mentoring/Pair", w => $"/people/{w.Person}/mentoring", Managers, N),
+        new("POST /Mentoring/Pair", w => $"/people/{w.Person}/mentoring", Managers, N),
+        new("GET /Mentoring/End", w => $"/people/{w.Mentee}/mentoring/end", Managers, N),
+        new("POST /Mentoring/End", w => $"/people/{w.Mentee}/mentoring/end", Managers, N),
+        new("GET /Team/Mentoring", _ => "/team/mentoring", Managers, O),
     ];
 
     private static string DraftPage(string step) => step switch
@@ -323,7 +339,16 @@ public abstract class AuthorisationTests(AppFixture app)
             Appointment = (await Appointments.AppointmentData.AddAppointmentAsync(app.Data, episode, app.Data.UserId(Users.Practitioner))).Id,
             DropIn = (await DropIns.DropInData.AddDropInAsync(app.Data, person.Id, app.Data.Northshire, app.Data.UserId(Users.Practitioner))).Id,
             NetworkMember = (await DropIns.DropInData.AddMemberAsync(app.Data, person.Id, app.Data.Northshire, app.Data.UserId(Users.Practitioner))).Id,
+            Mentee = await MenteeAsync(app),
         };
+    }
+
+    /// <summary>A Northshire person with an episode, mentored by the demo volunteer.</summary>
+    private static async Task<Guid> MenteeAsync(AppFixture app)
+    {
+        var (mentee, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await Mentoring.MentoringData.AddPairingAsync(app.Data, app.Data.Northshire, mentee.Id, app.Data.UserId(Users.Volunteer));
+        return mentee.Id;
     }
 
     /// <summary>Another person, assessed, with a PHQ-9 result, a referral and a first formulation, made through the pages.</summary>

@@ -129,6 +129,12 @@ public sealed record MergeMoves
     /// <summary>Support-network members moved; null (left out of the stored JSON) when none moved.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public List<Guid>? SupportNetworkMembers { get; set; }
+    /// <summary>Mentoring pairings moved (stored as <see cref="CriminalJusticeConsents"/> is).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<Guid> MentoringPairings { get; init; } = [];
+    [System.Text.Json.Serialization.JsonPropertyName("mentoringPairings")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? StoredMentoringPairings { get => MentoringPairings.Count == 0 ? null : MentoringPairings; init => MentoringPairings = value ?? []; }
     public List<Guid> Aliases { get; init; } = [];
     public List<Guid> OtherDatesOfBirth { get; init; } = [];
     public List<Guid> Identifiers { get; init; } = [];

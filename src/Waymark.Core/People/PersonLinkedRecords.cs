@@ -186,6 +186,8 @@ public static class PersonLinkedRecords
         MovesById<LiaisonReport>(nameof(MergeMoves.LiaisonReports), m => m.LiaisonReports ??= [], nameof(LiaisonReport.PersonId), (x, p) => x.PersonId = p),
         // Drop-ins (issue 14) are the person's history, like their contacts.
         MovesById<Waymark.DropIns.DropIn>(nameof(MergeMoves.DropIns), m => m.DropIns ??= [], nameof(Waymark.DropIns.DropIn.PersonId), (x, p) => x.PersonId = p),
+        // A mentoring pairing (issue 14) is with the human being: it follows them, ended or active.
+        MentoringPairings(),
         Stays<MatchDecision>("What a practitioner decided about that record when shown it; the team's matching model learns from it as made.", nameof(MatchDecision.PersonId)),
         Stays<DuplicateCandidate>("A pair has its own rules: the merge decides its own pair and deletes the merged record's other undecided pairs (PersonMerging).", nameof(DuplicateCandidate.PersonAId), nameof(DuplicateCandidate.PersonBId)),
         Stays<PersonMerge>("The merge's own record names both people, so it can be undone.", nameof(PersonMerge.KeptPersonId), nameof(PersonMerge.MergedPersonId)),
@@ -233,6 +235,35 @@ public static class PersonLinkedRecords
                 var ids = moved(w.Moves);
                 foreach (var row in await rows.Where(x => ids.Contains(EF.Property<Guid>(x, "Id"))).ToListAsync(ct))
                     setPerson(row, w.Merged.Id);
+            });
+
+    // Mentoring pairings move by id, but a person has one active mentor per team (a unique index): where the kept person
+    // already has one in the team, the merged person's active pairing is ended as it moves ("Records merged"), so the
+    // kept person keeps their mentor. An un-merge moves every moved pairing back; one ended by the merge stays ended
+    // (a team manager pairs again if wanted).
+    private static PersonLinkedRecord<Mentoring.MentoringPairing> MentoringPairings() =>
+        new(nameof(MergeMoves.MentoringPairings), [nameof(Mentoring.MentoringPairing.PersonId)], OnPersonMerge.MovesById, null,
+            merge: async (w, rows, ct) =>
+            {
+                var keptId = w.Kept.Id;
+                var keptActiveTeams = await w.Db.Set<Mentoring.MentoringPairing>().IgnoreQueryFilters()
+                    .Where(p => p.PersonId == keptId && p.EndedAt == null).Select(p => p.TeamId).ToListAsync(ct);
+                foreach (var row in await rows.ToListAsync(ct))
+                {
+                    if (row.EndedAt is null && keptActiveTeams.Contains(row.TeamId))
+                    {
+                        row.EndedAt = DateTimeOffset.UtcNow;
+                        row.EndedByUserId = w.Db.CurrentUser.UserId;
+                        row.EndReason = "Records merged: the person already had a mentor in this team";
+                    }
+                    row.PersonId = keptId;
+                    w.Moves.MentoringPairings.Add(row.Id);
+                }
+            },
+            unmerge: async (w, rows, ct) =>
+            {
+                var ids = w.Moves.MentoringPairings;
+                foreach (var row in await rows.Where(x => ids.Contains(x.Id)).ToListAsync(ct)) row.PersonId = w.Merged.Id;
             });
 
     private static Guid IdOf(WaymarkDbContext db, object row) => (Guid)db.Entry(row).Property("Id").CurrentValue!;

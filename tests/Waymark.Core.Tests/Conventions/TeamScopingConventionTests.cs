@@ -86,6 +86,7 @@ public class TeamScopingConventionTests
             ["Contact"] = TeamScope.PersonHistory, ["Appointment"] = TeamScope.PersonHistory, ["Reminder"] = TeamScope.PersonHistory,
             ["PlannedEndChange"] = TeamScope.PersonHistory, ["CalendarFeed"] = TeamScope.TeamOwned, ["SupportSettings"] = TeamScope.TeamOwned,
             ["DropIn"] = TeamScope.PersonHistory, ["SupportNetworkMember"] = TeamScope.PersonHistory,
+            ["MentoringPairing"] = TeamScope.PersonHistory,
             ["Person"] = TeamScope.Explicit, ["IdentificationDraft"] = TeamScope.Explicit, ["PersonMerge"] = TeamScope.Explicit,
         }.OrderBy(x => x.Key, StringComparer.Ordinal), shapes.OrderBy(x => x.Key, StringComparer.Ordinal));
     }

@@ -1664,6 +1664,70 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.ToTable("LiaisonReportRecommendation");
                 });
 
+            modelBuilder.Entity("Waymark.Mentoring.MentoringPairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("MentorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("SharesActionPlan")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SharesCrisisPlan")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TeamId", "PersonId")
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.HasIndex("TeamId", "EndedAt", "StartedAt");
+
+                    b.HasIndex("TeamId", "MentorUserId", "EndedAt");
+
+                    b.ToTable("MentoringPairings", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3656,6 +3720,15 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasOne("Waymark.LiaisonReports.LiaisonReport", null)
                         .WithMany("Recommendations")
                         .HasForeignKey("ReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Mentoring.MentoringPairing", b =>
+                {
+                    b.HasOne("Waymark.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1649,6 +1649,70 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.ToTable("LiaisonReportRecommendation");
                 });
 
+            modelBuilder.Entity("Waymark.Mentoring.MentoringPairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MentorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SharesActionPlan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharesCrisisPlan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TeamId", "PersonId")
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.HasIndex("TeamId", "EndedAt", "StartedAt");
+
+                    b.HasIndex("TeamId", "MentorUserId", "EndedAt");
+
+                    b.ToTable("MentoringPairings", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3634,6 +3698,15 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasOne("Waymark.LiaisonReports.LiaisonReport", null)
                         .WithMany("Recommendations")
                         .HasForeignKey("ReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Mentoring.MentoringPairing", b =>
+                {
+                    b.HasOne("Waymark.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

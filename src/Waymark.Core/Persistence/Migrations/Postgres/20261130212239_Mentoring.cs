@@ -1,0 +1,73 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Waymark.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Mentoring : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MentoringPairings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SharesActionPlan = table.Column<bool>(type: "boolean", nullable: false),
+                    SharesCrisisPlan = table.Column<bool>(type: "boolean", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MentoringPairings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MentoringPairings_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MentoringPairings_PersonId",
+                table: "MentoringPairings",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MentoringPairings_TeamId_EndedAt_StartedAt",
+                table: "MentoringPairings",
+                columns: new[] { "TeamId", "EndedAt", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MentoringPairings_TeamId_MentorUserId_EndedAt",
+                table: "MentoringPairings",
+                columns: new[] { "TeamId", "MentorUserId", "EndedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MentoringPairings_TeamId_PersonId",
+                table: "MentoringPairings",
+                columns: new[] { "TeamId", "PersonId" },
+                unique: true,
+                filter: "\"EndedAt\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MentoringPairings");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Waymark.Audit;
+using Waymark.Mentoring;
+using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Pages.Mentoring;
+
+/// <summary>
+/// "/mentoring/{personId}/contacts/new": a mentor records a meeting or call with their mentee (or an attempt): when,
+/// reached or not, how long, a short note. Writes a mentoring contact in the mentor's name
+/// (<see cref="MentoringService.RecordContactAsync"/>). 404 for anyone who is not the user's active mentee.
+/// </summary>
+public class NewContactModel(MentoringService mentoring, TimeProvider clock) : PageModel, IShowsPersonData
+{
+    /// <inheritdoc />
+    public IEnumerable<AuditEntry> PersonDataShown => PersonName is null ? [] :
+        [PersonView.Record("MentoringPairing", PairingId.ToString(), PersonId, "Recording a mentoring contact")];
+
+    [FromRoute] public Guid PersonId { get; set; }
+    [BindProperty] public DateParts OccurredOn { get; set; } = new();
+    /// <summary>The time as typed (read by <see cref="TimeOfDay.Parse"/>).</summary>
+    [BindProperty] public string? Time { get; set; }
+    /// <summary>"BST" or "GMT" for a time that happened twice.</summary>
+    [BindProperty] public string? ClockChange { get; set; }
+    /// <summary>"yes" or "no".</summary>
+    [BindProperty] public string? Reached { get; set; }
+    /// <summary>Minutes, as typed.</summary>
+    [BindProperty] public string? Duration { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    /// <summary>The mentee's name; null when not the user's mentee.</summary>
+    public string? PersonName { get; private set; }
+    private Guid PairingId { get; set; }
+    /// <summary>The typed time when it happened twice, so the page asks which.</summary>
+    public TimeOnly? AmbiguousTime { get; private set; }
+    public List<SelectListItem> ReachedItems { get; } = [new("Yes", "yes"), new("No, I tried but did not reach them", "no")];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var now = clock.GetUtcNow();
+        OccurredOn = DateParts.From(UkTime.DateOf(now));
+        Time = UkTime.ToLocal(now).ToString("HH:mm", CultureInfo.InvariantCulture);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var input = Read();
+        try
+        {
+            ValidationFailedException.ThrowIfAny(MentoringRules.Problems(input, DateOnly.MinValue, clock.GetUtcNow())
+                .Where(p => !Said(p.Field)));
+            if (!ModelState.IsValid) return Page();
+            await mentoring.RecordContactAsync(PersonId, input, ct);
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var p in e.Problems.Where(p => !Said(p.Field))) ModelState.AddModelError(KeyFor(p.Field), p.Message);
+            return Page();
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+        TempData["Success"] = "Mentoring contact recorded";
+        return Redirect($"/mentoring/{PersonId}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var mentee = await mentoring.MenteeAsync(PersonId, ct);
+        if (mentee is null) return false;
+        (PersonName, PairingId) = (mentee.Name, mentee.Pairing.Id);
+        return true;
+    }
+
+    private MentoringContactInput Read()
+    {
+        var (date, error) = OccurredOn.Parse("Date");
+        if (error is not null) ModelState.AddModelError(nameof(OccurredOn), error);
+        else if (date is null) ModelState.AddModelError(nameof(OccurredOn), "Enter the date you met or spoke");
+        DateTimeOffset? at = null;
+        if (string.IsNullOrWhiteSpace(Time)) ModelState.AddModelError(nameof(Time), "Enter the time, for example 14:30");
+        else if (TimeOfDay.Parse(Time) is not { } time) ModelState.AddModelError(nameof(Time), "Enter the time like 14:30 or 2:30pm");
+        else if (date is { } d)
+        {
+            var typed = UkTime.ReadTyped(d, time, ClockChange, "The time");
+            at = typed.At;
+            if (typed.Ambiguous) { AmbiguousTime = time; ModelState.AddModelError(nameof(ClockChange), typed.Error!); }
+            else if (typed.Error is not null) ModelState.AddModelError(nameof(Time), typed.Error);
+        }
+        int? minutes = null;
+        if (!string.IsNullOrWhiteSpace(Duration))
+        {
+            if (int.TryParse(Duration.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m)) minutes = m;
+            else ModelState.AddModelError(nameof(Duration), "How long must be a whole number of minutes, like 45");
+        }
+        return new MentoringContactInput(at, Reached switch { "yes" => true, "no" => false, _ => null }, minutes, Note);
+    }
+
+    private static string KeyFor(string field) => field switch
+    {
+        nameof(MentoringContactInput.OccurredAt) => nameof(OccurredOn),
+        nameof(MentoringContactInput.DurationMinutes) => nameof(Duration),
+        _ => field,
+    };
+
+    // One error per field: a date, time or clock change the form refused says it all; a field with its own error already.
+    private bool Said(string field) =>
+        field == nameof(MentoringContactInput.OccurredAt) ? HasError(nameof(OccurredOn)) || HasError(nameof(Time)) || HasError(nameof(ClockChange))
+        : HasError(KeyFor(field));
+
+    private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+}
