@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.ActionPlans;
 using Waymark.Appointments;
 using Waymark.Assessment;
 using Waymark.Audit;
@@ -57,6 +58,7 @@ public static class WaymarkServices
         services.AddSupport();
         services.AddContacts();
         services.AddAppointments();
+        services.AddActionPlans();
         services.AddReminders(config);
         services.AddServiceDirectory(config);
         services.AddDuplicates();
