@@ -54,7 +54,7 @@ public class ActionPlansTests(BrowserFixture fx)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Goal added");
         await page.AssertAccessibleAsync("the action plan");
 
-        await page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = "Add a step to: I want to find somewhere to live" }));
+        await page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = "Add a step (I want to find somewhere to live)", Exact = true }));
         await page.AssertAccessibleAsync("add a step");
         await page.Locator("h1").FocusAsync();
         await page.ChooseRadioByKeyboardAsync("Who", "Someone else");
@@ -76,7 +76,7 @@ public class ActionPlansTests(BrowserFixture fx)
         await page.PressButtonAsync("Save the date");
         await page.AssertNoErrorsAsync("review date saved");
 
-        await page.PressButtonAsync("Done: Ask Mum about staying for a week");
+        await page.PressButtonAsync("Done (Ask Mum about staying for a week)");
         await page.AssertNoErrorsAsync("step done");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Step marked as done");
         await page.AssertAccessibleAsync("the plan with a step done");
@@ -91,10 +91,10 @@ public class ActionPlansTests(BrowserFixture fx)
         await page.AssertNoErrorsAsync("review recorded");
         await Expect(page.Locator("main")).ToContainTextAsync("Staying with Mum for now");
 
-        await page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = "Change the goal: I want to find somewhere to live" }));
+        await page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = "Change the goal (I want to find somewhere to live)", Exact = true }));
         await page.AssertAccessibleAsync("change the goal");
         await page.GotoAsync($"/people/{personId}/action-plan");
-        await page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = "Mark as achieved or no longer wanted: I want to find somewhere to live" }));
+        await page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = "Mark as achieved or no longer wanted (I want to find somewhere to live)", Exact = true }));
         await page.AssertAccessibleAsync("end a goal");
         await page.PressButtonAsync("Save");
         await page.AssertErrorStateAsync("end a goal", "Select whether the goal was achieved or is no longer wanted");
