@@ -39,12 +39,16 @@ public sealed record StepInput(string? What, StepOwner? Who, string? WorkerUserI
             yield return (nameof(SomeoneElse), $"Who will do it must be {ActionPlanStep.MaxSomeoneElse} characters or fewer");
     }
 
-    /// <summary>The step's problems against today (a UK date): a new or changed date before today is refused.</summary>
+    /// <summary>How far ahead a step's date may be: 2 years (a plan is reviewed long before; a date further off is a typing slip).</summary>
+    public const int LatestYearsAhead = 2;
+
+    /// <summary>The step's problems against today (a UK date): a new or changed date before today, or more than <see cref="LatestYearsAhead"/> years ahead, is refused.</summary>
     /// <param name="today">Today in the UK.</param>
     /// <param name="unchanged">The step's stored date when changing it (an old date kept as it was is allowed).</param>
     public IEnumerable<(string Field, string Message)> DateProblems(DateOnly today, DateOnly? unchanged = null)
     {
         if (DueOn is { } due && due < today && due != unchanged) yield return (nameof(DueOn), "The date it should be done by must be today or in the future");
+        else if (DueOn is { } later && later > today.AddYears(LatestYearsAhead)) yield return (nameof(DueOn), $"The date it should be done by must be within {LatestYearsAhead} years of today");
     }
 }
 
@@ -65,11 +69,15 @@ public sealed record ReviewInput(DateOnly? ReviewedOn, string? Note, DateOnly? N
         foreach (var p in NextReviewProblems(NextReviewOn, today)) yield return p;
     }
 
-    /// <summary>The one rule for a next review date: required and after today (UK dates).</summary>
+    /// <summary>How far ahead the next review may be: 1 year (plans are looked at again at least yearly).</summary>
+    public const int LatestYearsAhead = 1;
+
+    /// <summary>The one rule for a next review date: required, after today and at most <see cref="LatestYearsAhead"/> year ahead (UK dates).</summary>
     public static IEnumerable<(string Field, string Message)> NextReviewProblems(DateOnly? next, DateOnly today)
     {
         if (next is null) yield return (nameof(NextReviewOn), "Enter the date of the next review");
         else if (next <= today) yield return (nameof(NextReviewOn), "The next review must be after today");
+        else if (next > today.AddYears(LatestYearsAhead)) yield return (nameof(NextReviewOn), "The next review must be within a year of today");
     }
 }
 

@@ -205,7 +205,8 @@ public class ActionPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
     public async Task<IReadOnlyList<(string Field, string Message)>> StepProblemsAsync(StepInput input, DateOnly? unchangedDate = null, CancellationToken ct = default)
     {
         var problems = input.Validate().Concat(input.DateProblems(UkTime.Today(clock), unchangedDate)).ToList();
-        if (input.Who == StepOwner.Worker && !string.IsNullOrWhiteSpace(input.WorkerUserId))
+        // A worker posted is checked whoever is chosen to do it: an id that is not one of the team's case workers is refused, not ignored.
+        if (!string.IsNullOrWhiteSpace(input.WorkerUserId))
         {
             var teamId = TeamId;
             var worker = input.WorkerUserId.Trim();

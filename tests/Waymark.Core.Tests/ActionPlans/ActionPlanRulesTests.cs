@@ -30,6 +30,8 @@ public class ActionPlanRulesTests
         // Changing a step whose date has passed, keeping that date, is allowed.
         Assert.Empty(yesterday.DateProblems(Today, unchanged: Today.AddDays(-1)));
         Assert.Empty(new StepInput("x", StepOwner.Person, null, null, Today).DateProblems(Today));
+        Assert.Empty(new StepInput("x", StepOwner.Person, null, null, Today.AddYears(2)).DateProblems(Today));
+        Assert.Equal(["DueOn"], new StepInput("x", StepOwner.Person, null, null, new DateOnly(2100, 1, 1)).DateProblems(Today).Select(p => p.Field));
     }
 
     [Fact]
@@ -40,6 +42,8 @@ public class ActionPlanRulesTests
         Assert.Equal(["ReviewedOn", "NextReviewOn"], new ReviewInput(Today.AddDays(1), "Got a flat", Today).Validate(Today, started).Select(p => p.Field));
         Assert.Equal(["ReviewedOn"], new ReviewInput(started.AddDays(-1), "Got a flat", Today.AddDays(1)).Validate(Today, started).Select(p => p.Field));
         Assert.Empty(new ReviewInput(Today, "Got a flat", Today.AddDays(1)).Validate(Today, started));
+        Assert.Empty(ReviewInput.NextReviewProblems(Today.AddYears(1), Today));
+        Assert.Equal(["NextReviewOn"], ReviewInput.NextReviewProblems(new DateOnly(2100, 1, 1), Today).Select(p => p.Field));
     }
 
     [Fact]
