@@ -99,6 +99,11 @@ public class ActionPlansTests(BrowserFixture fx)
         await page.PressButtonAsync("Save");
         await page.AssertErrorStateAsync("end a goal", "Select whether the goal was achieved or is no longer wanted");
 
+        // The person page's summary with a plan.
+        await page.GotoAsync($"/people/{personId}");
+        await Expect(page.Locator("#action-plan")).ToContainTextAsync("1 goal being worked on");
+        await page.AssertAccessibleAsync("the person page with an action plan");
+
         await page.GotoAsync($"/people/{personId}/action-plan");
         await page.FollowLinkByKeyboardAsync("Print the plan");
         await page.AssertAccessibleAsync("the printable action plan");
