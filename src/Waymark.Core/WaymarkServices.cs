@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.ActionPlans;
 using Waymark.Appointments;
 using Waymark.Assessment;
 using Waymark.Audit;
@@ -61,6 +62,7 @@ public static class WaymarkServices
         Waymark.SupportNetworks.SupportNetworksRegistration.AddSupportNetworks(services);
         services.AddAppointments();
         services.AddMentoring();
+        services.AddActionPlans();
         services.AddReminders(config);
         services.AddServiceDirectory(config);
         services.AddDuplicates();

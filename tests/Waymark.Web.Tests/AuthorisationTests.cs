@@ -63,6 +63,8 @@ public abstract class AuthorisationTests(AppFixture app)
         public Guid NetworkMember { get; init; }
         /// <summary>A Northshire person mentored by the demo volunteer (an active pairing).</summary>
         public Guid Mentee { get; init; }
+        public Guid ActionGoal { get; init; }
+        public Guid ActionStep { get; init; }
     }
 
     /// <summary>
@@ -273,6 +275,23 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /Appointments/Outcome", w => $"/appointments/{w.Appointment}/outcome", CaseWork, N),
         new("GET /Appointments/Reschedule", w => $"/appointments/{w.Appointment}/reschedule", CaseWork, N),
         new("POST /Appointments/Reschedule", w => $"/appointments/{w.Appointment}/reschedule", CaseWork, N),
+        // Action plans (issue 14 item 1; docs/security.md, "Action plans"): case workers read; writing needs WritePlans (the same roles).
+        new("GET /ActionPlans/Index", w => $"/people/{w.Person}/action-plan", CaseWork, N),
+        new("POST /ActionPlans/Index?handler=Done", w => $"/people/{w.Person}/action-plan?handler=Done", CaseWork, N),
+        new("GET /ActionPlans/Print", w => $"/people/{w.Person}/action-plan/print", CaseWork, N),
+        new("GET /ActionPlans/EasyRead", w => $"/people/{w.Person}/action-plan/easy-read", CaseWork, N),
+        new("GET /ActionPlans/Goal", w => $"/people/{w.Person}/action-plan/goal", CaseWork, N),
+        new("GET /ActionPlans/Goal", w => $"/people/{w.Person}/action-plan/goal/{w.ActionGoal}", CaseWork, N),
+        new("POST /ActionPlans/Goal", w => $"/people/{w.Person}/action-plan/goal/{w.ActionGoal}", CaseWork, N),
+        new("GET /ActionPlans/EndGoal", w => $"/people/{w.Person}/action-plan/goal/{w.ActionGoal}/end", CaseWork, N),
+        new("POST /ActionPlans/EndGoal", w => $"/people/{w.Person}/action-plan/goal/{w.ActionGoal}/end", CaseWork, N),
+        new("GET /ActionPlans/Step", w => $"/people/{w.Person}/action-plan/goal/{w.ActionGoal}/step", CaseWork, N),
+        new("GET /ActionPlans/Step", w => $"/people/{w.Person}/action-plan/goal/{w.ActionGoal}/step/{w.ActionStep}", CaseWork, N),
+        new("POST /ActionPlans/Step", w => $"/people/{w.Person}/action-plan/goal/{w.ActionGoal}/step/{w.ActionStep}", CaseWork, N),
+        new("GET /ActionPlans/Review", w => $"/people/{w.Person}/action-plan/review", CaseWork, N),
+        new("POST /ActionPlans/Review", w => $"/people/{w.Person}/action-plan/review", CaseWork, N),
+        new("GET /ActionPlans/ReviewDate", w => $"/people/{w.Person}/action-plan/review-date", CaseWork, N),
+        new("POST /ActionPlans/ReviewDate", w => $"/people/{w.Person}/action-plan/review-date", CaseWork, N),
         new("GET /Diary/Index", _ => "/diary", CaseWork, O),
         new("GET /Diary/Week", _ => "/diary/week", CaseWork, O),
         new("GET /Diary/Feed", _ => "/diary/feed", CaseWork, O),
@@ -333,6 +352,7 @@ public abstract class AuthorisationTests(AppFixture app)
         var report = await LiaisonReports.LiaisonReportData.AddReportDraftAsync(app.Data, episode, (await LiaisonReports.LiaisonReportData.AddAgencyAsync(app.Data, app.Data.Northshire)).Id);
         var (list, row) = await ProactiveIdentification.ProactiveData.AddListAsync(app.Data, app.Data.Northshire);
         var contact = await Contacts.ContactData.AddContactAsync(app.Data, episode, app.Data.UserId(Users.Practitioner));
+        var (_, actionGoal, actionStep) = await ActionPlans.ActionPlanData.AddPlanAsync(app.Data, app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
         return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner))
         {
             Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id, ProactiveList = list, ProactiveRow = row, Contact = contact.Id,
@@ -340,6 +360,7 @@ public abstract class AuthorisationTests(AppFixture app)
             DropIn = (await DropIns.DropInData.AddDropInAsync(app.Data, person.Id, app.Data.Northshire, app.Data.UserId(Users.Practitioner))).Id,
             NetworkMember = (await DropIns.DropInData.AddMemberAsync(app.Data, person.Id, app.Data.Northshire, app.Data.UserId(Users.Practitioner))).Id,
             Mentee = await MenteeAsync(app),
+            ActionGoal = actionGoal.Id, ActionStep = actionStep.Id,
         };
     }
 

@@ -135,6 +135,18 @@ public sealed record MergeMoves
     [System.Text.Json.Serialization.JsonPropertyName("mentoringPairings")]
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public List<Guid>? StoredMentoringPairings { get => MentoringPairings.Count == 0 ? null : MentoringPairings; init => MentoringPairings = value ?? []; }
+    /// <summary>Action plans moved; null (left out of the stored JSON) when none moved, as <see cref="LiaisonReports"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? ActionPlans { get; set; }
+    /// <summary>Action plan goals moved; null when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? ActionPlanGoals { get; set; }
+    /// <summary>Action plan steps moved; null when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? ActionPlanSteps { get; set; }
+    /// <summary>Action plan reviews moved; null when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? ActionPlanReviews { get; set; }
     public List<Guid> Aliases { get; init; } = [];
     public List<Guid> OtherDatesOfBirth { get; init; } = [];
     public List<Guid> Identifiers { get; init; } = [];

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Waymark.ActionPlans;
 using Waymark.Assessment;
 using Waymark.Appointments;
 using Waymark.Audit;
@@ -188,6 +189,11 @@ public static class PersonLinkedRecords
         MovesById<Waymark.DropIns.DropIn>(nameof(MergeMoves.DropIns), m => m.DropIns ??= [], nameof(Waymark.DropIns.DropIn.PersonId), (x, p) => x.PersonId = p),
         // A mentoring pairing (issue 14) is with the human being: it follows them, ended or active.
         MentoringPairings(),
+        // Action plans (goals, steps, reviews) are the person's: a kept person who had a plan of their own then has two, both shown (docs/support.md "Action plans").
+        MovesById<ActionPlan>(nameof(MergeMoves.ActionPlans), m => m.ActionPlans ??= [], nameof(ActionPlan.PersonId), (x, p) => x.PersonId = p),
+        MovesById<ActionPlanGoal>(nameof(MergeMoves.ActionPlanGoals), m => m.ActionPlanGoals ??= [], nameof(ActionPlanGoal.PersonId), (x, p) => x.PersonId = p),
+        MovesById<ActionPlanStep>(nameof(MergeMoves.ActionPlanSteps), m => m.ActionPlanSteps ??= [], nameof(ActionPlanStep.PersonId), (x, p) => x.PersonId = p),
+        MovesById<ActionPlanReview>(nameof(MergeMoves.ActionPlanReviews), m => m.ActionPlanReviews ??= [], nameof(ActionPlanReview.PersonId), (x, p) => x.PersonId = p),
         Stays<MatchDecision>("What a practitioner decided about that record when shown it; the team's matching model learns from it as made.", nameof(MatchDecision.PersonId)),
         Stays<DuplicateCandidate>("A pair has its own rules: the merge decides its own pair and deletes the merged record's other undecided pairs (PersonMerging).", nameof(DuplicateCandidate.PersonAId), nameof(DuplicateCandidate.PersonBId)),
         Stays<PersonMerge>("The merge's own record names both people, so it can be undone.", nameof(PersonMerge.KeptPersonId), nameof(PersonMerge.MergedPersonId)),

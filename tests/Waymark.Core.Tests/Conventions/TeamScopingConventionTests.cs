@@ -84,6 +84,7 @@ public class TeamScopingConventionTests
             ["LiaisonReport"] = TeamScope.PersonHistory,
             ["CriminalJusticeEvent"] = TeamScope.PersonHistory, ["CriminalJusticeClock"] = TeamScope.PersonHistory, ["CriminalJusticeClockSettings"] = TeamScope.TeamOwned,
             ["Contact"] = TeamScope.PersonHistory, ["Appointment"] = TeamScope.PersonHistory, ["Reminder"] = TeamScope.PersonHistory,
+            ["ActionPlan"] = TeamScope.PersonHistory, ["ActionPlanGoal"] = TeamScope.PersonHistory, ["ActionPlanStep"] = TeamScope.PersonHistory, ["ActionPlanReview"] = TeamScope.PersonHistory,
             ["PlannedEndChange"] = TeamScope.PersonHistory, ["CalendarFeed"] = TeamScope.TeamOwned, ["SupportSettings"] = TeamScope.TeamOwned,
             ["DropIn"] = TeamScope.PersonHistory, ["SupportNetworkMember"] = TeamScope.PersonHistory,
             ["MentoringPairing"] = TeamScope.PersonHistory,

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.ActionPlans;
+using Waymark.Audit;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Pages.ActionPlans;
+
+/// <summary>
+/// The easy-read copy of a person's action plan (<c>/people/{personId}/action-plan/easy-read</c>), for people with a
+/// learning disability or poor literacy: spoken to the person, one idea per line, short sentences, large type and a
+/// symbol beside each section (<c>_EasyReadSymbol</c>, the <c>waymark-easy-read*</c> styles). Prints without the
+/// site's chrome.
+/// </summary>
+public class EasyReadModel(ActionPlanService service) : PageModel, IShowsPersonData
+{
+    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <inheritdoc />
+    public IEnumerable<AuditEntry> PersonDataShown => Plan is null ? [] :
+        [PersonView.Record(nameof(ActionPlan), Plan.Plans.FirstOrDefault()?.Plan.Id.ToString(), PersonId, "Action plan, easy-read copy")];
+
+    [FromRoute] public Guid PersonId { get; set; }
+    public ActionPlanView? Plan { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Plan = await service.ViewAsync(PersonId, ct);
+        return Plan is null ? NotFound() : Page();
+    }
+
+    /// <summary>A date as easy-read says it: "Friday 4 December 2026".</summary>
+    public static string Day(DateOnly d) => d.ToString("dddd d MMMM yyyy", Uk);
+
+    /// <summary>Who does a step, spoken to the person: "You" for their own steps.</summary>
+    public string Who(ActionPlanStep s) => s.Who == StepOwner.Person ? "You" : Plan!.WhoDoes(s);
+
+    /// <summary>A sentence ending with a full stop (one is added when the words end without one).</summary>
+    public static string Sentence(string words)
+    {
+        var t = words.Trim();
+        return t.Length > 0 && ".!?".Contains(t[^1], StringComparison.Ordinal) ? t : t + ".";
+    }
+}
