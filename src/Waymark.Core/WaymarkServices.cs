@@ -6,6 +6,7 @@ using Waymark.Audit;
 using Waymark.Caseload;
 using Waymark.Contacts;
 using Waymark.CriminalJustice;
+using Waymark.CrisisPlans;
 using Waymark.Demo;
 using Waymark.Duplicates;
 using Waymark.Episodes;
@@ -57,6 +58,7 @@ public static class WaymarkServices
         services.AddSupport();
         services.AddContacts();
         services.AddAppointments();
+        services.AddCrisisPlans();
         services.AddReminders(config);
         services.AddServiceDirectory(config);
         services.AddDuplicates();

@@ -123,6 +123,15 @@ public sealed record MergeMoves
     /// <summary>Liaison report versions; null (left out of the stored JSON) when none moved, so merges stored before liaison reports read and write unchanged.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public List<Guid>? LiaisonReports { get; set; }
+    /// <summary>Crisis plans; null (left out of the stored JSON) when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? CrisisPlans { get; set; }
+    /// <summary>Crisis plan versions; null (left out of the stored JSON) when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? CrisisPlanVersions { get; set; }
+    /// <summary>Texted copies of crisis plans; null (left out of the stored JSON) when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? CrisisPlanShares { get; set; }
     public List<Guid> Aliases { get; init; } = [];
     public List<Guid> OtherDatesOfBirth { get; init; } = [];
     public List<Guid> Identifiers { get; init; } = [];
