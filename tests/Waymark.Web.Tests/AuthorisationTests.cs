@@ -272,6 +272,14 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Diary/Feed", _ => "/diary/feed", CaseWork, O),
         new("POST /Diary/Feed?handler=Create", _ => "/diary/feed?handler=Create", CaseWork, O),
         new("POST /Diary/Feed?handler=Revoke", _ => "/diary/feed?handler=Revoke", CaseWork, O),
+        // Crisis plans (issue 14; docs/security.md, "Crisis plans"): case workers read; WritePlans (the same three roles) writes and texts.
+        new("GET /CrisisPlans/Index", w => $"/people/{w.Person}/crisis-plan", CaseWork, N),
+        new("POST /CrisisPlans/Index?handler=Text", w => $"/people/{w.Person}/crisis-plan?handler=Text", CaseWork, N),
+        new("GET /CrisisPlans/Version", w => $"/people/{w.Person}/crisis-plan/versions/1", CaseWork, N),
+        new("GET /CrisisPlans/Edit", w => $"/people/{w.Person}/crisis-plan/edit", CaseWork, N),
+        new("POST /CrisisPlans/Edit", w => $"/people/{w.Person}/crisis-plan/edit", CaseWork, N),
+        new("GET /CrisisPlans/Print", w => $"/people/{w.Person}/crisis-plan/print", CaseWork, N),
+        new("GET /CrisisPlans/EasyRead", w => $"/people/{w.Person}/crisis-plan/easy-read", CaseWork, N),
     ];
 
     private static string DraftPage(string step) => step switch
@@ -301,6 +309,7 @@ public abstract class AuthorisationTests(AppFixture app)
         var report = await LiaisonReports.LiaisonReportData.AddReportDraftAsync(app.Data, episode, (await LiaisonReports.LiaisonReportData.AddAgencyAsync(app.Data, app.Data.Northshire)).Id);
         var (list, row) = await ProactiveIdentification.ProactiveData.AddListAsync(app.Data, app.Data.Northshire);
         var contact = await Contacts.ContactData.AddContactAsync(app.Data, episode, app.Data.UserId(Users.Practitioner));
+        await CrisisPlans.CrisisPlanData.AddCrisisPlanAsync(app.Data, app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
         return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner))
         {
             Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id, ProactiveList = list, ProactiveRow = row, Contact = contact.Id,
