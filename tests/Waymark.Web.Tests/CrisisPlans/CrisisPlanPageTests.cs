@@ -82,6 +82,21 @@ public abstract class CrisisPlanPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Rows_of_people_who_can_help_that_do_not_bind_are_refused_rather_than_dropped()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = Filled((await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit")).Form("main form"));
+        // The rows renumbered (as a changed or out-of-date form would post them): the model binder drops them all.
+        var renumbered = form.Fields.Select(f => new KeyValuePair<string, string>(f.Key.Replace("Contacts[", "Contacts[9", StringComparison.Ordinal), f.Value)).ToList();
+        using var refused = await client.PostAsync($"/people/{person.Id}/crisis-plan/edit", renumbered);
+        var page = await HtmlPage.ReadAsync(refused);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The form was changed or is out of date", page.ErrorSummary!);
+        Assert.Empty(await VersionsAsync(person.Id));
+    }
+
+    [Fact]
     public async Task Two_people_changing_the_same_version_the_second_is_told_of_the_conflict()
     {
         var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);

@@ -47,6 +47,8 @@ public class EditModel(CrisisPlanService plans, TimeProvider clock) : PageModel,
     [BindProperty] public DateParts AgreedOn { get; set; } = new();
     /// <summary>The version the form was filled from ("0" for a new plan).</summary>
     [BindProperty] public string? BasedOn { get; set; }
+    /// <summary>How many rows of people who can help the form showed: fewer bound (renumbered or missing rows) is refused rather than losing people.</summary>
+    [BindProperty] public string? ContactRowsShown { get; set; }
 
     public string? PersonName { get; private set; }
     /// <summary>Whether the person has a plan already (the page then says "Change").</summary>
@@ -86,6 +88,8 @@ public class EditModel(CrisisPlanService plans, TimeProvider clock) : PageModel,
             PadContacts();
             return Page();
         }
+        if (!int.TryParse(ContactRowsShown, NumberStyles.None, CultureInfo.InvariantCulture, out var shown) || shown != Contacts.Count)
+            ModelState.AddModelError("", PostedKeys.Message);
         var (agreedOn, dateError) = AgreedOn.Parse("Date the person agreed the plan");
         var agreed = AgreedWithPerson switch { "yes" => true, "no" => false, _ => (bool?)null };
         if (agreed == true && dateError is not null) ModelState.AddModelError(nameof(AgreedOn), dateError);
