@@ -7,6 +7,7 @@ using Waymark.Audit;
 using Waymark.Caseload;
 using Waymark.Contacts;
 using Waymark.CriminalJustice;
+using Waymark.CrisisPlans;
 using Waymark.Demo;
 using Waymark.Duplicates;
 using Waymark.Episodes;
@@ -63,6 +64,7 @@ public static class WaymarkServices
         services.AddAppointments();
         services.AddMentoring();
         services.AddActionPlans();
+        services.AddCrisisPlans();
         services.AddReminders(config);
         services.AddServiceDirectory(config);
         services.AddDuplicates();

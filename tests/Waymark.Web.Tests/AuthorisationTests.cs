@@ -323,6 +323,14 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Mentoring/End", w => $"/people/{w.Mentee}/mentoring/end", Managers, N),
         new("POST /Mentoring/End", w => $"/people/{w.Mentee}/mentoring/end", Managers, N),
         new("GET /Team/Mentoring", _ => "/team/mentoring", Managers, O),
+        // Crisis plans (issue 14; docs/security.md, "Crisis plans"): case workers read; WritePlans (the same three roles) writes and texts.
+        new("GET /CrisisPlans/Index", w => $"/people/{w.Person}/crisis-plan", CaseWork, N),
+        new("POST /CrisisPlans/Index?handler=Text", w => $"/people/{w.Person}/crisis-plan?handler=Text", CaseWork, N),
+        new("GET /CrisisPlans/Version", w => $"/people/{w.Person}/crisis-plan/versions/1", CaseWork, N),
+        new("GET /CrisisPlans/Edit", w => $"/people/{w.Person}/crisis-plan/edit", CaseWork, N),
+        new("POST /CrisisPlans/Edit", w => $"/people/{w.Person}/crisis-plan/edit", CaseWork, N),
+        new("GET /CrisisPlans/Print", w => $"/people/{w.Person}/crisis-plan/print", CaseWork, N),
+        new("GET /CrisisPlans/EasyRead", w => $"/people/{w.Person}/crisis-plan/easy-read", CaseWork, N),
     ];
 
     private static string DraftPage(string step) => step switch
@@ -353,6 +361,7 @@ public abstract class AuthorisationTests(AppFixture app)
         var (list, row) = await ProactiveIdentification.ProactiveData.AddListAsync(app.Data, app.Data.Northshire);
         var contact = await Contacts.ContactData.AddContactAsync(app.Data, episode, app.Data.UserId(Users.Practitioner));
         var (_, actionGoal, actionStep) = await ActionPlans.ActionPlanData.AddPlanAsync(app.Data, app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
+        await CrisisPlans.CrisisPlanData.AddCrisisPlanAsync(app.Data, app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
         return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner))
         {
             Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id, ProactiveList = list, ProactiveRow = row, Contact = contact.Id,

@@ -147,6 +147,15 @@ public sealed record MergeMoves
     /// <summary>Action plan reviews moved; null when none moved.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public List<Guid>? ActionPlanReviews { get; set; }
+    /// <summary>Crisis plans; null (left out of the stored JSON) when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? CrisisPlans { get; set; }
+    /// <summary>Crisis plan versions; null (left out of the stored JSON) when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? CrisisPlanVersions { get; set; }
+    /// <summary>Texted copies of crisis plans; null (left out of the stored JSON) when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? CrisisPlanShares { get; set; }
     public List<Guid> Aliases { get; init; } = [];
     public List<Guid> OtherDatesOfBirth { get; init; } = [];
     public List<Guid> Identifiers { get; init; } = [];

@@ -6,6 +6,7 @@ using Waymark.Appointments;
 using Waymark.Audit;
 using Waymark.Contacts;
 using Waymark.CriminalJustice;
+using Waymark.CrisisPlans;
 using Waymark.Duplicates;
 using Waymark.Episodes;
 using Waymark.Identification;
@@ -194,6 +195,11 @@ public static class PersonLinkedRecords
         MovesById<ActionPlanGoal>(nameof(MergeMoves.ActionPlanGoals), m => m.ActionPlanGoals ??= [], nameof(ActionPlanGoal.PersonId), (x, p) => x.PersonId = p),
         MovesById<ActionPlanStep>(nameof(MergeMoves.ActionPlanSteps), m => m.ActionPlanSteps ??= [], nameof(ActionPlanStep.PersonId), (x, p) => x.PersonId = p),
         MovesById<ActionPlanReview>(nameof(MergeMoves.ActionPlanReviews), m => m.ActionPlanReviews ??= [], nameof(ActionPlanReview.PersonId), (x, p) => x.PersonId = p),
+        // Crisis plans (every version, and the texted copies) are the person's: both people's plans move, so the kept
+        // person may hold two plans with a team; the one changed most recently is shown as current (docs/support.md).
+        MovesById<CrisisPlan>(nameof(MergeMoves.CrisisPlans), m => m.CrisisPlans ??= [], nameof(CrisisPlan.PersonId), (x, p) => x.PersonId = p),
+        MovesById<CrisisPlanVersion>(nameof(MergeMoves.CrisisPlanVersions), m => m.CrisisPlanVersions ??= [], nameof(CrisisPlanVersion.PersonId), (x, p) => x.PersonId = p),
+        MovesById<CrisisPlanShare>(nameof(MergeMoves.CrisisPlanShares), m => m.CrisisPlanShares ??= [], nameof(CrisisPlanShare.PersonId), (x, p) => x.PersonId = p),
         Stays<MatchDecision>("What a practitioner decided about that record when shown it; the team's matching model learns from it as made.", nameof(MatchDecision.PersonId)),
         Stays<DuplicateCandidate>("A pair has its own rules: the merge decides its own pair and deletes the merged record's other undecided pairs (PersonMerging).", nameof(DuplicateCandidate.PersonAId), nameof(DuplicateCandidate.PersonBId)),
         Stays<PersonMerge>("The merge's own record names both people, so it can be undone.", nameof(PersonMerge.KeptPersonId), nameof(PersonMerge.MergedPersonId)),

@@ -14,6 +14,8 @@ internal sealed class SupportSettingsMapping : IEntityTypeConfiguration<SupportS
         e.Property(x => x.ChangedByUserId).HasMaxLength(450);
         e.Property(x => x.ReplyTelephone).HasMaxLength(30);
         e.Property(x => x.SenderName).HasMaxLength(100);
+        e.Property(x => x.OutOfHoursTelephone).HasMaxLength(30);
+        e.Property(x => x.OutOfHoursDescription).HasMaxLength(200);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId);
     }

@@ -31,6 +31,13 @@ public class SupportSettings : ITeamOwned, IVersioned
     public string? ReplyTelephone { get; set; }
     /// <summary>The team's name as reminders say it, e.g. "Northshire Liaison and Diversion". Up to 100 characters.</summary>
     public string? SenderName { get; set; }
+    /// <summary>
+    /// The number a person can call when the team is closed, shown on every crisis plan of the team and in its texted
+    /// copy, e.g. "01632 960 111". Up to 30 characters, checked by <see cref="PhoneNumbers.Problem"/>; null when not set.
+    /// </summary>
+    public string? OutOfHoursTelephone { get; set; }
+    /// <summary>Who answers <see cref="OutOfHoursTelephone"/> and when, e.g. "Northshire crisis team, 5pm to 9am and weekends". Up to 200 characters.</summary>
+    public string? OutOfHoursDescription { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
     public string? ChangedByUserId { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();

@@ -9,22 +9,25 @@ namespace Waymark.Support;
 /// <summary>
 /// The team's support settings as typed on the form (every value a string, so what was typed can be shown again).
 /// Empty <see cref="SupportMonths"/> means no default planned end; equal quiet-hours times mean no quiet hours.
+/// <see cref="OutOfHoursTelephone"/> and <see cref="OutOfHoursDescription"/> are what crisis plans show (both optional).
 /// </summary>
 public sealed record SupportSettingsForm(
     string? NotInTouchDays, string? SupportMonths, string? ReminderLeadHours,
-    string? QuietHoursStart, string? QuietHoursEnd, string? ReplyTelephone, string? SenderName)
+    string? QuietHoursStart, string? QuietHoursEnd, string? ReplyTelephone, string? SenderName,
+    string? OutOfHoursTelephone = null, string? OutOfHoursDescription = null)
 {
     /// <summary>The form filled with <paramref name="s"/>'s values (times as "21:00").</summary>
     public static SupportSettingsForm Of(SupportSettings s) => new(
         s.NotInTouchDays.ToString(CultureInfo.InvariantCulture), s.SupportMonths?.ToString(CultureInfo.InvariantCulture),
         s.ReminderLeadHours.ToString(CultureInfo.InvariantCulture), s.QuietHoursStart.ToString("HH:mm", CultureInfo.InvariantCulture),
-        s.QuietHoursEnd.ToString("HH:mm", CultureInfo.InvariantCulture), s.ReplyTelephone, s.SenderName);
+        s.QuietHoursEnd.ToString("HH:mm", CultureInfo.InvariantCulture), s.ReplyTelephone, s.SenderName,
+        s.OutOfHoursTelephone, s.OutOfHoursDescription);
 }
 
 /// <summary>The values a valid <see cref="SupportSettingsForm"/> holds.</summary>
 public sealed record SupportSettingsValues(
     int NotInTouchDays, int? SupportMonths, int ReminderLeadHours, TimeOnly QuietHoursStart, TimeOnly QuietHoursEnd,
-    string? ReplyTelephone, string? SenderName);
+    string? ReplyTelephone, string? SenderName, string? OutOfHoursTelephone = null, string? OutOfHoursDescription = null);
 
 /// <summary>
 /// Reads and changes a team's <see cref="SupportSettings"/> (docs/support.md): the "not in touch" threshold, the
@@ -40,6 +43,8 @@ public class SupportSettingsService(WaymarkDbContext db, Auditor audit, ICurrent
     public const int MinHours = 1, MaxHours = 168;
     /// <summary>The longest <see cref="SupportSettings.SenderName"/> (characters).</summary>
     public const int MaxSenderName = 100;
+    /// <summary>The longest <see cref="SupportSettings.OutOfHoursDescription"/> (characters).</summary>
+    public const int MaxOutOfHoursDescription = 200;
 
     /// <summary>The conflict message when two managers save at once.</summary>
     public const string Conflict =
@@ -79,9 +84,17 @@ public class SupportSettingsService(WaymarkDbContext db, Auditor audit, ICurrent
         var sender = Clean(form.SenderName);
         if (sender is { Length: > MaxSenderName })
             problems.Add((nameof(form.SenderName), $"Team name must be {MaxSenderName} characters or fewer"));
+        var outOfHours = Clean(form.OutOfHoursTelephone);
+        if (outOfHours is not null && PhoneNumbers.Problem(outOfHours) is not null)
+            problems.Add((nameof(form.OutOfHoursTelephone), "Enter the out-of-hours number like 01632 960 111"));
+        var outOfHoursWho = Clean(form.OutOfHoursDescription);
+        if (outOfHoursWho is { Length: > MaxOutOfHoursDescription })
+            problems.Add((nameof(form.OutOfHoursDescription), $"Who answers out of hours must be {MaxOutOfHoursDescription} characters or fewer"));
+        else if (outOfHoursWho is not null && outOfHours is null)
+            problems.Add((nameof(form.OutOfHoursTelephone), "Enter the out-of-hours number, or leave who answers it empty"));
         return problems.Count > 0
             ? (null, problems)
-            : (new SupportSettingsValues(days!.Value, months, hours!.Value, from!.Value, to!.Value, phone, sender), problems);
+            : (new SupportSettingsValues(days!.Value, months, hours!.Value, from!.Value, to!.Value, phone, sender, outOfHours, outOfHoursWho), problems);
     }
 
     /// <summary>
@@ -111,6 +124,7 @@ public class SupportSettingsService(WaymarkDbContext db, Auditor audit, ICurrent
         else db.ExpectVersion(row, expectedVersion);
         (row.NotInTouchDays, row.SupportMonths, row.ReminderLeadHours, row.QuietHoursStart, row.QuietHoursEnd, row.ReplyTelephone, row.SenderName) =
             (v.NotInTouchDays, v.SupportMonths, v.ReminderLeadHours, v.QuietHoursStart, v.QuietHoursEnd, v.ReplyTelephone, v.SenderName);
+        (row.OutOfHoursTelephone, row.OutOfHoursDescription) = (v.OutOfHoursTelephone, v.OutOfHoursDescription);
         (row.ChangedAt, row.ChangedByUserId) = (clock.GetUtcNow(), user.UserId);
         // No personal data: team settings only (the reply number is the team's).
         audit.Add(AuditAction.Updated, "SupportSettings", teamId.ToString(), null,

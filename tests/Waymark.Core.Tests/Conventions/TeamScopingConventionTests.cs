@@ -88,6 +88,7 @@ public class TeamScopingConventionTests
             ["PlannedEndChange"] = TeamScope.PersonHistory, ["CalendarFeed"] = TeamScope.TeamOwned, ["SupportSettings"] = TeamScope.TeamOwned,
             ["DropIn"] = TeamScope.PersonHistory, ["SupportNetworkMember"] = TeamScope.PersonHistory,
             ["MentoringPairing"] = TeamScope.PersonHistory,
+            ["CrisisPlan"] = TeamScope.PersonHistory, ["CrisisPlanVersion"] = TeamScope.PersonHistory, ["CrisisPlanShare"] = TeamScope.PersonHistory,
             ["Person"] = TeamScope.Explicit, ["IdentificationDraft"] = TeamScope.Explicit, ["PersonMerge"] = TeamScope.Explicit,
         }.OrderBy(x => x.Key, StringComparer.Ordinal), shapes.OrderBy(x => x.Key, StringComparer.Ordinal));
     }

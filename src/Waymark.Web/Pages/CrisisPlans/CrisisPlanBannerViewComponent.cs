@@ -1,11 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
+using Waymark.CrisisPlans;
 
 namespace Waymark.Web.Pages.CrisisPlans;
 
-/// <summary>At the top of a person's, an episode's and a drop-in's page: "has a crisis plan" with its date and a link, so whoever meets them again in custody or at a drop-in knows at once. Skeleton: renders nothing until the capability fills it in.</summary>
-public class CrisisPlanBannerViewComponent : ViewComponent
+/// <summary>
+/// At the top of a person's, an episode's and a drop-in's page: "{Name} has a crisis plan (agreed …)" with its warning
+/// signs on one line and a link, so whoever meets them again in custody or at a drop-in knows at once. One indexed
+/// query (<see cref="CrisisPlanService.BannerAsync"/>); nothing when the person has no plan with the user's team.
+/// Shown inside pages that already audit the view of the record.
+/// </summary>
+public class CrisisPlanBannerViewComponent(CrisisPlanService plans) : ViewComponent
 {
     /// <summary>Renders the section for <paramref name="personId"/>.</summary>
-    public Task<IViewComponentResult> InvokeAsync(Guid personId) =>
-        Task.FromResult<IViewComponentResult>(Content(string.Empty));
+    public async Task<IViewComponentResult> InvokeAsync(Guid personId)
+    {
+        var banner = await plans.BannerAsync(personId, HttpContext.RequestAborted);
+        return banner is null ? Content(string.Empty) : View("/Pages/CrisisPlans/_Banner.cshtml", (personId, banner));
+    }
 }

@@ -1,11 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
+using Waymark.CrisisPlans;
 
 namespace Waymark.Web.Pages.CrisisPlans;
 
-/// <summary>On a person's page: their crisis plan (latest version, when agreed) with links to change, print, easy-read and text a copy. Skeleton: renders nothing until the capability fills it in.</summary>
-public class CrisisPlanSummaryViewComponent : ViewComponent
+/// <summary>
+/// On a person's page: their crisis plan with the user's team (latest version, when agreed) with links to view,
+/// change, print, easy-read and text a copy; or "No crisis plan" with "Write a crisis plan with {name}" for those who
+/// may. Shown inside a page that already audits the view of the record.
+/// </summary>
+public class CrisisPlanSummaryViewComponent(CrisisPlanService plans) : ViewComponent
 {
     /// <summary>Renders the section for <paramref name="personId"/>.</summary>
-    public Task<IViewComponentResult> InvokeAsync(Guid personId) =>
-        Task.FromResult<IViewComponentResult>(Content(string.Empty));
+    public async Task<IViewComponentResult> InvokeAsync(Guid personId)
+    {
+        var plan = await plans.ViewAsync(personId, null, HttpContext.RequestAborted);
+        return plan is null ? Content(string.Empty) : View("/Pages/CrisisPlans/_Summary.cshtml", (personId, plan));
+    }
 }

@@ -22,6 +22,8 @@ public class SupportSettingsModel(SupportSettingsService service, ICurrentUser u
     [BindProperty] public string? QuietHoursEnd { get; set; }
     [BindProperty] public string? ReplyTelephone { get; set; }
     [BindProperty] public string? SenderName { get; set; }
+    [BindProperty] public string? OutOfHoursTelephone { get; set; }
+    [BindProperty] public string? OutOfHoursDescription { get; set; }
     [BindProperty] public string? Version { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -30,6 +32,7 @@ public class SupportSettingsModel(SupportSettingsService service, ICurrentUser u
         var f = SupportSettingsForm.Of(s);
         (NotInTouchDays, SupportMonths, ReminderLeadHours, QuietHoursStart, QuietHoursEnd, ReplyTelephone, SenderName) =
             (f.NotInTouchDays, f.SupportMonths, f.ReminderLeadHours, f.QuietHoursStart, f.QuietHoursEnd, f.ReplyTelephone, f.SenderName);
+        (OutOfHoursTelephone, OutOfHoursDescription) = (f.OutOfHoursTelephone, f.OutOfHoursDescription);
         Version = s.Version.ToString();
     }
 
@@ -42,7 +45,7 @@ public class SupportSettingsModel(SupportSettingsService service, ICurrentUser u
         }
         try
         {
-            await service.SaveAsync(new SupportSettingsForm(NotInTouchDays, SupportMonths, ReminderLeadHours, QuietHoursStart, QuietHoursEnd, ReplyTelephone, SenderName), version, ct);
+            await service.SaveAsync(new SupportSettingsForm(NotInTouchDays, SupportMonths, ReminderLeadHours, QuietHoursStart, QuietHoursEnd, ReplyTelephone, SenderName, OutOfHoursTelephone, OutOfHoursDescription), version, ct);
         }
         catch (ValidationFailedException e)
         {

@@ -1,0 +1,244 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Access;
+using Waymark.Audit;
+using Waymark.People;
+using Waymark.Persistence;
+using Waymark.Reminders;
+using Waymark.Support;
+using Waymark.Teams;
+
+namespace Waymark.CrisisPlans;
+
+/// <summary>A crisis plan was refused an action (no plan yet, no consent to texts); the message says why, for the user.</summary>
+public sealed class CrisisPlanRuleException(string message) : DomainRuleException(message);
+
+/// <summary>One version in a plan's list of versions.</summary>
+/// <param name="Number">The version's number.</param>
+/// <param name="RecordedAt">When it was saved.</param>
+/// <param name="RecordedBy">Who saved it (display name), or "unknown".</param>
+/// <param name="AgreedOn">When the person agreed it, or null.</param>
+public sealed record CrisisPlanVersionRow(int Number, DateTimeOffset RecordedAt, string RecordedBy, DateOnly? AgreedOn);
+
+/// <summary>A texted copy in the plan's list of copies sent.</summary>
+/// <param name="SentAt">When it was sent.</param>
+/// <param name="SentBy">Who sent it (display name).</param>
+/// <param name="VersionNumber">Which version it was.</param>
+/// <param name="Failure">Why it did not go, or null when Notify accepted it.</param>
+public sealed record CrisisPlanShareRow(DateTimeOffset SentAt, string SentBy, int VersionNumber, string? Failure);
+
+/// <summary>A crisis plan as its pages show it.</summary>
+/// <param name="PersonName">The person's full name.</param>
+/// <param name="Shown">The version shown (the latest, or the one asked for); null when the person has no plan with the team.</param>
+/// <param name="LatestNumber">The latest version's number (0 when there is no plan).</param>
+/// <param name="RecordedBy">Who saved the shown version (display name).</param>
+/// <param name="Versions">Every version, newest first.</param>
+/// <param name="Shares">Texted copies, newest first (up to 20).</param>
+/// <param name="OutOfHoursTelephone">The team's out-of-hours number, or null.</param>
+/// <param name="OutOfHoursDescription">Who answers it and when, or null.</param>
+/// <param name="CanText">Whether the person consented to texts and has a UK mobile (<see cref="ReminderConsent.CanText"/>).</param>
+public sealed record CrisisPlanView(string PersonName, CrisisPlanVersion? Shown, int LatestNumber, string RecordedBy,
+    IReadOnlyList<CrisisPlanVersionRow> Versions, IReadOnlyList<CrisisPlanShareRow> Shares,
+    string? OutOfHoursTelephone, string? OutOfHoursDescription, bool CanText)
+{
+    /// <summary>Whether the shown version is the latest.</summary>
+    public bool IsLatest => Shown is not null && Shown.Number == LatestNumber;
+}
+
+/// <summary>What the banner at the top of a person's, episode's or drop-in's page says.</summary>
+/// <param name="PersonName">The person's full name.</param>
+/// <param name="AgreedOn">When the person agreed the latest version, or null.</param>
+/// <param name="RecordedAt">When the latest version was saved.</param>
+/// <param name="WarningSigns">Its warning signs, one per line.</param>
+public sealed record CrisisPlanBanner(string PersonName, DateOnly? AgreedOn, DateTimeOffset RecordedAt, string WarningSigns);
+
+/// <summary>
+/// Crisis plans (docs/support.md, "Crisis plans"): reading a person's plan with the user's team, saving a new version
+/// (every save kept), texting the person a copy of its numbers through GOV.UK Notify, and the banner. Every change is
+/// audited in the same save; the audit detail holds coded words only, never the plan's text.
+/// </summary>
+public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock, INotifyGateway notify)
+{
+    /// <summary>What a user saving over a version someone else has replaced is told.</summary>
+    public const string Conflict =
+        "Someone else saved a new version of this crisis plan while you were working on it. Your changes have not been saved: look at the plan as it is now and make them again.";
+    /// <summary>The refusal of a text when the person has not agreed to texts or has no UK mobile number.</summary>
+    public const string NoConsentToText =
+        "The person has not agreed to texts, or has no UK mobile number. Record their consent and mobile number on their details first.";
+    /// <summary>How many texted copies the plan page lists.</summary>
+    public const int SharesShown = 20;
+
+    private Guid TeamId => user.TeamId ?? throw new InvalidOperationException("Crisis plans are kept by a member of a team.");
+
+    /// <summary>The person's full name when the team can see them; null otherwise.</summary>
+    public async Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default)
+    {
+        var p = await db.People.AsNoTracking().Where(x => x.Id == personId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
+        return p is null ? null : PersonNames.Full(p.GivenName, p.FamilyName);
+    }
+
+    /// <summary>
+    /// The person's current plan with the user's team: the one changed most recently (a merged person may hold two).
+    /// Null when there is none.
+    /// </summary>
+    private Task<CrisisPlan?> CurrentPlanAsync(Guid personId, bool tracked, CancellationToken ct)
+    {
+        var teamId = TeamId;
+        var plans = tracked ? db.Set<CrisisPlan>() : db.Set<CrisisPlan>().AsNoTracking();
+        return plans.Where(p => p.PersonId == personId && p.TeamId == teamId)
+            .OrderByDescending(p => p.LatestAt).ThenBy(p => p.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// The person's plan with the user's team, showing version <paramref name="number"/> (null: the latest). Null when
+    /// the team cannot see the person, or <paramref name="number"/> is given and there is no such version.
+    /// </summary>
+    public async Task<CrisisPlanView?> ViewAsync(Guid personId, int? number = null, CancellationToken ct = default)
+    {
+        var person = await db.People.AsNoTracking().Where(x => x.Id == personId)
+            .Select(x => new { x.GivenName, x.FamilyName, x.ConsentToText, x.Phone }).FirstOrDefaultAsync(ct);
+        if (person is null) return null;
+        var settings = await SupportSettingsOf.TeamAsync(db, TeamId, ct);
+        var name = PersonNames.Full(person.GivenName, person.FamilyName);
+        var canText = ReminderConsent.CanText(person.ConsentToText, person.Phone);
+        var plan = await CurrentPlanAsync(personId, tracked: false, ct);
+        if (plan is null)
+            return number is null ? new CrisisPlanView(name, null, 0, "", [], [], settings.OutOfHoursTelephone, settings.OutOfHoursDescription, canText) : null;
+        var versions = await db.Set<CrisisPlanVersion>().AsNoTracking().Where(v => v.CrisisPlanId == plan.Id)
+            .OrderByDescending(v => v.Number).ToListAsync(ct);
+        var shown = versions.FirstOrDefault(v => v.Number == (number ?? plan.LatestNumber));
+        if (shown is null) return null;
+        var versionIds = versions.Select(v => v.Id).ToList();
+        var shares = await db.Set<CrisisPlanShare>().AsNoTracking().Where(s => s.PersonId == personId && versionIds.Contains(s.CrisisPlanVersionId))
+            .OrderByDescending(s => s.SentAt).Take(SharesShown).ToListAsync(ct);
+        var names = await db.DisplayNamesAsync(versions.Select(v => v.RecordedByUserId).Concat(shares.Select(s => s.SentByUserId)), ct);
+        string NameOf(string id) => names.GetValueOrDefault(id) ?? "unknown";
+        var numbers = versions.ToDictionary(v => v.Id, v => v.Number);
+        return new CrisisPlanView(name, shown, plan.LatestNumber, NameOf(shown.RecordedByUserId),
+            versions.Select(v => new CrisisPlanVersionRow(v.Number, v.RecordedAt, NameOf(v.RecordedByUserId), v.AgreedOn)).ToList(),
+            shares.Select(s => new CrisisPlanShareRow(s.SentAt, NameOf(s.SentByUserId), numbers[s.CrisisPlanVersionId], s.Failure)).ToList(),
+            settings.OutOfHoursTelephone, settings.OutOfHoursDescription, canText);
+    }
+
+    /// <summary>
+    /// Saves a new version of the person's plan with the user's team (the plan is created with version 1 when there is
+    /// none), with an audit event (Created "CrisisPlanVersion", coded detail only).
+    /// </summary>
+    /// <returns>The new version.</returns>
+    /// <exception cref="KeyNotFoundException">No such person the team can see.</exception>
+    /// <exception cref="ValidationFailedException">Every problem of <paramref name="input"/>; nothing is saved.</exception>
+    /// <exception cref="ConcurrencyConflictException">The plan's latest version is not <see cref="CrisisPlanInput.BasedOn"/>
+    /// (someone else saved first, now or since the user loaded it): <see cref="Conflict"/>.</exception>
+    public async Task<CrisisPlanVersion> SaveAsync(Guid personId, CrisisPlanInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await PersonNameAsync(personId, ct) is null) throw new KeyNotFoundException("Person not found.");
+        ValidationFailedException.ThrowIfAny(input.Validate(UkTime.Today(clock)));
+        var now = clock.GetUtcNow();
+        var plan = await CurrentPlanAsync(personId, tracked: true, ct);
+        if ((plan?.LatestNumber ?? 0) != input.BasedOn) throw new ConcurrencyConflictException(Conflict);
+        if (plan is null)
+        {
+            plan = new CrisisPlan { TeamId = TeamId, PersonId = personId, CreatedAt = now, CreatedByUserId = user.UserId! };
+            db.Add(plan);
+        }
+        plan.LatestNumber = input.BasedOn + 1;
+        plan.LatestAt = now;
+        var agreed = input.AgreedWithPerson == true;
+        var version = new CrisisPlanVersion
+        {
+            CrisisPlanId = plan.Id, TeamId = plan.TeamId, PersonId = personId, Number = plan.LatestNumber,
+            WarningSigns = CrisisPlanText.Store(input.WarningSigns), SelfHelp = CrisisPlanText.Store(input.SelfHelp),
+            HelpfulPeopleAndPlaces = CrisisPlanText.Store(input.HelpfulPeopleAndPlaces),
+            CrisisContacts = CrisisContact.Encode(input.Contacts.Where(c => !c.IsEmpty).Select(c =>
+                new CrisisContact(CrisisPlanText.OneLine(c.Name), CrisisPlanText.OneLine(c.Relationship), CrisisPlanText.OneLine(c.Phone)))),
+            OwnServices = CrisisPlanText.Store(input.OwnServices), SafeSurroundings = CrisisPlanText.Store(input.SafeSurroundings),
+            PracticalThings = CrisisPlanText.Store(input.PracticalThings), WhoWasThere = CrisisPlanText.OneLine(input.WhoWasThere),
+            AgreedWithPerson = agreed, AgreedOn = agreed ? input.AgreedOn : null, RecordedAt = now, RecordedByUserId = user.UserId!,
+        };
+        db.Add(version);
+        audit.Add(AuditAction.Created, "CrisisPlanVersion", version.Id.ToString(), personId,
+            $"Crisis plan version {version.Number}; {(agreed ? "agreed with the person" : "not agreed with the person")}");
+        // Two saves from the same version both want the next number: the unique (plan, number) index refuses the second.
+        await db.SaveOrConflictAsync(Conflict, uniqueNumberIsConflict: true, ct);
+        return version;
+    }
+
+    /// <summary>
+    /// Texts the person the numbers of their current plan (<see cref="TextOf"/>) through Notify, and records it as a
+    /// <see cref="CrisisPlanShare"/> with Notify's id or the failure, audited (Exported "CrisisPlanShare"). A refusal
+    /// by Notify or Notify not answering is recorded as a failure, not thrown.
+    /// </summary>
+    /// <returns>The record of the text.</returns>
+    /// <exception cref="KeyNotFoundException">No such person the team can see.</exception>
+    /// <exception cref="CrisisPlanRuleException">No plan yet, or no consent to texts or no UK mobile (<see cref="NoConsentToText"/>).</exception>
+    public async Task<CrisisPlanShare> TextCopyAsync(Guid personId, CancellationToken ct = default)
+    {
+        var person = await db.People.AsNoTracking().Where(x => x.Id == personId)
+            .Select(x => new { x.ConsentToText, x.Phone }).FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException("Person not found.");
+        if (!ReminderConsent.CanText(person.ConsentToText, person.Phone)) throw new CrisisPlanRuleException(NoConsentToText);
+        var plan = await CurrentPlanAsync(personId, tracked: false, ct) ?? throw new CrisisPlanRuleException("There is no crisis plan to send yet.");
+        var version = await db.Set<CrisisPlanVersion>().AsNoTracking().FirstAsync(v => v.CrisisPlanId == plan.Id && v.Number == plan.LatestNumber, ct);
+        var settings = await SupportSettingsOf.TeamAsync(db, TeamId, ct);
+        var share = new CrisisPlanShare
+        {
+            TeamId = TeamId, PersonId = personId, CrisisPlanVersionId = version.Id, SentAt = clock.GetUtcNow(), SentByUserId = user.UserId!,
+        };
+        try
+        {
+            var result = await notify.SendSmsAsync(PhoneNumbers.UkMobile(person.Phone)!, TextOf(version, settings), share.Id.ToString(), ct);
+            share.NotifyId = result.NotificationId;
+            share.Failure = result.Accepted ? null : Clip(result.Refusal ?? "Notify refused the text");
+        }
+        catch (NotifyUnavailableException)
+        {
+            share.Failure = "GOV.UK Notify could not be reached, so the text was not sent. Try again later.";
+        }
+        db.Add(share);
+        audit.Add(AuditAction.Exported, "CrisisPlanShare", share.Id.ToString(), personId,
+            $"Crisis plan version {version.Number} sent by text{(share.Failure is null ? "" : "; not sent")}");
+        await db.SaveChangesAsync(ct);
+        return share;
+    }
+
+    /// <summary>
+    /// The text sent to the person: the people who can help with their numbers, the person's own services, the team's
+    /// out-of-hours number and the national lines (<see cref="CrisisLines"/>). Nothing else of the plan (no warning
+    /// signs, no diagnosis).
+    /// </summary>
+    public static string TextOf(CrisisPlanVersion version, SupportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(settings);
+        var text = new StringBuilder("Your crisis plan: who to call\n");
+        foreach (var c in version.Contacts) text.Append(c).Append('\n');
+        foreach (var s in CrisisPlanText.Lines(version.OwnServices)) text.Append(s).Append('\n');
+        if (settings.OutOfHoursTelephone is { } ooh)
+            text.Append(settings.OutOfHoursDescription is { } who ? $"{who}: {ooh}" : $"Out of hours: {ooh}").Append('\n');
+        foreach (var line in CrisisLines.All) text.Append(line.Name).Append(": ").Append(line.Contact).Append('\n');
+        return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>
+    /// What the banner shows: the latest version of the person's current plan with the user's team and the person's
+    /// name, or null when they have none. One query, through the (PersonId, TeamId, LatestAt) index of plans and the
+    /// unique (CrisisPlanId, Number) index of versions.
+    /// </summary>
+    public async Task<CrisisPlanBanner?> BannerAsync(Guid personId, CancellationToken ct = default)
+    {
+        var teamId = TeamId;
+        var versions = db.Set<CrisisPlanVersion>();
+        var row = await db.Set<CrisisPlan>().AsNoTracking().Where(p => p.PersonId == personId && p.TeamId == teamId)
+            .OrderByDescending(p => p.LatestAt).ThenBy(p => p.Id)
+            .Select(p => new
+            {
+                Latest = versions.Where(v => v.CrisisPlanId == p.Id && v.Number == p.LatestNumber)
+                    .Select(v => new { v.AgreedOn, v.RecordedAt, v.WarningSigns }).FirstOrDefault(),
+                Person = db.People.Where(x => x.Id == p.PersonId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct);
+        if (row?.Latest is null || row.Person is null) return null;
+        return new CrisisPlanBanner(PersonNames.Full(row.Person.GivenName, row.Person.FamilyName), row.Latest.AgreedOn, row.Latest.RecordedAt, row.Latest.WarningSigns);
+    }
+
+    private static string Clip(string s) => s.Length <= 500 ? s : s[..500];
+}

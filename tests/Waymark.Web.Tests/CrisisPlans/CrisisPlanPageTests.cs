@@ -1,0 +1,253 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Waymark.CrisisPlans;
+using Waymark.Episodes;
+using Waymark.Web.Tests.Support;
+
+namespace Waymark.Web.Tests.CrisisPlans;
+
+/// <summary>Crisis plans through the pages: writing and changing, bad input, conflicts, other teams, the copies, texting, the banner.</summary>
+public abstract class CrisisPlanPageTests(AppFixture app)
+{
+    [Collection(SqliteCollection.Name)]
+    public sealed class OnSqlite(SqliteApp app) : CrisisPlanPageTests(app);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresApp app) : CrisisPlanPageTests(app);
+
+    private Task<List<CrisisPlanVersion>> VersionsAsync(Guid personId) =>
+        app.Data.QueryAsync(db => db.Set<CrisisPlanVersion>().Where(v => v.PersonId == personId).OrderBy(v => v.Number).ToListAsync());
+
+    private static HtmlForm Filled(HtmlForm form) => form
+        .Set("WarningSigns", "Not sleeping\nStaying in my room").Set("SelfHelp", "Go for a walk")
+        .Set("Contacts[0].Name", "Jo Test").Set("Contacts[0].Relationship", "sister").Set("Contacts[0].Phone", "07700 900 123")
+        .Set("WhoWasThere", "The person and me").Set("AgreedWithPerson", "yes").SetDate("AgreedOn", new DateOnly(2026, 10, 3));
+
+    [Fact]
+    public async Task A_support_worker_writes_a_plan_changes_it_and_both_versions_are_kept_and_shown()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.SupportWorker);
+        var personPage = await client.GetPageAsync($"/people/{person.Id}");
+        Assert.Contains("No crisis plan", personPage.MainText);
+        Assert.Contains($"/people/{person.Id}/crisis-plan/edit", personPage.Links("main a"));
+
+        var form = await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit");
+        Assert.Equal("Write a crisis plan", form.H1);
+        using (var saved = await Filled(form.Form("main form")).SubmitAsync(client))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            Assert.Equal($"/people/{person.Id}/crisis-plan", Redirects.Path(saved));
+        }
+        var change = await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit");
+        Assert.Equal("Change the crisis plan", change.H1);
+        var prefilled = change.Form("main form");
+        Assert.Equal(("Jo Test", "1"), (prefilled["Contacts[0].Name"], prefilled["BasedOn"]));
+        using (var again = await prefilled.Set("WarningSigns", "Not eating").SubmitAsync(client)) Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+
+        var versions = await VersionsAsync(person.Id);
+        Assert.Equal([("Not sleeping\nStaying in my room", 1), ("Not eating", 2)], versions.Select(v => (v.WarningSigns, v.Number)).ToList());
+        var plan = await client.GetPageAsync($"/people/{person.Id}/crisis-plan");
+        Assert.Equal("Crisis plan", plan.H1);
+        Assert.Contains("Not eating", plan.MainText);
+        Assert.Contains("Samaritans: 116 123", plan.MainText);
+        Assert.Contains("Jo Test (sister): 07700 900 123", plan.MainText);
+        Assert.Contains($"/people/{person.Id}/crisis-plan/versions/1", plan.Links("main a"));
+        var first = await client.GetPageAsync($"/people/{person.Id}/crisis-plan/versions/1");
+        Assert.Contains("This is an earlier version", first.MainText);
+        Assert.Contains("Staying in my room", first.MainText);
+        await client.GetPageAsync($"/people/{person.Id}/crisis-plan/versions/3", HttpStatusCode.NotFound);
+        Assert.Contains("has a crisis plan (agreed 3 October 2026)", (await client.GetPageAsync($"/people/{person.Id}")).MainText);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_answered_with_the_error_summary_keeping_what_was_typed_and_nothing_is_saved()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = (await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit")).Form("main form")
+            .Set("SelfHelp", "Go for a walk").Set("Contacts[0].Name", "Jo Test").Set("Contacts[0].Phone", "ring her")
+            .Set("AgreedWithPerson", "yes").Set("AgreedOn.Day", "31").Set("AgreedOn.Month", "2").Set("AgreedOn.Year", "2026");
+        using var refused = await form.SubmitAsync(client);
+        var page = await HtmlPage.ReadAsync(refused);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.StartsWith("Error: ", page.Title);
+        Assert.Contains("Enter at least one warning sign", page.ErrorSummary!);
+        Assert.Contains("Enter a phone number for person 1", page.ErrorSummary!);
+        Assert.Contains("Enter who was there", page.ErrorSummary!);
+        Assert.Contains("real date", page.ErrorSummary!, StringComparison.OrdinalIgnoreCase);
+        var kept = page.Form("main form");
+        Assert.Equal(("Go for a walk", "Jo Test", "ring her", "31"), (kept["SelfHelp"], kept["Contacts[0].Name"], kept["Contacts[0].Phone"], kept["AgreedOn.Day"]));
+        Assert.Empty(await VersionsAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task Rows_of_people_who_can_help_that_do_not_bind_are_refused_rather_than_dropped()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = Filled((await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit")).Form("main form"));
+        // The rows renumbered (as a changed or out-of-date form would post them): the model binder drops them all.
+        var renumbered = form.Fields.Select(f => new KeyValuePair<string, string>(f.Key.Replace("Contacts[", "Contacts[9", StringComparison.Ordinal), f.Value)).ToList();
+        using var refused = await client.PostAsync($"/people/{person.Id}/crisis-plan/edit", renumbered);
+        var page = await HtmlPage.ReadAsync(refused);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The form was changed or is out of date", page.ErrorSummary!);
+        Assert.Empty(await VersionsAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task Two_people_changing_the_same_version_the_second_is_told_of_the_conflict()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
+        using var first = await app.SignedInAsync(Users.Practitioner);
+        using var second = await app.SignedInAsync(Users.SupportWorker);
+        var a = (await first.GetPageAsync($"/people/{person.Id}/crisis-plan/edit")).Form("main form");
+        var b = (await second.GetPageAsync($"/people/{person.Id}/crisis-plan/edit")).Form("main form");
+        using (var saved = await a.Set("WarningSigns", "First").SubmitAsync(first)) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var refused = await b.Set("WarningSigns", "Second").SubmitAsync(second);
+        var page = await HtmlPage.ReadAsync(refused);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Someone else saved a new version", page.ErrorSummary!);
+        Assert.Equal("Second", page.Form("main form")["WarningSigns"]);
+        Assert.Equal(["Not sleeping\nStaying in my room", "First"], (await VersionsAsync(person.Id)).Select(v => v.WarningSigns).ToList());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/versions/1")]
+    [InlineData("/edit")]
+    [InlineData("/print")]
+    [InlineData("/easy-read")]
+    public async Task Another_teams_user_gets_404_for_every_crisis_plan_page(string tail)
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
+        using var client = await app.SignedInAsync(Users.SouthshirePractitioner);
+        await client.GetPageAsync($"/people/{person.Id}/crisis-plan{tail}", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_easy_read_copy_has_one_h1_plain_headings_and_a_symbol_beside_each_section()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var page = await client.GetPageAsync($"/people/{person.Id}/crisis-plan/easy-read");
+        Assert.Single(page.Document.QuerySelectorAll("h1"));
+        Assert.Equal("My crisis plan", page.H1);
+        var sections = page.Document.QuerySelectorAll(".waymark-easy-read__section");
+        var headings = sections.Select(s => s.QuerySelector("h2")!.TextContent.Trim()).ToList();
+        Assert.Equal(["When things are getting hard", "Things I can do", "People and places that help me", "People who can help me", "Who to call", "Keeping safe", "Other things"], headings);
+        Assert.All(sections, s => Assert.NotNull(s.QuerySelector(".waymark-easy-read__symbol[aria-hidden=true] svg")));
+        Assert.Contains("Not sleeping", page.MainText);
+        Assert.Contains("Call 116 123", page.MainText);
+        Assert.Contains("Print", page.Document.QuerySelector("a[data-module=waymark-print]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_print_copy_shows_the_plan_and_who_to_call_and_its_print_button_is_a_plain_link()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
+        using var client = await app.SignedInAsync(Users.TeamManager);
+        var page = await client.GetPageAsync($"/people/{person.Id}/crisis-plan/print");
+        Assert.EndsWith("'s crisis plan", page.H1, StringComparison.Ordinal);
+        Assert.Contains("Agreed with", page.MainText);
+        Assert.Contains("Warning signs and triggers", page.MainText);
+        Assert.Contains("NHS 111: 111, then option 2", page.MainText);
+        Assert.Equal($"/people/{person.Id}/crisis-plan/print", page.Document.QuerySelector("a[data-module=waymark-print]")!.GetAttribute("href"));
+        Assert.NotNull(page.Document.QuerySelector(".waymark-no-print a[data-module=waymark-print]"));
+        // No plan: nothing to print.
+        var (none, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await client.GetPageAsync($"/people/{none.Id}/crisis-plan/print", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_copy_is_texted_through_notify_only_when_the_person_agreed_to_texts()
+    {
+        var person = await app.Data.AddPersonAsync(app.Data.Northshire, "Bethan", TestData.UniqueName("Crisis"), new DateOnly(1991, 4, 2),
+            p => { p.Phone = "07700 900 456"; p.ConsentToText = true; });
+        await app.Data.AddEpisodeAsync(person.Id, app.Data.Northshire);
+        var noConsent = await app.Data.AddPersonAsync(app.Data.Northshire, "Carys", TestData.UniqueName("Crisis"), new DateOnly(1990, 1, 2), p => p.Phone = "07700 900 457");
+        await app.Data.AddEpisodeAsync(noConsent.Id, app.Data.Northshire);
+        await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
+        await app.Data.AddCrisisPlanAsync(app.Data.Northshire, noConsent.Id, app.Data.UserId(Users.Practitioner));
+        using var client = await app.SignedInAsync(Users.Practitioner);
+
+        var plan = await client.GetPageAsync($"/people/{person.Id}/crisis-plan");
+        using (var sent = await plan.Form("form[action*='handler=Text']").SubmitAsync(client))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+            Assert.Contains("has been sent by text", (await client.FollowAsync(sent)).MainText);
+        }
+        var share = await app.Data.QueryAsync(db => db.Set<CrisisPlanShare>().SingleAsync(s => s.PersonId == person.Id));
+        Assert.NotNull(share.NotifyId);
+        Assert.Equal(app.Data.UserId(Users.Practitioner), share.SentByUserId);
+
+        var other = await client.GetPageAsync($"/people/{noConsent.Id}/crisis-plan");
+        Assert.Null(other.Document.QuerySelector("form[action*='handler=Text']"));
+        Assert.Contains("has not agreed to texts", other.MainText);
+        // Posting anyway is refused with the reason, and nothing is sent.
+        using var forced = await client.PostAsync($"/people/{noConsent.Id}/crisis-plan?handler=Text", plan.Form("form[action*='handler=Text']").Fields);
+        Assert.Contains("has not agreed to texts", (await client.FollowAsync(forced)).MainText);
+        Assert.False(await app.Data.QueryAsync(db => db.Set<CrisisPlanShare>().AnyAsync(s => s.PersonId == noConsent.Id)));
+    }
+
+    [Fact]
+    public async Task A_person_with_a_crisis_plan_identified_again_lands_on_their_record_and_the_new_episode_page_shows_the_banner()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e =>
+        {
+            var closedAt = DateTimeOffset.UtcNow.AddDays(-60);
+            e.IdentifiedAt = e.RecordedAt = closedAt.AddDays(-1);
+            e.Close(e.IdentifiedByUserId, closedAt, ClosureReason.SupportCompleted, null);
+        });
+        await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner), "Pacing and shouting");
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var journey = new IdentificationJourney(client);
+        await journey.StartAsync(person.Id);
+        using (var r = await journey.SubmitSettingAsync()) await journey.ExpectRedirectAsync(r, "reason");
+        using (var r = await journey.SubmitReasonAsync()) await journey.ExpectRedirectAsync(r, "check");
+        Assert.Equal(person.Id, await journey.ConfirmAsync());
+
+        var landed = await client.GetPageAsync($"/people/{person.Id}");
+        var banner = landed.Document.QuerySelector("[data-crisis-plan-banner]");
+        Assert.NotNull(banner);
+        Assert.Contains("has a crisis plan (agreed 3 October 2026)", HtmlPage.Collapse(banner.TextContent));
+        Assert.Contains("Pacing and shouting", banner.TextContent);
+        var episode = await app.Data.QueryAsync(db => db.Episodes.Where(e => e.PersonId == person.Id && e.ClosedAt == null).SingleAsync());
+        var episodePage = await client.GetPageAsync($"/episodes/{episode.Id}");
+        Assert.Contains("has a crisis plan", HtmlPage.Collapse(episodePage.Document.QuerySelector("[data-crisis-plan-banner]")!.TextContent));
+        Assert.Equal($"/people/{person.Id}/crisis-plan", episodePage.Document.QuerySelector("[data-crisis-plan-banner] a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_team_manager_sets_the_out_of_hours_number_and_every_plan_shows_it()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
+        using var manager = await app.SignedInAsync(Users.TeamManager);
+        var settings = (await manager.GetPageAsync("/team/support-settings")).Form("main form");
+        using (var bad = await settings.Set("OutOfHoursTelephone", "call the office").SubmitAsync(manager))
+        {
+            var page = await HtmlPage.ReadAsync(bad);
+            Assert.Contains("Enter the out-of-hours number like 01632 960 111", page.ErrorSummary!);
+            Assert.Equal("call the office", page.Form("main form")["OutOfHoursTelephone"]);
+        }
+        var again = (await manager.GetPageAsync("/team/support-settings")).Form("main form")
+            .Set("OutOfHoursTelephone", "01632 960 111").Set("OutOfHoursDescription", "Northshire crisis team, nights and weekends");
+        using (var ok = await again.SubmitAsync(manager)) Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        try
+        {
+            var plan = await manager.GetPageAsync($"/people/{person.Id}/crisis-plan");
+            Assert.Contains("Northshire crisis team, nights and weekends: 01632 960 111", plan.MainText);
+        }
+        finally
+        {
+            var reset = (await manager.GetPageAsync("/team/support-settings")).Form("main form").Set("OutOfHoursTelephone", "").Set("OutOfHoursDescription", "");
+            using var _ = await reset.SubmitAsync(manager);
+        }
+    }
+}
