@@ -22,6 +22,7 @@ using Waymark.Screening;
 using Waymark.ServiceDirectory;
 using Waymark.Support;
 using Waymark.Teams;
+using Waymark.ThroughTheGate;
 
 namespace Waymark;
 
@@ -57,6 +58,7 @@ public static class WaymarkServices
         services.AddSupport();
         services.AddContacts();
         services.AddAppointments();
+        services.AddThroughTheGate();
         services.AddReminders(config);
         services.AddServiceDirectory(config);
         services.AddDuplicates();

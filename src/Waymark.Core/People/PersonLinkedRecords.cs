@@ -177,6 +177,8 @@ public static class PersonLinkedRecords
         MovesById<Appointment>(nameof(MergeMoves.Appointments), m => m.Appointments, nameof(Appointment.PersonId), (x, p) => x.PersonId = p),
         MovesById<Contact>(nameof(MergeMoves.Contacts), m => m.Contacts, nameof(Contact.PersonId), (x, p) => x.PersonId = p),
         MovesById<Reminder>(nameof(MergeMoves.Reminders), m => m.Reminders, nameof(Reminder.PersonId), (x, p) => x.PersonId = p),
+        // Through the gate: a release plan is the person's, like the episode it belongs to.
+        MovesById<Waymark.ThroughTheGate.ReleasePlan>(nameof(MergeMoves.ReleasePlans), m => m.ReleasePlans, nameof(Waymark.ThroughTheGate.ReleasePlan.PersonId), (x, p) => x.PersonId = p),
         FormulationRevisions(),
         // Identifications in progress that chose the merged person (any user's: they would otherwise add an episode to a merged record).
         MovesById<IdentificationDraft>(nameof(MergeMoves.IdentificationDrafts), m => m.IdentificationDrafts, nameof(IdentificationDraft.ExistingPersonId), (x, p) => x.ExistingPersonId = p),
