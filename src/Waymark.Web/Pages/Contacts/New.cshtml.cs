@@ -34,6 +34,8 @@ public class NewModel(ContactService contacts, ICurrentUser user, TimeProvider c
     {
         if (!await LoadAsync(ct)) return NotFound();
         Defaults(user.UserId);
+        // "?kind=InPrison" (a pre-release contact from a release plan) chooses the kind; only a kind the form offers.
+        if (Enum.TryParse<ContactKind>(Request.Query["kind"], out var kind) && ContactKinds.Recordable.Contains(kind)) Kind = kind.ToString();
         return Page();
     }
 
