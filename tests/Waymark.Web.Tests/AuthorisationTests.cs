@@ -57,6 +57,8 @@ public abstract class AuthorisationTests(AppFixture app)
         public Guid ProactiveRow { get; init; }
         public Guid Contact { get; init; }
         public Guid Appointment { get; init; }
+        /// <summary>A person of Northshire whose release plan is recorded as released (the follow-up page needs one).</summary>
+        public Guid ReleasedPerson { get; init; }
     }
 
     /// <summary>
@@ -272,6 +274,18 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Diary/Feed", _ => "/diary/feed", CaseWork, O),
         new("POST /Diary/Feed?handler=Create", _ => "/diary/feed?handler=Create", CaseWork, O),
         new("POST /Diary/Feed?handler=Revoke", _ => "/diary/feed?handler=Revoke", CaseWork, O),
+        // Through the gate: release plans (issue 14 item 4; docs/security.md, "Through the gate"). Person holds an open plan.
+        new("GET /ThroughTheGate/Index", _ => "/releases", CaseWork, O),
+        new("GET /ThroughTheGate/Index", _ => "/releases?view=follow-ups", CaseWork, O),
+        new("GET /ThroughTheGate/Plan", w => $"/people/{w.Person}/release", CaseWork, N),
+        new("GET /ThroughTheGate/Edit", w => $"/people/{w.Person}/release/edit", CaseWork, N),
+        new("POST /ThroughTheGate/Edit", w => $"/people/{w.Person}/release/edit", CaseWork, N),
+        new("GET /ThroughTheGate/Released", w => $"/people/{w.Person}/release/released", CaseWork, N),
+        new("POST /ThroughTheGate/Released", w => $"/people/{w.Person}/release/released", CaseWork, N),
+        new("GET /ThroughTheGate/Cancel", w => $"/people/{w.Person}/release/cancel", CaseWork, N),
+        new("POST /ThroughTheGate/Cancel", w => $"/people/{w.Person}/release/cancel", CaseWork, N),
+        new("GET /ThroughTheGate/FollowUp", w => $"/people/{w.ReleasedPerson}/release/follow-up", CaseWork, N),
+        new("POST /ThroughTheGate/FollowUp", w => $"/people/{w.ReleasedPerson}/release/follow-up", CaseWork, N),
     ];
 
     private static string DraftPage(string step) => step switch
@@ -301,10 +315,14 @@ public abstract class AuthorisationTests(AppFixture app)
         var report = await LiaisonReports.LiaisonReportData.AddReportDraftAsync(app.Data, episode, (await LiaisonReports.LiaisonReportData.AddAgencyAsync(app.Data, app.Data.Northshire)).Id);
         var (list, row) = await ProactiveIdentification.ProactiveData.AddListAsync(app.Data, app.Data.Northshire);
         var contact = await Contacts.ContactData.AddContactAsync(app.Data, episode, app.Data.UserId(Users.Practitioner));
+        await ThroughTheGate.ReleaseData.AddReleasePlanAsync(app.Data, episode);
+        var (released, releasedEpisode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await ThroughTheGate.ReleaseData.AddReleasePlanAsync(app.Data, releasedEpisode, -3, p => p.Released(p.ExpectedReleaseOn, app.Data.UserId(Users.Practitioner)));
         return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner))
         {
             Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id, ProactiveList = list, ProactiveRow = row, Contact = contact.Id,
             Appointment = (await Appointments.AppointmentData.AddAppointmentAsync(app.Data, episode, app.Data.UserId(Users.Practitioner))).Id,
+            ReleasedPerson = released.Id,
         };
     }
 

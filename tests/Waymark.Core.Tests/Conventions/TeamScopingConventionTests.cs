@@ -85,6 +85,7 @@ public class TeamScopingConventionTests
             ["CriminalJusticeEvent"] = TeamScope.PersonHistory, ["CriminalJusticeClock"] = TeamScope.PersonHistory, ["CriminalJusticeClockSettings"] = TeamScope.TeamOwned,
             ["Contact"] = TeamScope.PersonHistory, ["Appointment"] = TeamScope.PersonHistory, ["Reminder"] = TeamScope.PersonHistory,
             ["PlannedEndChange"] = TeamScope.PersonHistory, ["CalendarFeed"] = TeamScope.TeamOwned, ["SupportSettings"] = TeamScope.TeamOwned,
+            ["ReleasePlan"] = TeamScope.PersonHistory,
             ["Person"] = TeamScope.Explicit, ["IdentificationDraft"] = TeamScope.Explicit, ["PersonMerge"] = TeamScope.Explicit,
         }.OrderBy(x => x.Key, StringComparer.Ordinal), shapes.OrderBy(x => x.Key, StringComparer.Ordinal));
     }
