@@ -317,7 +317,7 @@ public abstract class AuthorisationTests(AppFixture app)
         var contact = await Contacts.ContactData.AddContactAsync(app.Data, episode, app.Data.UserId(Users.Practitioner));
         await ThroughTheGate.ReleaseData.AddReleasePlanAsync(app.Data, episode);
         var (released, releasedEpisode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
-        await ThroughTheGate.ReleaseData.AddReleasePlanAsync(app.Data, releasedEpisode, -3, p => p.Released(p.ExpectedReleaseOn, app.Data.UserId(Users.Practitioner)));
+        await ThroughTheGate.ReleaseData.AddReleasePlanAsync(app.Data, releasedEpisode, -3, p => ThroughTheGate.ReleaseData.Released(p, p.ExpectedReleaseOn, app.Data.UserId(Users.Practitioner)));
         return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner))
         {
             Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id, ProactiveList = list, ProactiveRow = row, Contact = contact.Id,
