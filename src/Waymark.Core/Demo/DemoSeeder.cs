@@ -105,6 +105,7 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
         db.AddRange(SyntheticCaseManagement.Demo(db.ChangeTracker.Entries<Episode>().Select(x => x.Entity).Where(e => e.TeamId == team.Id && e.IsOpen && e.SupportStartedAt != null && e.KeyWorkerId != null).OrderBy(e => e.IdentifiedAt).Take(3).ToList(), ids[Roles.Practitioner], now));
         db.AddRange(SyntheticContacts.Demo(db.ChangeTracker.Entries<Episode>().Select(x => x.Entity).Where(e => e.TeamId == team.Id && e.IsOpen && e.KeyWorkerId != null).OrderBy(e => e.IdentifiedAt).ToList(), now));
         db.AddRange(SyntheticAppointments.Demo(db.ChangeTracker.Entries<Episode>().Select(x => x.Entity).Where(e => e.TeamId == team.Id && e.IsOpen && e.KeyWorkerId == ids[Roles.Practitioner]).OrderBy(e => e.IdentifiedAt).Take(4).ToList(), ids[Roles.Practitioner], now));
+        db.AddRange(SyntheticReleases.Demo(db.ChangeTracker.Entries<Episode>().Select(x => x.Entity).Where(e => e.TeamId == team.Id && e.IsOpen && e.KeyWorkerId == ids[Roles.Practitioner]).OrderBy(e => e.IdentifiedAt).Skip(4).Take(3).ToList(), ids[Roles.Practitioner], now));
         db.AddRange(SyntheticReminders.Demo(db.ChangeTracker.Entries<Waymark.CriminalJustice.CriminalJusticeEvent>().Select(x => x.Entity).ToList(), agencies, ids[Roles.Practitioner], now));
         var referralMaker = new SyntheticReferrals(seed: 20261126);
         foreach (var a in db.ChangeTracker.Entries<Waymark.Assessment.PsychosocialAssessment>().Select(x => x.Entity).Where(a => a.TeamId == team.Id).ToList())
