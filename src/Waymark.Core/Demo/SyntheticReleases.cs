@@ -6,11 +6,12 @@ namespace Waymark.Demo;
 /// <summary>
 /// Release plans for the demo (issue 14 item 4), so "Releases from prison" and "My tasks" have something to show on first
 /// run: one person due out in 3 days with a meet at the gate by the demo practitioner and a release-day plan, one due out
-/// in 10 days with nobody to meet them yet, and one released 5 weeks ago whose follow-up is due. Synthetic data only.
+/// in 10 days with nobody to meet them yet, and one released 5 weeks ago whose follow-up is due (on their key worker's
+/// tasks: the demo support worker's). Synthetic data only.
 /// </summary>
 public static class SyntheticReleases
 {
-    /// <summary>The plans to add on <paramref name="episodes"/> (open episodes of the demo team whose key worker is the demo practitioner; up to three are used).</summary>
+    /// <summary>The plans to add on <paramref name="episodes"/> (open episodes of the demo team whose key worker is the demo support worker; up to three are used).</summary>
     /// <param name="episodes">Open episodes, in a stable order.</param>
     /// <param name="userId">The demo practitioner: who made the plans and meets the first person at the gate.</param>
     /// <param name="now">The seeding instant.</param>
