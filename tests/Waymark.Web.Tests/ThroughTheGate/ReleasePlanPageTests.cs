@@ -206,6 +206,7 @@ public abstract class ReleasePlanPageTests(AppFixture app)
         Assert.Contains(bookUrl, planPage.Links("#book-release-day a"));
 
         var book = await client.GetPageAsync(bookUrl);
+        Assert.Contains($"/people/{person.Id}/release", book.Links("a.nhsuk-back-link__link"));
         var form = book.Form("main form");
         Assert.Contains("GP", form["Purpose"]);
         Assert.Equal(plan.ExpectedReleaseOn.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), form["Date.Day"]);
