@@ -177,13 +177,13 @@ public static class PersonLinkedRecords
         MovesById<Appointment>(nameof(MergeMoves.Appointments), m => m.Appointments, nameof(Appointment.PersonId), (x, p) => x.PersonId = p),
         MovesById<Contact>(nameof(MergeMoves.Contacts), m => m.Contacts, nameof(Contact.PersonId), (x, p) => x.PersonId = p),
         MovesById<Reminder>(nameof(MergeMoves.Reminders), m => m.Reminders, nameof(Reminder.PersonId), (x, p) => x.PersonId = p),
-        // Through the gate: a release plan is the person's, like the episode it belongs to.
-        MovesById<Waymark.ThroughTheGate.ReleasePlan>(nameof(MergeMoves.ReleasePlans), m => m.ReleasePlans, nameof(Waymark.ThroughTheGate.ReleasePlan.PersonId), (x, p) => x.PersonId = p),
         FormulationRevisions(),
         // Identifications in progress that chose the merged person (any user's: they would otherwise add an episode to a merged record).
         MovesById<IdentificationDraft>(nameof(MergeMoves.IdentificationDrafts), m => m.IdentificationDrafts, nameof(IdentificationDraft.ExistingPersonId), (x, p) => x.ExistingPersonId = p),
         // Liaison reports (every version) are about the person, like the episode they belong to; what was sent stays as sent.
         MovesById<LiaisonReport>(nameof(MergeMoves.LiaisonReports), m => m.LiaisonReports ??= [], nameof(LiaisonReport.PersonId), (x, p) => x.PersonId = p),
+        // Through the gate: a release plan is the person's, like the episode it belongs to.
+        MovesById<Waymark.ThroughTheGate.ReleasePlan>(nameof(MergeMoves.ReleasePlans), m => m.ReleasePlans, nameof(Waymark.ThroughTheGate.ReleasePlan.PersonId), (x, p) => x.PersonId = p),
         Stays<MatchDecision>("What a practitioner decided about that record when shown it; the team's matching model learns from it as made.", nameof(MatchDecision.PersonId)),
         Stays<DuplicateCandidate>("A pair has its own rules: the merge decides its own pair and deletes the merged record's other undecided pairs (PersonMerging).", nameof(DuplicateCandidate.PersonAId), nameof(DuplicateCandidate.PersonBId)),
         Stays<PersonMerge>("The merge's own record names both people, so it can be undone.", nameof(PersonMerge.KeptPersonId), nameof(PersonMerge.MergedPersonId)),
