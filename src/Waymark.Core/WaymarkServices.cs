@@ -25,6 +25,7 @@ using Waymark.Screening;
 using Waymark.ServiceDirectory;
 using Waymark.Support;
 using Waymark.Teams;
+using Waymark.ThroughTheGate;
 
 namespace Waymark;
 
@@ -65,6 +66,7 @@ public static class WaymarkServices
         services.AddMentoring();
         services.AddActionPlans();
         services.AddCrisisPlans();
+        services.AddThroughTheGate();
         services.AddReminders(config);
         services.AddServiceDirectory(config);
         services.AddDuplicates();

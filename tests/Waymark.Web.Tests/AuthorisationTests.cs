@@ -65,6 +65,8 @@ public abstract class AuthorisationTests(AppFixture app)
         public Guid Mentee { get; init; }
         public Guid ActionGoal { get; init; }
         public Guid ActionStep { get; init; }
+        /// <summary>A person of Northshire whose release plan is recorded as released (the follow-up page needs one).</summary>
+        public Guid ReleasedPerson { get; init; }
     }
 
     /// <summary>
@@ -331,6 +333,18 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /CrisisPlans/Edit", w => $"/people/{w.Person}/crisis-plan/edit", CaseWork, N),
         new("GET /CrisisPlans/Print", w => $"/people/{w.Person}/crisis-plan/print", CaseWork, N),
         new("GET /CrisisPlans/EasyRead", w => $"/people/{w.Person}/crisis-plan/easy-read", CaseWork, N),
+        // Through the gate: release plans (issue 14 item 4; docs/security.md, "Through the gate"). Person holds an open plan.
+        new("GET /ThroughTheGate/Index", _ => "/releases", CaseWork, O),
+        new("GET /ThroughTheGate/Index", _ => "/releases?view=follow-ups", CaseWork, O),
+        new("GET /ThroughTheGate/Plan", w => $"/people/{w.Person}/release", CaseWork, N),
+        new("GET /ThroughTheGate/Edit", w => $"/people/{w.Person}/release/edit", CaseWork, N),
+        new("POST /ThroughTheGate/Edit", w => $"/people/{w.Person}/release/edit", CaseWork, N),
+        new("GET /ThroughTheGate/Released", w => $"/people/{w.Person}/release/released", CaseWork, N),
+        new("POST /ThroughTheGate/Released", w => $"/people/{w.Person}/release/released", CaseWork, N),
+        new("GET /ThroughTheGate/Cancel", w => $"/people/{w.Person}/release/cancel", CaseWork, N),
+        new("POST /ThroughTheGate/Cancel", w => $"/people/{w.Person}/release/cancel", CaseWork, N),
+        new("GET /ThroughTheGate/FollowUp", w => $"/people/{w.ReleasedPerson}/release/follow-up", CaseWork, N),
+        new("POST /ThroughTheGate/FollowUp", w => $"/people/{w.ReleasedPerson}/release/follow-up", CaseWork, N),
     ];
 
     private static string DraftPage(string step) => step switch
@@ -362,6 +376,9 @@ public abstract class AuthorisationTests(AppFixture app)
         var contact = await Contacts.ContactData.AddContactAsync(app.Data, episode, app.Data.UserId(Users.Practitioner));
         var (_, actionGoal, actionStep) = await ActionPlans.ActionPlanData.AddPlanAsync(app.Data, app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
         await CrisisPlans.CrisisPlanData.AddCrisisPlanAsync(app.Data, app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
+        await ThroughTheGate.ReleaseData.AddReleasePlanAsync(app.Data, episode);
+        var (released, releasedEpisode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await ThroughTheGate.ReleaseData.AddReleasePlanAsync(app.Data, releasedEpisode, -3, p => ThroughTheGate.ReleaseData.Released(p, p.ExpectedReleaseOn, app.Data.UserId(Users.Practitioner)));
         return new(person.Id, episode.Id, draft, pair, merged.Id, merge, service.Id, other, referral, completion, app.Data.UserId(Users.Practitioner))
         {
             Agency = agency.Id, Consent = consent.Id, LiaisonReport = report.Id, ProactiveList = list, ProactiveRow = row, Contact = contact.Id,
@@ -370,6 +387,7 @@ public abstract class AuthorisationTests(AppFixture app)
             NetworkMember = (await DropIns.DropInData.AddMemberAsync(app.Data, person.Id, app.Data.Northshire, app.Data.UserId(Users.Practitioner))).Id,
             Mentee = await MenteeAsync(app),
             ActionGoal = actionGoal.Id, ActionStep = actionStep.Id,
+            ReleasedPerson = released.Id,
         };
     }
 

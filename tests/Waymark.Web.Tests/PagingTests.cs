@@ -25,6 +25,8 @@ public abstract class PagingTests(AppFixture app)
     [InlineData("/caseload/unallocated?page=999999", "/caseload/unallocated?page=1")]
     [InlineData("/caseload/mine?page=999999", "/caseload/mine?page=1")]
     [InlineData("/duplicates?page=999999", "/duplicates?page=1")]
+    [InlineData("/releases?page=999999", "/releases?page=1")]
+    [InlineData("/releases?view=follow-ups&page=999999", "/releases?view=follow-ups&page=1")]
     public async Task A_page_past_the_end_says_there_are_no_more_results_and_links_to_the_first(string url, string first)
     {
         using var client = await app.SignedInAsync(Users.TeamManager);

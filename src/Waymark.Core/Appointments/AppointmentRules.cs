@@ -21,6 +21,7 @@ public class AppointmentRuleException(string message) : DomainRuleException(mess
 /// <param name="RemindByText">Send a text reminder (needs consent to texts and a phone number).</param>
 /// <param name="RemindByEmail">Send an email reminder (needs consent to email and an email address).</param>
 /// <param name="EpisodeId">Which of the person's open episodes of the team; null to take the only one (or none after discharge).</param>
+/// <param name="ReleasePlanId">The person's release plan (held by the team) it is a release-day appointment for; null for none.</param>
 public sealed record AppointmentInput(
     DateOnly? Date,
     string? Time,
@@ -33,7 +34,8 @@ public sealed record AppointmentInput(
     string? WithWhom = null,
     bool RemindByText = false,
     bool RemindByEmail = false,
-    Guid? EpisodeId = null);
+    Guid? EpisodeId = null,
+    Guid? ReleasePlanId = null);
 
 /// <summary>
 /// The appointment rules that need no database: when one may be booked, what an outcome may be and when, and how the

@@ -105,6 +105,9 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
         }
         else if (open.Count == 1) episodeId = open[0];
         else if (open.Count > 1) problems.Add((nameof(AppointmentInput.EpisodeId), "Select which of their open episodes the appointment is part of"));
+        // A release-day appointment (issue 14 item 4) names the person's release plan held by this team.
+        if (input.ReleasePlanId is { } plan && !await db.Set<ThroughTheGate.ReleasePlan>().AnyAsync(r => r.Id == plan && r.PersonId == personId && r.TeamId == team, ct))
+            problems.Add((nameof(AppointmentInput.ReleasePlanId), "The release plan was not found: book the appointment from their release plan"));
         ValidationFailedException.ThrowIfAny(problems);
         return new Appointment
         {
@@ -114,6 +117,7 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
             WithWhom = string.IsNullOrWhiteSpace(input.WithWhom) ? null : input.WithWhom.Trim(),
             RemindByText = input.RemindByText, RemindByEmail = input.RemindByEmail,
             SupersedesId = replacing?.Id, BookedAt = now, BookedByUserId = user.UserId!,
+            ReleasePlanId = input.ReleasePlanId ?? replacing?.ReleasePlanId,
         };
     }
 
@@ -285,6 +289,10 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
         return new PersonAppointments(rows.Where(r => r.Appointment.StartsAt >= now).OrderBy(r => r.Appointment.StartsAt).ToList(),
             rows.Where(r => r.Appointment.StartsAt < now).OrderByDescending(r => r.Appointment.StartsAt).ToList());
     }
+
+    /// <summary>The release-day appointments booked for a release plan (issue 14 item 4), rescheduled ones included (with what replaced them), earliest first; one query.</summary>
+    public Task<List<DiaryEntry>> ForReleasePlanAsync(Guid releasePlanId, CancellationToken ct = default) =>
+        ListAsync(Rows(Appointments.Where(a => a.ReleasePlanId == releasePlanId)).OrderBy(r => r.A.StartsAt), ct);
 
     /// <summary>An appointment with its person's names and what superseded it, as the database returns it (orderable).</summary>
     private sealed class Row

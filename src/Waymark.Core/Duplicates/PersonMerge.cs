@@ -117,6 +117,12 @@ public sealed record MergeMoves
     [System.Text.Json.Serialization.JsonPropertyName("reminders")]
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public List<Guid>? StoredReminders { get => Reminders.Count == 0 ? null : Reminders; init => Reminders = value ?? []; }
+    /// <summary>Release plans moved (stored as <see cref="CriminalJusticeConsents"/> is).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<Guid> ReleasePlans { get; init; } = [];
+    [System.Text.Json.Serialization.JsonPropertyName("releasePlans")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? StoredReleasePlans { get => ReleasePlans.Count == 0 ? null : ReleasePlans; init => ReleasePlans = value ?? []; }
     /// <summary>Formulation revisions, renumbered after the kept person's own in the same team.</summary>
     public List<MovedRevision> FormulationRevisions { get; init; } = [];
     public List<Guid> IdentificationDrafts { get; init; } = [];

@@ -89,6 +89,7 @@ public class TeamScopingConventionTests
             ["DropIn"] = TeamScope.PersonHistory, ["SupportNetworkMember"] = TeamScope.PersonHistory,
             ["MentoringPairing"] = TeamScope.PersonHistory,
             ["CrisisPlan"] = TeamScope.PersonHistory, ["CrisisPlanVersion"] = TeamScope.PersonHistory, ["CrisisPlanShare"] = TeamScope.PersonHistory,
+            ["ReleasePlan"] = TeamScope.PersonHistory,
             ["Person"] = TeamScope.Explicit, ["IdentificationDraft"] = TeamScope.Explicit, ["PersonMerge"] = TeamScope.Explicit,
         }.OrderBy(x => x.Key, StringComparer.Ordinal), shapes.OrderBy(x => x.Key, StringComparer.Ordinal));
     }

@@ -39,6 +39,8 @@ public class NewModel(ContactService contacts, ICurrentUser user, TimeProvider c
         Defaults(user.UserId);
         if (PrefillMember is { } m && MemberItems.Any(i => i.Value == m.ToString()))
             (Member, Kind) = (m.ToString(), nameof(ContactKind.WithFamily));
+        // "?kind=InPrison" (a pre-release contact from a release plan) chooses the kind; only a kind the form offers.
+        if (Enum.TryParse<ContactKind>(Request.Query["kind"], out var kind) && ContactKinds.Recordable.Contains(kind)) Kind = kind.ToString();
         return Page();
     }
 

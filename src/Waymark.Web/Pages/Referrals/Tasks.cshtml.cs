@@ -11,7 +11,7 @@ namespace Waymark.Web.Pages.Referrals;
 /// "My tasks": the screenings and assessments due on my episodes (most urgent first), then the follow-ups assigned to me,
 /// overdue first. "/tasks/episodes" pages through all of the first; "/tasks/team" is the team's overdue follow-ups.
 /// </summary>
-public class TasksModel(FollowUpQuery query, Waymark.Caseload.CaseloadQuery caseload, Waymark.CriminalJustice.CriminalJusticeService criminalJustice, Waymark.Reminders.ReminderQueries reminders, ICurrentUser user) : PageModel, IShowsPersonData
+public class TasksModel(FollowUpQuery query, Waymark.Caseload.CaseloadQuery caseload, Waymark.CriminalJustice.CriminalJusticeService criminalJustice, Waymark.Reminders.ReminderQueries reminders, Waymark.ThroughTheGate.ReleasePlanService releases, ICurrentUser user) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown =>
@@ -20,6 +20,7 @@ public class TasksModel(FollowUpQuery query, Waymark.Caseload.CaseloadQuery case
         .. EpisodesOnly ? [] : new[] { PersonView.List(Team ? "TeamFollowUps" : "MyFollowUps", Result.Rows.Select(r => r.PersonId), $"page={Result.PageNumber}") },
         .. Hearings is { } h ? new[] { PersonView.List("MyHearingsToSupport", h.Select(r => r.PersonId), "today and tomorrow") } : [],
         .. FailedReminders is { Count: > 0 } f ? new[] { PersonView.List("MyFailedReminders", f.Select(r => r.PersonId), "not dealt with") } : [],
+        .. ReleaseFollowUps is { Rows.Count: > 0 } rf ? new[] { PersonView.List("MyReleaseFollowUpsDue", rf.Rows.Select(r => r.Plan.PersonId), "due") } : [],
     ];
 
     [FromRoute] public string? View { get; set; }
@@ -31,6 +32,8 @@ public class TasksModel(FollowUpQuery query, Waymark.Caseload.CaseloadQuery case
     public IReadOnlyList<Waymark.CriminalJustice.HearingToSupport>? Hearings { get; private set; }
     /// <summary>"Reminders that failed" on my tasks (people on my open episodes; not yet dealt with); null on the other views.</summary>
     public IReadOnlyList<Waymark.Reminders.FailedReminderTask>? FailedReminders { get; private set; }
+    /// <summary>"Follow-up after release from prison due" on my tasks (plans whose follow-up is due today or earlier where I am the key worker; first page); null on the other views.</summary>
+    public Waymark.ThroughTheGate.ReleaseListPage? ReleaseFollowUps { get; private set; }
     /// <summary>"/tasks/episodes": only the screening and assessment list, paged.</summary>
     public bool EpisodesOnly => View == "episodes";
 
@@ -46,6 +49,7 @@ public class TasksModel(FollowUpQuery query, Waymark.Caseload.CaseloadQuery case
         if (EpisodesOnly) return Page();
         if (!Team && user.TeamId is { } myTeam) Hearings = await criminalJustice.HearingsToSupportAsync(myTeam, user.UserId!, ct);
         if (!Team && user.TeamId is not null) FailedReminders = await reminders.MyFailuresAsync(ct);
+        if (!Team && user.TeamId is not null) ReleaseFollowUps = await releases.MyFollowUpsDueAsync(1, ct);
         Result = Team ? await query.TeamOverdueAsync(user.TeamId!.Value, pageNumber, ct) : await query.MineAsync(user.UserId!, pageNumber, ct);
         return Page();
     }

@@ -3606,6 +3606,140 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.ThroughTheGate.ReleasePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ExpectedReleaseOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FollowUpDoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FollowUpDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("FollowUpRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FollowUpRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("MeetBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MeetOtherName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MeetPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<TimeOnly?>("MeetTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("MeetWorkerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Prison")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PrisonNumber")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTimeOffset?>("ReleaseRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleaseRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ReleaseType")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Transport")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WhatToBring")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("PersonId", "CreatedAt");
+
+                    b.HasIndex("TeamId", "ExpectedReleaseOn")
+                        .HasDatabaseName("IX_ReleasePlans_Open_TeamId_ExpectedReleaseOn")
+                        .HasFilter("\"ReleasedOn\" IS NULL AND \"CancelledAt\" IS NULL");
+
+                    b.HasIndex("TeamId", "FollowUpDueOn")
+                        .HasDatabaseName("IX_ReleasePlans_FollowUpOpen_TeamId_FollowUpDueOn")
+                        .HasFilter("\"FollowUpDoneOn\" IS NULL AND \"CancelledAt\" IS NULL");
+
+                    b.ToTable("ReleasePlans", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -4309,6 +4443,20 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasOne("Waymark.Teams.WaymarkUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ThroughTheGate.ReleasePlan", b =>
+                {
+                    b.HasOne("Waymark.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Waymark.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

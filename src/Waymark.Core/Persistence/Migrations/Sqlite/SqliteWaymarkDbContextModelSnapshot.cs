@@ -3584,6 +3584,140 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.ThroughTheGate.ReleasePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpectedReleaseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FollowUpDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowUpRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FollowUpRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetOtherName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("MeetTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetWorkerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prison")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrisonNumber")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleaseRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleaseRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReleaseType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transport")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatToBring")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("PersonId", "CreatedAt");
+
+                    b.HasIndex("TeamId", "ExpectedReleaseOn")
+                        .HasDatabaseName("IX_ReleasePlans_Open_TeamId_ExpectedReleaseOn")
+                        .HasFilter("\"ReleasedOn\" IS NULL AND \"CancelledAt\" IS NULL");
+
+                    b.HasIndex("TeamId", "FollowUpDueOn")
+                        .HasDatabaseName("IX_ReleasePlans_FollowUpOpen_TeamId_FollowUpDueOn")
+                        .HasFilter("\"FollowUpDoneOn\" IS NULL AND \"CancelledAt\" IS NULL");
+
+                    b.ToTable("ReleasePlans", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -4287,6 +4421,20 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasOne("Waymark.Teams.WaymarkUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.ThroughTheGate.ReleasePlan", b =>
+                {
+                    b.HasOne("Waymark.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Waymark.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
