@@ -1011,6 +1011,161 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.ToTable("CriminalJusticeEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.CrisisPlans.CrisisPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LatestAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LatestNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "TeamId", "LatestAt");
+
+                    b.ToTable("CrisisPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.CrisisPlans.CrisisPlanShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CrisisPlanVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotifyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CrisisPlanVersionId");
+
+                    b.HasIndex("PersonId", "SentAt");
+
+                    b.ToTable("CrisisPlanShares", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.CrisisPlans.CrisisPlanVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AgreedWithPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CrisisContacts")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CrisisPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HelpfulPeopleAndPlaces")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnServices")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PracticalThings")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafeSurroundings")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfHelp")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WarningSigns")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhoWasThere")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CrisisPlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CrisisPlanVersions", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.DropIns.DropIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3274,6 +3429,14 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.Property<int>("NotInTouchDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OutOfHoursDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutOfHoursTelephone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly>("QuietHoursEnd")
                         .HasColumnType("TEXT");
 
@@ -3917,6 +4080,45 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasOne("Waymark.Episodes.Episode", null)
                         .WithMany()
                         .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.CrisisPlans.CrisisPlan", b =>
+                {
+                    b.HasOne("Waymark.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.CrisisPlans.CrisisPlanShare", b =>
+                {
+                    b.HasOne("Waymark.CrisisPlans.CrisisPlanVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CrisisPlanVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.CrisisPlans.CrisisPlanVersion", b =>
+                {
+                    b.HasOne("Waymark.CrisisPlans.CrisisPlan", null)
+                        .WithMany()
+                        .HasForeignKey("CrisisPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
