@@ -46,7 +46,7 @@ public class DropInsTests(BrowserFixture fx)
         var loads = 0;
         void Count(object? sender, IFrame frame) { if (frame == page.MainFrame) loads++; }
         page.FrameNavigated += Count;
-        await page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = $"Record a drop-in for {family}", Exact = false }));
+        await page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = $"Record a drop-in for Rhian {family}", Exact = true }));
         await page.Locator("h1").FocusAsync();
         await page.TickByKeyboardAsync("Feeling a crisis coming");
         await page.TypeByKeyboardAsync(page.GetByLabel("What helped"), "Went through the warning signs together");
