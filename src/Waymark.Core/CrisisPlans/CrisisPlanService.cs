@@ -221,23 +221,24 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
 
     /// <summary>
     /// What the banner shows: the latest version of the person's current plan with the user's team and the person's
-    /// name, or null when they have none. One query, through the (PersonId, TeamId, LatestAt) index of plans and the
-    /// unique (CrisisPlanId, Number) index of versions.
+    /// name, or null when they have none. Three primary-key or index probes: the (PersonId, TeamId, LatestAt) index of
+    /// plans, the unique (CrisisPlanId, Number) index of versions and the person's key. Not one query with the version and
+    /// the name as projected sub-queries: EF Core turns a projected <c>FirstOrDefault</c> into a window over every row the
+    /// team may see (ROW_NUMBER over all its people), which took a second at a million people.
     /// </summary>
     public async Task<CrisisPlanBanner?> BannerAsync(Guid personId, CancellationToken ct = default)
     {
         var teamId = TeamId;
-        var versions = db.Set<CrisisPlanVersion>();
-        var row = await db.Set<CrisisPlan>().AsNoTracking().Where(p => p.PersonId == personId && p.TeamId == teamId)
+        var plan = await db.Set<CrisisPlan>().AsNoTracking().Where(p => p.PersonId == personId && p.TeamId == teamId)
             .OrderByDescending(p => p.LatestAt).ThenBy(p => p.Id)
-            .Select(p => new
-            {
-                Latest = versions.Where(v => v.CrisisPlanId == p.Id && v.Number == p.LatestNumber)
-                    .Select(v => new { v.AgreedOn, v.RecordedAt, v.WarningSigns }).FirstOrDefault(),
-                Person = db.People.Where(x => x.Id == p.PersonId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefault(),
-            }).FirstOrDefaultAsync(ct);
-        if (row?.Latest is null || row.Person is null) return null;
-        return new CrisisPlanBanner(PersonNames.Full(row.Person.GivenName, row.Person.FamilyName), row.Latest.AgreedOn, row.Latest.RecordedAt, row.Latest.WarningSigns);
+            .Select(p => new { p.Id, p.LatestNumber }).FirstOrDefaultAsync(ct);
+        if (plan is null) return null;
+        var latest = await db.Set<CrisisPlanVersion>().AsNoTracking().Where(v => v.CrisisPlanId == plan.Id && v.Number == plan.LatestNumber)
+            .Select(v => new { v.AgreedOn, v.RecordedAt, v.WarningSigns }).FirstOrDefaultAsync(ct);
+        if (latest is null) return null;
+        var person = await db.People.AsNoTracking().Where(x => x.Id == personId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
+        if (person is null) return null;
+        return new CrisisPlanBanner(PersonNames.Full(person.GivenName, person.FamilyName), latest.AgreedOn, latest.RecordedAt, latest.WarningSigns);
     }
 
     private static string Clip(string s) => s.Length <= 500 ? s : s[..500];

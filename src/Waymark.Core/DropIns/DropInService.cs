@@ -86,12 +86,16 @@ public class DropInService(WaymarkDbContext db, Auditor audit, ICurrentUser user
         {
             p.GivenName, p.FamilyName,
             Open = db.Episodes.Where(e => e.PersonId == p.Id && e.TeamId == team && e.ClosedAt == null).OrderByDescending(e => e.IdentifiedAt).Select(e => (Guid?)e.Id).FirstOrDefault(),
-            Last = db.Episodes.Where(e => e.PersonId == p.Id && e.TeamId == team && e.ClosedAt != null).OrderByDescending(e => e.ClosedAt)
-                .Select(e => new { e.Id, e.ClosedAt }).FirstOrDefault(),
+            // Two scalar sub-queries (each LIMIT 1 on the person's episodes), not one projected object: EF Core turns a projected
+            // FirstOrDefault of several columns into a window over every episode the team may see.
+            LastId = db.Episodes.Where(e => e.PersonId == p.Id && e.TeamId == team && e.ClosedAt != null).OrderByDescending(e => e.ClosedAt)
+                .Select(e => (Guid?)e.Id).FirstOrDefault(),
+            LastClosedAt = db.Episodes.Where(e => e.PersonId == p.Id && e.TeamId == team && e.ClosedAt != null).OrderByDescending(e => e.ClosedAt)
+                .Select(e => e.ClosedAt).FirstOrDefault(),
         }).FirstOrDefaultAsync(ct);
         if (row is null) return null;
         return new DropInPerson(personId, PersonNames.Full(row.GivenName, row.FamilyName), row.Open,
-            row.Open is null ? row.Last?.Id : null, row.Open is null ? row.Last?.ClosedAt : null, row.Open is null && row.Last is not null);
+            row.Open is null ? row.LastId : null, row.Open is null ? row.LastClosedAt : null, row.Open is null && row.LastId is not null);
     }
 
     /// <summary>
@@ -199,12 +203,16 @@ public class DropInService(WaymarkDbContext db, Auditor audit, ICurrentUser user
             .Select(d => new
             {
                 d.Id, d.PersonId, d.ArrivedAt, d.Reasons, d.SeenByUserIds, Reopened = d.ReopenedEpisodeId != null,
-                Person = db.People.Where(p => p.Id == d.PersonId).Select(p => new { p.GivenName, p.FamilyName }).FirstOrDefault(),
             }).ToListAsync(ct);
         var shown = rows.Take(PageSize).ToList();
+        // The names by primary key in a second query: a projected FirstOrDefault of the person became a window over every
+        // person the team may see (ROW_NUMBER), a second at a million people (docs/benchmarks.md).
+        var personIds = shown.Select(r => r.PersonId).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, ct);
         var names = await db.DisplayNamesAsync(shown.SelectMany(r => r.SeenByUserIds.Split(' ', StringSplitOptions.RemoveEmptyEntries)), ct);
         return new DropInDay(day, shown.Select(r => new DropInRow(r.Id, r.PersonId,
-            r.Person is null ? "Unknown" : PersonNames.Full(r.Person.GivenName, r.Person.FamilyName), r.ArrivedAt, r.Reasons,
+            people.GetValueOrDefault(r.PersonId) is { } person ? PersonNames.Full(person.GivenName, person.FamilyName) : "Unknown", r.ArrivedAt, r.Reasons,
             r.SeenByUserIds.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(u => names.GetValueOrDefault(u) ?? "unknown").ToList(),
             r.Reopened)).ToList(), page, rows.Count > PageSize);
     }
