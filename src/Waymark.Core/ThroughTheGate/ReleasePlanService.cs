@@ -255,18 +255,22 @@ public class ReleasePlanService(WaymarkDbContext db, Auditor audit, ICurrentUser
         var appointmentsOf = db.Set<Appointment>();
         var rows = await (
             from r in ordered.AsNoTracking().Skip((page - 1) * PageSize).Take(PageSize + 1)
-            join p in db.People on r.PersonId equals p.Id
             select new
             {
-                r, p.GivenName, p.FamilyName,
+                r,
                 MeetWorker = db.Users.Where(u => u.Id == r.MeetWorkerUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 Booked = appointmentsOf.Count(a => a.ReleasePlanId == r.Id && (a.Outcome == null || a.Outcome < AppointmentOutcome.CancelledByPerson)
                     && !appointmentsOf.Any(x => x.SupersedesId == a.Id)),
                 KeyWorker = db.Episodes.Where(e => e.Id == r.EpisodeId)
                     .Select(e => db.Users.Where(u => u.Id == e.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault()).FirstOrDefault(),
             }).ToListAsync(ct);
-        // The join may reorder; the page's order is the query's.
-        var list = rows.Select(x => new ReleaseListRow(x.r, x.GivenName, x.FamilyName,
+        // The names by primary key in a second query, not a join: joined to the team-filtered people, PostgreSQL hashed every
+        // person the team may see (0.6-1 s at a million people; docs/benchmarks.md). A plan whose person the team no longer
+        // sees is left out, as the join did.
+        var personIds = rows.Select(x => x.r.PersonId).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, ct);
+        var list = rows.Where(x => people.ContainsKey(x.r.PersonId)).Select(x => new ReleaseListRow(x.r, people[x.r.PersonId].GivenName, people[x.r.PersonId].FamilyName,
             x.r.MeetBy switch { GateMeeter.Worker => x.MeetWorker, GateMeeter.SomeoneElse => x.r.MeetOtherName, _ => null }, x.Booked, x.KeyWorker)).ToList();
         list = byFollowUp
             ? list.OrderBy(x => x.Plan.FollowUpDueOn).ThenBy(x => x.Plan.Id).ToList()
