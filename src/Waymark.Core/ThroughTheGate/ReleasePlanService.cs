@@ -281,7 +281,9 @@ public class ReleasePlanService(WaymarkDbContext db, Auditor audit, ICurrentUser
     private async Task<(TimeOnly? Time, List<(string Field, string Message)> Problems)> ReadAsync(ReleasePlanInput input, CancellationToken ct)
     {
         var (time, problems) = ReleaseRules.Read(input, Today);
-        if (input.MeetBy == GateMeeter.Worker && !string.IsNullOrWhiteSpace(input.MeetWorkerUserId)
+        // Checked whoever meets them: the select posts its choice even when another radio is chosen, and a value that is no
+        // member of the team is refused rather than quietly dropped (HostileInputTests).
+        if (!string.IsNullOrWhiteSpace(input.MeetWorkerUserId)
             && !await Caseload.Capacity.CaseWorkersOf(db, TeamId).AnyAsync(m => m.UserId == input.MeetWorkerUserId, ct))
             problems.Add((nameof(ReleasePlanInput.MeetWorkerUserId), "Select a member of your team who holds a caseload"));
         return (time, problems);
