@@ -254,6 +254,15 @@ public class DropInService(WaymarkDbContext db, Auditor audit, ICurrentUser user
             }
         }
         dropIn.ReopenedEpisodeId = episode.Id;
+        // The drop-in and its contact become the new episode's first contact (its "Last reached"), in the same save: the
+        // contact is tracked already when recorded with the reopening, else read by key.
+        dropIn.EpisodeId = episode.Id;
+        var contact = await db.Set<Contact>().FindAsync([dropIn.ContactId], ct);
+        if (contact is not null && contact.EpisodeId is null)
+        {
+            contact.EpisodeId = episode.Id;
+            audit.Add(AuditAction.Updated, "Contact", contact.Id.ToString(), dropIn.PersonId, "Drop-in linked to the episode reopened from it");
+        }
         audit.Add(AuditAction.Created, "Episode", episode.Id.ToString(), dropIn.PersonId, detail);
         audit.Add(AuditAction.Updated, "DropIn", dropIn.Id.ToString(), dropIn.PersonId, "Support reopened");
         return episode;

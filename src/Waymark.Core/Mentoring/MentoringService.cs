@@ -65,7 +65,7 @@ public sealed record Mentee(MentoringPairing Pairing, string GivenName, string F
 /// answers 404 and nothing leaks. Thin orchestration (ADR 4): validate, load through the team filter, change, audit,
 /// save once.
 /// </summary>
-public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock)
+public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock, Reminders.ReminderPlanner reminders)
 {
     /// <summary>Pairings per page of the team's list: 25.</summary>
     public const int PageSize = 25;
@@ -119,7 +119,14 @@ public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser u
         return pairing;
     }
 
-    /// <summary>Ends the person's active pairing, with who, when and why. Audited; one save.</summary>
+    /// <summary>The note on the mentor's future meetings with the person that ending mentoring cancels.</summary>
+    public const string MeetingsCancelledNote = "Mentoring ended";
+
+    /// <summary>
+    /// Ends the person's active pairing, with who, when and why, and cancels (by the team, note
+    /// <see cref="MeetingsCancelledNote"/>) the mentor's appointments with them still to come, with their unsent
+    /// reminders. Audited; one save.
+    /// </summary>
     /// <param name="personId">The mentee.</param>
     /// <param name="reason">Why it ends; required, up to <see cref="MentoringRules.MaxEndReason"/> characters.</param>
     /// <param name="expectedVersion">The pairing's version as the page showed it.</param>
@@ -139,6 +146,22 @@ public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser u
         pairing.EndedByUserId = user.UserId;
         pairing.EndReason = reason!.Trim();
         audit.Add(AuditAction.Closed, nameof(MentoringPairing), pairing.Id.ToString(), personId, "Mentoring ended");
+        // The mentor can no longer see their meetings with the person, so those still to come are cancelled by the team in
+        // the same save, with their reminders still to be sent (as AppointmentService does for a cancellation).
+        var now = pairing.EndedAt.Value;
+        var set = db.Set<Appointment>();
+        var meetings = await set.Where(a => a.TeamId == TeamId && a.PersonId == personId && a.WorkerUserId == pairing.MentorUserId
+                && a.StartsAt > now && a.Outcome == null && !set.Any(n => n.SupersedesId == a.Id))
+            .ToListAsync(ct);
+        foreach (var a in meetings)
+        {
+            a.Outcome = AppointmentOutcome.CancelledByTeam;
+            a.OutcomeNote = MeetingsCancelledNote;
+            a.OutcomeRecordedAt = now;
+            a.OutcomeRecordedByUserId = user.UserId;
+            audit.Add(AuditAction.Updated, nameof(Appointment), a.Id.ToString(), a.PersonId, $"Outcome: {AppointmentRules.Display(AppointmentOutcome.CancelledByTeam)} (mentoring ended)");
+            await reminders.CancelForAppointmentAsync(a.Id, "Appointment cancelled", ct);
+        }
         await db.SaveOrConflictAsync(ConflictMessage, ct);
     }
 

@@ -38,9 +38,18 @@ public class DateParts
     /// <see cref="DateLimits.Period"/>, <see cref="DateLimits.DateOfBirthProblem"/>).
     /// </summary>
     /// <param name="what">How the page names the date, e.g. "Date of birth".</param>
-    public (DateOnly? Date, string? Error) Parse(string what)
+    /// <param name="laterRuleBoundsTheFuture">
+    /// True where the date's own rule refuses dates far ahead (e.g. "within 2 years of today", "today or in the past"):
+    /// a year after <see cref="DateLimits.LatestYear"/> then reads as the last day of that year, so the rule answers
+    /// with its own message instead of "must be a real date" (a date in 3027 is real, just too far off).
+    /// </param>
+    public (DateOnly? Date, string? Error) Parse(string what, bool laterRuleBoundsTheFuture = false)
     {
-        var (date, error, _) = Check(what);
+        var (date, error, parts) = Check(what);
+        if (laterRuleBoundsTheFuture && parts == DatePart.Year && error is not null
+            && Number(Year, out var y) && y > DateLimits.LatestYear && Year!.Trim().Length == 4
+            && Number(Day, out var d) && Number(Month, out var m) && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(2000, m))
+            return (new DateOnly(DateLimits.LatestYear, 12, 31), null);
         return (date, error);
     }
 

@@ -94,6 +94,35 @@ public abstract class DropInServiceTests<TDb>(TDb database) : DataTest<TDb>(data
             a => a.Detail!.StartsWith("Reopened from a drop-in", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(ReopenChoice.Support, false)]
+    [InlineData(ReopenChoice.ScreenAgain, false)]
+    [InlineData(ReopenChoice.Support, true)]
+    [InlineData(ReopenChoice.ScreenAgain, true)]
+    public async Task Reopening_links_the_drop_in_and_its_contact_to_the_new_episode_in_the_same_save(ReopenChoice choice, bool later)
+    {
+        var w = await DischargedAsync();
+        Guid dropInId, episodeId;
+        if (later)
+        {
+            await using (var first = As(As(w.Team, w.Amira))) (dropInId, _) = (await Service(first).RecordAsync(w.Person.Id, Input(w.Amira))).DropIn is var d ? (d.Id, d.Version) : default;
+            var version = (await AsSystem().Set<DropIn>().SingleAsync(x => x.Id == dropInId)).Version;
+            await using var db = As(As(w.Team, w.Amira));
+            episodeId = (await Service(db).ReopenAsync(dropInId, version, choice == ReopenChoice.ScreenAgain)).Id;
+        }
+        else
+        {
+            await using var db = As(As(w.Team, w.Amira));
+            var (dropIn, reopened) = await Service(db).RecordAsync(w.Person.Id, Input(w.Amira), choice);
+            (dropInId, episodeId) = (dropIn.Id, reopened!.Id);
+        }
+
+        await using var check = AsSystem();
+        var stored = await check.Set<DropIn>().SingleAsync(d => d.Id == dropInId);
+        var contact = await check.Set<Contact>().SingleAsync(c => c.Id == stored.ContactId);
+        Assert.Equal(((Guid?)episodeId, (Guid?)episodeId, (Guid?)episodeId), (stored.EpisodeId, stored.ReopenedEpisodeId, contact.EpisodeId));
+    }
+
     [Fact]
     public async Task Screening_again_leaves_the_reopened_episode_at_identified_without_a_planned_end()
     {

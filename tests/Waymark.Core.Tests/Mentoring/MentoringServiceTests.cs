@@ -20,7 +20,7 @@ public abstract class MentoringServiceTests<TDb>(TDb database) : DataTest<TDb>(d
 {
     private readonly FakeClock _clock = new();
 
-    private MentoringService Service(WaymarkDbContext db) => new(db, new Auditor(db, db.CurrentUser, _clock), db.CurrentUser, _clock);
+    private MentoringService Service(WaymarkDbContext db) => new(db, new Auditor(db, db.CurrentUser, _clock), db.CurrentUser, _clock, new Waymark.Reminders.ReminderPlanner(db, _clock));
 
     private async Task<string> MemberAsync(Team team, string name, string role)
     {
@@ -142,6 +142,53 @@ public abstract class MentoringServiceTests<TDb>(TDb database) : DataTest<TDb>(d
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Service(mentorAfter).RecordContactAsync(w.Person.Id, new MentoringContactInput(_clock.Now, true, 30, "Met")));
         await using var again = As(As(w.Team, w.Manager, Roles.TeamManager));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Service(again).EndAsync(w.Person.Id, "Again", ended.Version));
+    }
+
+    [Fact]
+    public async Task Ending_mentoring_cancels_the_mentors_future_meetings_with_the_person_and_their_reminders_in_the_same_save()
+    {
+        var w = await SetUpAsync();
+        var otherPerson = APerson().KnownTo(w.Team).Build();
+        await SaveAsync(otherPerson);
+        MentoringPairing pairing;
+        await using (var manager = As(As(w.Team, w.Manager, Roles.TeamManager)))
+        {
+            pairing = await Service(manager).PairAsync(w.Person.Id, new PairingInput(w.Mentor, Today));
+            await Service(manager).PairAsync(otherPerson.Id, new PairingInput(w.Mentor, Today));
+        }
+        Appointment Appt(string worker, double days, Guid? personId = null) => new()
+        {
+            TeamId = w.Team.Id, PersonId = personId ?? w.Person.Id, EpisodeId = personId is null ? w.Episode.Id : null, StartsAt = _clock.Now.AddDays(days), Location = "Café",
+            WorkerUserId = worker, BookedByUserId = worker, BookedAt = _clock.Now, Purpose = "Meet",
+        };
+        var future = Appt(w.Mentor, 2);
+        var later = Appt(w.Mentor, 9);
+        var past = Appt(w.Mentor, -3);
+        var practitioners = Appt(w.Practitioner, 1);
+        var otherMentees = Appt(w.Mentor, 3, otherPerson.Id);
+        var reminder = new Waymark.Reminders.Reminder
+        {
+            TeamId = w.Team.Id, PersonId = w.Person.Id, Channel = Waymark.Reminders.ReminderChannel.Text, AppointmentId = future.Id,
+            EventAt = future.StartsAt, DueAt = future.StartsAt.AddDays(-1), CreatedAt = _clock.Now, CreatedByUserId = w.Mentor,
+        };
+        await SaveAsync(future, later, past, practitioners, otherMentees, reminder);
+
+        await using (var manager = As(As(w.Team, w.Manager, Roles.TeamManager)))
+            await Service(manager).EndAsync(w.Person.Id, "Goals met", pairing.Version);
+
+        await using var check = AsSystem();
+        var stored = await check.Set<Appointment>().ToDictionaryAsync(a => a.Id);
+        foreach (var cancelled in new[] { future, later })
+        {
+            var a = stored[cancelled.Id];
+            Assert.Equal(((AppointmentOutcome?)AppointmentOutcome.CancelledByTeam, "Mentoring ended", w.Manager, (DateTimeOffset?)_clock.Now),
+                (a.Outcome, a.OutcomeNote, a.OutcomeRecordedByUserId, a.OutcomeRecordedAt));
+        }
+        Assert.All(new[] { past, practitioners, otherMentees }, kept => Assert.Null(stored[kept.Id].Outcome));
+        var storedReminder = await check.Set<Waymark.Reminders.Reminder>().SingleAsync(r => r.Id == reminder.Id);
+        Assert.NotNull(storedReminder.CancelledAt);
+        Assert.Equal("Appointment cancelled", storedReminder.CancelReason);
+        Assert.Equal(2, await check.AuditEvents.CountAsync(a => a.RecordType == nameof(Appointment) && a.PersonId == w.Person.Id && a.Action == AuditAction.Updated));
     }
 
     [Fact]

@@ -133,6 +133,26 @@ public abstract class ActionPlanPageTests(AppFixture app)
             Assert.Contains("must be today or in the future", page.ErrorSummary!);
         }
 
+        // A real date far ahead (3027) is refused by the date's own rule, not as "not a real date"; what was typed is kept.
+        using (var refused = await (await client.GetPageAsync($"/people/{person.Id}/action-plan/goal/{goal.Id}/step")).Form("main form")
+            .Set("What", "Ring the job centre").Set("Who", "Worker").Set("WorkerUserId", app.Data.UserId(Users.Practitioner)).Set("DueOn.Day", "3").Set("DueOn.Month", "4").Set("DueOn.Year", "3027").SubmitAsync(client))
+        {
+            var page = await HtmlPage.ReadAsync(refused);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("The date it should be done by must be within 2 years of today", page.ErrorSummary!);
+            Assert.DoesNotContain("real date", page.ErrorSummary!);
+            Assert.Equal("3027", page.Form("main form")["DueOn.Year"]);
+        }
+        using (var refused = await (await client.GetPageAsync($"/people/{person.Id}/action-plan/review")).Form("main form")
+            .Set("ReviewedOn.Day", "1").Set("ReviewedOn.Month", "1").Set("ReviewedOn.Year", "3027").Set("Note", "Went well")
+            .Set("NextReviewOn.Day", "1").Set("NextReviewOn.Month", "6").Set("NextReviewOn.Year", "3027").SubmitAsync(client))
+        {
+            var page = await HtmlPage.ReadAsync(refused);
+            Assert.Contains("The date of the review must be today or in the past", page.ErrorSummary!);
+            Assert.Contains("The next review must be within a year of today", page.ErrorSummary!);
+            Assert.DoesNotContain("real date", page.ErrorSummary!);
+        }
+
         using (var refused = await (await client.GetPageAsync($"/people/{person.Id}/action-plan/review")).Form("main form")
             .SetDate("ReviewedOn", Today.AddDays(1)).Set("Note", "").Set("NextReviewOn.Day", "1").Set("NextReviewOn.Month", "").Set("NextReviewOn.Year", "2027").SubmitAsync(client))
         {

@@ -219,7 +219,16 @@ public abstract class AppointmentPageTests(AppFixture app)
             Assert.Contains(person.FullName, diary.MainText);
             Assert.Contains($"/appointments/{a.Id}", diary.Links("main a"));
             Assert.Contains(person.FullName, (await mine.GetPageAsync($"/diary/week?start={day}")).MainText);
-            Assert.Equal(HttpStatusCode.NotFound, (await mine.GetAsync("/diary?date=31-12-2026")).StatusCode);
+            // A date no link gives is not "not found": the error summary, and today's diary (or week).
+            var today = UkTime.Today(TimeProvider.System);
+            foreach (var (url, heading) in new[] { ("/diary?date=31-12-2026", "My diary: " + today.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))),
+                ("/diary?date=banana", "My diary: "), ("/diary/week?start=banana", "My week from "), ("/diary/week?start=2026-02-30", "My week from ") })
+            {
+                var bad = await mine.GetPageAsync(url);
+                Assert.Contains("Enter a real date", bad.ErrorSummary!);
+                Assert.StartsWith("Error: ", bad.Title);
+                Assert.StartsWith(heading, bad.H1);
+            }
         }
         using (var manager = await app.SignedInAsync(Users.TeamManager))
             Assert.Contains(person.FullName, (await manager.GetPageAsync($"/diary?date={day}&worker={practitioner}")).MainText);

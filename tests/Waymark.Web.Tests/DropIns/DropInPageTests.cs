@@ -59,6 +59,10 @@ public abstract class DropInPageTests(AppFixture app)
         var episodePage = await client.GetPageAsync($"/episodes/{episode.Id}");
         Assert.Contains("Reopened from the episode of", episodePage.MainText);
         Assert.Contains($"/episodes/{last.Id}", episodePage.Links("main a"));
+        // The drop-in is the new episode's contact: linked in the same save, so the episode shows it as last reached.
+        Assert.Equal(((Guid?)episode.Id, (Guid?)episode.Id), (dropIn.EpisodeId, contact.EpisodeId));
+        Assert.Contains($"Last reached: {Waymark.Web.Forms.Display.DateTime(contact.OccurredAt)} (this episode)", episodePage.MainText);
+        Assert.DoesNotContain("No contacts recorded in this episode", episodePage.MainText);
     }
 
     [Fact]
@@ -76,6 +80,9 @@ public abstract class DropInPageTests(AppFixture app)
         var episode = await app.Data.QueryAsync(db => db.Episodes.SingleAsync(e => e.PersonId == person.Id && e.ClosedAt == null));
         Assert.Equal((EpisodeStatus.Identified, (Guid?)last.Id), (episode.Status, episode.ReopenedFromEpisodeId));
         Assert.Equal($"/episodes/{episode.Id}", Redirects.Path(reopened));
+        var episodePage = await client.GetPageAsync($"/episodes/{episode.Id}");
+        Assert.DoesNotContain("Last reached: never recorded", episodePage.MainText);
+        Assert.DoesNotContain("No contacts recorded in this episode", episodePage.MainText);
 
         // Now open: reopening again is refused, with a link to the open episode.
         var again = await client.GetPageAsync($"/people/{person.Id}/drop-ins/new");
@@ -177,7 +184,15 @@ public abstract class DropInPageTests(AppFixture app)
         Assert.DoesNotContain($"/drop-ins/{today.Id}", before.Links("main a"));
         var typed = await client.GetPageAsync($"/drop-ins?Show.Day=31&Show.Month=2&Show.Year=2026");
         Assert.Contains("day", typed.ErrorSummary!, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/drop-ins?date=yesterday")).StatusCode);
+        // A date no link gives is not "not found": the error summary, with today's list.
+        foreach (var bad in new[] { "yesterday", "banana", "2026-02-30", "1899-01-01" })
+        {
+            var shown = await client.GetPageAsync($"/drop-ins?date={bad}");
+            Assert.Contains("Enter a real date", shown.ErrorSummary!);
+            Assert.StartsWith("Error: ", shown.Title);
+            Assert.Equal("Drop-ins: " + UkTime.Today(TimeProvider.System).ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), shown.H1);
+            Assert.Contains($"/drop-ins/{today.Id}", shown.Links("main a"));
+        }
     }
 
     [Fact]

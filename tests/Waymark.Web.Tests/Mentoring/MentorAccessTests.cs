@@ -152,6 +152,37 @@ public abstract class MentorAccessTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_shared_action_plan_tags_a_passed_review_and_an_overdue_step_as_the_case_workers_view_does()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var today = UkTime.Today(TimeProvider.System);
+        await ActionPlans.ActionPlanData.AddPlanAsync(app.Data, app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner),
+            plan: p => p.NextReviewOn = today.AddDays(-1), step: s => s.DueOn = today.AddDays(-2));
+        await app.Data.AddPairingAsync(app.Data.Northshire, person.Id, Volunteer);
+        using var client = await app.SignedInAsync(Users.Volunteer);
+
+        var page = await client.GetPageAsync($"/mentoring/{person.Id}");
+        var shared = HtmlPage.Collapse(page.Document.GetElementById("shared-action-plan")!.TextContent);
+        Assert.Contains("Go to the housing office", shared);
+        Assert.Contains("Overdue", shared);
+        Assert.Contains("Review due", shared);
+        Assert.DoesNotContain("So my kids can stay", page.Html);
+    }
+
+    [Fact]
+    public async Task A_shared_action_plan_on_time_has_no_tags()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var today = UkTime.Today(TimeProvider.System);
+        await ActionPlans.ActionPlanData.AddPlanAsync(app.Data, app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner),
+            plan: p => p.NextReviewOn = today.AddDays(30));
+        await app.Data.AddPairingAsync(app.Data.Northshire, person.Id, Volunteer);
+        using var client = await app.SignedInAsync(Users.Volunteer);
+        var page = await client.GetPageAsync($"/mentoring/{person.Id}");
+        Assert.Empty(page.Document.GetElementById("shared-action-plan")!.QuerySelectorAll(".nhsuk-tag"));
+    }
+
+    [Fact]
     public async Task A_volunteers_home_and_menu_offer_only_their_mentees_and_account_links()
     {
         using var client = await app.SignedInAsync(Users.Volunteer);

@@ -17,6 +17,8 @@ public abstract class ReleasePlanPageTests(AppFixture app)
 
     private static DateOnly Today => UkTime.Today(TimeProvider.System);
 
+    private static string Text(HtmlPage page, string selector) => HtmlPage.Collapse(page.Document.QuerySelector(selector)?.TextContent ?? "");
+
     private Task<List<ReleasePlan>> PlansAsync(Guid personId) =>
         app.Data.QueryAsync(db => db.Set<ReleasePlan>().Where(r => r.PersonId == personId).OrderBy(r => r.CreatedAt).ToListAsync());
 
@@ -43,7 +45,11 @@ public abstract class ReleasePlanPageTests(AppFixture app)
             (plan.PrisonNumber, plan.ExpectedReleaseOn, plan.MeetBy, plan.MeetTime, plan.FollowUpDueOn));
         var page = await client.GetPageAsync($"/people/{person.Id}/release");
         Assert.Contains("Sister (Jo)", page.MainText);
-        Assert.Contains("08:30", page.MainText);
+        // The meeting is planned for the expected day, its time as the app shows times (not "08:30").
+        var planned = $"Planned for {Forms.Display.DateTime(UkTime.FromLocal(Today.AddDays(5), new TimeOnly(8, 30)))}";
+        Assert.Matches(@"^Planned for \d+ \w+ \d{4} at 8:30am (GMT|BST)$", Text(page, "#meet-when"));
+        Assert.Equal(planned, Text(page, "#meet-when"));
+        Assert.DoesNotContain("08:30", page.MainText);
         Assert.Contains($"/people/{person.Id}/contacts/new?kind=InPrison", page.Links("main a"));
         var personPage = await client.GetPageAsync($"/people/{person.Id}");
         Assert.Contains("Release from prison", personPage.MainText);
@@ -58,6 +64,10 @@ public abstract class ReleasePlanPageTests(AppFixture app)
             Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
         plan = Assert.Single(await PlansAsync(person.Id));
         Assert.Equal((Today, Today.AddMonths(1), app.Data.UserId(Users.Practitioner)), (plan.ReleasedOn, plan.FollowUpDueOn, plan.ReleaseRecordedByUserId));
+        // Released five days early: the gate meeting did not happen on the day of release, and it does not say it did.
+        var afterRelease = await client.GetPageAsync($"/people/{person.Id}/release");
+        Assert.Equal($"{planned}; not met: released earlier than expected", Text(afterRelease, "#meet-when"));
+        Assert.DoesNotContain(Forms.Display.Date(Today) + " at", Text(afterRelease, "#meet-when"));
         using (var again = await client.GetAsync($"/people/{person.Id}/release/released")) Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         using (var followed = await (await client.GetPageAsync($"/people/{person.Id}/release/follow-up")).Form("main form").Set("Note", "Settled at the hostel").SubmitAsync(client))
             Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
@@ -87,6 +97,13 @@ public abstract class ReleasePlanPageTests(AppFixture app)
         var kept = page.Form("main form");
         Assert.Equal(("12345", "31", "half eight", "Gate lodge", "Worker"), (kept["PrisonNumber"], kept["ExpectedReleaseOn.Day"], kept["MeetTime"], kept["MeetPlace"], kept["MeetBy"]));
         Assert.Empty(await PlansAsync(person.Id));
+        // A real date far ahead (3027) is refused by the rule ("within 5 years"), not as "not a real date".
+        using var far = await (await client.GetPageAsync($"/people/{person.Id}/release/edit")).Form("main form")
+            .Set("Prison", "HMP Northshire").Set("ReleaseType", "Licence").Set("MeetBy", "Nobody")
+            .Set("ExpectedReleaseOn.Day", "4").Set("ExpectedReleaseOn.Month", "12").Set("ExpectedReleaseOn.Year", "3027").SubmitAsync(client);
+        var farPage = await HtmlPage.ReadAsync(far);
+        Assert.Contains("The expected release date must be within 5 years from today", farPage.ErrorSummary!);
+        Assert.DoesNotContain("real date", farPage.ErrorSummary!);
     }
 
     [Fact]
@@ -217,6 +234,14 @@ public abstract class ReleasePlanPageTests(AppFixture app)
         var after = await client.GetPageAsync($"/people/{person.Id}/release");
         Assert.Contains($"/appointments/{appointment.Id}", after.Links("main a"));
         Assert.Contains("Booked", after.MainText);
+        Assert.Null(after.Document.QuerySelector("#check-appointments"));
+
+        // Released three days early: the appointment still booked for the expected day is listed to check or reschedule.
+        using (var released = await (await client.GetPageAsync($"/people/{person.Id}/release/released")).Form("main form").SetDate("ReleasedOn", Today).SubmitAsync(client))
+            Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
+        var early = await client.GetPageAsync($"/people/{person.Id}/release");
+        Assert.Contains("still booked for " + Forms.Display.Date(plan.ExpectedReleaseOn), Text(early, "#check-appointments"));
+        Assert.Contains($"/appointments/{appointment.Id}", early.Links("#check-appointments a"));
 
         // Another person's plan is not found, so no appointment can be linked to it.
         var (someoneElse, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);

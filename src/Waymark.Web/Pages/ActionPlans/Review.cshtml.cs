@@ -47,9 +47,9 @@ public class ReviewModel(ActionPlanService service, TimeProvider clock) : PageMo
         if (PersonName is null) return NotFound();
         Plan = await service.PlanAsync(PersonId, PlanId, ct);
         if (Plan is null) return NotFound();
-        var (reviewed, e1) = ReviewedOn.Parse("The date of the review");
+        var (reviewed, e1) = ReviewedOn.Parse("The date of the review", laterRuleBoundsTheFuture: true);
         if (e1 is not null) ModelState.AddModelError(nameof(ReviewedOn), e1);
-        var (next, e2) = NextReviewOn.Parse("The date of the next review");
+        var (next, e2) = NextReviewOn.Parse("The date of the next review", laterRuleBoundsTheFuture: true);
         if (e2 is not null) ModelState.AddModelError(nameof(NextReviewOn), e2);
         var input = new ReviewInput(reviewed, Note, next);
         try

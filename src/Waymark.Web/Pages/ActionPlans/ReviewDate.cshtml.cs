@@ -45,7 +45,7 @@ public class ReviewDateModel(ActionPlanService service) : PageModel, IShowsPerso
         if (PersonName is null) return NotFound();
         Plan = await service.PlanAsync(PersonId, PlanId, ct);
         if (Plan is null) return NotFound();
-        var (next, error) = NextReviewOn.Parse("The date of the next review");
+        var (next, error) = NextReviewOn.Parse("The date of the next review", laterRuleBoundsTheFuture: true);
         if (error is not null)
         {
             ModelState.AddModelError(nameof(NextReviewOn), error);

@@ -53,7 +53,7 @@ public class StepModel(ActionPlanService service) : PageModel, IShowsPersonData
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        var (due, error) = DueOn.Parse("The date it should be done by");
+        var (due, error) = DueOn.Parse("The date it should be done by", laterRuleBoundsTheFuture: true);
         if (error is not null) ModelState.AddModelError(nameof(DueOn), error);
         var input = new StepInput(What, Choices.Enum<StepOwner>(Who), WorkerUserId, SomeoneElse, due);
         try

@@ -90,7 +90,7 @@ public class EditModel(CrisisPlanService plans, TimeProvider clock) : PageModel,
         }
         if (!int.TryParse(ContactRowsShown, NumberStyles.None, CultureInfo.InvariantCulture, out var shown) || shown != Contacts.Count)
             ModelState.AddModelError("", PostedKeys.Message);
-        var (agreedOn, dateError) = AgreedOn.Parse("Date the person agreed the plan");
+        var (agreedOn, dateError) = AgreedOn.Parse("Date the person agreed the plan", laterRuleBoundsTheFuture: true);
         var agreed = AgreedWithPerson switch { "yes" => true, "no" => false, _ => (bool?)null };
         if (agreed == true && dateError is not null) ModelState.AddModelError(nameof(AgreedOn), dateError);
         var input = new CrisisPlanInput

@@ -41,13 +41,23 @@ public abstract class DiaryPage(AppointmentService service, ICurrentUser user, T
     /// <summary>The query string part that keeps the worker, e.g. "&amp;worker=…", or "".</summary>
     public string WorkerQuery => IsMine ? "" : "&worker=" + Uri.EscapeDataString(WorkerId);
 
-    /// <summary>Reads the date (yyyy-MM-dd; none for today) and the worker; false for "not found".</summary>
+    /// <summary>The error for a date that is not a real day (yyyy-MM-dd, years 2000 to 2100).</summary>
+    public const string BadDate = "Enter a real date";
+
+    /// <summary>
+    /// Reads the date (yyyy-MM-dd; none for today; one that is not a real day is a model error <see cref="BadDate"/> and
+    /// today is shown) and the worker; false for "not found" (another worker's diary the user may not see).
+    /// </summary>
     protected async Task<bool> LoadAsync(string? date, Func<DateOnly, DateOnly> start, CancellationToken ct)
     {
-        DateOnly day;
-        if (string.IsNullOrEmpty(date)) day = Today;
-        else if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
-                 || day.Year < 2000 || day.Year > 2100) return false;
+        var day = Today;
+        // A date a link cannot give (typed or cut short): the error summary, with today's diary.
+        if (!string.IsNullOrEmpty(date))
+        {
+            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var linked) && linked.Year is >= 2000 and <= 2100)
+                day = linked;
+            else ModelState.AddModelError("", BadDate);
+        }
         From = start(day);
         WorkerId = user.UserId!;
         if (!string.IsNullOrEmpty(Worker) && Worker != user.UserId)

@@ -39,7 +39,7 @@ public class NewAppointmentModel(MentoringService mentoring, TimeProvider clock)
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        var (date, error) = Date.Parse("Date");
+        var (date, error) = Date.Parse("Date", laterRuleBoundsTheFuture: true);
         if (error is not null) ModelState.AddModelError(nameof(Date), error);
         int? minutes = int.TryParse(DurationMinutes?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : null;
         var input = new AppointmentInput(date, Time, ClockChange, minutes, Location, Purpose: MentoringRules.AppointmentPurpose);

@@ -82,7 +82,7 @@ public class NewContactModel(MentoringService mentoring, TimeProvider clock) : P
 
     private MentoringContactInput Read()
     {
-        var (date, error) = OccurredOn.Parse("Date");
+        var (date, error) = OccurredOn.Parse("Date", laterRuleBoundsTheFuture: true);
         if (error is not null) ModelState.AddModelError(nameof(OccurredOn), error);
         else if (date is null) ModelState.AddModelError(nameof(OccurredOn), "Enter the date you met or spoke");
         DateTimeOffset? at = null;

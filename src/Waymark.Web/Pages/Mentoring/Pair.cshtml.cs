@@ -37,7 +37,7 @@ public class PairModel(MentoringService mentoring) : PageModel, IShowsPersonData
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        var (date, error) = AgreedOn.Parse("The date they agreed");
+        var (date, error) = AgreedOn.Parse("The date they agreed", laterRuleBoundsTheFuture: true);
         if (error is not null) ModelState.AddModelError(nameof(AgreedOn), error);
         var input = new PairingInput(string.IsNullOrEmpty(Mentor) ? null : Mentor, date, Shares.Contains("action"), Shares.Contains("crisis"));
         try

@@ -63,7 +63,7 @@ public class EditModel(ReleasePlanService service, WaymarkDbContext db, ICurrent
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadFormAsync(ct)) return NotFound();
-        var (date, error) = ExpectedReleaseOn.Parse("Expected release date");
+        var (date, error) = ExpectedReleaseOn.Parse("Expected release date", laterRuleBoundsTheFuture: true);
         if (error is not null) ModelState.AddModelError(nameof(ExpectedReleaseOn), error);
         var input = new ReleasePlanInput(Prison, PrisonNumber, date, Choices.Enum<ReleaseType>(ReleaseType), Notes, Choices.Enum<GateMeeter>(MeetBy),
             MeetWorkerUserId, MeetOtherName, MeetTime, MeetPlace, Transport, WhatToBring);

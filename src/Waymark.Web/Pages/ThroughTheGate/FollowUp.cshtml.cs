@@ -33,7 +33,7 @@ public class FollowUpModel(ReleasePlanService service, WaymarkDbContext db, ICur
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct) || Plan is null || Plan.TeamId != user.TeamId) return NotFound();
-        var (date, error) = DoneOn.Parse("Date of the follow-up");
+        var (date, error) = DoneOn.Parse("Date of the follow-up", laterRuleBoundsTheFuture: true);
         if (error is not null) ModelState.AddModelError(nameof(DoneOn), error);
         try
         {

@@ -28,7 +28,7 @@ public class ReleasedModel(ReleasePlanService service, WaymarkDbContext db, ICur
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct) || Plan is null || Plan.TeamId != user.TeamId) return NotFound();
-        var (date, error) = ReleasedOn.Parse("Date they were released");
+        var (date, error) = ReleasedOn.Parse("Date they were released", laterRuleBoundsTheFuture: true);
         if (error is not null)
         {
             ModelState.AddModelError(nameof(ReleasedOn), error);
