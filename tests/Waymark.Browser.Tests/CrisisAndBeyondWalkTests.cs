@@ -263,7 +263,7 @@ public class CrisisAndBeyondWalkTests(CrisisAndBeyondWalkFixture fx)
         var loads = 0;
         void Count(object? sender, IFrame frame) { if (frame == page.MainFrame) loads++; }
         page.FrameNavigated += Count;
-        await page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = $"Record a drop-in for {Family}", Exact = false }));
+        await page.FollowLinkByKeyboardAsync(page.GetByRole(AriaRole.Link, new() { Name = $"Record a drop-in for {FullName}", Exact = true }));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Record a drop-in");
         // The crisis plan is at the top of the form: its banner comes before the heading and the form.
         var banner = page.Locator("[data-crisis-plan-banner]");
