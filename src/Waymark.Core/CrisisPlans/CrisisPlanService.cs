@@ -195,6 +195,9 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
         return version;
     }
 
+    /// <summary>Why a plan not agreed with the person is not texted to them: "Agree the plan with {name} before sending them a copy".</summary>
+    public static string NotAgreed(string personName) => $"Agree the plan with {personName} before sending them a copy";
+
     /// <summary>
     /// Texts the person the numbers of their current plan (<see cref="TextOf"/>) through Notify, and records it as a
     /// <see cref="CrisisPlanShare"/> with Notify's id or the failure, audited (Exported "CrisisPlanShare"). A refusal
@@ -202,14 +205,17 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
     /// </summary>
     /// <returns>The record of the text.</returns>
     /// <exception cref="KeyNotFoundException">No such person the team can see.</exception>
-    /// <exception cref="CrisisPlanRuleException">No plan yet, or no consent to texts or no UK mobile (<see cref="NoConsentToText"/>).</exception>
+    /// <exception cref="CrisisPlanRuleException">No plan yet, no consent to texts or no UK mobile (<see cref="NoConsentToText"/>),
+    /// or the latest version was not agreed with the person (<see cref="NotAgreed"/>).</exception>
     public async Task<CrisisPlanShare> TextCopyAsync(Guid personId, CancellationToken ct = default)
     {
         var person = await db.People.AsNoTracking().Where(x => x.Id == personId)
-            .Select(x => new { x.ConsentToText, x.Phone }).FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException("Person not found.");
+            .Select(x => new { x.ConsentToText, x.Phone, x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException("Person not found.");
         if (!ReminderConsent.CanText(person.ConsentToText, person.Phone)) throw new CrisisPlanRuleException(NoConsentToText);
         var plan = await CurrentPlanAsync(personId, tracked: false, ct) ?? throw new CrisisPlanRuleException("There is no crisis plan to send yet.");
         var version = await db.Set<CrisisPlanVersion>().AsNoTracking().FirstAsync(v => v.CrisisPlanId == plan.Id && v.Number == plan.LatestNumber, ct);
+        // A plan the person has not agreed is not theirs yet: it is not sent to them (issue 14).
+        if (!version.AgreedWithPerson) throw new CrisisPlanRuleException(NotAgreed(PersonNames.Full(person.GivenName, person.FamilyName)));
         var settings = await SupportSettingsOf.TeamAsync(db, TeamId, ct);
         var share = new CrisisPlanShare
         {
