@@ -107,7 +107,7 @@ public abstract class CrisisPlanPageTests(AppFixture app)
              "Gary Demo-Ex is marked do not contact: Ex-partner; take them off the plan (person 2 who can help)"], errors);
         Assert.Empty(await VersionsAsync(person.Id));
 
-        using var saved = await page.Form("main form").Set("Contacts[0].Name", "").Set("Contacts[0].Phone", "").Set("Contacts[1].Name", "").Set("Contacts[1].Phone", "").SubmitAsync(client);
+        using var saved = await page.Form("main form").Set("Contacts[0].Name", "").Set("Contacts[0].Relationship", "").Set("Contacts[0].Phone", "").Set("Contacts[1].Name", "").Set("Contacts[1].Phone", "").SubmitAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("Maya Testmother", Assert.Single(Assert.Single(await VersionsAsync(person.Id)).Contacts).Name);
     }
@@ -144,7 +144,8 @@ public abstract class CrisisPlanPageTests(AppFixture app)
     [Fact]
     public async Task Two_people_changing_the_same_version_the_second_is_told_of_the_conflict()
     {
-        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        // Identified before the stored plan's agreed date (3 October 2026), which each save keeps.
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => e.IdentifiedAt = new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero));
         await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
         using var first = await app.SignedInAsync(Users.Practitioner);
         using var second = await app.SignedInAsync(Users.SupportWorker);
