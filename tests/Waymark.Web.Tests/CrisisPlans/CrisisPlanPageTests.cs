@@ -298,6 +298,20 @@ public abstract class CrisisPlanPageTests(AppFixture app)
         var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
         using var manager = await app.SignedInAsync(Users.TeamManager);
+        // Unset (the team's usual state in these tests): staff are told on the plan and its edit page; managers get the link.
+        const string None = "Your team has no out-of-hours number, so plans show only the national lines. A team manager can add it in Keeping in touch settings.";
+        using (var practitioner = await app.SignedInAsync(Users.Practitioner))
+        {
+            foreach (var url in new[] { $"/people/{person.Id}/crisis-plan", $"/people/{person.Id}/crisis-plan/edit" })
+            {
+                var unset = await practitioner.GetPageAsync(url);
+                Assert.Contains(None, unset.MainText);
+                Assert.DoesNotContain("/team/support-settings", unset.Links("main a"));
+            }
+        }
+        var managerView = await manager.GetPageAsync($"/people/{person.Id}/crisis-plan");
+        Assert.Contains(None, managerView.MainText);
+        Assert.Contains("/team/support-settings", managerView.Links("[data-no-out-of-hours] a"));
         var settings = (await manager.GetPageAsync("/team/support-settings")).Form("main form");
         using (var bad = await settings.Set("OutOfHoursTelephone", "call the office").SubmitAsync(manager))
         {
@@ -312,6 +326,7 @@ public abstract class CrisisPlanPageTests(AppFixture app)
         {
             var plan = await manager.GetPageAsync($"/people/{person.Id}/crisis-plan");
             Assert.Contains("Northshire crisis team, nights and weekends: 01632 960 111", plan.MainText);
+            Assert.DoesNotContain("has no out-of-hours number", plan.MainText);
         }
         finally
         {
