@@ -189,7 +189,8 @@ public abstract class CrisisPlanPageTests(AppFixture app)
         Assert.All(sections, s => Assert.NotNull(s.QuerySelector(".waymark-easy-read__symbol[aria-hidden=true] svg")));
         Assert.Contains("Not sleeping", page.MainText);
         Assert.Contains("Call 116 123", page.MainText);
-        Assert.Contains("Print", page.Document.QuerySelector("a[data-module=waymark-print]")!.TextContent);
+        Assert.Equal("Print this easy-read copy", page.Document.QuerySelector("a[data-module=waymark-print]")!.TextContent.Trim());
+        Assert.Contains("This is my plan. I agreed it on 3 October 2026.", page.MainText);
     }
 
     [Fact]
