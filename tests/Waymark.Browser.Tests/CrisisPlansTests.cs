@@ -22,7 +22,8 @@ public class CrisisPlansTests(BrowserFixture fx)
         {
             var me = await db.Users.Where(u => u.Email == Ui.Email("Practitioner")).Select(u => u.Id).SingleAsync();
             var at = DateTimeOffset.UtcNow.AddDays(-3);
-            var person = new Person { GivenName = "Rhian", FamilyName = family, DateOfBirth = new DateOnly(1988, 2, 14), CreatedAt = at, CreatedBy = me };
+            // Known since before 3 October 2026, the agreed date typed below (an agreed date cannot be before the person was known).
+            var person = new Person { GivenName = "Rhian", FamilyName = family, DateOfBirth = new DateOnly(1988, 2, 14), CreatedAt = new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero), CreatedBy = me };
             person.TeamLinks.Add(new PersonTeamLink { PersonId = person.Id, TeamId = team, Since = at });
             var episode = new Episode { PersonId = person.Id, TeamId = team, Setting = Setting.PoliceCustody, IdentifiedBySource = "Custody sergeant", IdentificationReason = "Low mood", IdentifiedAt = at, RecordedAt = at, IdentifiedByUserId = me };
             episode.Allocate(me, me, at);

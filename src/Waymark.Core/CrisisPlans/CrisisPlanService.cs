@@ -121,6 +121,37 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
     }
 
     /// <summary>
+    /// Every problem of <paramref name="input"/> for <paramref name="personId"/>: its own (<see cref="CrisisPlanInput.Validate"/>),
+    /// a person who can help who is a current "do not contact" member of the person's support network (by name, ignoring case
+    /// and spaces, or by the phone's digits: <see cref="SupportNetworks.SupportNetworkService.DoNotContactMatchesAsync"/>), and
+    /// an agreed date before the person became known to the service (<see cref="KnownSince"/>). Issue 14.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such person the team can see.</exception>
+    public async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(Guid personId, CrisisPlanInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var today = UkTime.Today(clock);
+        var problems = input.Validate(today).ToList();
+        var rows = input.Contacts.Select(c => (c.IsEmpty ? null : c.Name, c.IsEmpty ? null : c.Phone)).ToList();
+        foreach (var (index, byName, name, reason) in await SupportNetworks.SupportNetworkService.DoNotContactMatchesAsync(db, personId, rows, ct))
+        {
+            var field = $"Contacts[{index}].{(byName ? nameof(CrisisContactInput.Name) : nameof(CrisisContactInput.Phone))}";
+            problems.Add((field, DoNotContactHelper(name, reason, index)));
+        }
+        if (input.AgreedWithPerson == true && input.AgreedOn is { } on && on <= today && !problems.Any(p => p.Field == nameof(CrisisPlanInput.AgreedOn)))
+        {
+            var known = await KnownSince.DayAsync(db, personId, ct) ?? throw new KeyNotFoundException("Person not found.");
+            if (KnownSince.DateProblem(on, known, today, "The date the person agreed the plan") is { } dateProblem)
+                problems.Add((nameof(CrisisPlanInput.AgreedOn), dateProblem));
+        }
+        return problems;
+    }
+
+    /// <summary>The problem with a person who can help (row <paramref name="index"/>, from 0) who is marked do not contact.</summary>
+    public static string DoNotContactHelper(string name, string reason, int index) =>
+        $"{name} is marked do not contact: {reason}; take them off the plan (person {index + 1} who can help)";
+
+    /// <summary>
     /// Saves a new version of the person's plan with the user's team (the plan is created with version 1 when there is
     /// none), with an audit event (Created "CrisisPlanVersion", coded detail only).
     /// </summary>
@@ -133,7 +164,7 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
     {
         ArgumentNullException.ThrowIfNull(input);
         if (await PersonNameAsync(personId, ct) is null) throw new KeyNotFoundException("Person not found.");
-        ValidationFailedException.ThrowIfAny(input.Validate(UkTime.Today(clock)));
+        ValidationFailedException.ThrowIfAny(await ProblemsAsync(personId, input, ct));
         var now = clock.GetUtcNow();
         var plan = await CurrentPlanAsync(personId, tracked: true, ct);
         if ((plan?.LatestNumber ?? 0) != input.BasedOn) throw new ConcurrencyConflictException(Conflict);
@@ -164,6 +195,9 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
         return version;
     }
 
+    /// <summary>Why a plan not agreed with the person is not texted to them: "Agree the plan with {name} before sending them a copy".</summary>
+    public static string NotAgreed(string personName) => $"Agree the plan with {personName} before sending them a copy";
+
     /// <summary>
     /// Texts the person the numbers of their current plan (<see cref="TextOf"/>) through Notify, and records it as a
     /// <see cref="CrisisPlanShare"/> with Notify's id or the failure, audited (Exported "CrisisPlanShare"). A refusal
@@ -171,14 +205,17 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
     /// </summary>
     /// <returns>The record of the text.</returns>
     /// <exception cref="KeyNotFoundException">No such person the team can see.</exception>
-    /// <exception cref="CrisisPlanRuleException">No plan yet, or no consent to texts or no UK mobile (<see cref="NoConsentToText"/>).</exception>
+    /// <exception cref="CrisisPlanRuleException">No plan yet, no consent to texts or no UK mobile (<see cref="NoConsentToText"/>),
+    /// or the latest version was not agreed with the person (<see cref="NotAgreed"/>).</exception>
     public async Task<CrisisPlanShare> TextCopyAsync(Guid personId, CancellationToken ct = default)
     {
         var person = await db.People.AsNoTracking().Where(x => x.Id == personId)
-            .Select(x => new { x.ConsentToText, x.Phone }).FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException("Person not found.");
+            .Select(x => new { x.ConsentToText, x.Phone, x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException("Person not found.");
         if (!ReminderConsent.CanText(person.ConsentToText, person.Phone)) throw new CrisisPlanRuleException(NoConsentToText);
         var plan = await CurrentPlanAsync(personId, tracked: false, ct) ?? throw new CrisisPlanRuleException("There is no crisis plan to send yet.");
         var version = await db.Set<CrisisPlanVersion>().AsNoTracking().FirstAsync(v => v.CrisisPlanId == plan.Id && v.Number == plan.LatestNumber, ct);
+        // A plan the person has not agreed is not theirs yet: it is not sent to them (issue 14).
+        if (!version.AgreedWithPerson) throw new CrisisPlanRuleException(NotAgreed(PersonNames.Full(person.GivenName, person.FamilyName)));
         var settings = await SupportSettingsOf.TeamAsync(db, TeamId, ct);
         var share = new CrisisPlanShare
         {

@@ -90,7 +90,8 @@ public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser u
     /// <returns>The new pairing.</returns>
     /// <exception cref="UnauthorizedAccessException">The user is not a team manager (<see cref="Permission.ManageTeam"/>).</exception>
     /// <exception cref="KeyNotFoundException">No such person the team can see.</exception>
-    /// <exception cref="ValidationFailedException">Every problem with the input (mentor not a volunteer of the team, no or a future agreement date).</exception>
+    /// <exception cref="ValidationFailedException">Every problem with the input (mentor not a volunteer of the team, no or a future
+    /// agreement date, or one before the person became known to the service: <see cref="KnownSince"/>).</exception>
     /// <exception cref="MentoringRuleException">The person already has an active mentor in the team.</exception>
     public async Task<MentoringPairing> PairAsync(Guid personId, PairingInput input, CancellationToken ct = default)
     {
@@ -99,6 +100,10 @@ public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser u
         if (!await db.People.AnyAsync(p => p.Id == personId, ct)) throw new KeyNotFoundException("Person not found.");
         var now = clock.GetUtcNow();
         var problems = MentoringRules.Problems(input, UkTime.DateOf(now)).ToList();
+        // Not before the person became known to the service (issue 14: an agreement of 1950 let contacts of 2000 through).
+        if (input.AgreedOn is { } agreed && agreed <= UkTime.DateOf(now) && await KnownSince.DayAsync(db, personId, ct) is { } known
+            && KnownSince.DateProblem(agreed, known, UkTime.DateOf(now), "The date they agreed") is { } early)
+            problems.Add((nameof(PairingInput.AgreedOn), early));
         if (!string.IsNullOrWhiteSpace(input.MentorUserId) && !await VolunteersOf(team).AnyAsync(m => m.UserId == input.MentorUserId, ct))
             problems.Add((nameof(PairingInput.MentorUserId), "Select a volunteer of your team"));
         ValidationFailedException.ThrowIfAny(problems);

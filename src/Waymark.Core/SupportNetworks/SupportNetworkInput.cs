@@ -30,6 +30,13 @@ public sealed record SupportNetworkInput(
     /// <summary>254 characters (RFC 5321's longest address).</summary>
     public const int MaxEmail = 254;
 
+    /// <summary>
+    /// The problem when the person consents to contact but the team is told not to contact them: the two contradict each other,
+    /// so the record would not say whether the team may make contact (issue 14).
+    /// </summary>
+    public const string ConsentWithDoNotContact =
+        "The person cannot consent to contact with someone marked do not contact: select no for consent, or untick do not contact";
+
     /// <summary>Every problem with the input (field, message).</summary>
     public IEnumerable<(string Field, string Message)> Validate()
     {
@@ -44,6 +51,7 @@ public sealed record SupportNetworkInput(
             yield return (nameof(Email), "Enter an email address in the correct format, like name@example.com");
         if (Clean(Address) is { Length: > MaxAddress }) yield return (nameof(Address), $"Address must be {MaxAddress} characters or fewer");
         if (ConsentToContact is null) yield return (nameof(ConsentToContact), "Select yes if the person agrees to the team contacting them, or no if they do not");
+        else if (ConsentToContact == true && DoNotContact) yield return (nameof(ConsentToContact), ConsentWithDoNotContact);
         if (DoNotContact && Clean(DoNotContactReason) is null) yield return (nameof(DoNotContactReason), "Enter why the team must not contact them");
         else if (Clean(DoNotContactReason) is { Length: > MaxReason }) yield return (nameof(DoNotContactReason), $"The reason must be {MaxReason} characters or fewer");
         if (Clean(Notes) is { Length: > MaxNotes }) yield return (nameof(Notes), $"Notes must be {MaxNotes:N0} characters or fewer");

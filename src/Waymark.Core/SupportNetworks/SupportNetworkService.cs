@@ -129,6 +129,52 @@ public class SupportNetworkService(WaymarkDbContext db, Auditor audit, ICurrentU
         return null;
     }
 
+    /// <summary>
+    /// The person's current (not removed) members marked "do not contact" whose name or phone number matches one of
+    /// <paramref name="people"/> (typed elsewhere, for example the crisis plan's people who can help; issue 14): names compared
+    /// ignoring case and every space (<see cref="NameKey"/>), phone numbers by their digits only (a leading 44 read as 0).
+    /// Members kept by any team the user can see count: keeping someone away from the person is everyone's concern.
+    /// One query, none when no row has a name or phone.
+    /// </summary>
+    /// <param name="db">The context (the caller's service has it).</param>
+    /// <param name="personId">The person.</param>
+    /// <param name="people">The rows typed, in order (name, phone; either may be empty).</param>
+    /// <returns>For each matching row: its index in <paramref name="people"/>, whether the name (else the phone) matched, and the member's name and recorded reason.</returns>
+    public static async Task<IReadOnlyList<(int Index, bool ByName, string Name, string Reason)>> DoNotContactMatchesAsync(
+        WaymarkDbContext db, Guid personId, IReadOnlyList<(string? Name, string? Phone)> people, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        if (people.All(p => string.IsNullOrWhiteSpace(p.Name) && string.IsNullOrWhiteSpace(p.Phone))) return [];
+        var members = await db.Set<SupportNetworkMember>().AsNoTracking().Where(m => m.PersonId == personId && m.DoNotContact && m.RemovedAt == null)
+            .Select(m => new { m.Name, m.Phone, m.DoNotContactReason }).ToListAsync(ct);
+        var found = new List<(int, bool, string, string)>();
+        for (var i = 0; i < people.Count; i++)
+        {
+            var (name, phone) = (NameKey(people[i].Name), PhoneKey(people[i].Phone));
+            foreach (var m in members)
+            {
+                var byName = name.Length > 0 && name == NameKey(m.Name);
+                if (byName || (phone.Length > 0 && phone == PhoneKey(m.Phone)))
+                {
+                    found.Add((i, byName, m.Name, m.DoNotContactReason ?? "no reason recorded"));
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>A name compared by <see cref="DoNotContactMatchesAsync"/>: lower case, with no whitespace ("" for none).</summary>
+    public static string NameKey(string? name) =>
+        new string((name ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
+
+    /// <summary>A phone number compared by <see cref="DoNotContactMatchesAsync"/>: its digits only, a leading 44 (UK code) as 0 ("" for none).</summary>
+    public static string PhoneKey(string? phone)
+    {
+        var digits = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
+        return digits.StartsWith("44", StringComparison.Ordinal) && digits.Length > 10 ? "0" + digits[2..] : digits;
+    }
+
     /// <summary>The names and relationships of members, by id (for the timeline and a contact's page); removed ones included.</summary>
     public Task<IReadOnlyDictionary<Guid, string>> LabelsAsync(IEnumerable<Guid> ids, CancellationToken ct = default) => LabelsOfAsync(db, ids, ct);
 

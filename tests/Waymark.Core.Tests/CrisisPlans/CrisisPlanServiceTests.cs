@@ -35,7 +35,7 @@ public abstract class CrisisPlanServiceTests<TDb>(TDb database) : DataTest<TDb>(
     private static CrisisPlanInput Plan(int basedOn, string signs = "Not sleeping") => new()
     {
         WarningSigns = signs, SelfHelp = "Go for a walk", Contacts = [new("Jo Test", "sister", "07700 900 123")],
-        OwnServices = "My GP 01632 960 222", WhoWasThere = "Sam and me", AgreedWithPerson = true, AgreedOn = new DateOnly(2026, 3, 1), BasedOn = basedOn,
+        OwnServices = "My GP 01632 960 222", WhoWasThere = "Sam and me", AgreedWithPerson = true, AgreedOn = new DateOnly(2026, 3, 2), BasedOn = basedOn,
     };
 
     [Fact]

@@ -138,6 +138,32 @@ public abstract class ContactPageTests(AppFixture app)
         }
     }
 
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("lots")]
+    [InlineData("0")]
+    public async Task A_form_whose_only_problem_is_how_long_shows_it_on_recording_with_or_without_a_member_and_correcting_rather_than_failing(string duration)
+    {
+        var (person, episode) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var contact = await app.Data.AddContactAsync(episode, app.Data.UserId(Users.Practitioner));
+        var member = await Waymark.Web.Tests.DropIns.DropInData.AddMemberAsync(app.Data, person.Id, app.Data.Northshire, app.Data.UserId(Users.Practitioner), "Maya Testmother");
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var at = DateTimeOffset.UtcNow.AddMinutes(-30);
+        var time = UkTime.ToLocal(at).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var url in new[] { $"/people/{person.Id}/contacts/new", $"/people/{person.Id}/contacts/new?member={member.Id}", $"/contacts/{contact.Id}/correct" })
+        {
+            var form = (await client.GetPageAsync(url)).Form("main form")
+                .Set("Reached", "yes").SetDate("OccurredOn", UkTime.DateOf(at)).Set("Time", time).Set("Duration", duration).Set("Note", "Checked in");
+            if (!url.Contains("member=", StringComparison.Ordinal)) form.Set("Kind", "Telephone");
+            using var response = await form.SubmitAsync(client);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await HtmlPage.ReadAsync(response);
+            Assert.Contains("How long must be", page.ErrorSummary!);
+            Assert.Equal(duration, page.Form("main form")["Duration"]);
+        }
+        Assert.Single(await ContactsAsync(person.Id));
+    }
+
     [Fact]
     public async Task A_correction_that_changes_nothing_is_refused_and_makes_no_new_version()
     {

@@ -21,7 +21,12 @@ public abstract class CrisisPlanPageTests(AppFixture app)
     private static HtmlForm Filled(HtmlForm form) => form
         .Set("WarningSigns", "Not sleeping\nStaying in my room").Set("SelfHelp", "Go for a walk")
         .Set("Contacts[0].Name", "Jo Test").Set("Contacts[0].Relationship", "sister").Set("Contacts[0].Phone", "07700 900 123")
-        .Set("WhoWasThere", "The person and me").Set("AgreedWithPerson", "yes").SetDate("AgreedOn", new DateOnly(2026, 10, 3));
+        .Set("WhoWasThere", "The person and me").Set("AgreedWithPerson", "yes").SetDate("AgreedOn", Today);
+
+    // The person is created now (TestData), and an agreed date cannot be before they became known to the service.
+    private static DateOnly Today => UkTime.Today(TimeProvider.System);
+
+    private static string Spoken(DateOnly d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     [Fact]
     public async Task A_support_worker_writes_a_plan_changes_it_and_both_versions_are_kept_and_shown()
@@ -57,7 +62,7 @@ public abstract class CrisisPlanPageTests(AppFixture app)
         Assert.Contains("This is an earlier version", first.MainText);
         Assert.Contains("Staying in my room", first.MainText);
         await client.GetPageAsync($"/people/{person.Id}/crisis-plan/versions/3", HttpStatusCode.NotFound);
-        Assert.Contains("has a crisis plan (agreed 3 October 2026)", (await client.GetPageAsync($"/people/{person.Id}")).MainText);
+        Assert.Contains($"has a crisis plan (agreed {Spoken(Today)})", (await client.GetPageAsync($"/people/{person.Id}")).MainText);
     }
 
     [Fact]
@@ -82,6 +87,46 @@ public abstract class CrisisPlanPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_do_not_contact_member_of_the_support_network_cannot_be_someone_who_can_help_by_name_or_by_phone()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var me = app.Data.UserId(Users.Practitioner);
+        await Waymark.Web.Tests.DropIns.DropInData.AddMemberAsync(app.Data, person.Id, app.Data.Northshire, me, "Gary Demo-Ex", doNotContact: "Ex-partner");
+        await Waymark.Web.Tests.DropIns.DropInData.AddMemberAsync(app.Data, person.Id, app.Data.Northshire, me, "Maya Testmother");
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = Filled((await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit")).Form("main form"))
+            .Set("Contacts[0].Name", "  gary   DEMO-ex ").Set("Contacts[0].Phone", "07700 900 555")
+            .Set("Contacts[1].Name", "G. D.").Set("Contacts[1].Phone", "+44 1632 960001")
+            .Set("Contacts[2].Name", "Maya Testmother").Set("Contacts[2].Phone", "07700 900 777");
+        using var refused = await form.SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await HtmlPage.ReadAsync(refused);
+        var errors = page.Document.QuerySelectorAll(".nhsuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(
+            ["Gary Demo-Ex is marked do not contact: Ex-partner; take them off the plan (person 1 who can help)",
+             "Gary Demo-Ex is marked do not contact: Ex-partner; take them off the plan (person 2 who can help)"], errors);
+        Assert.Empty(await VersionsAsync(person.Id));
+
+        using var saved = await page.Form("main form").Set("Contacts[0].Name", "").Set("Contacts[0].Relationship", "").Set("Contacts[0].Phone", "").Set("Contacts[1].Name", "").Set("Contacts[1].Phone", "").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("Maya Testmother", Assert.Single(Assert.Single(await VersionsAsync(person.Id)).Contacts).Name);
+    }
+
+    [Theory]
+    [InlineData(1900, 1, 1)]
+    [InlineData(2000, 6, 15)]
+    public async Task An_agreed_date_before_the_person_became_known_is_refused(int year, int month, int day)
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = Filled((await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit")).Form("main form")).SetDate("AgreedOn", new DateOnly(year, month, day));
+        var page = await HtmlPage.ReadAsync(await form.SubmitAsync(client));
+        Assert.Contains("The date the person agreed the plan cannot be before", page.ErrorSummary!);
+        Assert.Contains("when the person became known to the service", page.ErrorSummary!);
+        Assert.Empty(await VersionsAsync(person.Id));
+    }
+
+    [Fact]
     public async Task Rows_of_people_who_can_help_that_do_not_bind_are_refused_rather_than_dropped()
     {
         var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
@@ -99,7 +144,8 @@ public abstract class CrisisPlanPageTests(AppFixture app)
     [Fact]
     public async Task Two_people_changing_the_same_version_the_second_is_told_of_the_conflict()
     {
-        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        // Identified before the stored plan's agreed date (3 October 2026), which each save keeps.
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => e.IdentifiedAt = new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero));
         await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
         using var first = await app.SignedInAsync(Users.Practitioner);
         using var second = await app.SignedInAsync(Users.SupportWorker);
@@ -143,7 +189,8 @@ public abstract class CrisisPlanPageTests(AppFixture app)
         Assert.All(sections, s => Assert.NotNull(s.QuerySelector(".waymark-easy-read__symbol[aria-hidden=true] svg")));
         Assert.Contains("Not sleeping", page.MainText);
         Assert.Contains("Call 116 123", page.MainText);
-        Assert.Contains("Print", page.Document.QuerySelector("a[data-module=waymark-print]")!.TextContent);
+        Assert.Equal("Print this easy-read copy", page.Document.QuerySelector("a[data-module=waymark-print]")!.TextContent.Trim());
+        Assert.Contains("This is my plan. I agreed it on 3 October 2026.", page.MainText);
     }
 
     [Fact]
@@ -162,6 +209,29 @@ public abstract class CrisisPlanPageTests(AppFixture app)
         // No plan: nothing to print.
         var (none, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         await client.GetPageAsync($"/people/{none.Id}/crisis-plan/print", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_plan_not_agreed_with_the_person_is_not_texted_to_them()
+    {
+        var person = await app.Data.AddPersonAsync(app.Data.Northshire, "Bethan", TestData.UniqueName("Unagreed"), new DateOnly(1991, 4, 2),
+            p => { p.Phone = "07700 900 458"; p.ConsentToText = true; });
+        await app.Data.AddEpisodeAsync(person.Id, app.Data.Northshire);
+        var version = await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
+        await app.Data.ChangeAsync(async db =>
+        {
+            var v = await db.Set<CrisisPlanVersion>().SingleAsync(x => x.Id == version.Id);
+            (v.AgreedWithPerson, v.AgreedOn) = (false, null);
+        });
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var plan = await client.GetPageAsync($"/people/{person.Id}/crisis-plan");
+        Assert.Null(plan.Document.QuerySelector("form[action*='handler=Text']"));
+        Assert.Contains($"Agree the plan with {person.FullName} before sending them a copy", plan.MainText);
+        var token = plan.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var forced = await client.PostAsync($"/people/{person.Id}/crisis-plan?handler=Text",
+            [new KeyValuePair<string, string>("__RequestVerificationToken", token)]);
+        Assert.Contains($"Agree the plan with {person.FullName} before sending them a copy", (await client.FollowAsync(forced)).MainText);
+        Assert.False(await app.Data.QueryAsync(db => db.Set<CrisisPlanShare>().AnyAsync(s => s.PersonId == person.Id)));
     }
 
     [Fact]
@@ -229,6 +299,20 @@ public abstract class CrisisPlanPageTests(AppFixture app)
         var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
         await app.Data.AddCrisisPlanAsync(app.Data.Northshire, person.Id, app.Data.UserId(Users.Practitioner));
         using var manager = await app.SignedInAsync(Users.TeamManager);
+        // Unset (the team's usual state in these tests): staff are told on the plan and its edit page; managers get the link.
+        const string None = "Your team has no out-of-hours number, so plans show only the national lines. A team manager can add it in Keeping in touch settings.";
+        using (var practitioner = await app.SignedInAsync(Users.Practitioner))
+        {
+            foreach (var url in new[] { $"/people/{person.Id}/crisis-plan", $"/people/{person.Id}/crisis-plan/edit" })
+            {
+                var unset = await practitioner.GetPageAsync(url);
+                Assert.Contains(None, unset.MainText);
+                Assert.DoesNotContain("/team/support-settings", unset.Links("main a"));
+            }
+        }
+        var managerView = await manager.GetPageAsync($"/people/{person.Id}/crisis-plan");
+        Assert.Contains(None, managerView.MainText);
+        Assert.Contains("/team/support-settings", managerView.Links("[data-no-out-of-hours] a"));
         var settings = (await manager.GetPageAsync("/team/support-settings")).Form("main form");
         using (var bad = await settings.Set("OutOfHoursTelephone", "call the office").SubmitAsync(manager))
         {
@@ -243,6 +327,7 @@ public abstract class CrisisPlanPageTests(AppFixture app)
         {
             var plan = await manager.GetPageAsync($"/people/{person.Id}/crisis-plan");
             Assert.Contains("Northshire crisis team, nights and weekends: 01632 960 111", plan.MainText);
+            Assert.DoesNotContain("has no out-of-hours number", plan.MainText);
         }
         finally
         {

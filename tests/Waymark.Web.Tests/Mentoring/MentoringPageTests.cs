@@ -22,10 +22,26 @@ public abstract class MentoringPageTests(AppFixture app)
     private Task<List<MentoringPairing>> PairingsAsync(Guid personId) =>
         app.Data.QueryAsync(db => db.Set<MentoringPairing>().Where(p => p.PersonId == personId).OrderBy(p => p.StartedAt).ToListAsync());
 
+    [Theory]
+    [InlineData(1950, 1, 1)]
+    [InlineData(2000, 6, 15)]
+    public async Task Pairing_refuses_an_agreed_date_before_the_person_became_known_to_the_service(int year, int month, int day)
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var manager = await app.SignedInAsync(Users.TeamManager);
+        var fields = (await manager.GetPageAsync($"/people/{person.Id}/mentoring")).Form("main form");
+        using var refused = await fields.Set("Mentor", Volunteer).SetDate("AgreedOn", new DateOnly(year, month, day)).SubmitAsync(manager);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await HtmlPage.ReadAsync(refused);
+        Assert.Contains("The date they agreed cannot be before", page.ErrorSummary!);
+        Assert.Empty(await PairingsAsync(person.Id));
+    }
+
     [Fact]
     public async Task A_team_manager_pairs_a_volunteer_from_the_person_page_the_mentor_sees_them_and_a_second_mentor_is_refused_until_it_ends()
     {
-        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        // Identified ten days ago: the agreement (two days ago) cannot be before the person became known to the service.
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire, e => e.IdentifiedAt = DateTimeOffset.UtcNow.AddDays(-10));
         using var manager = await app.SignedInAsync(Users.TeamManager);
         var personPage = await manager.GetPageAsync($"/people/{person.Id}");
         Assert.Contains($"/people/{person.Id}/mentoring", personPage.Links("main a"));

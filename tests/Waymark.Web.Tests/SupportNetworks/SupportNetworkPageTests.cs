@@ -82,6 +82,32 @@ public abstract class SupportNetworkPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Consent_to_contact_together_with_do_not_contact_is_refused_on_adding_and_changing()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        var member = await app.Data.AddMemberAsync(person.Id, app.Data.Northshire, Practitioner);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var add = (await client.GetPageAsync($"/people/{person.Id}/support-network/add")).Form("main form")
+            .Set("Name", "Gary Demo-Ex").Set("Relationship", "Partner").Set("ConsentToContact", "yes").SetAll("DoNotContact", "true").Set("DoNotContactReason", "Ex-partner");
+        using (var refused = await add.SubmitAsync(client))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains(SupportNetworkInput.ConsentWithDoNotContact, (await HtmlPage.ReadAsync(refused)).ErrorSummary!);
+        }
+        var change = (await client.GetPageAsync($"/support-network/{member.Id}/change")).Form("main form")
+            .Set("ConsentToContact", "yes").SetAll("DoNotContact", "true").Set("DoNotContactReason", "Threatened the person");
+        using (var refused = await change.SubmitAsync(client))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains(SupportNetworkInput.ConsentWithDoNotContact, (await HtmlPage.ReadAsync(refused)).ErrorSummary!);
+        }
+        var stored = await app.Data.QueryAsync(db => db.Set<SupportNetworkMember>().Where(m => m.PersonId == person.Id).ToListAsync());
+        Assert.Equal((1, false), (stored.Count, stored[0].DoNotContact));
+        using var saved = await change.Set("ConsentToContact", "no").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+
+    [Fact]
     public async Task Two_editors_the_second_is_told_and_nothing_of_theirs_is_saved_and_removing_keeps_the_member()
     {
         var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);

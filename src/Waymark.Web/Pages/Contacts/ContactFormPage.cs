@@ -133,9 +133,15 @@ public abstract class ContactFormPage(ContactService contacts, TimeProvider cloc
     }
 
     /// <summary>Puts the service's problems on the form, each beside its field (and none twice).</summary>
-    protected void AddProblems(ValidationFailedException e)
+    protected void AddProblems(ValidationFailedException e) => AddProblems(e.Problems);
+
+    /// <summary>
+    /// Puts problems on the form, each beside its field (and none twice). An empty list adds nothing, so a form whose only
+    /// problems are its own (a negative or unreadable "How long") shows them (a <see cref="ValidationFailedException"/> needs at least one).
+    /// </summary>
+    protected void AddProblems(IEnumerable<ValidationProblem> problems)
     {
-        foreach (var p in e.Problems)
+        foreach (var p in problems)
         {
             if (SaidAlready(p.Field)) continue;
             var key = KeyFor(p.Field);

@@ -41,7 +41,7 @@ public class CorrectModel(ContactService contacts, TimeProvider clock) : Contact
                 // The service's own checks too (worker, dates), but not the episode: a correction keeps the contact's.
                 var more = (await Contacts.ProblemsAsync(History!.Contact.PersonId, input, ct))
                     .Where(p => p.Field != nameof(ContactInput.EpisodeId) && !(p.Message == ContactInput.NotRecordableKind && input.Kind == KeptKind)).Select(p => new ValidationProblem(p.Field, p.Message)).ToList();
-                if (more.Count > 0) AddProblems(new ValidationFailedException(more));
+                AddProblems(more);
                 return Page();
             }
             var corrected = await Contacts.CorrectAsync(Id, input, ct);

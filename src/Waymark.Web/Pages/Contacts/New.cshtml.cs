@@ -61,7 +61,7 @@ public class NewModel(ContactService contacts, ICurrentUser user, TimeProvider c
             if (!ModelState.IsValid)
             {
                 // Show the problems only the service can see (worker, episode, dates) beside the form's own.
-                AddProblems(new ValidationFailedException((await Contacts.ProblemsAsync(PersonId, input, ct)).Select(p => new ValidationProblem(p.Field, p.Message))));
+                AddProblems((await Contacts.ProblemsAsync(PersonId, input, ct)).Select(p => new ValidationProblem(p.Field, p.Message)));
                 return Page();
             }
             await Contacts.RecordAsync(PersonId, input, ct);

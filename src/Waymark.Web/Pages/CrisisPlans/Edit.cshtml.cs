@@ -24,7 +24,7 @@ public sealed class CrisisContactRow
 /// version, prefilled from the latest; <see cref="BasedOn"/> carries the version the user started from, so a second
 /// person saving from the same version is told of the conflict and nothing of theirs is saved over the first.
 /// </summary>
-public class EditModel(CrisisPlanService plans, TimeProvider clock) : PageModel, IShowsPersonData
+public class EditModel(CrisisPlanService plans) : PageModel, IShowsPersonData
 {
     /// <summary>Rows for people who can help shown on an empty plan.</summary>
     public const int ContactRows = 3;
@@ -100,7 +100,17 @@ public class EditModel(CrisisPlanService plans, TimeProvider clock) : PageModel,
             OwnServices = OwnServices, SafeSurroundings = SafeSurroundings, PracticalThings = PracticalThings, WhoWasThere = WhoWasThere,
             AgreedWithPerson = agreed, AgreedOn = agreedOn, BasedOn = basedOn,
         };
-        var problems = input.Validate(UkTime.Today(clock)).ToList();
+        // The service's problems too (a "do not contact" member typed as someone who can help, an agreed date before the
+        // person was known), so every problem shows at once.
+        IReadOnlyList<(string Field, string Message)> problems;
+        try
+        {
+            problems = await plans.ProblemsAsync(PersonId, input, ct);
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
         foreach (var (field, message) in problems)
             if (!(field == nameof(AgreedOn) && dateError is not null && agreed == true))
                 ModelState.AddModelError(field, message);
