@@ -64,6 +64,10 @@ public abstract class ActionPlanPageTests(AppFixture app)
 
         var easy = await client.GetPageAsync($"/people/{person.Id}/action-plan/easy-read");
         Assert.Contains("What I want", easy.MainText);
+        // One voice, the person's: "This is my plan", and never "you" for them.
+        Assert.Contains("This is my plan.", easy.MainText);
+        Assert.DoesNotContain("Who: You", easy.MainText);
+        Assert.Contains("Print this easy-read copy", easy.MainText);
         Assert.Contains("I want to find somewhere to live.", easy.MainText);
         Assert.Contains($"By {EasyReadDay(due)}.", easy.MainText);
         Assert.Contains($"We will look at this plan again on {EasyReadDay(reviewOn)}.", easy.MainText);

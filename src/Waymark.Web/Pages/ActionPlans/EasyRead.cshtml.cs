@@ -33,8 +33,14 @@ public class EasyReadModel(ActionPlanService service) : PageModel, IShowsPersonD
     /// <summary>A date as easy-read says it: "Friday 4 December 2026".</summary>
     public static string Day(DateOnly d) => d.ToString("dddd d MMMM yyyy", Uk);
 
-    /// <summary>Who does a step, spoken to the person: "You" for their own steps.</summary>
-    public string Who(ActionPlanStep s) => s.Who == StepOwner.Person ? "You" : Plan!.WhoDoes(s);
+    /// <summary>Who does a step, in the person's voice: "Me" for their own steps, "Sam Patel, my worker" for a worker's, the typed name for anyone else.</summary>
+    public string Who(ActionPlanStep s) => s.Who switch
+    {
+        // Spoken by the person, as the rest of the copy is ("What I want").
+        StepOwner.Person => "Me",
+        StepOwner.Worker => Plan!.WhoDoes(s) + ", my worker",
+        _ => Plan!.WhoDoes(s),
+    };
 
     /// <summary>A sentence ending with a full stop (one is added when the words end without one).</summary>
     public static string Sentence(string words)
