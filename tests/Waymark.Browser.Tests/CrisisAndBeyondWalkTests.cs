@@ -328,7 +328,7 @@ public class CrisisAndBeyondWalkTests(CrisisAndBeyondWalkFixture fx)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Release from prison");
         await Expect(page.Locator("#status")).ToContainTextAsync("In prison: release planned");
         await Expect(page.Locator("main")).ToContainTextAsync("Visitors' centre car park");
-        await Expect(page.Locator("main")).ToContainTextAsync($"{Long(releaseDay)} at 08:30");
+        await Expect(page.Locator("main")).ToContainTextAsync($"Planned for {Long(releaseDay)} at 8:30am GMT");
         await page.AssertAccessibleAsync("the release plan");
         await page.GotoAsync("/releases");
         var upcoming = page.Locator("#releases tbody tr", new() { HasText = PrisonerName });
@@ -404,10 +404,10 @@ public class CrisisAndBeyondWalkTests(CrisisAndBeyondWalkFixture fx)
         await mentor.AssertAccessibleAsync("your mentees");
         await mentor.FollowLinkByKeyboardAsync(FullName);
         await Expect(mentor.Locator("h1")).ToHaveTextAsync(FullName);
-        var actionPlan = mentor.Locator("section[aria-labelledby=action-plan-heading]");
+        var actionPlan = mentor.Locator("section[aria-labelledby=shared-action-plan-heading]");
         await Expect(actionPlan).ToContainTextAsync(Goal);
         await Expect(actionPlan).ToContainTextAsync(Step);
-        var crisisPlan = mentor.Locator("section[aria-labelledby=crisis-plan-heading]");
+        var crisisPlan = mentor.Locator("section[aria-labelledby=shared-crisis-plan]");
         await Expect(crisisPlan).ToContainTextAsync(WarningSign);
         await Expect(crisisPlan).ToContainTextAsync(SelfHelp);
         await Expect(mentor.Locator("main")).ToContainTextAsync("No meetings booked.");
