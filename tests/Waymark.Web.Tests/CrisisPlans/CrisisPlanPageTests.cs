@@ -87,6 +87,33 @@ public abstract class CrisisPlanPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task All_six_rows_for_people_who_can_help_are_shown_so_a_fourth_person_needs_no_extra_version_and_empty_rows_are_ignored()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var page = await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit");
+        var form = page.Form("main form");
+        Assert.True(form.Has("Contacts[5].Name") && form.Has("Contacts[5].Phone"));
+        Assert.False(form.Has("Contacts[6].Name"));
+        Assert.Equal("6", form["ContactRowsShown"]);
+        Assert.Contains("Up to six people. Leave a row empty if it is not needed.", page.MainText);
+        Assert.DoesNotContain("Save to get another row", page.MainText);
+
+        using (var saved = await Filled(form)
+            .Set("Contacts[3].Name", "Ali Testfriend").Set("Contacts[3].Phone", "07700 900 444")
+            .Set("Contacts[5].Name", "Sam Testneighbour").Set("Contacts[5].Relationship", "neighbour").Set("Contacts[5].Phone", "07700 900 666")
+            .SubmitAsync(client))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var version = Assert.Single(await VersionsAsync(person.Id));
+        Assert.Equal(["Jo Test", "Ali Testfriend", "Sam Testneighbour"], version.Contacts.Select(c => c.Name).ToList());
+
+        var change = (await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit")).Form("main form");
+        Assert.Equal(["Jo Test", "Ali Testfriend", "Sam Testneighbour", "", "", ""],
+            Enumerable.Range(0, 6).Select(i => change[$"Contacts[{i}].Name"] ?? "").ToList());
+        Assert.False(change.Has("Contacts[6].Name"));
+    }
+
+    [Fact]
     public async Task A_do_not_contact_member_of_the_support_network_cannot_be_someone_who_can_help_by_name_or_by_phone()
     {
         var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);

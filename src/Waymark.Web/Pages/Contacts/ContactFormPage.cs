@@ -96,25 +96,11 @@ public abstract class ContactFormPage(ContactService contacts, TimeProvider cloc
     /// <summary>Reads the form; format problems go on the model state, and every problem the input has on its own too.</summary>
     protected ContactInput Read(Guid? episodeId = null)
     {
-        var (date, error) = OccurredOn.Parse("Date of the contact");
-        if (error is not null) ModelState.AddModelError(nameof(OccurredOn), error);
-        else if (date is null) ModelState.AddModelError(nameof(OccurredOn), "Enter the date of the contact");
-        DateTimeOffset? at = null;
-        if (string.IsNullOrWhiteSpace(Time)) ModelState.AddModelError(nameof(Time), "Enter the time of the contact, for example 14:30");
-        else if (TimeOfDay.Parse(Time) is not { } time) ModelState.AddModelError(nameof(Time), "Enter the time like 14:30 or 2:30pm");
-        else if (date is { } d)
-        {
-            var typed = UkTime.ReadTyped(d, time, ClockChange, "Time of the contact");
-            at = typed.At;
-            if (typed.Ambiguous) { AmbiguousTime = time; ModelState.AddModelError(nameof(ClockChange), typed.Error!); }
-            else if (typed.Error is not null) ModelState.AddModelError(nameof(Time), typed.Error);
-        }
-        int? minutes = null;
-        if (!string.IsNullOrWhiteSpace(Duration))
-        {
-            if (int.TryParse(Duration.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m)) minutes = m;
-            else ModelState.AddModelError(nameof(Duration), "How long must be a whole number of minutes, like 30");
-        }
+        (var at, AmbiguousTime) = TypedMoment.Read(ModelState, OccurredOn, Time, ClockChange,
+            new(nameof(OccurredOn), nameof(Time), nameof(ClockChange)),
+            new("Date of the contact", "Enter the date of the contact", "Enter the time of the contact, for example 14:30",
+                "Enter the time like 14:30 or 2:30pm", "Time of the contact"));
+        var minutes = TypedMoment.Minutes(ModelState, Duration, nameof(Duration), "How long must be a whole number of minutes, like 30");
         Guid? member = null;
         if (!string.IsNullOrWhiteSpace(Member))
         {

@@ -123,19 +123,10 @@ public class RecordModel(CriminalJusticeService service, WaymarkDbContext db, IC
         DateTimeOffset? hearingAt = null;
         if (EventKind == CriminalJusticeEventKind.Hearing)
         {
-            var (date, error) = HearingDate.Parse("Date of the hearing");
-            if (error is not null) ModelState.AddModelError(nameof(HearingDate), error);
-            else if (date is null) ModelState.AddModelError(nameof(HearingDate), "Enter the date of the hearing");
-            if (string.IsNullOrWhiteSpace(HearingTime)) ModelState.AddModelError(nameof(HearingTime), "Enter the time of the hearing, for example 10:00");
-            else if (TimeOfDay.Parse(HearingTime) is not { } time)
-                ModelState.AddModelError(nameof(HearingTime), "Enter the time like 10:00 or 10am");
-            else if (date is { } d)
-            {
-                var typed = UkTime.ReadTyped(d, time, ClockChange, "Time of the hearing");
-                hearingAt = typed.At;
-                if (typed.Ambiguous) { AmbiguousTime = time; ModelState.AddModelError(nameof(ClockChange), typed.Error!); }
-                else if (typed.Error is not null) ModelState.AddModelError(nameof(HearingTime), typed.Error);
-            }
+            (hearingAt, AmbiguousTime) = TypedMoment.Read(ModelState, HearingDate, HearingTime, ClockChange,
+                new(nameof(HearingDate), nameof(HearingTime), nameof(ClockChange)),
+                new("Date of the hearing", "Enter the date of the hearing", "Enter the time of the hearing, for example 10:00",
+                    "Enter the time like 10:00 or 10am", "Time of the hearing"));
         }
         else
         {

@@ -26,9 +26,6 @@ public sealed class CrisisContactRow
 /// </summary>
 public class EditModel(CrisisPlanService plans) : PageModel, IShowsPersonData
 {
-    /// <summary>Rows for people who can help shown on an empty plan.</summary>
-    public const int ContactRows = 3;
-
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => PersonName is null ? [] :
         [PersonView.Record("Person", PersonId.ToString(), PersonId, "Writing a crisis plan")];
@@ -150,11 +147,11 @@ public class EditModel(CrisisPlanService plans) : PageModel, IShowsPersonData
         OutOfHours = plan.OutOfHoursTelephone is { } t ? $"{plan.OutOfHoursDescription ?? "Out of hours"}: {t}" : null;
     }
 
-    // Room for one more person who can help (at least ContactRows rows), up to the most a plan holds.
+    // Every row a plan can hold (CrisisPlanText.MaxContacts), the unused ones blank, so a fourth (up to sixth) person
+    // needs no extra save; rows left empty are ignored by CrisisPlanInput.
     private void PadContacts()
     {
         if (Contacts.Count > CrisisPlanText.MaxContacts) Contacts = Contacts.Take(CrisisPlanText.MaxContacts).ToList();
-        var want = Math.Min(CrisisPlanText.MaxContacts, Math.Max(ContactRows, Contacts.Count(c => !string.IsNullOrWhiteSpace(c.Name) || !string.IsNullOrWhiteSpace(c.Phone)) + 1));
-        while (Contacts.Count < want) Contacts.Add(new CrisisContactRow());
+        while (Contacts.Count < CrisisPlanText.MaxContacts) Contacts.Add(new CrisisContactRow());
     }
 }

@@ -110,19 +110,10 @@ public class NewModel(DropInService dropIns, ICurrentUser user, TimeProvider clo
 
     private DropInInput Read()
     {
-        var (date, error) = ArrivedOn.Parse("Date they arrived");
-        if (error is not null) ModelState.AddModelError(nameof(ArrivedOn), error);
-        else if (date is null) ModelState.AddModelError(nameof(ArrivedOn), "Enter the date they arrived");
-        DateTimeOffset? at = null;
-        if (string.IsNullOrWhiteSpace(Time)) ModelState.AddModelError(nameof(Time), "Enter the time they arrived, for example 14:30");
-        else if (TimeOfDay.Parse(Time) is not { } time) ModelState.AddModelError(nameof(Time), "Enter the time like 14:30 or 2:30pm");
-        else if (date is { } d)
-        {
-            var typed = UkTime.ReadTyped(d, time, ClockChange, "Time they arrived");
-            at = typed.At;
-            if (typed.Ambiguous) { AmbiguousTime = time; ModelState.AddModelError(nameof(ClockChange), typed.Error!); }
-            else if (typed.Error is not null) ModelState.AddModelError(nameof(Time), typed.Error);
-        }
+        (var at, AmbiguousTime) = TypedMoment.Read(ModelState, ArrivedOn, Time, ClockChange,
+            new(nameof(ArrivedOn), nameof(Time), nameof(ClockChange)),
+            new("Date they arrived", "Enter the date they arrived", "Enter the time they arrived, for example 14:30",
+                "Enter the time like 14:30 or 2:30pm", "Time they arrived"));
         var reasons = DropInReasons.None;
         foreach (var r in Reasons)
         {

@@ -82,25 +82,11 @@ public class NewContactModel(MentoringService mentoring, TimeProvider clock) : P
 
     private MentoringContactInput Read()
     {
-        var (date, error) = OccurredOn.Parse("Date", laterRuleBoundsTheFuture: true);
-        if (error is not null) ModelState.AddModelError(nameof(OccurredOn), error);
-        else if (date is null) ModelState.AddModelError(nameof(OccurredOn), "Enter the date you met or spoke");
-        DateTimeOffset? at = null;
-        if (string.IsNullOrWhiteSpace(Time)) ModelState.AddModelError(nameof(Time), "Enter the time, for example 14:30");
-        else if (TimeOfDay.Parse(Time) is not { } time) ModelState.AddModelError(nameof(Time), "Enter the time like 14:30 or 2:30pm");
-        else if (date is { } d)
-        {
-            var typed = UkTime.ReadTyped(d, time, ClockChange, "The time");
-            at = typed.At;
-            if (typed.Ambiguous) { AmbiguousTime = time; ModelState.AddModelError(nameof(ClockChange), typed.Error!); }
-            else if (typed.Error is not null) ModelState.AddModelError(nameof(Time), typed.Error);
-        }
-        int? minutes = null;
-        if (!string.IsNullOrWhiteSpace(Duration))
-        {
-            if (int.TryParse(Duration.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m)) minutes = m;
-            else ModelState.AddModelError(nameof(Duration), "How long must be a whole number of minutes, like 45");
-        }
+        (var at, AmbiguousTime) = TypedMoment.Read(ModelState, OccurredOn, Time, ClockChange,
+            new(nameof(OccurredOn), nameof(Time), nameof(ClockChange)),
+            new("Date", "Enter the date you met or spoke", "Enter the time, for example 14:30",
+                "Enter the time like 14:30 or 2:30pm", "The time", LaterRuleBoundsTheFuture: true));
+        var minutes = TypedMoment.Minutes(ModelState, Duration, nameof(Duration), "How long must be a whole number of minutes, like 45");
         return new MentoringContactInput(at, Reached switch { "yes" => true, "no" => false, _ => null }, minutes, Note);
     }
 
