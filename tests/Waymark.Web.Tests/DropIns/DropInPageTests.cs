@@ -164,11 +164,13 @@ public abstract class DropInPageTests(AppFixture app)
         var (person, _) = await DischargedAsync();
         var worker = app.Data.UserId(Users.Practitioner);
         var now = DateTimeOffset.UtcNow;
-        // An hour ago is today unless the test runs in the first hour of the UK day; then both are "yesterday" and "the day before".
-        var today = await app.Data.AddDropInAsync(person.Id, app.Data.Northshire, worker, hoursAgo: 0.1);
+        // "Today's" drop-in a few minutes ago, but never before the UK day began (a run just after midnight would put it
+        // on yesterday's list): half the time since midnight at most.
+        var sinceMidnight = now - UkTime.FromLocal(UkTime.DateOf(now), TimeOnly.MinValue);
+        var today = await app.Data.AddDropInAsync(person.Id, app.Data.Northshire, worker, hoursAgo: Math.Min(0.1, sinceMidnight.TotalHours / 2));
         var yesterday = await app.Data.AddDropInAsync(person.Id, app.Data.Northshire, worker, hoursAgo: 24);
         var southPerson = await app.Data.AddPersonAsync(app.Data.Southshire);
-        var theirs = await app.Data.AddDropInAsync(southPerson.Id, app.Data.Southshire, app.Data.UserId(Users.SouthshirePractitioner), hoursAgo: 0.1);
+        var theirs = await app.Data.AddDropInAsync(southPerson.Id, app.Data.Southshire, app.Data.UserId(Users.SouthshirePractitioner), hoursAgo: Math.Min(0.1, sinceMidnight.TotalHours / 2));
         using var client = await app.SignedInAsync(Users.Practitioner);
         var page = await client.GetPageAsync("/drop-ins");
         Assert.StartsWith("Drop-ins: ", page.H1);
