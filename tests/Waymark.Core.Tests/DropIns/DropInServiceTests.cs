@@ -215,7 +215,7 @@ public abstract class DropInServiceTests<TDb>(TDb database) : DataTest<TDb>(data
         await using var db = As(As(w.Team, w.Amira));
         var auditor = new Auditor(db, db.CurrentUser, _clock);
         var network = new SupportNetworkService(db, auditor, db.CurrentUser, _clock);
-        SupportNetworkInput Member(string name, bool dnc = false) => new(name, Relationship.Parent, null, null, null, null, true, dnc, dnc ? "Risk to the person" : null, false, false, null);
+        SupportNetworkInput Member(string name, bool dnc = false) => new(name, Relationship.Parent, null, null, null, null, !dnc, dnc, dnc ? "Risk to the person" : null, false, false, null);
         var mother = await network.AddAsync(w.Person.Id, Member("Maya Test"));
         var father = await network.AddAsync(w.Person.Id, Member("Idris Test", dnc: true));
         var theirs = await network.AddAsync(someoneElse.Id, Member("Other Parent"));
