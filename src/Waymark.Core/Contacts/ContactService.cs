@@ -142,7 +142,7 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
     private async Task<(List<(string Field, string Message)> Problems, Guid? EpisodeId)> CheckAsync(Guid personId, ContactInput input, CancellationToken ct)
     {
         var teamId = TeamId();
-        var knownSince = await KnownSinceAsync(personId, ct) ?? throw new KeyNotFoundException("Person not found.");
+        var knownSince = await KnownSince.OfAsync(db, personId, ct) ?? throw new KeyNotFoundException("Person not found.");
         var problems = await ProblemsAsync(input, personId, teamId, knownSince, null, ct);
         var open = await OpenEpisodesAsync(personId, ct);
         Guid? episodeId = null;
@@ -171,7 +171,7 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
     {
         var teamId = TeamId();
         var old = await ToChangeAsync(contactId, ct);
-        var knownSince = await KnownSinceAsync(old.PersonId, ct) ?? throw new KeyNotFoundException("Person not found.");
+        var knownSince = await KnownSince.OfAsync(db, old.PersonId, ct) ?? throw new KeyNotFoundException("Person not found.");
         var problems = await ProblemsAsync(input, old.PersonId, teamId, knownSince, old.Kind, ct);
         ValidationFailedException.ThrowIfAny(problems);
 
@@ -384,19 +384,6 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
     };
 
     private Guid TeamId() => user.TeamId ?? throw new InvalidOperationException("Contacts are recorded by a member of a team.");
-
-    /// <summary>
-    /// When the person became known to the service: the earlier of their record's creation and their first
-    /// identification (identification can be recorded after the event). Null when the team cannot see them.
-    /// </summary>
-    private async Task<DateTimeOffset?> KnownSinceAsync(Guid personId, CancellationToken ct)
-    {
-        var row = await db.People.AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new { p.CreatedAt, First = db.Episodes.Where(e => e.PersonId == p.Id).OrderBy(e => e.IdentifiedAt).Select(e => (DateTimeOffset?)e.IdentifiedAt).FirstOrDefault() })
-            .FirstOrDefaultAsync(ct);
-        if (row is null) return null;
-        return row.First is { } first && first < row.CreatedAt ? first : row.CreatedAt;
-    }
 
     /// <summary>
     /// The input's own problems, its date's, the worker's (a case worker of the team) and the support-network member's

@@ -106,7 +106,7 @@ public class DropInService(WaymarkDbContext db, Auditor audit, ICurrentUser user
     public async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(Guid personId, DropInInput input, CancellationToken ct = default)
     {
         var teamId = TeamId();
-        var knownSince = await KnownSinceAsync(personId, ct) ?? throw new KeyNotFoundException("Person not found.");
+        var knownSince = await KnownSince.OfAsync(db, personId, ct) ?? throw new KeyNotFoundException("Person not found.");
         var problems = input.Validate().Concat(input.DateProblems(knownSince, clock.GetUtcNow())).ToList();
         var seen = input.SeenByToStore;
         if (seen.Count > 0 && seen.Count <= DropInInput.MaxSeenBy)
@@ -269,14 +269,4 @@ public class DropInService(WaymarkDbContext db, Auditor audit, ICurrentUser user
     }
 
     private Guid TeamId() => user.TeamId ?? throw new InvalidOperationException("Drop-ins are recorded by a member of a team.");
-
-    // When the person became known to the service: the earlier of their record's creation and their first identification.
-    private async Task<DateTimeOffset?> KnownSinceAsync(Guid personId, CancellationToken ct)
-    {
-        var row = await db.People.AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new { p.CreatedAt, First = db.Episodes.Where(e => e.PersonId == p.Id).OrderBy(e => e.IdentifiedAt).Select(e => (DateTimeOffset?)e.IdentifiedAt).FirstOrDefault() })
-            .FirstOrDefaultAsync(ct);
-        if (row is null) return null;
-        return row.First is { } first && first < row.CreatedAt ? first : row.CreatedAt;
-    }
 }
