@@ -240,9 +240,18 @@ public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser u
     /// The mentor's own appointments with their mentee (never another worker's): upcoming first by start, then up to
     /// <see cref="OwnShown"/> past ones, newest first. Empty for anyone not their mentor.
     /// </summary>
-    public async Task<(IReadOnlyList<Appointment> Upcoming, IReadOnlyList<Appointment> Past)> OwnAppointmentsAsync(Guid personId, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<Appointment> Upcoming, IReadOnlyList<Appointment> Past)> OwnAppointmentsAsync(Guid personId, CancellationToken ct = default) =>
+        await MenteeAsync(personId, ct) is { } mentee ? await OwnAppointmentsAsync(mentee, ct) : ([], []);
+
+    /// <summary>
+    /// As <see cref="OwnAppointmentsAsync(Guid, CancellationToken)"/>, for a mentee already loaded by <see cref="MenteeAsync"/>
+    /// in this request (no second pairing check; empty when the pairing is not the user's).
+    /// </summary>
+    public async Task<(IReadOnlyList<Appointment> Upcoming, IReadOnlyList<Appointment> Past)> OwnAppointmentsAsync(Mentee mentee, CancellationToken ct = default)
     {
-        if (await MenteeAsync(personId, ct) is null) return ([], []);
+        ArgumentNullException.ThrowIfNull(mentee);
+        if (!IsMentor || mentee.Pairing.MentorUserId != user.UserId) return ([], []);
+        var personId = mentee.Pairing.PersonId;
         var me = user.UserId;
         var now = clock.GetUtcNow();
         var set = db.Set<Appointment>();
@@ -256,9 +265,18 @@ public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser u
     /// The mentor's own current mentoring contacts with their mentee (kind <see cref="ContactKind.Mentoring"/>, worker
     /// the mentor; never another worker's notes), newest first, up to <see cref="OwnShown"/>. Empty for anyone not their mentor.
     /// </summary>
-    public async Task<IReadOnlyList<Contact>> OwnContactsAsync(Guid personId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Contact>> OwnContactsAsync(Guid personId, CancellationToken ct = default) =>
+        await MenteeAsync(personId, ct) is { } mentee ? await OwnContactsAsync(mentee, ct) : [];
+
+    /// <summary>
+    /// As <see cref="OwnContactsAsync(Guid, CancellationToken)"/>, for a mentee already loaded by <see cref="MenteeAsync"/>
+    /// in this request (no second pairing check; empty when the pairing is not the user's).
+    /// </summary>
+    public async Task<IReadOnlyList<Contact>> OwnContactsAsync(Mentee mentee, CancellationToken ct = default)
     {
-        if (await MenteeAsync(personId, ct) is null) return [];
+        ArgumentNullException.ThrowIfNull(mentee);
+        if (!IsMentor || mentee.Pairing.MentorUserId != user.UserId) return [];
+        var personId = mentee.Pairing.PersonId;
         var me = user.UserId;
         return await db.Set<Contact>().AsNoTracking()
             .Where(c => c.PersonId == personId && c.Kind == ContactKind.Mentoring && c.WorkerUserId == me && c.SupersededAt == null && c.EnteredInErrorAt == null)

@@ -34,8 +34,8 @@ public class MenteeModel(MentoringService mentoring) : PageModel, IShowsPersonDa
     {
         Mentee = await mentoring.MenteeAsync(PersonId, ct);
         if (Mentee is null) return NotFound();
-        (Upcoming, Past) = await mentoring.OwnAppointmentsAsync(PersonId, ct);
-        Contacts = await mentoring.OwnContactsAsync(PersonId, ct);
+        (Upcoming, Past) = await mentoring.OwnAppointmentsAsync(Mentee, ct);
+        Contacts = await mentoring.OwnContactsAsync(Mentee, ct);
         return Page();
     }
 }
