@@ -165,8 +165,8 @@ public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser u
             a.OutcomeRecordedAt = now;
             a.OutcomeRecordedByUserId = user.UserId;
             audit.Add(AuditAction.Updated, nameof(Appointment), a.Id.ToString(), a.PersonId, $"Outcome: {AppointmentRules.Display(AppointmentOutcome.CancelledByTeam)} (mentoring ended)");
-            await reminders.CancelForAppointmentAsync(a.Id, "Appointment cancelled", ct);
         }
+        await reminders.CancelForAppointmentsAsync(meetings.ConvertAll(a => a.Id), "Appointment cancelled", ct);
         await db.SaveOrConflictAsync(ConflictMessage, ct);
     }
 

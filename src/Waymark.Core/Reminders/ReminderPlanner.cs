@@ -34,8 +34,20 @@ public class ReminderPlanner(WaymarkDbContext db, TimeProvider clock, Auditor? a
     }
 
     /// <summary>Cancels the appointment's reminders not yet claimed for sending, with <paramref name="reason"/> (e.g. "Appointment rescheduled"; up to 200 characters).</summary>
-    public async Task CancelForAppointmentAsync(Guid appointmentId, string reason, CancellationToken ct = default) =>
-        Cancel(await db.Set<Reminder>().Where(r => r.AppointmentId == appointmentId && r.SendingStartedAt == null && r.CancelledAt == null).ToListAsync(ct), reason);
+    public Task CancelForAppointmentAsync(Guid appointmentId, string reason, CancellationToken ct = default) =>
+        CancelForAppointmentsAsync([appointmentId], reason, ct);
+
+    /// <summary>
+    /// As <see cref="CancelForAppointmentAsync"/>, for several appointments in one query (e.g. every meeting cancelled when
+    /// mentoring ends). Nothing is read when <paramref name="appointmentIds"/> is empty.
+    /// </summary>
+    public async Task CancelForAppointmentsAsync(IReadOnlyCollection<Guid> appointmentIds, string reason, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(appointmentIds);
+        if (appointmentIds.Count == 0) return;
+        Cancel(await db.Set<Reminder>().Where(r => r.AppointmentId != null && appointmentIds.Contains(r.AppointmentId.Value)
+            && r.SendingStartedAt == null && r.CancelledAt == null).ToListAsync(ct), reason);
+    }
 
     /// <summary>
     /// As <see cref="PlanForAppointmentAsync"/>, for a court hearing (a criminal justice event of kind Hearing, with its
