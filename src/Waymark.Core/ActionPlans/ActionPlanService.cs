@@ -94,11 +94,8 @@ public class ActionPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
     }
 
     /// <summary>The person's full name when the team can see them; null otherwise.</summary>
-    public async Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default)
-    {
-        var p = await db.People.AsNoTracking().Where(x => x.Id == personId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
-        return p is null ? null : PersonNames.Full(p.GivenName, p.FamilyName);
-    }
+    public Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default) =>
+        PersonNames.FullAsync(db, personId, ct);
 
     /// <summary>The team members who can do a step (the team's case workers), by name.</summary>
     public Task<IReadOnlyList<(string UserId, string Name)>> WorkersAsync(CancellationToken ct = default) =>

@@ -362,11 +362,8 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
     }
 
     /// <summary>The person's full name, when the team can see them; null otherwise.</summary>
-    public async Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default)
-    {
-        var p = await db.People.AsNoTracking().Where(x => x.Id == personId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
-        return p is null ? null : PersonNames.Full(p.GivenName, p.FamilyName);
-    }
+    public Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default) =>
+        PersonNames.FullAsync(db, personId, ct);
 
     /// <summary>"Corrected", "Entered in error", "Not reached", or null for a current contact that reached the person.</summary>
     public static string? StatusOf(Contact c) =>

@@ -71,11 +71,8 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
     private Guid TeamId => user.TeamId ?? throw new InvalidOperationException("Crisis plans are kept by a member of a team.");
 
     /// <summary>The person's full name when the team can see them; null otherwise.</summary>
-    public async Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default)
-    {
-        var p = await db.People.AsNoTracking().Where(x => x.Id == personId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
-        return p is null ? null : PersonNames.Full(p.GivenName, p.FamilyName);
-    }
+    public Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default) =>
+        PersonNames.FullAsync(db, personId, ct);
 
     /// <summary>
     /// The person's current plan with the user's team: the one changed most recently (a merged person may hold two).

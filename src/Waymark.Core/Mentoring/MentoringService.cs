@@ -191,11 +191,8 @@ public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser u
     }
 
     /// <summary>The person's full name, when the team can see them; null otherwise.</summary>
-    public async Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default)
-    {
-        var p = await db.People.AsNoTracking().Where(x => x.Id == personId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
-        return p is null ? null : PersonNames.Full(p.GivenName, p.FamilyName);
-    }
+    public Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default) =>
+        PersonNames.FullAsync(db, personId, ct);
 
     // ---- Mentors -----------------------------------------------------------------------------------------------
 

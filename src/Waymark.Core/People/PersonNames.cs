@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Persistence;
+
 namespace Waymark.People;
 
 /// <summary>
@@ -23,6 +26,17 @@ public static class PersonNames
     /// <summary>True when only one name is recorded (the given name is empty).</summary>
     public static bool IsSingleName(string? given, string? family) =>
         string.IsNullOrWhiteSpace(given) != string.IsNullOrWhiteSpace(family);
+
+    /// <summary>
+    /// The person's <see cref="Full"/> name, or null when there is no such person or the context's team cannot see them
+    /// (team scoping applies). One query, reading the two name columns only.
+    /// </summary>
+    public static async Task<string?> FullAsync(WaymarkDbContext db, Guid personId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var p = await db.People.AsNoTracking().Where(x => x.Id == personId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
+        return p is null ? null : Full(p.GivenName, p.FamilyName);
+    }
 
     private static string Join(string separator, string? first, string? second)
     {

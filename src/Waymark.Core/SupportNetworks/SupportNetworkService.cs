@@ -23,11 +23,8 @@ public class SupportNetworkService(WaymarkDbContext db, Auditor audit, ICurrentU
     private DbSet<SupportNetworkMember> Members => db.Set<SupportNetworkMember>();
 
     /// <summary>The person's full name, when the team knows them; null otherwise.</summary>
-    public async Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default)
-    {
-        var p = await db.People.AsNoTracking().Where(x => x.Id == personId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
-        return p is null ? null : PersonNames.Full(p.GivenName, p.FamilyName);
-    }
+    public Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default) =>
+        PersonNames.FullAsync(db, personId, ct);
 
     /// <summary>The person's members (current first, by name; then removed ones when asked), at most <see cref="MaxMembers"/> + removed.</summary>
     public async Task<IReadOnlyList<SupportNetworkMember>> ListAsync(Guid personId, bool includeRemoved = false, CancellationToken ct = default)
