@@ -384,7 +384,7 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
 
     /// <summary>
     /// The input's own problems, its date's, the worker's (a case worker of the team) and the support-network member's
-    /// (the person's, current, not "do not contact": <see cref="SupportNetworks.SupportNetworkService.ContactProblemAsync"/>).
+    /// (the person's, current, not "do not contact": <see cref="SupportNetworks.SupportNetworkService.ContactProblemOfAsync"/>).
     /// </summary>
     private async Task<List<(string Field, string Message)>> ProblemsAsync(ContactInput input, Guid personId, Guid teamId, DateTimeOffset knownSince, ContactKind? keptKind, CancellationToken ct)
     {

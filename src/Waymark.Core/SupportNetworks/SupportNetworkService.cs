@@ -11,7 +11,7 @@ public sealed class SupportNetworkRuleException(string message) : DomainRuleExce
 
 /// <summary>
 /// A person's support network (issue 14 item 5): listing, adding, changing (version-checked) and removing members (kept,
-/// with who, when and why), and the one check of a member chosen for a contact (<see cref="ContactProblemAsync"/>).
+/// with who, when and why), and the one check of a member chosen for a contact (<see cref="ContactProblemOfAsync"/>).
 /// </summary>
 public class SupportNetworkService(WaymarkDbContext db, Auditor audit, ICurrentUser user, TimeProvider clock)
 {
@@ -110,12 +110,9 @@ public class SupportNetworkService(WaymarkDbContext db, Auditor audit, ICurrentU
     /// <summary>
     /// Why <paramref name="memberId"/> cannot be the member a contact with <paramref name="personId"/> was with, or null
     /// when they can: the member must be in that person's network kept by the user's team (not another person's, nor
-    /// another team's), not removed, and not marked "do not contact" (the reason is given).
+    /// another team's), not removed, and not marked "do not contact" (the reason is given). Read through
+    /// <paramref name="db"/>, for the contact service (which has the context, not this service). One query.
     /// </summary>
-    public Task<string?> ContactProblemAsync(Guid personId, Guid memberId, CancellationToken ct = default) =>
-        ContactProblemOfAsync(db, personId, memberId, ct);
-
-    /// <summary>The rule of <see cref="ContactProblemAsync"/>, for the contact service (which has the context, not this service).</summary>
     public static async Task<string?> ContactProblemOfAsync(WaymarkDbContext db, Guid personId, Guid memberId, CancellationToken ct = default)
     {
         var team = db.CurrentUser.TeamId;
@@ -172,10 +169,10 @@ public class SupportNetworkService(WaymarkDbContext db, Auditor audit, ICurrentU
         return digits.StartsWith("44", StringComparison.Ordinal) && digits.Length > 10 ? "0" + digits[2..] : digits;
     }
 
-    /// <summary>The names and relationships of members, by id (for the timeline and a contact's page); removed ones included.</summary>
-    public Task<IReadOnlyDictionary<Guid, string>> LabelsAsync(IEnumerable<Guid> ids, CancellationToken ct = default) => LabelsOfAsync(db, ids, ct);
-
-    /// <summary>The labels of <see cref="LabelsAsync"/> read through <paramref name="db"/>; no query when there are no ids.</summary>
+    /// <summary>
+    /// The names and relationships of members, by id (for the timeline and a contact's page); removed ones included. Read
+    /// through <paramref name="db"/>; no query when there are no ids.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> LabelsOfAsync(WaymarkDbContext db, IEnumerable<Guid> ids, CancellationToken ct = default)
     {
         var list = ids.Distinct().ToList();
