@@ -85,7 +85,7 @@ public class ActionPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
             plans.SelectMany(p => new[] { p.CreatedByUserId, p.ChangedByUserId })
                 .Concat(goals.SelectMany(g => new[] { g.AddedByUserId, g.ChangedByUserId, g.AchievedByUserId, g.StoppedByUserId }))
                 .Concat(steps.SelectMany(s => new[] { s.WorkerUserId, s.AddedByUserId, s.ChangedByUserId, s.DoneByUserId }))
-                .Concat(reviews.Select(r => r.ReviewedByUserId)).Distinct(), ct);
+                .Concat(reviews.Select(r => r.ReviewedByUserId)), ct);
         var details = plans.Select(p => new PlanDetails(p,
             goals.Where(g => g.ActionPlanId == p.Id).OrderBy(g => g.Status != GoalStatus.Active).ThenBy(g => g.AddedAt)
                 .Select(g => new GoalDetails(g, steps.Where(s => s.GoalId == g.Id).OrderBy(s => s.AddedAt).ToList())).ToList(),

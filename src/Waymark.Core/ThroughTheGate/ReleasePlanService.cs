@@ -270,11 +270,9 @@ public class ReleasePlanService(WaymarkDbContext db, Auditor audit, ICurrentUser
         var personIds = rows.Select(x => x.r.PersonId).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, ct);
+        // In the database's order (by date, then id): the filter keeps it, so nothing is sorted again here.
         var list = rows.Where(x => people.ContainsKey(x.r.PersonId)).Select(x => new ReleaseListRow(x.r, people[x.r.PersonId].GivenName, people[x.r.PersonId].FamilyName,
             x.r.MeetBy switch { GateMeeter.Worker => x.MeetWorker, GateMeeter.SomeoneElse => x.r.MeetOtherName, _ => null }, x.Booked, x.KeyWorker)).ToList();
-        list = byFollowUp
-            ? list.OrderBy(x => x.Plan.FollowUpDueOn).ThenBy(x => x.Plan.Id).ToList()
-            : list.OrderBy(x => x.Plan.ExpectedReleaseOn).ThenBy(x => x.Plan.Id).ToList();
         return new ReleaseListPage(list.Take(PageSize).ToList(), page, list.Count > PageSize);
     }
 
