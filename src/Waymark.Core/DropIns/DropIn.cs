@@ -90,5 +90,9 @@ public class DropIn : IPersonHistory, IVersioned
     public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>The user ids of <see cref="SeenByUserIds"/>.</summary>
-    public IReadOnlyList<string> SeenBy => SeenByUserIds.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> SeenBy => SeenByOf(SeenByUserIds);
+
+    /// <summary>The user ids in a stored <see cref="SeenByUserIds"/> value (space-separated; empty entries skipped), in order.</summary>
+    public static IReadOnlyList<string> SeenByOf(string? seenByUserIds) =>
+        (seenByUserIds ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -210,10 +210,11 @@ public class DropInService(WaymarkDbContext db, Auditor audit, ICurrentUser user
         var personIds = shown.Select(r => r.PersonId).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, ct);
-        var names = await db.DisplayNamesAsync(shown.SelectMany(r => r.SeenByUserIds.Split(' ', StringSplitOptions.RemoveEmptyEntries)), ct);
-        return new DropInDay(day, shown.Select(r => new DropInRow(r.Id, r.PersonId,
+        var seenBy = shown.Select(r => DropIn.SeenByOf(r.SeenByUserIds)).ToList();
+        var names = await db.DisplayNamesAsync(seenBy.SelectMany(ids => ids), ct);
+        return new DropInDay(day, shown.Select((r, i) => new DropInRow(r.Id, r.PersonId,
             people.GetValueOrDefault(r.PersonId) is { } person ? PersonNames.Full(person.GivenName, person.FamilyName) : "Unknown", r.ArrivedAt, r.Reasons,
-            r.SeenByUserIds.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(u => names.GetValueOrDefault(u) ?? "unknown").ToList(),
+            seenBy[i].Select(u => names.GetValueOrDefault(u) ?? "unknown").ToList(),
             r.Reopened)).ToList(), page, rows.Count > PageSize);
     }
 
