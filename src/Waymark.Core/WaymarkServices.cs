@@ -9,6 +9,7 @@ using Waymark.Contacts;
 using Waymark.CriminalJustice;
 using Waymark.CrisisPlans;
 using Waymark.Demo;
+using Waymark.DropIns;
 using Waymark.Duplicates;
 using Waymark.Episodes;
 using Waymark.Identification;
@@ -24,6 +25,7 @@ using Waymark.Reminders;
 using Waymark.Screening;
 using Waymark.ServiceDirectory;
 using Waymark.Support;
+using Waymark.SupportNetworks;
 using Waymark.Teams;
 using Waymark.ThroughTheGate;
 
@@ -60,8 +62,8 @@ public static class WaymarkServices
         services.AddProactiveIdentification(config);
         services.AddSupport();
         services.AddContacts();
-        Waymark.DropIns.DropInsRegistration.AddDropIns(services);
-        Waymark.SupportNetworks.SupportNetworksRegistration.AddSupportNetworks(services);
+        services.AddDropIns();
+        services.AddSupportNetworks();
         services.AddAppointments();
         services.AddMentoring();
         services.AddActionPlans();
