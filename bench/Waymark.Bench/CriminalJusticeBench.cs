@@ -5,6 +5,7 @@ using Waymark.Audit;
 using Waymark.CriminalJustice;
 using Waymark;
 using Waymark.Persistence;
+using static BenchStats;
 
 /// <summary>
 /// Criminal justice events at scale (issue 12 item 8): generates about <c>count</c> events over the loaded episodes
@@ -142,13 +143,4 @@ internal static class CriminalJusticeBench
         DueOn = ClockRule.DueOn(start.On, days), NearOn = ClockRule.NearOn(start.On, days), StartEventId = start.Id,
         StoppedOn = stopped ? start.On.AddDays(days / 2) : null,
     };
-
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        var rank = p * (sorted.Length - 1);
-        var lo = (int)Math.Floor(rank);
-        var hi = (int)Math.Ceiling(rank);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-    }
 }

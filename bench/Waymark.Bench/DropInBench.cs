@@ -7,6 +7,7 @@ using Waymark.Cli.Bulk;
 using Waymark.Contacts;
 using Waymark.DropIns;
 using Waymark.Persistence;
+using static BenchStats;
 
 /// <summary>
 /// The day's drop-in list at scale (issue 14 items 3 and 7): generates about <c>count</c> drop-ins (one per ten people
@@ -117,14 +118,5 @@ internal static class DropInBench
         }
         if (d.Rows.Count > 0) await writer.WriteBatchAsync([c, d], default);
         await writer.FinishAsync([contacts, dropIns], default);
-    }
-
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        var rank = p * (sorted.Length - 1);
-        var lo = (int)Math.Floor(rank);
-        var hi = (int)Math.Ceiling(rank);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
     }
 }

@@ -10,6 +10,7 @@ using Waymark.Caseload;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Reminders;
+using static BenchStats;
 
 /// <summary>
 /// Keeping in touch at scale (issue 13 item 5): generates about <c>count</c> contacts (five million in docs/benchmarks.md)
@@ -94,14 +95,6 @@ internal static partial class KeepingInTouchBench
         await writer.FinishAsync([contacts, appointments], default);
     }
 
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        var rank = p * (sorted.Length - 1);
-        var lo = (int)Math.Floor(rank);
-        var hi = (int)Math.Ceiling(rank);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-    }
 
     private static async Task<(TimeSpan? Load, long Contacts, long Appointments)> EnsureDataAsync(Func<ICurrentUser, WaymarkDbContext> context, ICurrentUser system, int count)
     {

@@ -6,6 +6,7 @@ using Waymark.Identification;
 using Waymark.Matching.Synthetic;
 using Waymark.People;
 using Waymark.Persistence;
+using static BenchStats;
 
 /// <summary>
 /// "Do we know this person?" at scale: near-miss probes of people the team knows (the mistakes
@@ -136,14 +137,5 @@ internal static class LookupBench
         var pnc = rng.Next(100) < 10 ? p.PncId : null;
         if (given.Length == 0 && family.Length == 0 && dob is null) return null;
         return new LookupRequest(given, family, dob, sex, nhs, pnc, postcode);
-    }
-
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        var rank = p * (sorted.Length - 1);
-        var lo = (int)Math.Floor(rank);
-        var hi = (int)Math.Ceiling(rank);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
     }
 }

@@ -13,6 +13,7 @@ using Waymark.Identifiers;
 using Waymark.People;
 using Waymark.Persistence;
 using Waymark.Teams;
+using static BenchStats;
 
 // Waymark query benchmark: person search and team caseload at scale. See docs/benchmarks.md.
 var ic = CultureInfo.InvariantCulture;
@@ -209,14 +210,6 @@ foreach (var (name, ms, secs, avgRows) in results)
     Console.WriteLine($"| {name} | {Percentile(ms, 0.5):0.0} | {Percentile(ms, 0.95):0.0} | {Percentile(ms, 0.99):0.0} | {ms.Max():0.0} | {ms.Length / secs:0} | {avgRows:0.#} |");
 return 0;
 
-static double Percentile(double[] values, double p)
-{
-    var sorted = values.OrderBy(v => v).ToArray();
-    var rank = p * (sorted.Length - 1);
-    var lo = (int)Math.Floor(rank);
-    var hi = (int)Math.Ceiling(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
 
 static async Task<string> DataSizeAsync(WaymarkDbContext db)
 {

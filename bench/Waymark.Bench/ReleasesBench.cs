@@ -8,6 +8,7 @@ using Waymark.Cli.Bulk;
 using Waymark.Persistence;
 using Waymark.Reminders;
 using Waymark.ThroughTheGate;
+using static BenchStats;
 
 /// <summary>
 /// Through the gate at scale (issue 14 items 4 and 7): generates about <c>count</c> release plans (50,000 in
@@ -77,14 +78,6 @@ internal static class ReleasesBench
         await writer.FinishAsync([plans], default);
     }
 
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        var rank = p * (sorted.Length - 1);
-        var lo = (int)Math.Floor(rank);
-        var hi = (int)Math.Ceiling(rank);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-    }
 
     /// <summary>Generates the plans unless about <paramref name="count"/> are there, then times the lists; the results go to standard output as a markdown table.</summary>
     public static async Task<int> RunAsync(Func<ICurrentUser, WaymarkDbContext> context, ICurrentUser system, ICurrentUser user, Guid teamId,
