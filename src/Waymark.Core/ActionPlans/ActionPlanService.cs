@@ -207,7 +207,7 @@ public class ActionPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
         {
             var teamId = TeamId;
             var worker = input.WorkerUserId.Trim();
-            if (!await Caseload.Capacity.CaseWorkersOf(db, teamId).AnyAsync(m => m.UserId == worker, ct))
+            if (!await Caseload.Capacity.IsCaseWorkerAsync(db, teamId, worker, ct))
                 problems.Add((nameof(StepInput.WorkerUserId), "Select someone in your team who works with people"));
         }
         return problems;

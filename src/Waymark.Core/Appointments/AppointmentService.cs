@@ -83,7 +83,7 @@ public class AppointmentService(WaymarkDbContext db, Auditor audit, ICurrentUser
 
     /// <summary>Whether <paramref name="userId"/> is a member of the user's team who holds a caseload.</summary>
     public Task<bool> IsWorkerAsync(string? userId, CancellationToken ct = default) =>
-        userId is null ? Task.FromResult(false) : Caseload.Capacity.CaseWorkersOf(db, TeamId).AnyAsync(m => m.UserId == userId, ct);
+        Caseload.Capacity.IsCaseWorkerAsync(db, TeamId, userId, ct);
 
     private async Task<Appointment> NewAsync(Guid personId, AppointmentInput input, CancellationToken ct, Appointment? replacing = null)
     {

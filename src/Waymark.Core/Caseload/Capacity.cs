@@ -18,20 +18,45 @@ public record TeamLoad(int OpenEpisodes, int? Limit, IReadOnlyList<WorkerLoad> W
 public class Capacity(WaymarkDbContext db)
 {
     /// <summary>The memberships of <paramref name="teamId"/> whose role holds cases (<see cref="Teams.Roles.CaseWorkers"/>): the workers capacity is about.</summary>
-    public static IQueryable<Teams.TeamMembership> CaseWorkersOf(WaymarkDbContext db, Guid teamId)
+    public static IQueryable<Teams.TeamMembership> CaseWorkersOf(WaymarkDbContext db, Guid teamId) =>
+        MembersInRoles(db, teamId, Teams.Roles.CaseWorkers);
+
+    /// <summary>
+    /// The memberships of <paramref name="teamId"/> whose user holds one of <paramref name="roles"/> (role names of
+    /// <see cref="Teams.Roles"/>, e.g. <see cref="Teams.Roles.CaseWorkers"/> or just <see cref="Teams.Roles.Volunteer"/>).
+    /// A query to compose; nothing is read here.
+    /// </summary>
+    public static IQueryable<Teams.TeamMembership> MembersInRoles(WaymarkDbContext db, Guid teamId, IReadOnlyCollection<string> roles)
     {
-        var caseRoleIds = db.Roles.Where(r => Teams.Roles.CaseWorkers.Contains(r.Name!)).Select(r => r.Id);
-        var caseWorkerIds = db.UserRoles.Where(ur => caseRoleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
-        return db.TeamMemberships.Where(m => m.TeamId == teamId && caseWorkerIds.Contains(m.UserId));
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(roles);
+        var roleIds = db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id);
+        var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        return db.TeamMemberships.Where(m => m.TeamId == teamId && userIds.Contains(m.UserId));
     }
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> is one of the team's case workers (<see cref="CaseWorkersOf"/>): who may hold a
+    /// caseload, be the worker of a contact, an appointment or a step, or meet someone at the gate. False for null
+    /// (without a query); otherwise one query.
+    /// </summary>
+    public static async Task<bool> IsCaseWorkerAsync(WaymarkDbContext db, Guid teamId, string? userId, CancellationToken ct = default) =>
+        userId is not null && await CaseWorkersOf(db, teamId).AnyAsync(m => m.UserId == userId, ct);
 
     /// <summary>
     /// The team's case workers (<see cref="CaseWorkersOf"/>) as (user id, display name), by name: who may have a contact,
     /// an appointment or a caseload. One query.
     /// </summary>
-    public static async Task<IReadOnlyList<(string UserId, string Name)>> CaseWorkerNamesAsync(WaymarkDbContext db, Guid teamId, CancellationToken ct = default)
+    public static Task<IReadOnlyList<(string UserId, string Name)>> CaseWorkerNamesAsync(WaymarkDbContext db, Guid teamId, CancellationToken ct = default) =>
+        MemberNamesAsync(db, teamId, Teams.Roles.CaseWorkers, ct);
+
+    /// <summary>
+    /// The team's members in <paramref name="roles"/> (<see cref="MembersInRoles"/>) as (user id, display name), by name
+    /// (ignoring case). One query.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string UserId, string Name)>> MemberNamesAsync(WaymarkDbContext db, Guid teamId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
     {
-        var rows = await CaseWorkersOf(db, teamId).AsNoTracking().Select(m => new { m.UserId, m.User!.DisplayName }).ToListAsync(ct);
+        var rows = await MembersInRoles(db, teamId, roles).AsNoTracking().Select(m => new { m.UserId, m.User!.DisplayName }).ToListAsync(ct);
         return rows.OrderBy(r => r.DisplayName, StringComparer.OrdinalIgnoreCase).Select(r => (r.UserId, r.DisplayName)).ToList();
     }
 

@@ -393,7 +393,7 @@ public class ContactService(WaymarkDbContext db, Auditor audit, ICurrentUser use
             && await SupportNetworks.SupportNetworkService.ContactProblemOfAsync(db, personId, member, ct) is { } memberProblem)
             problems.Add((nameof(ContactInput.SupportNetworkMemberId), memberProblem));
         if (!string.IsNullOrWhiteSpace(input.WorkerUserId)
-            && !await Caseload.Capacity.CaseWorkersOf(db, teamId).AnyAsync(m => m.UserId == input.WorkerUserId, ct))
+            && !await Caseload.Capacity.IsCaseWorkerAsync(db, teamId, input.WorkerUserId, ct))
             problems.Add((nameof(ContactInput.WorkerUserId), "Select someone in your team who works with people"));
         return problems;
     }

@@ -99,7 +99,7 @@ public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser use
                 var name = await db.Users.Where(u => u.Id == holder).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
                 throw new EpisodeRuleException($"{name ?? "Someone else"} is already the key worker for this episode. Ask your team manager if it should change.");
             }
-            if (e.IsOpen && !await Caseload.Capacity.CaseWorkersOf(db, e.TeamId).AnyAsync(m => m.UserId == me, ct))
+            if (e.IsOpen && !await Caseload.Capacity.IsCaseWorkerAsync(db, e.TeamId, me, ct))
                 throw new EpisodeRuleException("Only members of this team who hold a caseload can be key workers.");
             e.Take(me, clock.GetUtcNow());
             return (AuditAction.Allocated, "Took the episode as key worker");

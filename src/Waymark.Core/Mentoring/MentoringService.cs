@@ -104,7 +104,7 @@ public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser u
         if (input.AgreedOn is { } agreed && agreed <= UkTime.DateOf(now) && await KnownSince.DayAsync(db, personId, ct) is { } known
             && KnownSince.DateProblem(agreed, known, UkTime.DateOf(now), "The date they agreed") is { } early)
             problems.Add((nameof(PairingInput.AgreedOn), early));
-        if (!string.IsNullOrWhiteSpace(input.MentorUserId) && !await VolunteersOf(team).AnyAsync(m => m.UserId == input.MentorUserId, ct))
+        if (!string.IsNullOrWhiteSpace(input.MentorUserId) && !await Caseload.Capacity.MembersInRoles(db, team, Volunteers).AnyAsync(m => m.UserId == input.MentorUserId, ct))
             problems.Add((nameof(PairingInput.MentorUserId), "Select a volunteer of your team"));
         ValidationFailedException.ThrowIfAny(problems);
         if (await ActiveOfAsync(personId, ct) is { } existing)
@@ -184,11 +184,8 @@ public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser u
     }
 
     /// <summary>The team's volunteers (who may mentor), as (user id, display name), by name. One query.</summary>
-    public async Task<IReadOnlyList<(string UserId, string Name)>> VolunteersAsync(CancellationToken ct = default)
-    {
-        var rows = await VolunteersOf(TeamId).AsNoTracking().Select(m => new { m.UserId, m.User!.DisplayName }).ToListAsync(ct);
-        return rows.OrderBy(r => r.DisplayName, StringComparer.OrdinalIgnoreCase).Select(r => (r.UserId, r.DisplayName)).ToList();
-    }
+    public Task<IReadOnlyList<(string UserId, string Name)>> VolunteersAsync(CancellationToken ct = default)
+        => Caseload.Capacity.MemberNamesAsync(db, TeamId, Volunteers, ct);
 
     /// <summary>The person's full name, when the team can see them; null otherwise.</summary>
     public Task<string?> PersonNameAsync(Guid personId, CancellationToken ct = default) =>
@@ -356,12 +353,8 @@ public class MentoringService(WaymarkDbContext db, Auditor audit, ICurrentUser u
     }
 
     /// <summary>The team's members whose role is <see cref="Roles.Volunteer"/>.</summary>
-    private IQueryable<TeamMembership> VolunteersOf(Guid teamId)
-    {
-        var roleIds = db.Roles.Where(r => r.Name == Roles.Volunteer).Select(r => r.Id);
-        var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
-        return db.TeamMemberships.Where(m => m.TeamId == teamId && userIds.Contains(m.UserId));
-    }
+    /// <summary>The roles whose members may mentor.</summary>
+    private static readonly string[] Volunteers = [Roles.Volunteer];
 
     private IQueryable<RowData> Rows(IQueryable<MentoringPairing> pairings) =>
         pairings.Join(db.People, p => p.PersonId, x => x.Id, (p, x) => new RowData

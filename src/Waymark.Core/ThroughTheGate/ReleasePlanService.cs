@@ -282,7 +282,7 @@ public class ReleasePlanService(WaymarkDbContext db, Auditor audit, ICurrentUser
         // Checked whoever meets them: the select posts its choice even when another radio is chosen, and a value that is no
         // member of the team is refused rather than quietly dropped (HostileInputTests).
         if (!string.IsNullOrWhiteSpace(input.MeetWorkerUserId)
-            && !await Caseload.Capacity.CaseWorkersOf(db, TeamId).AnyAsync(m => m.UserId == input.MeetWorkerUserId, ct))
+            && !await Caseload.Capacity.IsCaseWorkerAsync(db, TeamId, input.MeetWorkerUserId, ct))
             problems.Add((nameof(ReleasePlanInput.MeetWorkerUserId), "Select a member of your team who holds a caseload"));
         return (time, problems);
     }
