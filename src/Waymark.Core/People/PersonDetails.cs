@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Waymark.Identifiers;
 
 namespace Waymark.People;
@@ -200,8 +199,8 @@ public record PersonDetails
         Len(nameof(CommunicationNeeds), CommunicationNeeds, 2000, "Communication needs");
         if (Clean(Phone) is { } phone && Support.PhoneNumbers.Problem(phone) is { } phoneProblem)
             errors.Add((nameof(Phone), phoneProblem));
-        if (Clean(Email) is { } email && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)))
-            errors.Add((nameof(Email), "Enter an email address in the correct format, like name@example.com"));
+        if (Clean(Email) is { } email && Support.EmailAddresses.Problem(email) is { } emailProblem)
+            errors.Add((nameof(Email), emailProblem));
         if (ConsentToText && !Support.PhoneNumbers.IsUkMobile(Clean(Phone)))
             errors.Add((nameof(ConsentToText), "Enter a mobile number, like 07700 900 123, to record consent to text messages"));
         if (ConsentToEmail && Clean(Email) is null) errors.Add((nameof(ConsentToEmail), "Enter an email address to record consent to email"));

@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace Waymark.SupportNetworks;
 
 /// <summary>What is typed to add or change a member of a person's support network. Field names are the property names.</summary>
@@ -28,7 +26,7 @@ public sealed record SupportNetworkInput(
     /// <summary>2,000 characters.</summary>
     public const int MaxNotes = 2000;
     /// <summary>254 characters (RFC 5321's longest address).</summary>
-    public const int MaxEmail = 254;
+    public const int MaxEmail = Support.EmailAddresses.MaxLength;
 
     /// <summary>
     /// The problem when the person consents to contact but the team is told not to contact them: the two contradict each other,
@@ -47,8 +45,7 @@ public sealed record SupportNetworkInput(
         else if (Relationship == SupportNetworks.Relationship.Other && Clean(RelationshipWords) is null)
             yield return (nameof(RelationshipWords), "Enter how they are related to the person");
         if (Clean(Phone) is { } phone && Support.PhoneNumbers.Problem(phone) is { } phoneProblem) yield return (nameof(Phone), phoneProblem);
-        if (Clean(Email) is { } email && (email.Length > MaxEmail || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)))
-            yield return (nameof(Email), "Enter an email address in the correct format, like name@example.com");
+        if (Clean(Email) is { } email && Support.EmailAddresses.Problem(email) is { } emailProblem) yield return (nameof(Email), emailProblem);
         if (Clean(Address) is { Length: > MaxAddress }) yield return (nameof(Address), $"Address must be {MaxAddress} characters or fewer");
         if (ConsentToContact is null) yield return (nameof(ConsentToContact), "Select yes if the person agrees to the team contacting them, or no if they do not");
         else if (ConsentToContact == true && DoNotContact) yield return (nameof(ConsentToContact), ConsentWithDoNotContact);
