@@ -130,8 +130,9 @@ public class DropInService(WaymarkDbContext db, Auditor audit, ICurrentUser user
         var teamId = TeamId();
         ValidationFailedException.ThrowIfAny(await ProblemsAsync(personId, input, ct));
         var now = clock.GetUtcNow();
-        var open = await db.Episodes.Where(e => e.PersonId == personId && e.TeamId == teamId && e.ClosedAt == null)
-            .OrderByDescending(e => e.IdentifiedAt).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
+        // Read once: the drop-in's episode, and (when reopening) the proof that none is open.
+        var openEpisodes = await OpenEpisodes.OfPersonAsync(db, personId, teamId, ct);
+        var open = openEpisodes.Count > 0 ? openEpisodes[0].Id : (Guid?)null;
         var seen = input.SeenByToStore;
         var contact = new Contact
         {
@@ -152,7 +153,7 @@ public class DropInService(WaymarkDbContext db, Auditor audit, ICurrentUser user
         audit.Add(AuditAction.Created, "DropIn", dropIn.Id.ToString(), personId, $"Drop-in: {DropInReasonList.Describe(input.Reasons)}");
         audit.Add(AuditAction.Created, "Contact", contact.Id.ToString(), personId, "Drop-in; reached");
         Episode? reopened = null;
-        if (reopen != ReopenChoice.No) reopened = await ReopenForAsync(dropIn, reopen == ReopenChoice.ScreenAgain, now, ct);
+        if (reopen != ReopenChoice.No) reopened = await ReopenForAsync(dropIn, reopen == ReopenChoice.ScreenAgain, now, openEpisodes, ct);
         await db.SaveChangesAsync(ct);
         return (dropIn, reopened);
     }
@@ -171,7 +172,7 @@ public class DropInService(WaymarkDbContext db, Auditor audit, ICurrentUser user
         if (dropIn.TeamId != TeamId()) throw new DropInRuleException("This drop-in was recorded by another team. Only that team can reopen support from it.");
         if (dropIn.ReopenedEpisodeId is not null) throw new DropInRuleException("Support has already been reopened from this drop-in.", dropIn.ReopenedEpisodeId);
         db.ExpectVersion(dropIn, version);
-        var episode = await ReopenForAsync(dropIn, screenAgain, clock.GetUtcNow(), ct);
+        var episode = await ReopenForAsync(dropIn, screenAgain, clock.GetUtcNow(), openEpisodes: null, ct);
         await db.SaveOrConflictAsync(ConflictMessage, ct);
         return episode;
     }
@@ -230,13 +231,14 @@ public class DropInService(WaymarkDbContext db, Auditor audit, ICurrentUser user
     /// <summary>Whether the current user may reopen support (<see cref="Permission.RecordIdentification"/>).</summary>
     public bool MayReopen => Permissions.Allows(user.Role, Permission.RecordIdentification);
 
-    private async Task<Episode> ReopenForAsync(DropIn dropIn, bool screenAgain, DateTimeOffset now, CancellationToken ct)
+    /// <param name="openEpisodes">The person's open episodes with the drop-in's team when already read in this request
+    /// (<see cref="OpenEpisodes.OfPersonAsync"/>), else null to read them here.</param>
+    private async Task<Episode> ReopenForAsync(DropIn dropIn, bool screenAgain, DateTimeOffset now, IReadOnlyList<EpisodeChoice>? openEpisodes, CancellationToken ct)
     {
         if (!MayReopen) throw new DropInRuleException(OnlyClinicalReopen);
         var teamId = dropIn.TeamId;
-        var open = await db.Episodes.AsNoTracking().Where(e => e.PersonId == dropIn.PersonId && e.TeamId == teamId && e.ClosedAt == null)
-            .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
-        if (open is { } openId) throw new DropInRuleException("They already have an open episode with your team, so support cannot be reopened. Work with them in that episode.", openId);
+        openEpisodes ??= await OpenEpisodes.OfPersonAsync(db, dropIn.PersonId, teamId, ct);
+        if (openEpisodes.Count > 0) throw new DropInRuleException("They already have an open episode with your team, so support cannot be reopened. Work with them in that episode.", openEpisodes[0].Id);
         var last = await db.Episodes.AsNoTracking().Where(e => e.PersonId == dropIn.PersonId && e.TeamId == teamId)
             .OrderByDescending(e => e.ClosedAt).FirstOrDefaultAsync(ct)
             ?? throw new DropInRuleException("Your team has no earlier episode with them to reopen. Record an identification instead.");
@@ -245,15 +247,8 @@ public class DropInService(WaymarkDbContext db, Auditor audit, ICurrentUser user
         var episode = Episode.ReopenFrom(last, user.UserId!, now, screenAgain, age);
         db.Episodes.Add(episode);
         var detail = screenAgain ? "Reopened from a drop-in; to be screened again" : "Reopened from a drop-in; support started without screening";
-        if (!screenAgain)
-        {
-            var months = (await Support.SupportSettingsOf.TeamAsync(db, teamId, ct)).SupportMonths;
-            if (episode.SetDefaultPlannedEnd(months, user.UserId!, now) is { } change)
-            {
-                db.Set<PlannedEndChange>().Add(change);
-                detail += $"; planned end {change.To:yyyy-MM-dd} ({change.Reason})";
-            }
-        }
+        if (!screenAgain && await DefaultPlannedEnd.ApplyAsync(db, episode, user.UserId!, now, ct) is { } planned)
+            detail += $"; {planned}";
         dropIn.ReopenedEpisodeId = episode.Id;
         // The drop-in and its contact become the new episode's first contact (its "Last reached"), in the same save: the
         // contact is tracked already when recorded with the reopening, else read by key.

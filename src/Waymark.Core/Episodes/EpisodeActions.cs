@@ -34,12 +34,8 @@ public class EpisodeActions(WaymarkDbContext db, Auditor audit, ICurrentUser use
                 case Milestone.Assessed: e.RecordAssessed(user.UserId!, now); break;
                 default:
                     e.StartSupport(user.UserId!, now);
-                    var months = (await Support.SupportSettingsOf.TeamAsync(db, e.TeamId, ct)).SupportMonths;
-                    if (e.SetDefaultPlannedEnd(months, user.UserId!, now) is { } change)
-                    {
-                        db.Set<PlannedEndChange>().Add(change);
-                        return (AuditAction.Updated, $"Recorded {m}; planned end {change.To:yyyy-MM-dd} ({change.Reason})");
-                    }
+                    if (await DefaultPlannedEnd.ApplyAsync(db, e, user.UserId!, now, ct) is { } planned)
+                        return (AuditAction.Updated, $"Recorded {m}; {planned}");
                     break;
             }
             return (AuditAction.Updated, $"Recorded {m}");
