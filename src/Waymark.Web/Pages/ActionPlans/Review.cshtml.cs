@@ -56,8 +56,7 @@ public class ReviewModel(ActionPlanService service, TimeProvider clock) : PageMo
         {
             if (!ModelState.IsValid)
             {
-                foreach (var (field, message) in service.ReviewProblems(input, Plan))
-                    if (!ModelState.ContainsKey(field) || ModelState[field]!.Errors.Count == 0) ModelState.AddModelError(field, message);
+                ModelState.AddProblems(service.ReviewProblems(input, Plan));
                 return Page();
             }
             await service.RecordReviewAsync(PersonId, Plan.Id, input, Version, ct);
