@@ -52,6 +52,14 @@ public sealed record CrisisPlanView(string PersonName, CrisisPlanVersion? Shown,
 /// <param name="WarningSigns">Its warning signs, one per line.</param>
 public sealed record CrisisPlanBanner(string PersonName, DateOnly? AgreedOn, DateTimeOffset RecordedAt, string WarningSigns);
 
+/// <summary>What the crisis plan section of a person's page shows: the person's name and the latest version's facts.</summary>
+/// <param name="PersonName">The person's full name.</param>
+/// <param name="Number">The latest version's number, or null when the person has no plan with the user's team.</param>
+/// <param name="RecordedAt">When the latest version was saved (default when there is no plan).</param>
+/// <param name="AgreedWithPerson">Whether the person agreed the latest version.</param>
+/// <param name="AgreedOn">When the person agreed the latest version, or null.</param>
+public sealed record CrisisPlanSummary(string PersonName, int? Number, DateTimeOffset RecordedAt, bool AgreedWithPerson, DateOnly? AgreedOn);
+
 /// <summary>
 /// Crisis plans (docs/support.md, "Crisis plans"): reading a person's plan with the user's team, saving a new version
 /// (every save kept), texting the person a copy of its numbers through GOV.UK Notify, and the banner. Every change is
@@ -262,17 +270,43 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
     /// </summary>
     public async Task<CrisisPlanBanner?> BannerAsync(Guid personId, CancellationToken ct = default)
     {
+        var (_, latest) = await LatestVersionAsync(personId, ct);
+        if (latest is null) return null;
+        var name = await PersonNameAsync(personId, ct);
+        return name is null ? null : new CrisisPlanBanner(name, latest.AgreedOn, latest.RecordedAt, latest.WarningSigns);
+    }
+
+    /// <summary>
+    /// What the crisis plan section of a person's page shows: the person's name and the latest version of their current
+    /// plan with the user's team (<see cref="CrisisPlanSummary.Number"/> null when they have none). Null when the team
+    /// cannot see the person, or their plan has lost its latest version. The same three probes as <see cref="BannerAsync"/>,
+    /// not <see cref="ViewAsync"/>'s every version, copy sent and name.
+    /// </summary>
+    public async Task<CrisisPlanSummary?> SummaryAsync(Guid personId, CancellationToken ct = default)
+    {
+        var name = await PersonNameAsync(personId, ct);
+        if (name is null) return null;
+        var (hasPlan, latest) = await LatestVersionAsync(personId, ct);
+        if (!hasPlan) return new CrisisPlanSummary(name, null, default, false, null);
+        return latest is null ? null : new CrisisPlanSummary(name, latest.Number, latest.RecordedAt, latest.AgreedWithPerson, latest.AgreedOn);
+    }
+
+    private sealed record LatestVersion(int Number, DateTimeOffset RecordedAt, bool AgreedWithPerson, DateOnly? AgreedOn, string WarningSigns);
+
+    /// <summary>
+    /// The latest version of the person's current plan with the user's team, read by keys: the (PersonId, TeamId, LatestAt)
+    /// index of plans, then the unique (CrisisPlanId, Number) index of versions. HasPlan false when there is no plan.
+    /// </summary>
+    private async Task<(bool HasPlan, LatestVersion? Latest)> LatestVersionAsync(Guid personId, CancellationToken ct)
+    {
         var teamId = TeamId;
         var plan = await db.Set<CrisisPlan>().AsNoTracking().Where(p => p.PersonId == personId && p.TeamId == teamId)
             .OrderByDescending(p => p.LatestAt).ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.LatestNumber }).FirstOrDefaultAsync(ct);
-        if (plan is null) return null;
+        if (plan is null) return (false, null);
         var latest = await db.Set<CrisisPlanVersion>().AsNoTracking().Where(v => v.CrisisPlanId == plan.Id && v.Number == plan.LatestNumber)
-            .Select(v => new { v.AgreedOn, v.RecordedAt, v.WarningSigns }).FirstOrDefaultAsync(ct);
-        if (latest is null) return null;
-        var person = await db.People.AsNoTracking().Where(x => x.Id == personId).Select(x => new { x.GivenName, x.FamilyName }).FirstOrDefaultAsync(ct);
-        if (person is null) return null;
-        return new CrisisPlanBanner(PersonNames.Full(person.GivenName, person.FamilyName), latest.AgreedOn, latest.RecordedAt, latest.WarningSigns);
+            .Select(v => new LatestVersion(v.Number, v.RecordedAt, v.AgreedWithPerson, v.AgreedOn, v.WarningSigns)).FirstOrDefaultAsync(ct);
+        return (true, latest);
     }
 
     private static string Clip(string s) => s.Length <= 500 ? s : s[..500];

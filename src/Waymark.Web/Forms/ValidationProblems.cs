@@ -20,4 +20,38 @@ public static class ValidationProblems
         foreach (var problem in failure.Problems)
             modelState.AddModelError(keyFor is null ? problem.Field : keyFor(problem.Field), problem.Message);
     }
+
+    /// <summary>
+    /// Adds each problem whose input has no error yet, so every field shows one message: the first, usually the form's own
+    /// (a date or time it could not read) before a service's rule about the same field.
+    /// </summary>
+    /// <param name="modelState">The page's model state.</param>
+    /// <param name="problems">(field, message) pairs, e.g. from an input's <c>Validate</c> or a service's rules.</param>
+    /// <param name="keyFor">
+    /// The page's input key for a service field (e.g. "At" → "When"); without it the field name is used as the key.
+    /// </param>
+    /// <param name="saidElsewhere">
+    /// True for a field already answered by an error on other inputs (an instant refused because its date, time or clock
+    /// change was): its problem is left out.
+    /// </param>
+    public static void AddProblems(this ModelStateDictionary modelState, IEnumerable<(string Field, string Message)> problems,
+        Func<string, string>? keyFor = null, Func<string, bool>? saidElsewhere = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var (field, message) in problems)
+        {
+            if (saidElsewhere is not null && saidElsewhere(field)) continue;
+            var key = keyFor is null ? field : keyFor(field);
+            if (!modelState.HasError(key)) modelState.AddModelError(key, message);
+        }
+    }
+
+    /// <summary>Whether any of <paramref name="keys"/> already has an error on the form.</summary>
+    public static bool HasError(this ModelStateDictionary modelState, params string[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(keys);
+        return keys.Any(key => modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0);
+    }
 }

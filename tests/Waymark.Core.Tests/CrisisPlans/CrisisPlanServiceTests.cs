@@ -117,6 +117,25 @@ public abstract class CrisisPlanServiceTests<TDb>(TDb database) : DataTest<TDb>(
     }
 
     [Fact]
+    public async Task The_summary_shows_the_latest_versions_number_save_time_and_agreement_as_the_full_view_does_and_nothing_to_another_team()
+    {
+        var w = await SetUpAsync();
+        await using (var db = As(PractitionerIn(w.Team, w.Amira)))
+        {
+            Assert.Equal(new CrisisPlanSummary(w.Person.FullName, null, default, false, null), await Service(db).SummaryAsync(w.Person.Id));
+            await Service(db).SaveAsync(w.Person.Id, Plan(0));
+            await Service(db).SaveAsync(w.Person.Id, Plan(1) with { AgreedWithPerson = false, AgreedOn = null });
+            var shown = (await Service(db).ViewAsync(w.Person.Id))!.Shown!;
+            Assert.Equal(new CrisisPlanSummary(w.Person.FullName, 2, shown.RecordedAt, false, null), await Service(db).SummaryAsync(w.Person.Id));
+            await Service(db).SaveAsync(w.Person.Id, Plan(2));
+            var agreed = (await Service(db).SummaryAsync(w.Person.Id))!;
+            Assert.Equal((3, true, new DateOnly(2026, 3, 2)), (agreed.Number, agreed.AgreedWithPerson, agreed.AgreedOn));
+        }
+        await using var theirs = As(PractitionerIn(await NewTeamAsync(), "someone"));
+        Assert.Null(await Service(theirs).SummaryAsync(w.Person.Id));
+    }
+
+    [Fact]
     public async Task A_copy_is_texted_only_with_consent_and_a_uk_mobile_and_each_attempt_is_recorded_and_audited()
     {
         var w = await SetUpAsync(p => { p.Phone = "07700 900 123"; p.ConsentToText = true; });

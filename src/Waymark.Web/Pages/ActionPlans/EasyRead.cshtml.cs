@@ -13,22 +13,14 @@ namespace Waymark.Web.Pages.ActionPlans;
 /// symbol beside each section (<c>_EasyReadSymbol</c>, the <c>waymark-easy-read*</c> styles). Prints without the
 /// site's chrome.
 /// </summary>
-public class EasyReadModel(ActionPlanService service) : PageModel, IShowsPersonData
+public class EasyReadModel(ActionPlanService service) : ActionPlanPage(service)
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
     /// <inheritdoc />
-    public IEnumerable<AuditEntry> PersonDataShown => Plan is null ? [] :
-        [PersonView.Record(nameof(ActionPlan), Plan.Plans.FirstOrDefault()?.Plan.Id.ToString(), PersonId, "Action plan, easy-read copy")];
+    protected override string ViewDetail => "Action plan, easy-read copy";
 
-    [FromRoute] public Guid PersonId { get; set; }
-    public ActionPlanView? Plan { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        Plan = await service.ViewAsync(PersonId, ct);
-        return Plan is null ? NotFound() : Page();
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     /// <summary>A date as easy-read says it: "Friday 4 December 2026".</summary>
     public static string Day(DateOnly d) => d.ToString("dddd d MMMM yyyy", Uk);

@@ -14,7 +14,7 @@ namespace Waymark.Web.Pages.ActionPlans;
 /// Mark a goal achieved or no longer wanted (<c>/people/{personId}/action-plan/goal/{goalId}/end</c>), with who and when;
 /// a reason is optional for "no longer wanted". Needs <see cref="Permission.WritePlans"/> (Conventions).
 /// </summary>
-public class EndGoalModel(ActionPlanService service) : PageModel, IShowsPersonData
+public class EndGoalModel(ActionPlanService service) : ActionPlanFormPage, IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Goal is null ? [] :
@@ -25,7 +25,6 @@ public class EndGoalModel(ActionPlanService service) : PageModel, IShowsPersonDa
     /// <summary>"Achieved" or "NoLongerWanted".</summary>
     [BindProperty] public string? Ending { get; set; }
     [BindProperty] public string? Reason { get; set; }
-    [BindProperty] public Guid Version { get; set; }
 
     public string? PersonName { get; private set; }
     public ActionPlanGoal? Goal { get; private set; }
@@ -58,9 +57,7 @@ public class EndGoalModel(ActionPlanService service) : PageModel, IShowsPersonDa
         }
         catch (Exception e) when (e is ActionPlanRuleException or ConcurrencyConflictException)
         {
-            ModelState.AddModelError("", e.Message);
-            Version = Goal!.Version;
-            ModelState.Remove(nameof(Version));
+            ShowConflict(e.Message, Goal!.Version);
             return Page();
         }
         TempData["Success"] = ending == GoalEnding.Achieved ? "Goal marked as achieved" : "Goal marked as no longer wanted";

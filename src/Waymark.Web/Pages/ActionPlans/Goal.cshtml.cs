@@ -14,7 +14,7 @@ namespace Waymark.Web.Pages.ActionPlans;
 /// <c>?plan={id}</c> for one of two plans after a merge), or change one (<c>…/goal/{goalId}</c>). Needs
 /// <see cref="Permission.WritePlans"/> (Conventions).
 /// </summary>
-public class GoalModel(ActionPlanService service) : PageModel, IShowsPersonData
+public class GoalModel(ActionPlanService service) : ActionPlanFormPage, IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => PersonName is null ? [] :
@@ -27,7 +27,6 @@ public class GoalModel(ActionPlanService service) : PageModel, IShowsPersonData
     /// <summary>What the person wants, in their own words.</summary>
     [BindProperty] public string? InTheirWords { get; set; }
     [BindProperty] public string? WhyItMatters { get; set; }
-    [BindProperty] public Guid Version { get; set; }
 
     public string? PersonName { get; private set; }
 
@@ -69,8 +68,7 @@ public class GoalModel(ActionPlanService service) : PageModel, IShowsPersonData
         }
         catch (Exception e) when (e is ActionPlanRuleException or ConcurrencyConflictException)
         {
-            ModelState.AddModelError("", e.Message);
-            if (GoalId is { } g && await service.GoalAsync(PersonId, g, ct) is { } now) { Version = now.Version; ModelState.Remove(nameof(Version)); }
+            ShowConflict(e.Message, GoalId is { } g ? (await service.GoalAsync(PersonId, g, ct))?.Version : null);
             return Page();
         }
         TempData["Success"] = GoalId is null ? "Goal added" : "Goal changed";

@@ -13,22 +13,12 @@ namespace Waymark.Web.Pages.ActionPlans;
 /// date, the review history; overdue steps and a review due are tagged. A step is marked done from here (handler
 /// <c>Done</c>). The person must be known to the team (404 otherwise).
 /// </summary>
-public class IndexModel(ActionPlanService service) : PageModel, IShowsPersonData
+public class IndexModel(ActionPlanService service) : ActionPlanPage(service)
 {
     /// <inheritdoc />
-    public IEnumerable<AuditEntry> PersonDataShown => Plan is null ? [] :
-        [PersonView.Record(nameof(ActionPlan), Plan.Plans.FirstOrDefault()?.Plan.Id.ToString(), PersonId, "Action plan")];
+    protected override string ViewDetail => "Action plan";
 
-    [FromRoute] public Guid PersonId { get; set; }
-
-    /// <summary>The plan as shown; null when the team cannot see the person.</summary>
-    public ActionPlanView? Plan { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        Plan = await service.ViewAsync(PersonId, ct);
-        return Plan is null ? NotFound() : Page();
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     /// <summary>Marks step <paramref name="step"/> done over the <paramref name="version"/> shown.</summary>
     [RequiresPermission(Permission.WritePlans)]
@@ -36,7 +26,7 @@ public class IndexModel(ActionPlanService service) : PageModel, IShowsPersonData
     {
         try
         {
-            await service.MarkStepDoneAsync(PersonId, step, version, ct);
+            await Service.MarkStepDoneAsync(PersonId, step, version, ct);
             TempData["Success"] = "Step marked as done";
         }
         catch (KeyNotFoundException)
@@ -46,8 +36,7 @@ public class IndexModel(ActionPlanService service) : PageModel, IShowsPersonData
         catch (Exception e) when (e is ActionPlanRuleException or ConcurrencyConflictException)
         {
             ModelState.AddModelError("", e.Message);
-            Plan = await service.ViewAsync(PersonId, ct);
-            return Plan is null ? NotFound() : Page();
+            return await ShowAsync(ct);
         }
         return Redirect($"/people/{PersonId}/action-plan#step-{step}");
     }

@@ -11,18 +11,10 @@ namespace Waymark.Web.Pages.ActionPlans;
 /// the next review and the reviews, without links or buttons; printed, the site's chrome is left out (site.css
 /// <c>@media print</c>).
 /// </summary>
-public class PrintModel(ActionPlanService service) : PageModel, IShowsPersonData
+public class PrintModel(ActionPlanService service) : ActionPlanPage(service)
 {
     /// <inheritdoc />
-    public IEnumerable<AuditEntry> PersonDataShown => Plan is null ? [] :
-        [PersonView.Record(nameof(ActionPlan), Plan.Plans.FirstOrDefault()?.Plan.Id.ToString(), PersonId, "Action plan, printable copy")];
+    protected override string ViewDetail => "Action plan, printable copy";
 
-    [FromRoute] public Guid PersonId { get; set; }
-    public ActionPlanView? Plan { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        Plan = await service.ViewAsync(PersonId, ct);
-        return Plan is null ? NotFound() : Page();
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 }

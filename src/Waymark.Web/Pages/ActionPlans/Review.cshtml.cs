@@ -14,7 +14,7 @@ namespace Waymark.Web.Pages.ActionPlans;
 /// two plans after a merge): the date, what changed, and the next review date, which the plan then shows. Needs
 /// <see cref="Permission.WritePlans"/> (Conventions); a person with no plan yet is sent to add a goal.
 /// </summary>
-public class ReviewModel(ActionPlanService service, TimeProvider clock) : PageModel, IShowsPersonData
+public class ReviewModel(ActionPlanService service, TimeProvider clock) : ActionPlanFormPage, IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Plan is null ? [] :
@@ -25,7 +25,6 @@ public class ReviewModel(ActionPlanService service, TimeProvider clock) : PageMo
     [BindProperty] public DateParts ReviewedOn { get; set; } = new();
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public DateParts NextReviewOn { get; set; } = new();
-    [BindProperty] public Guid Version { get; set; }
 
     public string? PersonName { get; private set; }
     public ActionPlan? Plan { get; private set; }
@@ -56,8 +55,7 @@ public class ReviewModel(ActionPlanService service, TimeProvider clock) : PageMo
         {
             if (!ModelState.IsValid)
             {
-                foreach (var (field, message) in service.ReviewProblems(input, Plan))
-                    if (!ModelState.ContainsKey(field) || ModelState[field]!.Errors.Count == 0) ModelState.AddModelError(field, message);
+                ModelState.AddProblems(service.ReviewProblems(input, Plan));
                 return Page();
             }
             await service.RecordReviewAsync(PersonId, Plan.Id, input, Version, ct);
@@ -73,9 +71,7 @@ public class ReviewModel(ActionPlanService service, TimeProvider clock) : PageMo
         }
         catch (ConcurrencyConflictException e)
         {
-            ModelState.AddModelError("", e.Message);
-            Version = Plan.Version;
-            ModelState.Remove(nameof(Version));
+            ShowConflict(e.Message, Plan.Version);
             return Page();
         }
         TempData["Success"] = "Review recorded";

@@ -14,7 +14,7 @@ namespace Waymark.Web.Pages.ActionPlans;
 /// (<c>/people/{personId}/action-plan/review-date</c>, <c>?plan={id}</c> for one of two plans after a merge). Needs
 /// <see cref="Permission.WritePlans"/> (Conventions); a person with no plan yet is sent to the plan page.
 /// </summary>
-public class ReviewDateModel(ActionPlanService service) : PageModel, IShowsPersonData
+public class ReviewDateModel(ActionPlanService service) : ActionPlanFormPage, IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Plan is null ? [] :
@@ -23,7 +23,6 @@ public class ReviewDateModel(ActionPlanService service) : PageModel, IShowsPerso
     [FromRoute] public Guid PersonId { get; set; }
     [FromQuery(Name = "plan")] public Guid? PlanId { get; set; }
     [BindProperty] public DateParts NextReviewOn { get; set; } = new();
-    [BindProperty] public Guid Version { get; set; }
 
     public string? PersonName { get; private set; }
     public ActionPlan? Plan { get; private set; }
@@ -66,9 +65,7 @@ public class ReviewDateModel(ActionPlanService service) : PageModel, IShowsPerso
         }
         catch (ConcurrencyConflictException e)
         {
-            ModelState.AddModelError("", e.Message);
-            Version = Plan.Version;
-            ModelState.Remove(nameof(Version));
+            ShowConflict(e.Message, Plan.Version);
             return Page();
         }
         TempData["Success"] = "Review date saved";

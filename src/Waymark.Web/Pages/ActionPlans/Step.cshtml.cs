@@ -15,7 +15,7 @@ namespace Waymark.Web.Pages.ActionPlans;
 /// (<c>…/step/{stepId}</c>): what will happen, who does it (the person, a worker of the team, or someone else named),
 /// and by when (an optional UK date). Needs <see cref="Permission.WritePlans"/> (Conventions).
 /// </summary>
-public class StepModel(ActionPlanService service) : PageModel, IShowsPersonData
+public class StepModel(ActionPlanService service) : ActionPlanFormPage, IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => Goal is null ? [] :
@@ -31,7 +31,6 @@ public class StepModel(ActionPlanService service) : PageModel, IShowsPersonData
     [BindProperty] public string? WorkerUserId { get; set; }
     [BindProperty] public string? SomeoneElse { get; set; }
     [BindProperty] public DateParts DueOn { get; set; } = new();
-    [BindProperty] public Guid Version { get; set; }
 
     public string? PersonName { get; private set; }
     public ActionPlanGoal? Goal { get; private set; }
@@ -79,8 +78,7 @@ public class StepModel(ActionPlanService service) : PageModel, IShowsPersonData
         }
         catch (Exception e) when (e is ActionPlanRuleException or ConcurrencyConflictException)
         {
-            ModelState.AddModelError("", e.Message);
-            if (StepId is { } s && await service.StepAsync(PersonId, s, ct) is { } now) { Version = now.Version; ModelState.Remove(nameof(Version)); }
+            ShowConflict(e.Message, StepId is { } s ? (await service.StepAsync(PersonId, s, ct))?.Version : null);
             return Page();
         }
         TempData["Success"] = StepId is null ? "Step added" : "Step changed";

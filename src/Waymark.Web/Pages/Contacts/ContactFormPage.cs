@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.Extensions.DependencyInjection;
 using Waymark.Contacts;
+using Waymark.SupportNetworks;
 using Waymark.Web.Forms;
 
 namespace Waymark.Web.Pages.Contacts;
@@ -13,7 +13,7 @@ namespace Waymark.Web.Pages.Contacts;
 /// typed time with the clock-change question, duration, worker, with whom, note) into a <see cref="ContactInput"/>,
 /// putting format problems on the model state, and maps the service's problems onto the same fields.
 /// </summary>
-public abstract class ContactFormPage(ContactService contacts, TimeProvider clock) : PageModel
+public abstract class ContactFormPage(ContactService contacts, SupportNetworkService network, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Kind { get; set; }
     /// <summary>"yes" or "no".</summary>
@@ -86,7 +86,6 @@ public abstract class ContactFormPage(ContactService contacts, TimeProvider cloc
     /// </summary>
     protected async Task LoadMembersAsync(Guid personId, CancellationToken ct)
     {
-        var network = HttpContext.RequestServices.GetRequiredService<Waymark.SupportNetworks.SupportNetworkService>();
         var members = await network.ContactableAsync(personId, ct);
         MemberItems = members.Count == 0 ? [] :
             [new("Nobody from their support network", ""), .. members.Select(m => new SelectListItem(

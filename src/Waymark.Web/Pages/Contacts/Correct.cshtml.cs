@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Waymark.Access;
 using Waymark.Audit;
 using Waymark.Contacts;
+using Waymark.SupportNetworks;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Contacts;
@@ -10,7 +11,7 @@ namespace Waymark.Web.Pages.Contacts;
 /// Correct a contact ("/contacts/{id}/correct"): the form starts from the contact as recorded; saving records a new
 /// version that supersedes it (the old one is kept and shown as corrected). Only its recorder or a team manager may.
 /// </summary>
-public class CorrectModel(ContactService contacts, TimeProvider clock) : ContactFormPage(contacts, clock), IShowsPersonData
+public class CorrectModel(ContactService contacts, SupportNetworkService network, TimeProvider clock) : ContactFormPage(contacts, network, clock), IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => History is null ? [] :

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Waymark.Access;
 using Waymark.Audit;
 using Waymark.Contacts;
+using Waymark.SupportNetworks;
 using Waymark.Episodes;
 using Waymark.Web.Forms;
 using Waymark.Web.Infrastructure;
@@ -14,7 +15,7 @@ namespace Waymark.Web.Pages.Contacts;
 /// <c>?episode={id}</c> to choose the episode). The person's one open episode of the team is chosen automatically; with
 /// several the form asks which; with none the contact is linked to the person only.
 /// </summary>
-public class NewModel(ContactService contacts, ICurrentUser user, TimeProvider clock) : ContactFormPage(contacts, clock), IShowsPersonData
+public class NewModel(ContactService contacts, SupportNetworkService network, ICurrentUser user, TimeProvider clock) : ContactFormPage(contacts, network, clock), IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => PersonName is null ? [] :

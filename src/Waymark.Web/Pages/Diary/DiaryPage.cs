@@ -1,10 +1,10 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Access;
 using Waymark.Appointments;
 using Waymark.Audit;
 using Waymark.Teams;
+using Waymark.Web.Forms;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Diary;
@@ -41,11 +41,8 @@ public abstract class DiaryPage(AppointmentService service, ICurrentUser user, T
     /// <summary>The query string part that keeps the worker, e.g. "&amp;worker=…", or "".</summary>
     public string WorkerQuery => IsMine ? "" : "&worker=" + Uri.EscapeDataString(WorkerId);
 
-    /// <summary>The error for a date that is not a real day (yyyy-MM-dd, years 2000 to 2100).</summary>
-    public const string BadDate = "Enter a real date";
-
     /// <summary>
-    /// Reads the date (yyyy-MM-dd; none for today; one that is not a real day is a model error <see cref="BadDate"/> and
+    /// Reads the date (yyyy-MM-dd; none for today; one that is not a real day is a model error <see cref="LinkedDate.BadDate"/> and
     /// today is shown) and the worker; false for "not found" (another worker's diary the user may not see).
     /// </summary>
     protected async Task<bool> LoadAsync(string? date, Func<DateOnly, DateOnly> start, CancellationToken ct)
@@ -54,9 +51,8 @@ public abstract class DiaryPage(AppointmentService service, ICurrentUser user, T
         // A date a link cannot give (typed or cut short): the error summary, with today's diary.
         if (!string.IsNullOrEmpty(date))
         {
-            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var linked) && linked.Year is >= 2000 and <= 2100)
-                day = linked;
-            else ModelState.AddModelError("", BadDate);
+            if (LinkedDate.TryRead(date, out var linked)) day = linked;
+            else ModelState.AddModelError("", LinkedDate.BadDate);
         }
         From = start(day);
         WorkerId = user.UserId!;

@@ -41,7 +41,6 @@ public class DetailsModel(DropInService dropIns) : PageModel, IShowsPersonData
     [RequiresPermission(Permission.RecordIdentification)]
     public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
     {
-        if (await dropIns.FindAsync(Id, ct) is null) return NotFound();
         try
         {
             var episode = await dropIns.ReopenAsync(Id, Version, ScreenAgain == "yes", ct);

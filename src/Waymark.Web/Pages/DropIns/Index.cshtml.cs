@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Audit;
@@ -23,9 +22,6 @@ public class IndexModel(DropInService dropIns, TimeProvider clock) : PageModel, 
     /// <summary>The day as typed in the date picker.</summary>
     [BindProperty(SupportsGet = true)] public DateParts Show { get; set; } = new();
 
-    /// <summary>The error for a <c>?date=</c> that is not a real day (yyyy-MM-dd, years 2000 to 2100).</summary>
-    public const string BadDate = "Enter a real date";
-
     public DropInDay? Day { get; private set; }
     /// <summary>Today, UK time.</summary>
     public DateOnly Today => UkTime.DateOf(clock.GetUtcNow());
@@ -44,8 +40,8 @@ public class IndexModel(DropInService dropIns, TimeProvider clock) : PageModel, 
         else if (!string.IsNullOrEmpty(Date))
         {
             // A day a link cannot give (typed or cut short): the error summary, with today's list.
-            if (!DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var linked) || linked.Year is < 2000 or > 2100)
-                ModelState.AddModelError(nameof(Show), BadDate);
+            if (!LinkedDate.TryRead(Date, out var linked))
+                ModelState.AddModelError(nameof(Show), LinkedDate.BadDate);
             else day = linked;
         }
         if (ModelState.IsValid) Show = DateParts.From(day);

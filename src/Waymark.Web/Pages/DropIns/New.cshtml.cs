@@ -125,16 +125,8 @@ public class NewModel(DropInService dropIns, ICurrentUser user, TimeProvider clo
         return input;
     }
 
-    private void AddProblems(IEnumerable<(string Field, string Message)> problems)
-    {
-        foreach (var (field, message) in problems)
-        {
-            // No instant because the date, time or clock change was refused: that field's error says it all.
-            if (field == nameof(DropInInput.ArrivedAt) && (HasError(nameof(ArrivedOn)) || HasError(nameof(Time)) || HasError(nameof(ClockChange)))) continue;
-            var key = field == nameof(DropInInput.ArrivedAt) ? nameof(ArrivedOn) : field;
-            if (!HasError(key)) ModelState.AddModelError(key, message);
-        }
-    }
-
-    private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+    // No instant because the date, time or clock change was refused: that field's error says it all.
+    private void AddProblems(IEnumerable<(string Field, string Message)> problems) =>
+        ModelState.AddProblems(problems, field => field == nameof(DropInInput.ArrivedAt) ? nameof(ArrivedOn) : field,
+            field => field == nameof(DropInInput.ArrivedAt) && ModelState.HasError(nameof(ArrivedOn), nameof(Time), nameof(ClockChange)));
 }

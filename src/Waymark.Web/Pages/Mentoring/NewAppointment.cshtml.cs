@@ -76,11 +76,8 @@ public class NewAppointmentModel(MentoringService mentoring, TimeProvider clock)
 
     private void Show(IEnumerable<(string Field, string Message)> problems)
     {
-        foreach (var p in problems)
-        {
-            if (p.Field == nameof(ClockChange)) AmbiguousTime = TimeOfDay.Parse(Time);
-            if (ModelState.TryGetValue(p.Field, out var e) && e.Errors.Count > 0) continue;
-            ModelState.AddModelError(p.Field, p.Message);
-        }
+        var list = problems.ToList();
+        if (list.Exists(p => p.Field == nameof(ClockChange))) AmbiguousTime = TimeOfDay.Parse(Time);
+        ModelState.AddProblems(list);
     }
 }

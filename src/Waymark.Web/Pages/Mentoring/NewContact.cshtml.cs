@@ -61,7 +61,7 @@ public class NewContactModel(MentoringService mentoring, TimeProvider clock) : P
         }
         catch (ValidationFailedException e)
         {
-            foreach (var p in e.Problems.Where(p => !Said(p.Field))) ModelState.AddModelError(KeyFor(p.Field), p.Message);
+            ModelState.AddProblems(e.Problems.Select(p => (p.Field, p.Message)), KeyFor, SaidElsewhere);
             return Page();
         }
         catch (KeyNotFoundException)
@@ -97,10 +97,10 @@ public class NewContactModel(MentoringService mentoring, TimeProvider clock) : P
         _ => field,
     };
 
-    // One error per field: a date, time or clock change the form refused says it all; a field with its own error already.
-    private bool Said(string field) =>
-        field == nameof(MentoringContactInput.OccurredAt) ? HasError(nameof(OccurredOn)) || HasError(nameof(Time)) || HasError(nameof(ClockChange))
-        : HasError(KeyFor(field));
+    // A date, time or clock change the form refused says it all.
+    private bool SaidElsewhere(string field) =>
+        field == nameof(MentoringContactInput.OccurredAt) && ModelState.HasError(nameof(OccurredOn), nameof(Time), nameof(ClockChange));
 
-    private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+    // One error per field: a date, time or clock change the form refused, or the field's own error already.
+    private bool Said(string field) => SaidElsewhere(field) || ModelState.HasError(KeyFor(field));
 }

@@ -58,7 +58,7 @@ public class PairModel(MentoringService mentoring) : PageModel, IShowsPersonData
         catch (Exception e) when (e is MentoringRuleException or ConcurrencyConflictException)
         {
             ModelState.AddModelError("", e.Message);
-            await LoadAsync(ct);
+            Current = await mentoring.ActiveOfAsync(PersonId, ct);
             return Page();
         }
         catch (KeyNotFoundException)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Access;
 using Waymark.Audit;
 using Waymark.SupportNetworks;
 using Waymark.Web.Infrastructure;
@@ -7,7 +8,7 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Pages.SupportNetworks;
 
 /// <summary>A person's support network ("/people/{personId}/support-network", <c>?removed=yes</c> to show removed members too).</summary>
-public class IndexModel(SupportNetworkService network) : PageModel, IShowsPersonData
+public class IndexModel(SupportNetworkService network, ICurrentUser user) : PageModel, IShowsPersonData
 {
     /// <inheritdoc />
     public IEnumerable<AuditEntry> PersonDataShown => PersonName is null ? [] :
@@ -26,7 +27,7 @@ public class IndexModel(SupportNetworkService network) : PageModel, IShowsPerson
         PersonName = await network.PersonNameAsync(PersonId, ct);
         if (PersonName is null) return NotFound();
         Members = await network.ListAsync(PersonId, Removed == "yes", ct);
-        TeamId = HttpContext.RequestServices.GetRequiredService<Waymark.Access.ICurrentUser>().TeamId;
+        TeamId = user.TeamId;
         return Page();
     }
 }

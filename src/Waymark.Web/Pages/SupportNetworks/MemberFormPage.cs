@@ -52,9 +52,5 @@ public abstract class MemberFormPage : PageModel
     }
 
     /// <summary>Puts problems on the form, one per field.</summary>
-    protected void AddProblems(IEnumerable<(string Field, string Message)> problems)
-    {
-        foreach (var (field, message) in problems)
-            if (!(ModelState.TryGetValue(field, out var e) && e.Errors.Count > 0)) ModelState.AddModelError(field, message);
-    }
+    protected void AddProblems(IEnumerable<(string Field, string Message)> problems) => ModelState.AddProblems(problems);
 }

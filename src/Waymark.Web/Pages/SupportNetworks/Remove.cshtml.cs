@@ -4,6 +4,7 @@ using Waymark.Access;
 using Waymark.Audit;
 using Waymark.Persistence;
 using Waymark.SupportNetworks;
+using Waymark.Web.Forms;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.SupportNetworks;
@@ -42,7 +43,7 @@ public class RemoveModel(SupportNetworkService network) : PageModel, IShowsPerso
         }
         catch (ValidationFailedException e)
         {
-            foreach (var p in e.Problems) ModelState.AddModelError(p.Field, p.Message);
+            ModelState.AddProblems(e);
         }
         catch (Exception e) when (e is DomainRuleException or ConcurrencyConflictException)
         {

@@ -86,12 +86,7 @@ public class EditModel(ReleasePlanService service, WaymarkDbContext db, ICurrent
                 if (!(p.Field == nameof(ExpectedReleaseOn) && error is not null)) ModelState.AddModelError(p.Field, p.Message);
             return Page();
         }
-        catch (ReleasePlanRuleException e)
-        {
-            ShowConflict(e.Message);
-            return Page();
-        }
-        catch (ConcurrencyConflictException e)
+        catch (Exception e) when (e is ReleasePlanRuleException or ConcurrencyConflictException)
         {
             ShowConflict(e.Message);
             return Page();
