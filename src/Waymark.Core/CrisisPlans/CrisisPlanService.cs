@@ -149,7 +149,10 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
 
     /// <summary>The problem with a person who can help (row <paramref name="index"/>, from 0) who is marked do not contact.</summary>
     public static string DoNotContactHelper(string name, string reason, int index) =>
-        $"{name} is marked do not contact: {reason}; take them off the plan (person {index + 1} who can help)";
+        $"{name} is marked do not contact: {Reason(reason)}; take them off the plan (person {index + 1} who can help)";
+
+    // The recorded reason without its closing punctuation, so the sentence it sits in reads "…at risk; take them off" (not ".;").
+    private static string Reason(string reason) => reason.Trim().TrimEnd('.', ';', ',', ':', '!', ' ');
 
     /// <summary>
     /// Saves a new version of the person's plan with the user's team (the plan is created with version 1 when there is

@@ -140,6 +140,23 @@ public abstract class CrisisPlanPageTests(AppFixture app)
     }
 
     [Theory]
+    [InlineData("Shouting puts them at risk.")]
+    [InlineData("Shouting puts them at risk;")]
+    [InlineData("Shouting puts them at risk")]
+    public async Task The_do_not_contact_problem_reads_as_one_sentence_whatever_the_reason_ends_with(string reason)
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await Waymark.Web.Tests.DropIns.DropInData.AddMemberAsync(app.Data, person.Id, app.Data.Northshire, app.Data.UserId(Users.Practitioner), "Gary Demo-Ex", doNotContact: reason);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = Filled((await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit")).Form("main form"))
+            .Set("Contacts[0].Name", "Gary Demo-Ex").Set("Contacts[0].Phone", "07700 900 555");
+        var page = await HtmlPage.ReadAsync(await form.SubmitAsync(client));
+        Assert.Contains("Gary Demo-Ex is marked do not contact: Shouting puts them at risk; take them off the plan (person 1 who can help)", page.ErrorSummary!);
+        Assert.DoesNotContain(".;", page.ErrorSummary!);
+        Assert.DoesNotContain(";;", page.ErrorSummary!);
+    }
+
+    [Theory]
     [InlineData(1900, 1, 1)]
     [InlineData(2000, 6, 15)]
     public async Task An_agreed_date_before_the_person_became_known_is_refused(int year, int month, int day)
