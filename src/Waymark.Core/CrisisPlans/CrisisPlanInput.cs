@@ -7,6 +7,12 @@ public sealed record CrisisContactInput(string? Name, string? Relationship, stri
 {
     /// <summary>Whether nothing was typed in the row.</summary>
     public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Relationship) && string.IsNullOrWhiteSpace(Phone);
+
+    /// <summary>
+    /// The user confirmed this is not the "do not contact" member of the support network whose first name the typed name
+    /// shares ("This is not Idris Demo-Sibling (do not contact)"); a full name or phone match is refused whatever this says.
+    /// </summary>
+    public bool NotDoNotContact { get; init; }
 }
 
 /// <summary>

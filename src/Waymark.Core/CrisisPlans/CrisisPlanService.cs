@@ -128,7 +128,8 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
     /// <summary>
     /// Every problem of <paramref name="input"/> for <paramref name="personId"/>: its own (<see cref="CrisisPlanInput.Validate"/>),
     /// a person who can help who is a current "do not contact" member of the person's support network (by name, ignoring case
-    /// and spaces, or by the phone's digits: <see cref="SupportNetworks.SupportNetworkService.DoNotContactMatchesAsync"/>), and
+    /// and spaces, or by the phone's digits: <see cref="SupportNetworks.SupportNetworkService.DoNotContactMatchesAsync"/>),
+    /// or whose typed first name is such a member's first name unless <see cref="CrisisContactInput.NotDoNotContact"/>, and
     /// an agreed date before the person became known to the service (<see cref="KnownSince"/>). Issue 14.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such person the team can see.</exception>
@@ -138,10 +139,11 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
         var today = UkTime.Today(clock);
         var problems = input.Validate(today).ToList();
         var rows = input.Contacts.Select(c => (c.IsEmpty ? null : c.Name, c.IsEmpty ? null : c.Phone)).ToList();
-        foreach (var (index, byName, name, reason) in await SupportNetworks.SupportNetworkService.DoNotContactMatchesAsync(db, personId, rows, ct))
+        foreach (var (index, byName, name, reason, firstNameOnly) in await SupportNetworks.SupportNetworkService.DoNotContactMatchesAsync(db, personId, rows, ct))
         {
             var field = $"Contacts[{index}].{(byName ? nameof(CrisisContactInput.Name) : nameof(CrisisContactInput.Phone))}";
-            problems.Add((field, DoNotContactHelper(name, reason, index)));
+            if (!firstNameOnly) problems.Add((field, DoNotContactHelper(name, reason, index)));
+            else if (!input.Contacts[index].NotDoNotContact) problems.Add((field, PossibleDoNotContactHelper(name, reason, index)));
         }
         if (input.AgreedWithPerson == true && input.AgreedOn is { } on && on <= today && !problems.Any(p => p.Field == nameof(CrisisPlanInput.AgreedOn)))
         {
@@ -152,9 +154,29 @@ public class CrisisPlanService(WaymarkDbContext db, Auditor audit, ICurrentUser 
         return problems;
     }
 
+    /// <summary>
+    /// The rows of <paramref name="input"/> (index from 0) whose typed name shares only its first name with a current "do not
+    /// contact" member of the person's support network, with that member's full name: the form offers "This is not …" on
+    /// each. Ticked or not. One query, none when no row has a name or phone.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, string>> PossibleDoNotContactAsync(Guid personId, CrisisPlanInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rows = input.Contacts.Select(c => (c.IsEmpty ? null : c.Name, c.IsEmpty ? null : c.Phone)).ToList();
+        return (await SupportNetworks.SupportNetworkService.DoNotContactMatchesAsync(db, personId, rows, ct))
+            .Where(m => m.FirstNameOnly).ToDictionary(m => m.Index, m => m.Name);
+    }
+
+    /// <summary>The problem with a person who can help (row <paramref name="index"/>, from 0) whose first name is that of a member marked do not contact.</summary>
+    public static string PossibleDoNotContactHelper(string name, string reason, int index) =>
+        $"Person {index + 1} who can help may be {name}, who is marked do not contact: {Reason(reason)}; take them off the plan, or tick \u201cThis is not {name} (do not contact)\u201d";
+
     /// <summary>The problem with a person who can help (row <paramref name="index"/>, from 0) who is marked do not contact.</summary>
     public static string DoNotContactHelper(string name, string reason, int index) =>
-        $"{name} is marked do not contact: {reason}; take them off the plan (person {index + 1} who can help)";
+        $"{name} is marked do not contact: {Reason(reason)}; take them off the plan (person {index + 1} who can help)";
+
+    // The recorded reason without its closing punctuation, so the sentence it sits in reads "…at risk; take them off" (not ".;").
+    private static string Reason(string reason) => reason.Trim().TrimEnd('.', ';', ',', ':', '!', ' ');
 
     /// <summary>
     /// Saves a new version of the person's plan with the user's team (the plan is created with version 1 when there is

@@ -133,27 +133,36 @@ public class SupportNetworkService(WaymarkDbContext db, Auditor audit, ICurrentU
     /// <param name="db">The context (the caller's service has it).</param>
     /// <param name="personId">The person.</param>
     /// <param name="people">The rows typed, in order (name, phone; either may be empty).</param>
-    /// <returns>For each matching row: its index in <paramref name="people"/>, whether the name (else the phone) matched, and the member's name and recorded reason.</returns>
-    public static async Task<IReadOnlyList<(int Index, bool ByName, string Name, string Reason)>> DoNotContactMatchesAsync(
+    /// <returns>For each matching row: its index in <paramref name="people"/>, whether the name (else the phone) matched, the member's
+    /// name and recorded reason, and whether only the first word of the typed name matched the member's first name
+    /// (<see cref="FirstNameKey"/>; "Idris" for "Idris Demo-Sibling": a possible match the user may confirm is someone else;
+    /// a full match or phone match is preferred). Issue 14.</returns>
+    public static async Task<IReadOnlyList<(int Index, bool ByName, string Name, string Reason, bool FirstNameOnly)>> DoNotContactMatchesAsync(
         WaymarkDbContext db, Guid personId, IReadOnlyList<(string? Name, string? Phone)> people, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(people);
         if (people.All(p => string.IsNullOrWhiteSpace(p.Name) && string.IsNullOrWhiteSpace(p.Phone))) return [];
         var members = await db.Set<SupportNetworkMember>().AsNoTracking().Where(m => m.PersonId == personId && m.DoNotContact && m.RemovedAt == null)
             .Select(m => new { m.Name, m.Phone, m.DoNotContactReason }).ToListAsync(ct);
-        var found = new List<(int, bool, string, string)>();
+        var found = new List<(int, bool, string, string, bool)>();
         for (var i = 0; i < people.Count; i++)
         {
-            var (name, phone) = (NameKey(people[i].Name), PhoneKey(people[i].Phone));
+            var (name, phone, first) = (NameKey(people[i].Name), PhoneKey(people[i].Phone), FirstNameKey(people[i].Name));
+            (int, bool, string, string, bool)? firstNameOnly = null;
+            var matched = false;
             foreach (var m in members)
             {
                 var byName = name.Length > 0 && name == NameKey(m.Name);
                 if (byName || (phone.Length > 0 && phone == PhoneKey(m.Phone)))
                 {
-                    found.Add((i, byName, m.Name, m.DoNotContactReason ?? "no reason recorded"));
+                    found.Add((i, byName, m.Name, m.DoNotContactReason ?? "no reason recorded", false));
+                    matched = true;
                     break;
                 }
+                if (firstNameOnly is null && first.Length > 0 && first == FirstNameKey(m.Name))
+                    firstNameOnly = (i, true, m.Name, m.DoNotContactReason ?? "no reason recorded", true);
             }
+            if (!matched && firstNameOnly is { } f) found.Add(f);
         }
         return found;
     }
@@ -161,6 +170,11 @@ public class SupportNetworkService(WaymarkDbContext db, Auditor audit, ICurrentU
     /// <summary>A name compared by <see cref="DoNotContactMatchesAsync"/>: lower case, with no whitespace ("" for none).</summary>
     public static string NameKey(string? name) =>
         new string((name ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
+
+    /// <summary>The first word of a name, lower case, letters, digits, hyphens and apostrophes only ("" for none).</summary>
+    public static string FirstNameKey(string? name) =>
+        new string((name ?? "").Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault("")
+            .Where(c => char.IsLetterOrDigit(c) || c is '-' or '\'').ToArray()).ToLowerInvariant();
 
     /// <summary>A phone number compared by <see cref="DoNotContactMatchesAsync"/>: its digits only, a leading 44 (UK code) as 0 ("" for none).</summary>
     public static string PhoneKey(string? phone)

@@ -139,6 +139,65 @@ public abstract class CrisisPlanPageTests(AppFixture app)
         Assert.Equal("Maya Testmother", Assert.Single(Assert.Single(await VersionsAsync(person.Id)).Contacts).Name);
     }
 
+    [Fact]
+    public async Task A_person_who_can_help_typed_by_the_first_name_of_a_do_not_contact_member_is_refused_until_the_user_says_it_is_someone_else()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await Waymark.Web.Tests.DropIns.DropInData.AddMemberAsync(app.Data, person.Id, app.Data.Northshire, app.Data.UserId(Users.Practitioner), "Idris Demo-Sibling", doNotContact: "Threatens them.");
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = Filled((await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit")).Form("main form"))
+            .Set("Contacts[0].Name", "idris").Set("Contacts[0].Relationship", "brother").Set("Contacts[0].Phone", "07700 900 968")
+            .Set("Contacts[1].Name", "Idris Testfriend").Set("Contacts[1].Phone", "07700 900 969")
+            .Set("Contacts[2].Name", "Idr Testname").Set("Contacts[2].Phone", "07700 900 970");
+        using var refused = await form.SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await HtmlPage.ReadAsync(refused);
+        var errors = page.Document.QuerySelectorAll(".nhsuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(
+            ["Person 1 who can help may be Idris Demo-Sibling, who is marked do not contact: Threatens them; take them off the plan, or tick \u201cThis is not Idris Demo-Sibling (do not contact)\u201d",
+             "Person 2 who can help may be Idris Demo-Sibling, who is marked do not contact: Threatens them; take them off the plan, or tick \u201cThis is not Idris Demo-Sibling (do not contact)\u201d"], errors);
+        Assert.Empty(await VersionsAsync(person.Id));
+        var again = page.Form("main form");
+        Assert.Equal("idris", again["Contacts[0].Name"]);
+        Assert.Equal("07700 900 968", again["Contacts[0].Phone"]);
+        Assert.Equal(2, page.Document.QuerySelectorAll("label").Count(l => l.TextContent.Trim() == "This is not Idris Demo-Sibling (do not contact)"));
+        Assert.NotNull(page.Document.QuerySelector("input[type=checkbox][name='Contacts[0].NotDoNotContact']"));
+        Assert.Null(page.Document.QuerySelector("input[type=checkbox][name='Contacts[2].NotDoNotContact']"));
+
+        // Ticking one row is not enough; the full name is refused even with the tick.
+        using (var oneTicked = await again.Set("Contacts[0].NotDoNotContact", "true").SubmitAsync(client))
+        {
+            var p = await HtmlPage.ReadAsync(oneTicked);
+            Assert.DoesNotContain("Person 1 who can help may be", p.ErrorSummary!);
+            Assert.Contains("Person 2 who can help may be", p.ErrorSummary!);
+            Assert.True(p.Form("main form").Has("Contacts[0].NotDoNotContact"));
+        }
+        using (var fullName = await again.Set("Contacts[1].Name", "Idris Demo-Sibling").Set("Contacts[1].NotDoNotContact", "true").SubmitAsync(client))
+            Assert.Contains("Idris Demo-Sibling is marked do not contact: Threatens them; take them off the plan (person 2 who can help)", (await HtmlPage.ReadAsync(fullName)).ErrorSummary!);
+        Assert.Empty(await VersionsAsync(person.Id));
+
+        using var saved = await again.Set("Contacts[1].Name", "Idris Testfriend").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(["idris", "Idris Testfriend", "Idr Testname"], Assert.Single(await VersionsAsync(person.Id)).Contacts.Select(c => c.Name).ToList());
+    }
+
+    [Theory]
+    [InlineData("Shouting puts them at risk.")]
+    [InlineData("Shouting puts them at risk;")]
+    [InlineData("Shouting puts them at risk")]
+    public async Task The_do_not_contact_problem_reads_as_one_sentence_whatever_the_reason_ends_with(string reason)
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        await Waymark.Web.Tests.DropIns.DropInData.AddMemberAsync(app.Data, person.Id, app.Data.Northshire, app.Data.UserId(Users.Practitioner), "Gary Demo-Ex", doNotContact: reason);
+        using var client = await app.SignedInAsync(Users.Practitioner);
+        var form = Filled((await client.GetPageAsync($"/people/{person.Id}/crisis-plan/edit")).Form("main form"))
+            .Set("Contacts[0].Name", "Gary Demo-Ex").Set("Contacts[0].Phone", "07700 900 555");
+        var page = await HtmlPage.ReadAsync(await form.SubmitAsync(client));
+        Assert.Contains("Gary Demo-Ex is marked do not contact: Shouting puts them at risk; take them off the plan (person 1 who can help)", page.ErrorSummary!);
+        Assert.DoesNotContain(".;", page.ErrorSummary!);
+        Assert.DoesNotContain(";;", page.ErrorSummary!);
+    }
+
     [Theory]
     [InlineData(1900, 1, 1)]
     [InlineData(2000, 6, 15)]

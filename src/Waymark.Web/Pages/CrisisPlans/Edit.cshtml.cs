@@ -17,6 +17,8 @@ public sealed class CrisisContactRow
     public string? Name { get; set; }
     public string? Relationship { get; set; }
     public string? Phone { get; set; }
+    /// <summary>Ticked "This is not … (do not contact)": see <see cref="CrisisContactInput.NotDoNotContact"/>.</summary>
+    public bool NotDoNotContact { get; set; }
 }
 
 /// <summary>
@@ -52,6 +54,9 @@ public class EditModel(CrisisPlanService plans) : PageModel, IShowsPersonData
     public bool Exists { get; private set; }
     /// <summary>The team's out-of-hours number, shown beside the services field; null when not set.</summary>
     public string? OutOfHours { get; private set; }
+
+    /// <summary>Rows (from 0) whose name shares a first name with a "do not contact" member, with that member's name: each shows "This is not …".</summary>
+    public IReadOnlyDictionary<int, string> PossibleDoNotContact { get; private set; } = new Dictionary<int, string>();
 
     public List<SelectListItem> YesNo { get; } = [new("Yes", "yes"), new("No, not yet", "no")];
 
@@ -93,7 +98,7 @@ public class EditModel(CrisisPlanService plans) : PageModel, IShowsPersonData
         var input = new CrisisPlanInput
         {
             WarningSigns = WarningSigns, SelfHelp = SelfHelp, HelpfulPeopleAndPlaces = HelpfulPeopleAndPlaces,
-            Contacts = Contacts.Take(CrisisPlanText.MaxContacts + 1).Select(c => new CrisisContactInput(c.Name, c.Relationship, c.Phone)).ToList(),
+            Contacts = Contacts.Take(CrisisPlanText.MaxContacts + 1).Select(c => new CrisisContactInput(c.Name, c.Relationship, c.Phone) { NotDoNotContact = c.NotDoNotContact }).ToList(),
             OwnServices = OwnServices, SafeSurroundings = SafeSurroundings, PracticalThings = PracticalThings, WhoWasThere = WhoWasThere,
             AgreedWithPerson = agreed, AgreedOn = agreedOn, BasedOn = basedOn,
         };
@@ -103,6 +108,7 @@ public class EditModel(CrisisPlanService plans) : PageModel, IShowsPersonData
         try
         {
             problems = await plans.ProblemsAsync(PersonId, input, ct);
+            PossibleDoNotContact = await plans.PossibleDoNotContactAsync(PersonId, input, ct);
         }
         catch (KeyNotFoundException)
         {
