@@ -12,6 +12,7 @@ using Waymark.Demo;
 using Waymark.DropIns;
 using Waymark.Duplicates;
 using Waymark.Episodes;
+using Waymark.Figures;
 using Waymark.Identification;
 using Waymark.Instruments;
 using Waymark.Liaison;
@@ -56,6 +57,7 @@ public static class WaymarkServices
         services.AddScreening();
         services.AddAssessment();
         services.AddReferrals();
+        services.AddFigures();
         services.AddLiaison();
         services.AddLiaisonReports();
         services.AddCriminalJustice();
