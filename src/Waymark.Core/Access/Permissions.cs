@@ -46,6 +46,13 @@ public enum Permission
     /// and mentoring contacts — nothing clinical, no other person (docs/support.md "Volunteer mentors").
     /// </summary>
     Mentor,
+    /// <summary>
+    /// A commissioner's figures for the teams they commission (their team memberships): aggregates under disclosure
+    /// control and the pseudonymised monthly dataset — never a name, date of birth, identifier or free text (issue 15).
+    /// </summary>
+    ViewCommissionedFigures,
+    /// <summary>Take a person's anonymous feedback on a team device, or type in a paper feedback sheet (users' experience).</summary>
+    RecordFeedback,
 }
 
 /// <summary>
@@ -90,6 +97,10 @@ public static class Permissions
         // Mentoring is the volunteer's alone: case workers see mentees' records through WorkWithCaseRecords already, and a
         // mentor's pages show a deliberately narrow view (issue 14: nothing clinical).
         [Permission.Mentor] = [Roles.Volunteer],
+        // Commissioners see their commissioned teams' aggregates and nothing else (PRODUCT.md "Who uses it"; issue 15).
+        [Permission.ViewCommissionedFigures] = [Roles.Commissioner],
+        // Whoever is with the person hands them the device or types in their sheet; the answers are anonymous.
+        [Permission.RecordFeedback] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
     };
 
     /// <summary>Every permission, in declaration order.</summary>
