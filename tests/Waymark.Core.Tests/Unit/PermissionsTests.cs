@@ -58,7 +58,7 @@ public class PermissionsTests
     {
         // Managing the team's members is access to the service, not to records (docs/security.md, "Sessions"); mentoring
         // is the volunteer's own narrow view (tested below).
-        foreach (var p in Permissions.All.Except([Permission.ManageMembers, Permission.ResetTwoFactor, Permission.Mentor]))
+        foreach (var p in Permissions.All.Except([Permission.ManageMembers, Permission.ResetTwoFactor, Permission.Mentor, Permission.ViewCommissionedFigures]))
         {
             Assert.False(Permissions.Allows(Roles.Volunteer, p));
             Assert.False(Permissions.Allows(Roles.Commissioner, p));
@@ -66,6 +66,13 @@ public class PermissionsTests
             Assert.False(Permissions.Allows(null, p));
             Assert.False(Permissions.Allows("practitioner", p)); // role names are exact
         }
+    }
+
+    [Fact]
+    public void Only_commissioners_see_commissioned_figures_and_they_hold_nothing_else()
+    {
+        Assert.Equal([Roles.Commissioner], Permissions.RolesWith(Permission.ViewCommissionedFigures));
+        Assert.Equal([Permission.ViewCommissionedFigures], Permissions.All.Where(p => Permissions.Allows(Roles.Commissioner, p)));
     }
 
     [Fact]
