@@ -24,6 +24,8 @@ internal sealed class PsychosocialAssessmentMapping : IEntityTypeConfiguration<P
         e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId);
         e.HasIndex(x => x.EpisodeId).IsUnique();
         e.HasIndex(x => new { x.PersonId, x.UpdatedAt });
+        // Figures: a team's assessments completed in a period (Figures/NeedsFigures).
+        e.HasIndex(x => new { x.TeamId, x.CompletedAt });
         e.HasMany(x => x.Needs).WithOne().HasForeignKey(n => n.AssessmentId);
     }
 }

@@ -10,6 +10,9 @@ public static class FiguresRegistration
     {
         services.AddScoped<TeamFigures>();
         // One line per source, in any order (IFigureSource.Order sets the page's order).
+        services.AddFigureSource<DemandFigures>();
+        services.AddFigureSource<TimelinessFigures>();
+        services.AddFigureSource<NeedsFigures>();
         return services;
     }
 
