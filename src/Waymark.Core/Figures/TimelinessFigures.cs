@@ -33,14 +33,14 @@ public sealed class TimelinessFigures(TimeProvider clock) : IFigureSource
     public async Task<IReadOnlyList<Figure>> ComputeAsync(WaymarkDbContext db, FigureScope scope, CancellationToken ct)
     {
         var (start, end, teams) = (scope.Start, scope.End, scope.TeamIds.ToList());
-        var rows = await db.Episodes.IgnoreQueryFilters().AsNoTracking()
-            .Where(e => teams.Contains(e.TeamId) && e.IdentifiedAt >= start && e.IdentifiedAt < end)
+        var inPeriod = db.Episodes.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => teams.Contains(e.TeamId) && e.IdentifiedAt >= start && e.IdentifiedAt < end);
+        var rows = await inPeriod
             .Select(e => new Row(e.Id, e.IdentifiedAt, e.ScreenedAt, e.AssessedAt, e.AssessmentDueAt))
             .ToListAsync(ct);
-        // A report is sent after its episode was identified, so only those sent since the period began can belong to one.
-        var sent = await db.Set<Waymark.LiaisonReports.LiaisonReport>().IgnoreQueryFilters().AsNoTracking()
-            .Where(r => teams.Contains(r.TeamId) && r.SentAt != null && r.SentAt >= start)
-            .Select(r => new { r.EpisodeId, r.SentAt })
+        // The sent versions of these episodes' liaison reports (indexed on LiaisonReports (EpisodeId, SentAt)).
+        var sent = await inPeriod
+            .Join(db.Set<Waymark.LiaisonReports.LiaisonReport>().IgnoreQueryFilters().Where(r => r.SentAt != null), e => e.Id, r => r.EpisodeId, (e, r) => new { r.EpisodeId, r.SentAt })
             .ToListAsync(ct);
         var firstSent = sent.GroupBy(r => r.EpisodeId).ToDictionary(g => g.Key, g => g.Min(r => r.SentAt!.Value));
 

@@ -702,6 +702,8 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasIndex("PersonId", "UpdatedAt");
 
+                    b.HasIndex("TeamId", "CompletedAt");
+
                     b.ToTable("Assessments", (string)null);
                 });
 
@@ -1477,6 +1479,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasIndex("PersonId");
 
                     b.HasIndex("TeamId", "AssessmentDueAt");
+
+                    b.HasIndex("TeamId", "IdentifiedAt");
 
                     b.HasIndex("TeamId", "ClosedAt", "IdentifiedAt");
 

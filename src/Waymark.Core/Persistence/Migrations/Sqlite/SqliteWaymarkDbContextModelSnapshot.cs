@@ -691,6 +691,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "UpdatedAt");
 
+                    b.HasIndex("TeamId", "CompletedAt");
+
                     b.ToTable("Assessments", (string)null);
                 });
 
@@ -1464,6 +1466,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.HasIndex("TeamId", "AssessmentDueAt");
+
+                    b.HasIndex("TeamId", "IdentifiedAt");
 
                     b.HasIndex("TeamId", "ClosedAt", "IdentifiedAt");
 

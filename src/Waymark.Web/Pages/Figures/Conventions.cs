@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Pages.Figures;
+
+/// <summary>The team's performance figures: team managers only (<see cref="Policies.ManageTeam"/>).</summary>
+public sealed class Conventions : IFolderConventions
+{
+    /// <inheritdoc />
+    public void Apply(PageConventionCollection conventions) =>
+        conventions.AddFolderApplicationModelConvention("/Figures", model => model.EndpointMetadata.Add(new AuthorizeAttribute(Policies.ManageTeam)));
+}
