@@ -21,6 +21,7 @@ CultureInfo.CurrentCulture = ic;
 string? provider = null, connection = null;
 int people = 1_000_000, iterations = 300, warmup = 30, teams = 200;
 var lookup = false;
+var figures = false;
 int? cjs = null;
 int? contacts = null;
 int? dropIns = null;
@@ -37,6 +38,7 @@ for (var i = 0; i < args.Length; i++)
         case "--warmup": warmup = int.Parse(Next(), ic); break;
         case "--teams": teams = int.Parse(Next(), ic); break;
         case "--lookup": lookup = true; break;
+        case "--figures": figures = true; break;
         case "--cjs": cjs = int.Parse(Next().Replace("_", ""), ic); break;
         case "--contacts": contacts = int.Parse(Next().Replace("_", ""), ic); break;
         case "--drop-ins": dropIns = int.Parse(Next().Replace("_", ""), ic); break;
@@ -47,6 +49,7 @@ for (var i = 0; i < args.Length; i++)
             Console.WriteLine("--contacts N: about N contacts and N/5 appointments over the episodes (generated if missing), then the person timeline, the diary and the caseload's not-in-touch flag.");
             Console.WriteLine("--drop-ins N: about N drop-ins with their contacts over the people (generated if missing), then the team's day's drop-in list over the past year's days.");
             Console.WriteLine("--releases N: about N release plans over the episodes of every team (generated if missing), then the 14-day releases list and the follow-ups after release.");
+            Console.WriteLine("--figures: a team's year of every registered figure source (TeamFigures.ComputeAsync) for the demo team, the past 365 days.");
             Console.WriteLine("--cjs N: about N criminal justice events over the episodes (generated if missing), then the episode page's CJS section and the clocks list.");
             Console.WriteLine("Data: the demo plus N generated people spread round-robin over K teams (default 200), the demo team first.");
             Console.WriteLine("If the database does not hold exactly that, it is DELETED and reloaded through 'waymark people generate'.");
@@ -136,6 +139,7 @@ if (releases is { } releaseCount) return await ReleasesBench.RunAsync(Context, s
 if (contacts is { } contactCount) return await KeepingInTouchBench.RunAsync(Context, system, user, teamId, contactCount, iterations, warmup, kind, DataSizeAsync);
 if (dropIns is { } dropInCount) return await DropInBench.RunAsync(Context, system, user, teamId, dropInCount, iterations, warmup, kind, DataSizeAsync);
 if (cjs is { } cjsEvents) return await CriminalJusticeBench.RunAsync(Context, system, user, teamId, cjsEvents, iterations, warmup, kind, DataSizeAsync);
+if (figures) return await FiguresBench.RunAsync(config, DataSizeAsync, Context, system, teamId, iterations, warmup, kind);
 if (lookup) return await LookupBench.RunAsync(Context, user, teamId, samples.Select(p => p.Id).ToList(), kind, people, teams, totalPeople, aliases, teamPeople, dataSize, loadTime, iterations, warmup);
 
 async Task Measure(string name, IReadOnlyList<Func<WaymarkDbContext, Task<int>>> cases)

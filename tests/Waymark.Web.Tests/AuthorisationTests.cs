@@ -228,6 +228,7 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Team/Capacity", _ => "/caseload/capacity", Managers, O),
         new("POST /Team/Capacity", _ => "/caseload/capacity", Managers, O),
         new("GET /Team/Figures", _ => "/referrals/figures", Managers, O),
+        new("GET /Figures/Index", _ => "/figures", Managers, O),
         new("GET /Team/Members", _ => "/team/members", MemberManagers, O),
         new("GET /Team/Member", w => $"/team/members/{w.PractitionerId}", MemberManagers, N),
         new("POST /Team/Member?handler=SignOutEverywhere", w => $"/team/members/{w.PractitionerId}?handler=SignOutEverywhere", MemberManagers, N),
