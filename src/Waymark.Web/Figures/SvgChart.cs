@@ -67,12 +67,13 @@ public static class SvgChart
 
     private static string Stacked(string title, DisplayedTable t, List<int> rows, int months, string id)
     {
-        const int left = 56, top = 16, plotHeight = 200;
-        var legendTop = top + plotHeight + 40;
+        const int left = 56, top = 24, plotHeight = 200;
+        var legendTop = top + plotHeight + 48;
         var height = legendTop + Legend(rows.Count) + 8;
         var plotWidth = Width - left - 16;
         var totals = Enumerable.Range(0, months).Select(c => rows.Sum(r => Math.Max(0, t.Values[r, c] ?? 0))).ToList();
-        var max = NiceMax(totals.DefaultIfEmpty(0).Max());
+        // Counts: at least 4, so the quarter ticks are whole numbers.
+        var max = NiceMax(Math.Max(4, totals.DefaultIfEmpty(0).Max()));
         var sb = Open(title, FigureChart.StackedBars, t, height);
         YAxis(sb, left, top, plotWidth, plotHeight, max, t.Unit);
         var slot = months == 0 ? plotWidth : (double)plotWidth / months;
@@ -89,7 +90,7 @@ public static class SvgChart
                 y -= h;
                 Bar(sb, x, y, barWidth, h, Palette[i % Palette.Count], $"{t.Rows[rows[i]]}, {t.Columns[c]}: {t.Text[rows[i], c]}");
             }
-            Text(sb, left + slot * c + slot / 2, top + plotHeight + 18, t.Columns[c], "middle");
+            MonthLabel(sb, left + slot * c + slot / 2, top + plotHeight + 18, t.Columns, c, months);
         }
         LegendItems(sb, t, rows, legendTop, id);
         return Close(sb);
@@ -123,15 +124,15 @@ public static class SvgChart
 
     private static string Lines(string title, DisplayedTable t, List<int> rows, int months, string id)
     {
-        const int left = 56, top = 16, plotHeight = 200;
-        var legendTop = top + plotHeight + 40;
+        const int left = 56, top = 24, plotHeight = 200;
+        var legendTop = top + plotHeight + 48;
         var height = legendTop + Legend(rows.Count) + 8;
         var plotWidth = Width - left - 16;
         var max = NiceMax(rows.SelectMany(r => Enumerable.Range(0, months).Select(c => t.Values[r, c] ?? 0)).DefaultIfEmpty(0).Max(), t.Unit == "%" ? 1 : null);
         var sb = Open(title, FigureChart.Lines, t, height);
         YAxis(sb, left, top, plotWidth, plotHeight, max, t.Unit);
         var slot = months == 0 ? plotWidth : (double)plotWidth / months;
-        for (var c = 0; c < months; c++) Text(sb, left + slot * c + slot / 2, top + plotHeight + 18, t.Columns[c], "middle");
+        for (var c = 0; c < months; c++) MonthLabel(sb, left + slot * c + slot / 2, top + plotHeight + 18, t.Columns, c, months);
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
@@ -165,6 +166,7 @@ public static class SvgChart
 
     private static void YAxis(StringBuilder sb, int left, int top, int plotWidth, int plotHeight, double max, string? unit)
     {
+        if (unit is { Length: > 0 } && unit != "%") Text(sb, 4, top - 4, unit, "start");
         for (var k = 0; k <= 4; k++)
         {
             var y = top + plotHeight - plotHeight * k / 4.0;
@@ -172,6 +174,18 @@ public static class SvgChart
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{F(y)}\" x2=\"{left + plotWidth}\" y2=\"{F(y)}\" stroke=\"{(k == 0 ? AxisColour : "#D8DDE0")}\" stroke-width=\"1\"/>");
             Text(sb, left - 6, y + 4, unit == "%" ? value.ToString("P0", Uk) : value.ToString("0.#", Uk), "end");
         }
+    }
+
+    /// <summary>
+    /// A month's label under its bar or point: "Jan 2026" for up to six months; beyond that "Jan" with the year on a second
+    /// line only under the first month and each January, so twelve labels do not run into each other.
+    /// </summary>
+    private static void MonthLabel(StringBuilder sb, double x, double y, IReadOnlyList<string> columns, int c, int months)
+    {
+        if (months <= 6) { Text(sb, x, y, columns[c], "middle"); return; }
+        var parts = columns[c].Split(' ', 2);
+        Text(sb, x, y, parts[0], "middle");
+        if (parts.Length == 2 && (c == 0 || parts[0] == "Jan")) Text(sb, x, y + 15, parts[1], "middle");
     }
 
     private static int Legend(int rows) => 22 * ((rows + 2) / 3);

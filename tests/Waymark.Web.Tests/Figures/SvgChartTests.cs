@@ -82,6 +82,18 @@ public class SvgChartTests
     }
 
     [Fact]
+    public void Twelve_months_are_labelled_by_month_with_the_year_under_the_first_and_each_January()
+    {
+        var months = Month.Between(new DateOnly(2025, 11, 1), new DateOnly(2026, 10, 31));
+        var table = DisplayedTable.Plain(CountTable.From("Setting", ["Police custody"], months, [("Police custody", months[0], 1)]));
+        var texts = Svg(SvgChart.Render("x", FigureChart.StackedBars, table, "f")).QuerySelectorAll("text").Select(t => t.TextContent).ToList();
+        Assert.Contains("Nov", texts);
+        Assert.Contains("Jan", texts);
+        Assert.Equal(["2025", "2026"], texts.Where(t => t is "2025" or "2026"));
+        Assert.DoesNotContain("Nov 2025", texts);
+    }
+
+    [Fact]
     public void Labels_are_encoded()
     {
         var table = DisplayedTable.Plain(CountTable.From("Need", ["<b>Other</b> & more"], Months, []));
