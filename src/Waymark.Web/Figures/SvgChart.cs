@@ -73,7 +73,7 @@ public static class SvgChart
         var plotWidth = Width - left - 16;
         var totals = Enumerable.Range(0, months).Select(c => rows.Sum(r => Math.Max(0, t.Values[r, c] ?? 0))).ToList();
         // Counts: at least 4, so the quarter ticks are whole numbers.
-        var max = NiceMax(Math.Max(4, totals.DefaultIfEmpty(0).Max()));
+        var max = NiceMax(Math.Max(4, totals.DefaultIfEmpty(0).Max()), whole: true);
         var sb = Open(title, FigureChart.StackedBars, t, height);
         YAxis(sb, left, top, plotWidth, plotHeight, max, t.Unit);
         var slot = months == 0 ? plotWidth : (double)plotWidth / months;
@@ -207,15 +207,23 @@ public static class SvgChart
     private static void Text(StringBuilder sb, double x, double y, string text, string anchor) =>
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x)}\" y=\"{F(y)}\" text-anchor=\"{anchor}\">{E(text)}</text>");
 
-    /// <summary>A round axis maximum at or above <paramref name="max"/> (1, 2, 2.5 or 5 times a power of ten); <paramref name="atLeast"/> when given.</summary>
-    private static double NiceMax(double max, double? atLeast = null)
+    /// <summary>
+    /// A round axis maximum at or above <paramref name="max"/>: four times a round step (1, 2, 2.5 or 5 times a power of
+    /// ten), so the quarter ticks are round; with <paramref name="whole"/> the step is a whole number (counts);
+    /// <paramref name="atLeast"/> when <paramref name="max"/> is no more than it.
+    /// </summary>
+    private static double NiceMax(double max, double? atLeast = null, bool whole = false)
     {
         if (atLeast is { } floor && max <= floor) return floor;
-        if (max <= 0) return 1;
-        var p = Math.Pow(10, Math.Floor(Math.Log10(max)));
+        if (max <= 0) return whole ? 4 : 1;
+        var step = max / 4;
+        var p = Math.Pow(10, Math.Floor(Math.Log10(step)));
         foreach (var m in new[] { 1, 2, 2.5, 5, 10 })
-            if (m * p >= max) return m * p;
-        return 10 * p;
+        {
+            if (whole && (m * p) % 1 != 0) continue;
+            if (m * p >= step) return 4 * m * p;
+        }
+        return 40 * p;
     }
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";

@@ -93,6 +93,18 @@ public class SvgChartTests
         Assert.DoesNotContain("Nov 2025", texts);
     }
 
+    [Theory]
+    [InlineData(1, "0 1 2 3 4")]
+    [InlineData(13, "0 5 10 15 20")]
+    [InlineData(90, "0 25 50 75 100")]
+    public void Count_axes_have_whole_number_ticks(int count, string ticks)
+    {
+        var table = DisplayedTable.Plain(CountTable.From("Setting", ["Police custody"], Months, [("Police custody", Months[0], count)]));
+        var svg = Svg(SvgChart.Render("x", FigureChart.StackedBars, table, "f"));
+        var axis = svg.QuerySelectorAll("text[text-anchor='end']").Select(t => t.TextContent);
+        Assert.Equal(ticks, string.Join(' ', axis));
+    }
+
     [Fact]
     public void Labels_are_encoded()
     {
