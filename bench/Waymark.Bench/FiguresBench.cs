@@ -55,7 +55,7 @@ internal static class FiguresBench
         Console.WriteLine();
         Console.WriteLine("| Operation | Median (ms) | p95 (ms) | Iterations |");
         Console.WriteLine("|---|---:|---:|---:|");
-        Console.WriteLine($"| TeamFigures.ComputeAsync, every source, past 365 days | {Percentile(ms, 50):0.0} | {Percentile(ms, 95):0.0} | {iterations} |");
+        Console.WriteLine($"| TeamFigures.ComputeAsync, every source, past 365 days | {Percentile(ms, 0.5):0.0} | {Percentile(ms, 0.95):0.0} | {iterations} |");
         return 0;
     }
 }
