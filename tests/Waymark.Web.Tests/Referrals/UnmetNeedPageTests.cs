@@ -89,7 +89,8 @@ public abstract class UnmetNeedPageTests(AppFixture app)
         var readOnly = await client.GetPageAsync($"/episodes/{closed.Id}/unmet-need");
         Assert.Null(readOnly.Document.QuerySelector("main form"));
         Assert.Contains("This episode is closed", readOnly.MainText);
-        using (var post = await client.PostAsync($"/episodes/{closed.Id}/unmet-need", form.Fields)) Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        using (var post = await client.PostAsync($"/episodes/{closed.Id}/unmet-need", form.Fields))
+            Assert.Equal("/account/access-denied", Redirects.Path(post)); // refused (403 for a signed-in user is the access-denied page)
         Assert.Equal(0, await CountAsync(closed.Id));
     }
 }
