@@ -283,15 +283,16 @@ public abstract class ServicesFiguresTests<TDb>(TDb database) : DataTest<TDb>(da
         var old = AnEpisode().For(longAgo).InTeam(w.Team).IdentifiedAt(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero)).Build();
         old.Close("u", new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero), ClosureReason.SupportCompleted, null);
         var again = AnEpisode().For(longAgo).InTeam(w.Team).IdentifiedAt(MidMarch).Build(); // more than 12 months after the ending
-        (Contact, DropIn) D(Person p, DateTimeOffset at, DropInReasons reasons)
+        (Contact, DropIn) D(Person p, DateTimeOffset at, DropInReasons reasons, Team? team = null)
         {
-            var contact = new Contact { TeamId = w.Team.Id, PersonId = p.Id, Kind = ContactKind.DropIn, Reached = true, OccurredAt = at, WorkerUserId = worker.Id, RecordedAt = at, RecordedByUserId = worker.Id };
-            return (contact, new DropIn { TeamId = w.Team.Id, PersonId = p.Id, ArrivedAt = at, Reasons = reasons, ContactId = contact.Id, SeenByUserIds = worker.Id, RecordedAt = at, RecordedByUserId = worker.Id });
+            var contact = new Contact { TeamId = (team ?? w.Team).Id, PersonId = p.Id, Kind = ContactKind.DropIn, Reached = true, OccurredAt = at, WorkerUserId = worker.Id, RecordedAt = at, RecordedByUserId = worker.Id };
+            return (contact, new DropIn { TeamId = (team ?? w.Team).Id, PersonId = p.Id, ArrivedAt = at, Reasons = reasons, ContactId = contact.Id, SeenByUserIds = worker.Id, RecordedAt = at, RecordedByUserId = worker.Id });
         }
         var d1 = D(person, LateOnMarch31, DropInReasons.Housing | DropInReasons.FeelingACrisisComing);
         var d2 = D(person, JustIntoApril, DropInReasons.Housing);
         await SaveAsync(person, ended, reopened, longAgo, old, again);
-        await SaveAsync(d1.Item1, d1.Item2, d2.Item1, d2.Item2);
+        var theirs = D(w.OtherPerson, JustIntoApril, DropInReasons.Housing, w.Other);
+        await SaveAsync(d1.Item1, d1.Item2, d2.Item1, d2.Item2, theirs.Item1, theirs.Item2);
 
         var f = await FiguresAsync(new DropInFigureSource(), Scope(w.Team));
         var reasons = Counts(f, "dropins.reason");
