@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.Figures;
 using Waymark.Audit;
 using Waymark.Episodes;
 using Waymark.Referrals;
@@ -92,5 +94,18 @@ public abstract class UnmetNeedPageTests(AppFixture app)
         using (var post = await client.PostAsync($"/episodes/{closed.Id}/unmet-need", form.Fields))
             Assert.Equal("/account/access-denied", Redirects.Path(post)); // refused (403 for a signed-in user is the access-denied page)
         Assert.Equal(0, await CountAsync(closed.Id));
+    }
+
+    [Fact]
+    public void The_services_sources_are_registered_each_in_its_section_and_order_for_the_figures_pages()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var sources = scope.ServiceProvider.GetServices<IFigureSource>().ToDictionary(s => s.GetType().Name, s => (s.Section, s.Order));
+        Assert.Equal(("Referrals", 40), sources["ReferralFigureSource"]);
+        Assert.Equal(("Unmet need", 45), sources["UnmetNeedFigureSource"]);
+        Assert.Equal(("Outcomes", 50), sources["OutcomeFigureSource"]);
+        Assert.Equal(("Criminal justice decisions and diversion", 60), sources["CriminalJusticeFigureSource"]);
+        Assert.Equal(("Drop-ins and re-presentations", 70), sources["DropInFigureSource"]);
+        Assert.Equal(("Caseload, capacity and endings", 80), sources["CaseloadFigureSource"]);
     }
 }
