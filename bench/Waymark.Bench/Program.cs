@@ -22,6 +22,7 @@ string? provider = null, connection = null;
 int people = 1_000_000, iterations = 300, warmup = 30, teams = 200;
 var lookup = false;
 var figures = false;
+var servicesFigures = false;
 int? cjs = null;
 int? contacts = null;
 int? dropIns = null;
@@ -39,6 +40,7 @@ for (var i = 0; i < args.Length; i++)
         case "--teams": teams = int.Parse(Next(), ic); break;
         case "--lookup": lookup = true; break;
         case "--figures": figures = true; break;
+        case "--services-figures": servicesFigures = true; break;
         case "--cjs": cjs = int.Parse(Next().Replace("_", ""), ic); break;
         case "--contacts": contacts = int.Parse(Next().Replace("_", ""), ic); break;
         case "--drop-ins": dropIns = int.Parse(Next().Replace("_", ""), ic); break;
@@ -50,6 +52,7 @@ for (var i = 0; i < args.Length; i++)
             Console.WriteLine("--drop-ins N: about N drop-ins with their contacts over the people (generated if missing), then the team's day's drop-in list over the past year's days.");
             Console.WriteLine("--releases N: about N release plans over the episodes of every team (generated if missing), then the 14-day releases list and the follow-ups after release.");
             Console.WriteLine("--figures: a team's year of every registered figure source (TeamFigures.ComputeAsync) for the demo team, the past 365 days.");
+            Console.WriteLine("--services-figures: the referrals, unmet need, outcomes, criminal justice, drop-ins and caseload figures of the demo team's last 12 months (issue 15).");
             Console.WriteLine("--cjs N: about N criminal justice events over the episodes (generated if missing), then the episode page's CJS section and the clocks list.");
             Console.WriteLine("Data: the demo plus N generated people spread round-robin over K teams (default 200), the demo team first.");
             Console.WriteLine("If the database does not hold exactly that, it is DELETED and reloaded through 'waymark people generate'.");
@@ -135,6 +138,7 @@ GC.Collect();
 
 var user = new FixedUser(practitionerId, Roles.Practitioner, teamId);
 var results = new List<(string Name, double[] Ms, double Seconds, double AvgRows)>();
+if (servicesFigures) return await ServicesFiguresBench.RunAsync(Context, system, teamId, iterations, warmup, kind, DataSizeAsync);
 if (releases is { } releaseCount) return await ReleasesBench.RunAsync(Context, system, user, teamId, releaseCount, iterations, warmup, kind, DataSizeAsync);
 if (contacts is { } contactCount) return await KeepingInTouchBench.RunAsync(Context, system, user, teamId, contactCount, iterations, warmup, kind, DataSizeAsync);
 if (dropIns is { } dropInCount) return await DropInBench.RunAsync(Context, system, user, teamId, dropInCount, iterations, warmup, kind, DataSizeAsync);

@@ -77,13 +77,27 @@ public class ReferralTests(BrowserFixture fx)
         await page.AssertAccessibleAsync("team overdue follow-ups");
         await page.GotoAsync($"/episodes/{episodeId}/outcomes/new");
         await page.AssertAccessibleAsync("record an outcome");
+
+        // No suitable service for a need: refused without a reason, then recorded.
+        await page.GotoAsync($"/episodes/{episodeId}/unmet-need?need=housing");
+        await page.AssertAccessibleAsync("record an unmet need");
+        await page.PressButtonAsync("Record unmet need");
+        await page.AssertErrorStateAsync("record an unmet need", "Select why no referral could be made");
+        await page.GetByLabel("The service's waiting list is closed").CheckAsync();
+        await page.PressButtonAsync("Record unmet need");
+        await Expect(page.Locator("main table")).ToContainTextAsync("The service's waiting list is closed");
+        await page.AssertAccessibleAsync("unmet need recorded");
         await page.Context.CloseAsync();
 
         var manager = await fx.SignedInPageAsync(Ui.Email("TeamManager"));
-        await manager.GotoAsync("/referrals/figures");
-        await Expect(manager.Locator("main table").First).ToContainTextAsync("Browser Test Housing Options");
-        await Expect(manager.Locator("main table").First).ToContainTextAsync("Below threshold (1)");
-        await manager.AssertAccessibleAsync("referral figures");
+        await manager.GotoAsync("/figures/unmet-need");
+        await Expect(manager.Locator("h1")).ToHaveTextAsync("Unmet need: evidence for commissioners");
+        await Expect(manager.Locator("#figure-unmet-totals")).ToContainTextAsync("Housing");
+        await Expect(manager.Locator("#figure-unmet-below-threshold")).ToContainTextAsync("Housing");
+        await manager.AssertAccessibleAsync("unmet need figures");
+        await manager.GetByLabel("Year").First.FillAsync("20x6");
+        await manager.PressButtonAsync("Show figures");
+        await manager.AssertErrorStateAsync("unmet need figures with a bad date", "From date must be a real date, using numbers only");
         await manager.GotoAsync("/team/follow-up");
         await manager.AssertAccessibleAsync("follow-up days");
         await manager.GetByLabel("Days after sending").FillAsync("every week");

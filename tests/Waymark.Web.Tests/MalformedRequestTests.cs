@@ -119,12 +119,12 @@ public abstract class MalformedRequestTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Referral_figures_for_31_December_9999_are_refused_not_a_500()
+    public async Task Unmet_need_figures_for_31_December_9999_are_refused_not_a_500()
     {
         using var client = await app.SignedInAsync(Users.TeamManager);
-        var page = await client.GetPageAsync("/referrals/figures?To.Day=31&To.Month=12&To.Year=9999");
+        var page = await client.GetPageAsync("/figures/unmet-need?To.Day=31&To.Month=12&To.Year=9999");
         Assert.Contains("To date must be a real date", page.ErrorMessages);
-        var later = await client.GetPageAsync($"/referrals/figures?To.Day=31&To.Month=12&To.Year={Year(5)}");
+        var later = await client.GetPageAsync($"/figures/unmet-need?To.Day=31&To.Month=12&To.Year={Year(5)}");
         Assert.Contains(later.ErrorMessages, m => m.StartsWith("To date must be no later than", StringComparison.Ordinal));
     }
 

@@ -83,11 +83,13 @@ public abstract class PageQualityTests(AppFixture app)
             ("/team/assessment-targets", HttpStatusCode.OK),
             ($"/episodes/{episode.Id}/referrals/new", HttpStatusCode.OK),
             ($"/episodes/{episode.Id}/outcomes/new", HttpStatusCode.OK),
+            ($"/episodes/{episode.Id}/unmet-need", HttpStatusCode.OK),
+            ($"/episodes/{episode.Id}/unmet-need?need=nonsense", HttpStatusCode.OK),
             ("/tasks", HttpStatusCode.OK),
             ("/tasks/team", HttpStatusCode.OK),
             ("/tasks/nonsense", HttpStatusCode.NotFound),
-            ("/referrals/figures", HttpStatusCode.OK),
-            ("/referrals/figures?From.Day=40&From.Month=1&From.Year=2026", HttpStatusCode.OK), // with an error summary
+            ("/figures/unmet-need", HttpStatusCode.OK),
+            ("/figures/unmet-need?From.Day=40&From.Month=1&From.Year=2026", HttpStatusCode.OK), // with an error summary
             ("/team/follow-up", HttpStatusCode.OK),
             ("/directory", HttpStatusCode.OK),
             ("/directory?Need=housing&Need=food&Place=NS1+4AB&Age=30&Open=now&Text=", HttpStatusCode.OK),

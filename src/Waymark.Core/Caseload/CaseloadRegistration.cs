@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.Figures;
 
 namespace Waymark.Caseload;
 
@@ -12,6 +13,7 @@ public static class CaseloadRegistration
         services.AddScoped<EndingsQuery>();
         services.AddScoped<Capacity>();
         services.AddScoped<CapacitySettings>();
+        services.AddFigureSource<CaseloadFigureSource>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.Figures;
 
 namespace Waymark.CriminalJustice;
 
@@ -9,6 +10,7 @@ public static class CriminalJusticeRegistration
     public static IServiceCollection AddCriminalJustice(this IServiceCollection services)
     {
         services.AddScoped<CriminalJusticeService>();
+        services.AddFigureSource<CriminalJusticeFigureSource>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.Figures;
 
 namespace Waymark.DropIns;
 
@@ -9,6 +10,7 @@ public static class DropInsRegistration
     public static IServiceCollection AddDropIns(this IServiceCollection services)
     {
         services.AddScoped<DropInService>();
+        services.AddFigureSource<DropInFigureSource>();
         return services;
     }
 }

@@ -162,6 +162,9 @@ public sealed record MergeMoves
     /// <summary>Texted copies of crisis plans; null (left out of the stored JSON) when none moved.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public List<Guid>? CrisisPlanShares { get; set; }
+    /// <summary>Unmet needs moved; null (left out of the stored JSON) when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? UnmetNeeds { get; set; }
     public List<Guid> Aliases { get; init; } = [];
     public List<Guid> OtherDatesOfBirth { get; init; } = [];
     public List<Guid> Identifiers { get; init; } = [];

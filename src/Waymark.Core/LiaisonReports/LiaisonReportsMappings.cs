@@ -36,6 +36,8 @@ internal sealed class LiaisonReportMapping : IEntityTypeConfiguration<LiaisonRep
         // The episode's list and its time to first report sent.
         e.HasIndex(x => new { x.EpisodeId, x.SentAt });
         e.HasIndex(x => new { x.PersonId, x.CreatedAt });
+        // The criminal justice figures: a team's reports sent by month.
+        e.HasIndex(x => new { x.TeamId, x.SentAt });
     }
 }
 

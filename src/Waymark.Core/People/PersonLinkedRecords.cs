@@ -202,6 +202,8 @@ public static class PersonLinkedRecords
         MovesById<CrisisPlanShare>(nameof(MergeMoves.CrisisPlanShares), m => m.CrisisPlanShares ??= [], nameof(CrisisPlanShare.PersonId), (x, p) => x.PersonId = p),
         // Through the gate: a release plan is the person's, like the episode it belongs to.
         MovesById<Waymark.ThroughTheGate.ReleasePlan>(nameof(MergeMoves.ReleasePlans), m => m.ReleasePlans, nameof(Waymark.ThroughTheGate.ReleasePlan.PersonId), (x, p) => x.PersonId = p),
+        // Unmet needs (issue 15) are the person's history, like the referrals they stand beside.
+        MovesById<UnmetNeed>(nameof(MergeMoves.UnmetNeeds), m => m.UnmetNeeds ??= [], nameof(UnmetNeed.PersonId), (x, p) => x.PersonId = p),
         Stays<MatchDecision>("What a practitioner decided about that record when shown it; the team's matching model learns from it as made.", nameof(MatchDecision.PersonId)),
         Stays<DuplicateCandidate>("A pair has its own rules: the merge decides its own pair and deletes the merged record's other undecided pairs (PersonMerging).", nameof(DuplicateCandidate.PersonAId), nameof(DuplicateCandidate.PersonBId)),
         Stays<PersonMerge>("The merge's own record names both people, so it can be undone.", nameof(PersonMerge.KeptPersonId), nameof(PersonMerge.MergedPersonId)),

@@ -25,6 +25,8 @@ internal sealed class ReferralMapping : IEntityTypeConfiguration<Referral>
         e.HasIndex(x => new { x.EpisodeId, x.CreatedAt });
         e.HasIndex(x => new { x.PersonId, x.CreatedAt });
         e.HasIndex(x => new { x.TeamId, x.ServiceId, x.CreatedAt });
+        // The referral and unmet-need figures: a team's referrals made before the period ends.
+        e.HasIndex(x => new { x.TeamId, x.CreatedAt });
     }
 }
 
@@ -84,5 +86,25 @@ internal sealed class ConsentToShareMapping : IEntityTypeConfiguration<ConsentTo
         e.Ignore(x => x.Stands);
         e.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId);
         e.HasIndex(x => new { x.ReferralId, x.RecordedAt });
+    }
+}
+
+/// <summary>The table mapping of <see cref="UnmetNeed"/>.</summary>
+internal sealed class UnmetNeedMapping : IEntityTypeConfiguration<UnmetNeed>
+{
+    public void Configure(EntityTypeBuilder<UnmetNeed> e)
+    {
+        e.ToTable("UnmetNeeds");
+        e.Property(x => x.Need).HasMaxLength(50);
+        e.Property(x => x.Detail).HasMaxLength(UnmetNeed.MaxDetail);
+        e.Property(x => x.RecordedByUserId).HasMaxLength(450);
+        e.Property(x => x.WithdrawnByUserId).HasMaxLength(450);
+        e.Property(x => x.WithdrawnReason).HasMaxLength(UnmetNeed.MaxWithdrawnReason);
+        e.Ignore(x => x.Stands);
+        e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId);
+        // The unmet-need figures: a team's records by month.
+        e.HasIndex(x => new { x.TeamId, x.RecordedAt });
+        e.HasIndex(x => new { x.EpisodeId, x.RecordedAt });
+        e.HasIndex(x => x.PersonId);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.Figures;
 
 namespace Waymark.Referrals;
 
@@ -10,7 +11,10 @@ public static class ReferralsRegistration
     {
         services.AddScoped<ReferralService>();
         services.AddScoped<FollowUpQuery>();
-        services.AddScoped<ServiceFigures>();
+        services.AddScoped<UnmetNeedService>();
+        services.AddFigureSource<ReferralFigureSource>();
+        services.AddFigureSource<UnmetNeedFigureSource>();
+        services.AddFigureSource<OutcomeFigureSource>();
         return services;
     }
 }

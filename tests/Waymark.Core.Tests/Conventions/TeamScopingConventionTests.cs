@@ -90,6 +90,7 @@ public class TeamScopingConventionTests
             ["MentoringPairing"] = TeamScope.PersonHistory,
             ["CrisisPlan"] = TeamScope.PersonHistory, ["CrisisPlanVersion"] = TeamScope.PersonHistory, ["CrisisPlanShare"] = TeamScope.PersonHistory,
             ["ReleasePlan"] = TeamScope.PersonHistory,
+            ["UnmetNeed"] = TeamScope.PersonHistory,
             ["Person"] = TeamScope.Explicit, ["IdentificationDraft"] = TeamScope.Explicit, ["PersonMerge"] = TeamScope.Explicit,
         }.OrderBy(x => x.Key, StringComparer.Ordinal), shapes.OrderBy(x => x.Key, StringComparer.Ordinal));
     }

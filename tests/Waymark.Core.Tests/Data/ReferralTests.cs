@@ -141,28 +141,6 @@ public abstract class ReferralTests<TDb>(TDb database) : DataTest<TDb>(database)
     }
 
     [Fact]
-    public async Task A_decline_shows_in_the_services_figures_and_in_declines_by_need()
-    {
-        var (team, _, episode, service) = await SetUpAsync(null, "housing", "money");
-        await using var db = As(PractitionerIn(team));
-        var a = await Referrals(db).CreateAsync(episode.Id, Input(service), true);
-        var b = await Referrals(db).CreateAsync(episode.Id, Input(service, "money"), true);
-        await Referrals(db).RecordStepAsync(a.Id, a.Version, new StepInput(ReferralStep.Declined, null, DeclineReason.BelowThreshold, null, null));
-        var acc = await Referrals(db).RecordStepAsync(b.Id, b.Version, new StepInput(ReferralStep.Accepted, null, null, null, null));
-        var booked = await Referrals(db).RecordStepAsync(b.Id, acc.Version, new StepInput(ReferralStep.AppointmentBooked, null, null, _clock.Now.AddDays(3), null));
-        _clock.Advance(TimeSpan.FromDays(3));
-        await Referrals(db).RecordStepAsync(b.Id, booked.Version, new StepInput(ReferralStep.DidNotAttend, null, null, null, null));
-
-        var figures = await new ServiceFigures(db).ForTeamAsync(team.Id, UkTime.Today(_clock).AddDays(-30), UkTime.Today(_clock));
-        var row = Assert.Single(figures.Services);
-        Assert.Equal((2, 1, 1, 0.5, 3.0), (row.Sent, row.Accepted, row.Declined, row.AcceptanceRate!.Value, row.MedianDaysToFirstAppointment!.Value));
-        Assert.Equal(1, row.DeclineReasons[DeclineReason.BelowThreshold]);
-        Assert.Equal((0, 1, 0.0), (row.Attended, row.DidNotAttend, row.AttendanceRate!.Value));
-        var unmet = Assert.Single(figures.DeclinesByNeed);
-        Assert.Equal(("housing", 1), (unmet.Need, unmet.Reasons[DeclineReason.BelowThreshold]));
-    }
-
-    [Fact]
     public async Task Outcomes_and_consent_are_recorded_with_who_and_when()
     {
         var (team, person, episode, service) = await SetUpAsync();

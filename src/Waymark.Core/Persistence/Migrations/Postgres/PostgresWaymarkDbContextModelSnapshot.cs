@@ -2005,6 +2005,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasIndex("ReportId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("TeamId", "SentAt");
+
                     b.ToTable("LiaisonReports", (string)null);
                 });
 
@@ -2817,6 +2819,8 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasIndex("PersonId", "CreatedAt");
 
+                    b.HasIndex("TeamId", "CreatedAt");
+
                     b.HasIndex("TeamId", "ServiceId", "CreatedAt");
 
                     b.ToTable("Referrals");
@@ -2864,6 +2868,63 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReferralEvents");
+                });
+
+            modelBuilder.Entity("Waymark.Referrals.UnmetNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("EpisodeId", "RecordedAt");
+
+                    b.HasIndex("TeamId", "RecordedAt");
+
+                    b.ToTable("UnmetNeeds", (string)null);
                 });
 
             modelBuilder.Entity("Waymark.Reminders.Reminder", b =>
@@ -4497,6 +4558,15 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasOne("Waymark.Referrals.Referral", null)
                         .WithMany("Events")
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Referrals.UnmetNeed", b =>
+                {
+                    b.HasOne("Waymark.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1990,6 +1990,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasIndex("ReportId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("TeamId", "SentAt");
+
                     b.ToTable("LiaisonReports", (string)null);
                 });
 
@@ -2795,6 +2797,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "CreatedAt");
 
+                    b.HasIndex("TeamId", "CreatedAt");
+
                     b.HasIndex("TeamId", "ServiceId", "CreatedAt");
 
                     b.ToTable("Referrals");
@@ -2842,6 +2846,63 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReferralEvents");
+                });
+
+            modelBuilder.Entity("Waymark.Referrals.UnmetNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("EpisodeId", "RecordedAt");
+
+                    b.HasIndex("TeamId", "RecordedAt");
+
+                    b.ToTable("UnmetNeeds", (string)null);
                 });
 
             modelBuilder.Entity("Waymark.Reminders.Reminder", b =>
@@ -4475,6 +4536,15 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasOne("Waymark.Referrals.Referral", null)
                         .WithMany("Events")
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Referrals.UnmetNeed", b =>
+                {
+                    b.HasOne("Waymark.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

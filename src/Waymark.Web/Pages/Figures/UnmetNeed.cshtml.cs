@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Access;
+using Waymark.Figures;
+using Waymark.Persistence;
+using Waymark.Referrals;
+using Waymark.Web.Forms;
+using Waymark.Web.Infrastructure;
+using Waymark.Web.Pages.Shared;
+
+namespace Waymark.Web.Pages.Figures;
+
+/// <summary>
+/// "Unmet need: evidence for commissioners" (issue 15 item 2): for the manager's team and a date range, the period's
+/// totals by need first, then each unmet-need figure by need and month (<see cref="UnmetNeedFigureSource"/>). Printable.
+/// </summary>
+[ShowsNoPersonData("Counts by need, reason and month only: no names, identifiers or free text.")]
+public class UnmetNeedModel(WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateParts From { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public DateParts To { get; set; } = new();
+
+    /// <summary>The period shown, once the dates are valid.</summary>
+    public FigureScope? Scope { get; private set; }
+    /// <summary>The period's totals by need.</summary>
+    public FigureDisplay? Totals { get; private set; }
+    /// <summary>Each figure with its plain table.</summary>
+    public IReadOnlyList<FigureDisplay> Figures { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var today = UkTime.Today(clock);
+        var (from, fromError) = From.Parse("From date");
+        var (to, toError) = To.Parse("To date");
+        if (fromError is not null) ModelState.AddModelError(nameof(From), fromError);
+        if (toError is not null) ModelState.AddModelError(nameof(To), toError);
+        // The twelve months to today unless said: this month and the eleven before.
+        from ??= new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        to ??= today;
+        if (ModelState.IsValid)
+            foreach (var (field, message) in DateLimits.Period(from.Value, to.Value, today))
+                ModelState.AddModelError(field == "To" ? nameof(To) : nameof(From), message);
+        if (!ModelState.IsValid) return Page();
+        if (From.IsEmpty) From = DateParts.From(from);
+        if (To.IsEmpty) To = DateParts.From(to);
+        Scope = new FigureScope([user.TeamId!.Value], from.Value, to.Value);
+        var figures = await new UnmetNeedFigureSource().ComputeAsync(db, Scope, ct);
+        Figures = figures.Select(f => new FigureDisplay(f, f switch
+        {
+            CountFigure c => DisplayedTable.Plain(c.Table),
+            MeasureFigure m => DisplayedTable.Plain(m.Table),
+            _ => throw new InvalidOperationException("An unknown kind of figure."),
+        })).ToList();
+        var totalsFigure = new CountFigure("unmet.totals", "Unmet need", "The period's totals by need",
+            "For each need with any count in the period: referrals declined as below threshold, as not eligible and for other reasons, and needs recorded with no suitable service.",
+            new CountTable("Need", [], Scope.Months), FigureChart.Bars);
+        Totals = new FigureDisplay(totalsFigure, UnmetNeedFigureSource.TotalsByNeed(figures));
+        return Page();
+    }
+}
