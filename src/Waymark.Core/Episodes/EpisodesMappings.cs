@@ -28,6 +28,8 @@ internal sealed class EpisodeMapping : IEntityTypeConfiguration<Episode>
         e.HasIndex(x => new { x.TeamId, x.KeyWorkerId, x.ClosedAt });
         e.HasIndex(x => new { x.TeamId, x.AssessmentDueAt });
         e.HasIndex(x => x.PersonId);
+        // A team's identifications in a period (the long-term attention list, figures).
+        e.HasIndex(x => new { x.TeamId, x.IdentifiedAt });
         // Endings due (time-limited case management): a team's open episodes by planned end.
         e.HasIndex(x => new { x.TeamId, x.ClosedAt, x.PlannedEndDate });
     }
