@@ -107,7 +107,7 @@ public class LongTermAttentionList(WaymarkDbContext db, TimeProvider clock)
                 .OrderByDescending(e => e.IdentifiedAt).Select(e => (DateTimeOffset?)e.IdentifiedAt).FirstOrDefault()
             let open = db.Episodes.IgnoreQueryFilters().Where(e => e.TeamId == teamId && e.PersonId == r.PersonId && e.ClosedAt == null)
                 .OrderByDescending(e => e.IdentifiedAt).Select(e => new { e.Id, e.KeyWorkerId }).FirstOrDefault()
-            orderby r.P descending, r.X descending, r.C descending, last descending, r.PersonId
+            orderby r.P descending, r.X descending, r.C descending, last == null, last descending, r.PersonId
             select new
             {
                 r.PersonId, p.GivenName, p.FamilyName, p.DateOfBirth, r.P, r.X, r.C, Last = last,

@@ -90,6 +90,7 @@ public class TeamScopingConventionTests
             ["MentoringPairing"] = TeamScope.PersonHistory,
             ["CrisisPlan"] = TeamScope.PersonHistory, ["CrisisPlanVersion"] = TeamScope.PersonHistory, ["CrisisPlanShare"] = TeamScope.PersonHistory,
             ["ReleasePlan"] = TeamScope.PersonHistory,
+            ["FeedbackResponse"] = TeamScope.TeamOwned, ["TrainingSession"] = TeamScope.TeamOwned, ["SupervisionSession"] = TeamScope.TeamOwned,
             ["Person"] = TeamScope.Explicit, ["IdentificationDraft"] = TeamScope.Explicit, ["PersonMerge"] = TeamScope.Explicit,
         }.OrderBy(x => x.Key, StringComparer.Ordinal), shapes.OrderBy(x => x.Key, StringComparer.Ordinal));
     }
