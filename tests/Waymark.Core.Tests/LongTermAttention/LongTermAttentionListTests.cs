@@ -21,7 +21,7 @@ public abstract class LongTermAttentionListTests<TDb>(TDb database) : DataTest<T
 
     private static Contact AContact(Team team, Person p, DateTimeOffset at, bool reached = true) => new()
     {
-        TeamId = team.Id, PersonId = p.Id, Kind = ContactKind.Phone, Reached = reached, OccurredAt = at, WorkerUserId = "worker",
+        TeamId = team.Id, PersonId = p.Id, Kind = ContactKind.Telephone, Reached = reached, OccurredAt = at, WorkerUserId = "worker",
         RecordedAt = at, RecordedByUserId = "worker",
     };
 
@@ -46,6 +46,7 @@ public abstract class LongTermAttentionListTests<TDb>(TDb database) : DataTest<T
     public async Task Ranked_by_presentations_then_crises_then_contacts_counting_only_what_the_rules_say()
     {
         var team = await NewTeamAsync();
+        var keyWorker = await NewUserAsync("Kim Keyworker", team);
         var now = _clock.Now;
         var a = Named(team, "Ada");   // 2 presentations
         var b = Named(team, "Ben");   // 1 presentation, 2 crises
@@ -54,7 +55,7 @@ public abstract class LongTermAttentionListTests<TDb>(TDb database) : DataTest<T
         var e = Named(team, "Eve");   // only things that do not count
         var rows = new List<object> { a, b, c, d, e };
         rows.Add(AnEpisode().For(a).InTeam(team).IdentifiedAt(now.AddDays(-300)).ClosedBecause(ClosureReason.SupportCompleted).Build());
-        rows.Add(AnEpisode().For(a).InTeam(team).IdentifiedAt(now.AddDays(-10)).AllocatedTo("worker").Build());
+        rows.Add(AnEpisode().For(a).InTeam(team).IdentifiedAt(now.AddDays(-10)).AllocatedTo(keyWorker.Id).Build());
         rows.Add(AnEpisode().For(b).InTeam(team).IdentifiedAt(now.AddDays(-20)).Build());
         rows.Add(AnEpisode().For(c).InTeam(team).IdentifiedAt(now.AddDays(-30)).Build());
         rows.AddRange(ADropIn(team, b, now.AddDays(-5), DropInReasons.FeelingACrisisComing));
@@ -83,6 +84,8 @@ public abstract class LongTermAttentionListTests<TDb>(TDb database) : DataTest<T
         Assert.Equal((0, 0, 1), (page.Rows[4].Presentations, page.Rows[4].Crises, page.Rows[4].Contacts));
         Assert.Equal(now.AddDays(-10), page.Rows[0].LastPresentationAt);
         Assert.NotNull(page.Rows[0].OpenEpisodeId);
+        Assert.Equal("Kim Keyworker", page.Rows[0].KeyWorkerName);
+        Assert.Null(page.Rows[1].KeyWorkerName);
         Assert.Null(page.Rows[4].OpenEpisodeId);
         Assert.Equal(36, page.Rows[0].AgeOn(new DateOnly(2026, 3, 2)));
         Assert.Equal((new DateOnly(2025, 3, 3), new DateOnly(2026, 3, 2), 1, false), (page.From, page.To, page.FirstRank, page.HasNext));
