@@ -75,7 +75,7 @@ public abstract class FeedbackPageTests(AppFixture app)
 
         var form = await client.GetPageAsync("/feedback/type-in");
         using var future = await form.Form("main form").SetDate("GivenOn", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3)).Set("Helped", "No").SubmitAsync(client);
-        Assert.Contains(("#GivenOn-day", "The date the sheet was filled in must be today or in the past"), (await HtmlPage.ReadAsync(future)).ErrorLinks);
+        Assert.Contains(("#GivenOn", "The date the sheet was filled in must be today or in the past"), (await HtmlPage.ReadAsync(future)).ErrorLinks);
         var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20);
         using var saved = await form.Form("main form").SetDate("GivenOn", day).Set("Helped", "No").Set("Comments", "Waited too long").SubmitAsync(client);
         Assert.Equal("/feedback/type-in", Redirects.Path(saved));
