@@ -127,13 +127,16 @@ public sealed class FeedbackInput
     public string? Comments { get; set; }
 
     /// <summary>
-    /// Every problem: no answer at all ("Answer at least one question", on <c>Experience</c>); an answer that is not one
+    /// Every problem: none of the four tick-box questions answered, words or not ("Answer at least one question", on
+    /// <c>Experience</c>); an answer that is not one
     /// of the offered ones; words over <see cref="MaxComments"/>.
     /// </summary>
     public IEnumerable<(string Field, string Message)> Validate()
     {
         var words = Comments?.Trim();
-        if (Experience is null && Listened is null && Respected is null && Helped is null && string.IsNullOrEmpty(words))
+        // Words alone are not enough: a response is counted in the figures by its answers, and words with no answer
+        // would be a response that counts nowhere but the comments page.
+        if (Experience is null && Listened is null && Respected is null && Helped is null)
             yield return (nameof(Experience), "Answer at least one question");
         if (Experience is { } e && !Enum.IsDefined(e)) yield return (nameof(Experience), "Select one of the answers");
         if (Listened is { } l && !Enum.IsDefined(l)) yield return (nameof(Listened), "Select Yes, Partly or No");
