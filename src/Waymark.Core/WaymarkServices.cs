@@ -12,10 +12,12 @@ using Waymark.Demo;
 using Waymark.DropIns;
 using Waymark.Duplicates;
 using Waymark.Episodes;
+using Waymark.Feedback;
 using Waymark.Figures;
 using Waymark.Identification;
 using Waymark.Instruments;
 using Waymark.Liaison;
+using Waymark.LongTermAttention;
 using Waymark.LiaisonReports;
 using Waymark.Mentoring;
 using Waymark.People;
@@ -29,6 +31,7 @@ using Waymark.Support;
 using Waymark.SupportNetworks;
 using Waymark.Teams;
 using Waymark.ThroughTheGate;
+using Waymark.Training;
 
 namespace Waymark;
 
@@ -75,6 +78,9 @@ public static class WaymarkServices
         services.AddServiceDirectory(config);
         services.AddDuplicates();
         services.AddTeams();
+        services.AddLongTermAttention();
+        services.AddFeedback();
+        services.AddTrainingAndSupervision();
         services.AddDemo();
         return services;
     }

@@ -67,6 +67,8 @@ public abstract class AuthorisationTests(AppFixture app)
         public Guid ActionStep { get; init; }
         /// <summary>A person of Northshire whose release plan is recorded as released (the follow-up page needs one).</summary>
         public Guid ReleasedPerson { get; init; }
+        /// <summary>A Northshire training session (issue 15 item 7).</summary>
+        public Guid Training { get; init; }
     }
 
     /// <summary>
@@ -349,6 +351,24 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /ThroughTheGate/Cancel", w => $"/people/{w.Person}/release/cancel", CaseWork, N),
         new("GET /ThroughTheGate/FollowUp", w => $"/people/{w.ReleasedPerson}/release/follow-up", CaseWork, N),
         new("POST /ThroughTheGate/FollowUp", w => $"/people/{w.ReleasedPerson}/release/follow-up", CaseWork, N),
+        // Issue 15 items 5-7 (docs/security/people.md): the long-term attention list, feedback, training and supervision.
+        new("GET /LongTermAttention/Index", _ => "/long-term-attention?Purpose=monitoring", Managers, O),
+        new("GET /Feedback/Give", _ => "/feedback/give", CaseWork, O),
+        new("POST /Feedback/Give", _ => "/feedback/give", CaseWork, O),
+        new("GET /Feedback/Thanks", _ => "/feedback/thanks", CaseWork, O),
+        new("GET /Feedback/Sheet", _ => "/feedback/sheet", CaseWork, O),
+        new("GET /Feedback/TypeIn", _ => "/feedback/type-in", CaseWork, O),
+        new("POST /Feedback/TypeIn", _ => "/feedback/type-in", CaseWork, O),
+        new("GET /Feedback/Comments", _ => "/feedback/comments", Managers, O),
+        new("GET /Training/Index", _ => "/training", CaseWork, O),
+        new("GET /Training/New", _ => "/training/new", CaseWork, O),
+        new("POST /Training/New", _ => "/training/new", CaseWork, O),
+        new("GET /Training/Edit", w => $"/training/{w.Training}/edit", CaseWork, N),
+        new("POST /Training/Edit", w => $"/training/{w.Training}/edit", CaseWork, N),
+        new("GET /Supervision/Index", _ => "/supervision", Managers, O),
+        new("GET /Supervision/Record", _ => "/supervision/record", Managers, O),
+        new("POST /Supervision/Record", _ => "/supervision/record", Managers, O),
+        new("GET /Supervision/Mine", _ => "/supervision/mine", CaseWork, O),
     ];
 
     private static string DraftPage(string step) => step switch
@@ -392,7 +412,21 @@ public abstract class AuthorisationTests(AppFixture app)
             Mentee = await MenteeAsync(app),
             ActionGoal = actionGoal.Id, ActionStep = actionStep.Id,
             ReleasedPerson = released.Id,
+            Training = await TrainingAsync(app),
         };
+    }
+
+    /// <summary>A Northshire training session.</summary>
+    private static async Task<Guid> TrainingAsync(AppFixture app)
+    {
+        var session = new Waymark.Training.TrainingSession
+        {
+            TeamId = app.Data.Northshire, DeliveredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), AgencyKind = Waymark.Liaison.AgencyKind.CustodySuite,
+            Audience = Waymark.Training.TrainingAudience.CustodyStaff, Topic = Waymark.Training.TrainingTopic.MentalHealthAwareness, Attendees = 5,
+            RecordedAt = DateTimeOffset.UtcNow, RecordedByUserId = app.Data.UserId(Users.Practitioner),
+        };
+        await app.Data.ChangeAsync(db => { db.Add(session); return Task.CompletedTask; });
+        return session.Id;
     }
 
     /// <summary>A Northshire person with an episode, mentored by the demo volunteer.</summary>

@@ -29,5 +29,7 @@ internal sealed class ContactMapping : IEntityTypeConfiguration<Contact>
         // A contact is corrected once: a second correction of the same version (two editors at once) is refused.
         e.HasIndex(x => x.SupersedesId).IsUnique();
         e.HasIndex(x => x.AppointmentId);
+        // A team's contacts in a period (the long-term attention list, figures).
+        e.HasIndex(x => new { x.TeamId, x.OccurredAt });
     }
 }

@@ -111,6 +111,7 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
         db.AddRange(SyntheticDropIns.Demo(db.ChangeTracker.Entries<Episode>().Select(x => x.Entity).Where(e => e.TeamId == team.Id).ToList(), ids[Roles.Practitioner], now));
         db.AddRange(SyntheticMentoring.Demo(db.ChangeTracker.Entries<Episode>().Select(x => x.Entity).Where(e => e.TeamId == team.Id && e.IsOpen && e.SupportStartedAt != null && e.KeyWorkerId == ids[Roles.Practitioner]).OrderBy(e => e.IdentifiedAt).ToList(), ids[Roles.Volunteer], ids[Roles.TeamManager], now));
         db.AddRange(SyntheticActionPlans.Demo(db.ChangeTracker.Entries<Episode>().Select(x => x.Entity).Where(e => e.TeamId == team.Id && e.IsOpen && e.KeyWorkerId == ids[Roles.Practitioner]).OrderBy(e => e.IdentifiedAt).Take(2).ToList(), ids[Roles.Practitioner], now));
+        db.AddRange(SyntheticFeedbackAndTraining.Demo(team.Id, ids[Roles.Practitioner], ids[Roles.SupportWorker], ids[Roles.TeamManager], now));
         var referralMaker = new SyntheticReferrals(seed: 20261126);
         foreach (var a in db.ChangeTracker.Entries<Waymark.Assessment.PsychosocialAssessment>().Select(x => x.Entity).Where(a => a.TeamId == team.Id).ToList())
         {

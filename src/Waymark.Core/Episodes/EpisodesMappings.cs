@@ -28,7 +28,7 @@ internal sealed class EpisodeMapping : IEntityTypeConfiguration<Episode>
         e.HasIndex(x => new { x.TeamId, x.KeyWorkerId, x.ClosedAt });
         e.HasIndex(x => new { x.TeamId, x.AssessmentDueAt });
         e.HasIndex(x => x.PersonId);
-        // Figures: a team's identifications in a period (Figures/DemandFigures, TimelinessFigures).
+        // A team's identifications in a period (the figures, the long-term attention list).
         e.HasIndex(x => new { x.TeamId, x.IdentifiedAt });
         // Endings due (time-limited case management): a team's open episodes by planned end.
         e.HasIndex(x => new { x.TeamId, x.ClosedAt, x.PlannedEndDate });
