@@ -86,9 +86,9 @@ public class MonthlyDataset(WaymarkDbContext db, TimeProvider clock)
             after = batch[^1].Id;
             var ids = batch.Select(b => b.Id).ToList();
 
-            var needs = (await db.Assessments.IgnoreQueryFilters().AsNoTracking()
-                    .Where(a => ids.Contains(a.EpisodeId) && a.CompletedAt != null && a.CompletedAt < end)
-                    .SelectMany(a => a.Needs.Where(n => n.Finding == NeedFinding.Need).Select(n => new { a.EpisodeId, n.Domain }))
+            var needs = (await db.AssessedNeeds.IgnoreQueryFilters().AsNoTracking().Where(n => n.Finding == NeedFinding.Need)
+                    .Join(db.Assessments.IgnoreQueryFilters().Where(a => ids.Contains(a.EpisodeId) && a.CompletedAt != null && a.CompletedAt < end),
+                        n => n.AssessmentId, a => a.Id, (n, a) => new { a.EpisodeId, n.Domain })
                     .ToListAsync(ct))
                 .ToLookup(x => x.EpisodeId, x => x.Domain);
             var referralSteps = (await db.ReferralEvents.IgnoreQueryFilters().AsNoTracking()
