@@ -25,6 +25,7 @@ int? cjs = null;
 int? contacts = null;
 int? dropIns = null;
 int? releases = null;
+var dataset = false;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -41,12 +42,14 @@ for (var i = 0; i < args.Length; i++)
         case "--contacts": contacts = int.Parse(Next().Replace("_", ""), ic); break;
         case "--drop-ins": dropIns = int.Parse(Next().Replace("_", ""), ic); break;
         case "--releases": releases = int.Parse(Next().Replace("_", ""), ic); break;
+        case "--dataset": dataset = true; break;
         case "--help" or "-h":
             Console.WriteLine("Usage: Waymark.Bench [--provider Sqlite|Postgres] [--connection <cs>] [--people N] [--teams K] [--iterations N] [--warmup N] [--lookup]");
             Console.WriteLine("--lookup: \"do we know this person?\" (IPersonLookup) with near-miss probes of the team's people, instead of search and caseload.");
             Console.WriteLine("--contacts N: about N contacts and N/5 appointments over the episodes (generated if missing), then the person timeline, the diary and the caseload's not-in-touch flag.");
             Console.WriteLine("--drop-ins N: about N drop-ins with their contacts over the people (generated if missing), then the team's day's drop-in list over the past year's days.");
             Console.WriteLine("--releases N: about N release plans over the episodes of every team (generated if missing), then the 14-day releases list and the follow-ups after release.");
+            Console.WriteLine("--dataset: the national monthly dataset (every team, the latest identification's month) as CSV and JSON, timed.");
             Console.WriteLine("--cjs N: about N criminal justice events over the episodes (generated if missing), then the episode page's CJS section and the clocks list.");
             Console.WriteLine("Data: the demo plus N generated people spread round-robin over K teams (default 200), the demo team first.");
             Console.WriteLine("If the database does not hold exactly that, it is DELETED and reloaded through 'waymark people generate'.");
@@ -132,6 +135,7 @@ GC.Collect();
 
 var user = new FixedUser(practitionerId, Roles.Practitioner, teamId);
 var results = new List<(string Name, double[] Ms, double Seconds, double AvgRows)>();
+if (dataset) return await DatasetBench.RunAsync(Context, system, iterations, kind, DataSizeAsync);
 if (releases is { } releaseCount) return await ReleasesBench.RunAsync(Context, system, user, teamId, releaseCount, iterations, warmup, kind, DataSizeAsync);
 if (contacts is { } contactCount) return await KeepingInTouchBench.RunAsync(Context, system, user, teamId, contactCount, iterations, warmup, kind, DataSizeAsync);
 if (dropIns is { } dropInCount) return await DropInBench.RunAsync(Context, system, user, teamId, dropInCount, iterations, warmup, kind, DataSizeAsync);
