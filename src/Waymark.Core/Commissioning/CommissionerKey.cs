@@ -39,8 +39,18 @@ public class CommissionerKey
     /// </summary>
     public static string Pseudonym(byte[] secret, string kind, Guid id)
     {
+        using var hmac = new HMACSHA256(secret);
+        return Pseudonym(hmac, kind, id);
+    }
+
+    /// <summary>As <see cref="Pseudonym(byte[], string, Guid)"/> with an HMAC already keyed with the secret (reused for a whole export).</summary>
+    public static string Pseudonym(HMACSHA256 hmac, string kind, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(hmac);
+        Span<byte> input = stackalloc byte[64];
+        var length = Encoding.UTF8.GetBytes($"{kind}:{id:D}", input);
         Span<byte> hash = stackalloc byte[32];
-        HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"{kind}:{id:D}"), hash);
+        hmac.TryComputeHash(input[..length], hash, out _);
         return Convert.ToHexStringLower(hash[..8]);
     }
 }

@@ -66,6 +66,7 @@ public class MonthlyDataset(WaymarkDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(teams);
         var secret = await CommissionerKeys.SecretForAsync(db, commissionerUserId, clock.GetUtcNow(), ct);
+        using var hmac = new System.Security.Cryptography.HMACSHA256(secret);
         var start = UkTime.FromLocal(month.FirstDay, TimeOnly.MinValue);
         var end = UkTime.FromLocal(month.LastDay.AddDays(1), TimeOnly.MinValue);
         var teamIds = teams.Select(t => t.Id).ToList();
@@ -86,11 +87,18 @@ public class MonthlyDataset(WaymarkDbContext db, TimeProvider clock)
             after = batch[^1].Id;
             var ids = batch.Select(b => b.Id).ToList();
 
-            var needs = (await db.AssessedNeeds.IgnoreQueryFilters().AsNoTracking().Where(n => n.Finding == NeedFinding.Need)
-                    .Join(db.Assessments.IgnoreQueryFilters().Where(a => ids.Contains(a.EpisodeId) && a.CompletedAt != null && a.CompletedAt < end),
-                        n => n.AssessmentId, a => a.Id, (n, a) => new { a.EpisodeId, n.Domain })
-                    .ToListAsync(ct))
-                .ToLookup(x => x.EpisodeId, x => x.Domain);
+            // Two indexed lookups (assessments by episode, then needs by assessment) rather than a join a planner may
+            // answer by scanning every assessed need.
+            var assessments = await db.Assessments.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => ids.Contains(a.EpisodeId) && a.CompletedAt != null && a.CompletedAt < end)
+                .Select(a => new { a.Id, a.EpisodeId }).ToListAsync(ct);
+            var assessmentIds = assessments.Select(a => a.Id).ToList();
+            var episodeOf = assessments.ToDictionary(a => a.Id, a => a.EpisodeId);
+            var needs = assessmentIds.Count == 0 ? Enumerable.Empty<(Guid, string)>().ToLookup(x => x.Item1, x => x.Item2)
+                : (await db.AssessedNeeds.IgnoreQueryFilters().AsNoTracking()
+                    .Where(n => assessmentIds.Contains(n.AssessmentId) && n.Finding == NeedFinding.Need)
+                    .Select(n => new { n.AssessmentId, n.Domain }).ToListAsync(ct))
+                  .ToLookup(x => episodeOf[x.AssessmentId], x => x.Domain);
             var referralSteps = (await db.ReferralEvents.IgnoreQueryFilters().AsNoTracking()
                     .Where(ev => ev.At < end && (ev.Step == ReferralStep.Sent || ev.Step == ReferralStep.Accepted || ev.Step == ReferralStep.Declined))
                     .Join(db.Referrals.IgnoreQueryFilters().Where(r => ids.Contains(r.EpisodeId)), ev => ev.ReferralId, r => r.Id,
@@ -122,8 +130,8 @@ public class MonthlyDataset(WaymarkDbContext db, TimeProvider clock)
                     month.Code,
                     TeamTypeCode,
                     teamNames[e.TeamId],
-                    CommissionerKey.Pseudonym(secret, "person", e.PersonId),
-                    CommissionerKey.Pseudonym(secret, "episode", e.Id),
+                    CommissionerKey.Pseudonym(hmac, "person", e.PersonId),
+                    CommissionerKey.Pseudonym(hmac, "episode", e.Id),
                     DatasetCodes.AgeBand(e.Age),
                     DatasetCodes.Sex(e.Sex),
                     DatasetCodes.Ethnicity(e.Ethnicity),
