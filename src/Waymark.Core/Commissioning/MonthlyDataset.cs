@@ -113,6 +113,7 @@ public class MonthlyDataset(WaymarkDbContext db, TimeProvider clock)
             var lastDay = month.LastDay;
             var decisions = (await db.Set<Waymark.CriminalJustice.CriminalJusticeEvent>().IgnoreQueryFilters().AsNoTracking()
                     .Where(c => ids.Contains(c.EpisodeId) && c.On <= lastDay
+                        && !db.Set<Waymark.CriminalJustice.CriminalJusticeEvent>().IgnoreQueryFilters().Any(later => later.SupersedesId == c.Id)
                         && ((c.Kind == Waymark.CriminalJustice.CriminalJusticeEventKind.PoliceDecision && c.PoliceDecision != null)
                             || (c.Kind == Waymark.CriminalJustice.CriminalJusticeEventKind.CourtOutcome && c.CourtOutcome != null)))
                     .Select(c => new { c.EpisodeId, c.On, c.PoliceDecision, c.CourtOutcome })

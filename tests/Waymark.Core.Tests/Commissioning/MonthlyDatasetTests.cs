@@ -79,6 +79,47 @@ public abstract class MonthlyDatasetTests<TDb>(TDb database) : DataTest<TDb>(dat
     }
 
     [Fact]
+    public async Task Needs_found_and_criminal_justice_decisions_are_coded_lists_as_at_the_end_of_the_month()
+    {
+        var team = await NewTeamAsync();
+        var commissioner = await NewUserAsync("Robin Commissioner", team);
+        var person = APerson().KnownTo(team).Build();
+        var episode = AnEpisode().For(person).InTeam(team).IdentifiedAt(On(3, 2)).AtStatus(EpisodeStatus.Assessed).Build();
+        var assessment = new Waymark.Assessment.PsychosocialAssessment
+        {
+            TeamId = team.Id, EpisodeId = episode.Id, PersonId = person.Id, StartedAt = On(3, 2), StartedByUserId = commissioner.Id,
+            UpdatedAt = On(3, 3), UpdatedByUserId = commissioner.Id, CompletedAt = On(3, 3), CompletedByUserId = commissioner.Id,
+            WhatMattersToMe = "Secret words of what matters",
+        };
+        assessment.Needs.Add(new() { Domain = "mental-health", Finding = Waymark.Assessment.NeedFinding.Need, Notes = "Secret note" });
+        assessment.Needs.Add(new() { Domain = "housing", Finding = Waymark.Assessment.NeedFinding.Need, InTheirWords = "Secret words" });
+        assessment.Needs.Add(new() { Domain = "money", Finding = Waymark.Assessment.NeedFinding.NoNeed });
+        Waymark.CriminalJustice.CriminalJusticeEvent Decision(int day, string code, Guid? supersedes = null) => new()
+        {
+            TeamId = team.Id, EpisodeId = episode.Id, PersonId = person.Id, Kind = Waymark.CriminalJustice.CriminalJusticeEventKind.PoliceDecision,
+            On = new DateOnly(2026, 3, day), PoliceDecision = code, SupersedesId = supersedes, RecordedAt = On(3, day), RecordedByUserId = commissioner.Id,
+        };
+        var wrong = Decision(10, "1");
+        var corrected = Decision(10, "1A", wrong.Id);
+        var outcome = new Waymark.CriminalJustice.CriminalJusticeEvent
+        {
+            TeamId = team.Id, EpisodeId = episode.Id, PersonId = person.Id, Kind = Waymark.CriminalJustice.CriminalJusticeEventKind.CourtOutcome,
+            On = new DateOnly(2026, 3, 20), CourtOutcome = Waymark.CriminalJustice.CourtOutcome.CommunityOrder, RecordedAt = On(3, 20), RecordedByUserId = commissioner.Id,
+        };
+        var inApril = Decision(2, "8");
+        inApril.On = new DateOnly(2026, 4, 2);
+        await SaveAsync(person, episode, assessment, wrong, corrected, outcome, inApril);
+
+        var row = Assert.Single(await RowsAsync(commissioner.Id, March));
+        Assert.Equal("housing;mental-health", row.NeedsFound);
+        Assert.Equal($"PD-1A;CO-{(int)Waymark.CriminalJustice.CourtOutcome.CommunityOrder}", row.CjsDecisions);
+        var april = Assert.Single(await RowsAsync(commissioner.Id, April));
+        Assert.EndsWith(";PD-8", april.CjsDecisions, StringComparison.Ordinal);
+        var json = await WriteAsync(commissioner.Id, March, DatasetFormat.Json);
+        Assert.DoesNotContain("Secret", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_step_or_closure_after_the_month_is_not_shown_so_a_month_exported_again_is_the_same()
     {
         var team = await NewTeamAsync();
