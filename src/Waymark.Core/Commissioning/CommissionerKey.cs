@@ -60,6 +60,7 @@ internal sealed class CommissionerKeyMapping : IEntityTypeConfiguration<Commissi
 {
     public void Configure(EntityTypeBuilder<CommissionerKey> e)
     {
+        e.ToTable("CommissionerKeys");
         e.HasKey(x => x.UserId);
         e.Property(x => x.Secret).HasMaxLength(CommissionerKey.SecretBytes);
         e.HasOne<WaymarkUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);

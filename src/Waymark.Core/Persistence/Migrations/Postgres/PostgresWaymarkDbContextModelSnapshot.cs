@@ -776,7 +776,7 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasKey("UserId");
 
-                    b.ToTable("CommissionerKey");
+                    b.ToTable("CommissionerKeys", (string)null);
                 });
 
             modelBuilder.Entity("Waymark.Contacts.Contact", b =>

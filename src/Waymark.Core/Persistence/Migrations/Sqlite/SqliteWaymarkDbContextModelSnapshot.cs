@@ -763,7 +763,7 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasKey("UserId");
 
-                    b.ToTable("CommissionerKey");
+                    b.ToTable("CommissionerKeys", (string)null);
                 });
 
             modelBuilder.Entity("Waymark.Contacts.Contact", b =>

@@ -11,7 +11,7 @@ namespace Waymark.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "CommissionerKey",
+                name: "CommissionerKeys",
                 columns: table => new
                 {
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
@@ -20,9 +20,9 @@ namespace Waymark.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CommissionerKey", x => x.UserId);
+                    table.PrimaryKey("PK_CommissionerKeys", x => x.UserId);
                     table.ForeignKey(
-                        name: "FK_CommissionerKey_AspNetUsers_UserId",
+                        name: "FK_CommissionerKeys_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -34,7 +34,7 @@ namespace Waymark.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "CommissionerKey");
+                name: "CommissionerKeys");
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Waymark.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "CommissionerKey",
+                name: "CommissionerKeys",
                 columns: table => new
                 {
                     UserId = table.Column<string>(type: "text", nullable: false),
@@ -21,9 +21,9 @@ namespace Waymark.Persistence.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CommissionerKey", x => x.UserId);
+                    table.PrimaryKey("PK_CommissionerKeys", x => x.UserId);
                     table.ForeignKey(
-                        name: "FK_CommissionerKey_AspNetUsers_UserId",
+                        name: "FK_CommissionerKeys_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -35,7 +35,7 @@ namespace Waymark.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "CommissionerKey");
+                name: "CommissionerKeys");
         }
     }
 }
