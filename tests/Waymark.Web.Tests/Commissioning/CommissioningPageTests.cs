@@ -190,9 +190,13 @@ public abstract class CommissioningPageTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_commissioners_home_page_links_to_the_figures_and_the_dataset()
+    public async Task A_commissioner_of_two_teams_is_signed_in_without_choosing_and_their_home_page_links_to_the_figures_and_the_dataset()
     {
+        var commissionerId = app.Data.UserId(Users.Commissioner);
+        Assert.Equal(2, await app.Data.QueryAsync(db => db.TeamMemberships.CountAsync(m => m.UserId == commissionerId)));
         using var client = await app.SignedInAsync(Users.Commissioner);
+        using (var first = await client.GetAsync("/"))
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode); // not sent to /account/choose-team
         var home = await client.GetPageAsync("/");
         Assert.Contains("/commissioning", home.Links("main a"));
         Assert.Contains("/commissioning/dataset", home.Links("main a"));
