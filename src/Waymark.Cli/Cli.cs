@@ -66,6 +66,10 @@ public static partial class Cli
                                        Issue a partner agency's key to the read API (printed once).
           directory api-key revoke --team "<name>" --name "<partner>"
           directory api-key list --team "<name>"
+          dataset --month YYYY-MM --commissioner E --format csv|json [--team "<name>"] [--out <file>]
+                                       A commissioner's monthly dataset (docs/dataset.md): one
+                                       pseudonymised row per episode active in the month in their
+                                       teams (or the one named), with their own person keys.
           match evaluate --link <a.csv> <b.csv> | --dedupe <file.csv> [--without <column>]...
                                        Measure the matching engine on FEBRL-format CSV (the truth is
                                        in rec_id); the last line is precision=, recall=, f1=, pairs=.
@@ -122,6 +126,7 @@ public static partial class Cli
                 "users remove-from-team" => UsersRemoveFromTeamAsync,
                 "users reset-two-factor" => UsersResetTwoFactorAsync,
                 "users sign-out" => UsersSignOutAsync,
+                "dataset" => DatasetAsync,
                 _ when a.Words[0] == "match" => MatchAsync,
                 _ when a.Words[0] == "directory" => DirectoryAsync,
                 _ => throw new UsageException(a.Words[0] switch
@@ -136,7 +141,7 @@ public static partial class Cli
             var verbose = a.Flag("verbose");
             var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var ctx = new CliContext(a, config, stdout, stderr, verbose, interactive, ct);
-            if (command is not ("people generate" or "teams add" or "users add" or "users add-to-team" or "users password" or "users remove-from-team" or "users reset-two-factor" or "users sign-out") && a.Words[0] is not ("match" or "directory")) a.EnsureAllUsed();
+            if (command is not ("dataset" or "people generate" or "teams add" or "users add" or "users add-to-team" or "users password" or "users remove-from-team" or "users reset-two-factor" or "users sign-out") && a.Words[0] is not ("match" or "directory")) a.EnsureAllUsed();
             return await run(ctx);
         }
         catch (UsageException e)

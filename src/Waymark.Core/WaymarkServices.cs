@@ -5,6 +5,7 @@ using Waymark.Appointments;
 using Waymark.Assessment;
 using Waymark.Audit;
 using Waymark.Caseload;
+using Waymark.Commissioning;
 using Waymark.Contacts;
 using Waymark.CriminalJustice;
 using Waymark.CrisisPlans;
@@ -61,6 +62,7 @@ public static class WaymarkServices
         services.AddAssessment();
         services.AddReferrals();
         services.AddFigures();
+        services.AddCommissioning();
         services.AddLiaison();
         services.AddLiaisonReports();
         services.AddCriminalJustice();

@@ -106,7 +106,8 @@ public class AccountTests(BrowserFixture fx)
     {
         var page = await fx.SignedInPageAsync(Ui.Email("Commissioner"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Hello, Robin Shaw");
-        await Expect(page.Locator("main")).ToContainTextAsync("Your role (Commissioner) does not work with individual people's records");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Commissioned figures" })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Monthly dataset" })).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Find a person" })).ToHaveCountAsync(0);
         await page.AssertAccessibleAsync("home page for a commissioner");

@@ -47,6 +47,8 @@ public abstract class AuthorisationTests(AppFixture app)
     private static readonly Access Clinical = new("practitioners and team managers", Y, F, Y, F, F, F, S);
     // A volunteer mentor's own pages (Permission.Mentor): case workers use the person's record instead (docs/security.md, "Volunteer mentors").
     private static readonly Access Mentors = new("volunteer mentors", F, F, F, Y, F, F, S);
+    // The commissioner view and monthly dataset (Permission.ViewCommissionedFigures): aggregates and pseudonymised rows only.
+    private static readonly Access Commissioners = new("commissioners", F, F, F, F, Y, F, S);
 
     /// <summary>Northshire records every row can point at; the draft belongs to the user being checked.</summary>
     internal sealed record World(Guid Person, Guid Episode, Guid Draft, Guid Pair, Guid Merged, Guid Merge, Guid Service,
@@ -234,6 +236,9 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /Team/Capacity", _ => "/caseload/capacity", Managers, O),
         new("GET /Figures/Index", _ => "/figures", Managers, O),
         new("GET /Figures/UnmetNeed", _ => "/figures/unmet-need", Managers, O),
+        new("GET /Commissioning/Index", _ => "/commissioning", Commissioners, F),
+        new("GET /Commissioning/Dataset", _ => "/commissioning/dataset", Commissioners, F),
+        new("POST /Commissioning/Dataset", _ => "/commissioning/dataset", Commissioners, F),
         new("GET /Team/Members", _ => "/team/members", MemberManagers, O),
         new("GET /Team/Member", w => $"/team/members/{w.PractitionerId}", MemberManagers, N),
         new("POST /Team/Member?handler=SignOutEverywhere", w => $"/team/members/{w.PractitionerId}?handler=SignOutEverywhere", MemberManagers, N),

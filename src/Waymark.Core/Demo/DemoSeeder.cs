@@ -65,6 +65,7 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
             ids[role] = user.Id;
             logins.Add(new DemoLogin(user.Email!, role));
         }
+        db.TeamMemberships.Add(new TeamMembership { TeamId = other.Id, UserId = ids[Roles.Commissioner] }); // the commissioner commissions both demo teams
         var second = await CreateUserAsync(EmailFor("practitioner2"), "Sam Okoye", Roles.Practitioner, password, team.Id);
         var otherPractitioner = await CreateUserAsync(EmailFor(Roles.Practitioner, ".southshire"), "Morgan Price", Roles.Practitioner, password, other.Id);
         logins.Add(new DemoLogin(second.Email!, Roles.Practitioner));

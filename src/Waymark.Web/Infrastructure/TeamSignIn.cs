@@ -52,7 +52,10 @@ public class TeamSignIn(SignInManager<WaymarkUser> signIn, WaymarkDbContext db, 
     public async Task<bool> SignInAsync(WaymarkUser user, Guid? teamId, bool usedTwoFactor, bool continueSession = false)
     {
         var teams = await TeamsOfAsync(user.Id);
-        var team = teamId is { } id ? teams.FirstOrDefault(t => t.Id == id) : teams.Count == 1 ? teams[0] : null;
+        // A commissioner works across all their teams (the commissioning pages read every membership), so one with
+        // several is signed in for the first rather than asked to choose one it would not mean anything to pick.
+        var team = teamId is { } id ? teams.FirstOrDefault(t => t.Id == id)
+            : teams.Count == 1 || (teams.Count > 1 && await signIn.UserManager.IsInRoleAsync(user, Roles.Commissioner)) ? teams[0] : null;
         var current = continueSession && signIn.Context.User.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id
             ? SessionClaims.Of(signIn.Context.User) : null;
         var sessionId = current is { } live && await sessions.SetTeamAsync(live, user.Id, team?.Id)

@@ -763,6 +763,24 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Waymark.Commissioning.CommissionerKey", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("CommissionerKeys", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4277,6 +4295,15 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasOne("Waymark.Episodes.Episode", null)
                         .WithMany()
                         .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Commissioning.CommissionerKey", b =>
+                {
+                    b.HasOne("Waymark.Teams.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -750,6 +750,24 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Waymark.Commissioning.CommissionerKey", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("CommissionerKeys", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4255,6 +4273,15 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasOne("Waymark.Episodes.Episode", null)
                         .WithMany()
                         .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Commissioning.CommissionerKey", b =>
+                {
+                    b.HasOne("Waymark.Teams.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
