@@ -6,11 +6,30 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Waymark.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class PeopleFeedbackTraining : Migration
+    public partial class OutcomesAndCommissioning : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "CommissionerKeys",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Secret = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommissionerKeys", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_CommissionerKeys_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "FeedbackResponses",
                 columns: table => new
@@ -83,6 +102,44 @@ namespace Waymark.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_TrainingSessions", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UnmetNeeds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Need = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnmetNeeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnmetNeeds_Episodes_EpisodeId",
+                        column: x => x.EpisodeId,
+                        principalTable: "Episodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_TeamId_CreatedAt",
+                table: "Referrals",
+                columns: new[] { "TeamId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiaisonReports_TeamId_SentAt",
+                table: "LiaisonReports",
+                columns: new[] { "TeamId", "SentAt" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Episodes_TeamId_IdentifiedAt",
                 table: "Episodes",
@@ -92,6 +149,11 @@ namespace Waymark.Persistence.Migrations.Postgres
                 name: "IX_Contacts_TeamId_OccurredAt",
                 table: "Contacts",
                 columns: new[] { "TeamId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_TeamId_CompletedAt",
+                table: "Assessments",
+                columns: new[] { "TeamId", "CompletedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackResponses_TeamId_GivenOn",
@@ -118,11 +180,29 @@ namespace Waymark.Persistence.Migrations.Postgres
                 name: "IX_TrainingSessions_TeamId_DeliveredOn",
                 table: "TrainingSessions",
                 columns: new[] { "TeamId", "DeliveredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnmetNeeds_EpisodeId_RecordedAt",
+                table: "UnmetNeeds",
+                columns: new[] { "EpisodeId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnmetNeeds_PersonId",
+                table: "UnmetNeeds",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnmetNeeds_TeamId_RecordedAt",
+                table: "UnmetNeeds",
+                columns: new[] { "TeamId", "RecordedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CommissionerKeys");
+
             migrationBuilder.DropTable(
                 name: "FeedbackResponses");
 
@@ -132,6 +212,17 @@ namespace Waymark.Persistence.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "TrainingSessions");
 
+            migrationBuilder.DropTable(
+                name: "UnmetNeeds");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_TeamId_CreatedAt",
+                table: "Referrals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_LiaisonReports_TeamId_SentAt",
+                table: "LiaisonReports");
+
             migrationBuilder.DropIndex(
                 name: "IX_Episodes_TeamId_IdentifiedAt",
                 table: "Episodes");
@@ -139,6 +230,10 @@ namespace Waymark.Persistence.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Contacts_TeamId_OccurredAt",
                 table: "Contacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assessments_TeamId_CompletedAt",
+                table: "Assessments");
         }
     }
 }

@@ -11,8 +11,8 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWaymarkDbContext))]
-    [Migration("20261201010037_FiguresIndexes")]
-    partial class FiguresIndexes
+    [Migration("20261201020038_OutcomesAndCommissioning")]
+    partial class OutcomesAndCommissioning
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -753,6 +753,24 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Waymark.Commissioning.CommissionerKey", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("CommissionerKeys", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -837,6 +855,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasIndex("EpisodeId", "OccurredAt");
 
                     b.HasIndex("PersonId", "OccurredAt");
+
+                    b.HasIndex("TeamId", "OccurredAt");
 
                     b.HasIndex("PersonId", "TeamId", "Reached", "OccurredAt");
 
@@ -1524,6 +1544,53 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.ToTable("PlannedEndChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Feedback.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Experience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Helped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Listened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Respected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmissionToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "GivenOn");
+
+                    b.HasIndex("TeamId", "SubmissionToken")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackResponses", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Identification.IdentificationDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1992,6 +2059,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReportId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TeamId", "SentAt");
 
                     b.ToTable("LiaisonReports", (string)null);
                 });
@@ -2798,6 +2867,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "CreatedAt");
 
+                    b.HasIndex("TeamId", "CreatedAt");
+
                     b.HasIndex("TeamId", "ServiceId", "CreatedAt");
 
                     b.ToTable("Referrals");
@@ -2845,6 +2916,63 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReferralEvents");
+                });
+
+            modelBuilder.Entity("Waymark.Referrals.UnmetNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("EpisodeId", "RecordedAt");
+
+                    b.HasIndex("TeamId", "RecordedAt");
+
+                    b.ToTable("UnmetNeeds", (string)null);
                 });
 
             modelBuilder.Entity("Waymark.Reminders.Reminder", b =>
@@ -3421,6 +3549,48 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.ToTable("ServiceNeeds");
                 });
 
+            modelBuilder.Entity("Waymark.Supervision.SupervisionSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupervisorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TeamId", "UserId", "Kind", "HeldOn");
+
+                    b.ToTable("SupervisionSessions", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Support.SupportSettings", b =>
                 {
                     b.Property<Guid>("TeamId")
@@ -3888,6 +4058,76 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.ToTable("ReleasePlans", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Training.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgencyKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyOther")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attendees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AverageRating")
+                        .HasPrecision(2, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackComments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TopicOther")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "DeliveredOn");
+
+                    b.ToTable("TrainingSessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -4036,6 +4276,15 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasOne("Waymark.Episodes.Episode", null)
                         .WithMany()
                         .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Commissioning.CommissionerKey", b =>
+                {
+                    b.HasOne("Waymark.Teams.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4482,6 +4731,15 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.Referrals.UnmetNeed", b =>
+                {
+                    b.HasOne("Waymark.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Reminders.Reminder", b =>
                 {
                     b.HasOne("Waymark.Appointments.Appointment", null)
@@ -4585,6 +4843,15 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .WithMany("Needs")
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Supervision.SupervisionSession", b =>
+                {
+                    b.HasOne("Waymark.Teams.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

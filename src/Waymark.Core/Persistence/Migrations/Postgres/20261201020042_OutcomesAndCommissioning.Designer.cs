@@ -12,8 +12,8 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWaymarkDbContext))]
-    [Migration("20261201010045_FiguresIndexes")]
-    partial class FiguresIndexes
+    [Migration("20261201020042_OutcomesAndCommissioning")]
+    partial class OutcomesAndCommissioning
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -766,6 +766,24 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Waymark.Commissioning.CommissionerKey", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("CommissionerKeys", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -850,6 +868,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasIndex("EpisodeId", "OccurredAt");
 
                     b.HasIndex("PersonId", "OccurredAt");
+
+                    b.HasIndex("TeamId", "OccurredAt");
 
                     b.HasIndex("PersonId", "TeamId", "Reached", "OccurredAt");
 
@@ -1539,6 +1559,53 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.ToTable("PlannedEndChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Feedback.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Experience")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Helped")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Listened")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Respected")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubmissionToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "GivenOn");
+
+                    b.HasIndex("TeamId", "SubmissionToken")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackResponses", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Identification.IdentificationDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2007,6 +2074,8 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasIndex("ReportId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TeamId", "SentAt");
 
                     b.ToTable("LiaisonReports", (string)null);
                 });
@@ -2820,6 +2889,8 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasIndex("PersonId", "CreatedAt");
 
+                    b.HasIndex("TeamId", "CreatedAt");
+
                     b.HasIndex("TeamId", "ServiceId", "CreatedAt");
 
                     b.ToTable("Referrals");
@@ -2867,6 +2938,63 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReferralEvents");
+                });
+
+            modelBuilder.Entity("Waymark.Referrals.UnmetNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("EpisodeId", "RecordedAt");
+
+                    b.HasIndex("TeamId", "RecordedAt");
+
+                    b.ToTable("UnmetNeeds", (string)null);
                 });
 
             modelBuilder.Entity("Waymark.Reminders.Reminder", b =>
@@ -3443,6 +3571,48 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.ToTable("ServiceNeeds");
                 });
 
+            modelBuilder.Entity("Waymark.Supervision.SupervisionSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SupervisorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TeamId", "UserId", "Kind", "HeldOn");
+
+                    b.ToTable("SupervisionSessions", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Support.SupportSettings", b =>
                 {
                     b.Property<Guid>("TeamId")
@@ -3910,6 +4080,76 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.ToTable("ReleasePlans", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Training.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AgencyKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgencyOther")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Attendees")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AudienceText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("AverageRating")
+                        .HasPrecision(2, 1)
+                        .HasColumnType("numeric(2,1)");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FeedbackComments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TopicOther")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "DeliveredOn");
+
+                    b.ToTable("TrainingSessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -4058,6 +4298,15 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasOne("Waymark.Episodes.Episode", null)
                         .WithMany()
                         .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Commissioning.CommissionerKey", b =>
+                {
+                    b.HasOne("Waymark.Teams.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4504,6 +4753,15 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.Referrals.UnmetNeed", b =>
+                {
+                    b.HasOne("Waymark.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Reminders.Reminder", b =>
                 {
                     b.HasOne("Waymark.Appointments.Appointment", null)
@@ -4607,6 +4865,15 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .WithMany("Needs")
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Supervision.SupervisionSession", b =>
+                {
+                    b.HasOne("Waymark.Teams.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
