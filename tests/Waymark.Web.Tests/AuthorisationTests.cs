@@ -356,7 +356,7 @@ public abstract class AuthorisationTests(AppFixture app)
         new("POST /ThroughTheGate/Cancel", w => $"/people/{w.Person}/release/cancel", CaseWork, N),
         new("GET /ThroughTheGate/FollowUp", w => $"/people/{w.ReleasedPerson}/release/follow-up", CaseWork, N),
         new("POST /ThroughTheGate/FollowUp", w => $"/people/{w.ReleasedPerson}/release/follow-up", CaseWork, N),
-        // Issue 15 items 5-7 (docs/security/people.md): the long-term attention list, feedback, training and supervision.
+        // Issue 15 items 5-7 (docs/security.md): the long-term attention list, feedback, training and supervision.
         new("GET /LongTermAttention/Index", _ => "/long-term-attention?Purpose=monitoring", Managers, O),
         new("GET /Feedback/Give", _ => "/feedback/give", CaseWork, O),
         new("POST /Feedback/Give", _ => "/feedback/give", CaseWork, O),

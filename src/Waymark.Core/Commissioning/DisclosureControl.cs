@@ -21,7 +21,7 @@ namespace Waymark.Commissioning;
 /// percentage of a suppressed count would reveal it.</item>
 /// </list>
 /// Suppressed cells have the text "*" and the value null (so a chart draws nothing). The rules and their sources are
-/// in docs/figures-commissioning.md.
+/// in docs/figures.md.
 /// </summary>
 public static class DisclosureControl
 {

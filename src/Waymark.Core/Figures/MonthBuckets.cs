@@ -27,7 +27,7 @@ public sealed class MonthKeyed<TKey>
 }
 
 /// <summary>
-/// Counting by month in the database (docs/figures-services.md): the period's records are filtered by an instant (or a UK
+/// Counting by month in the database (docs/figures.md): the period's records are filtered by an instant (or a UK
 /// date) and each is given its month by a CASE over <see cref="FigureScope.MonthBoundaries"/>, so a GROUP BY returns one
 /// small row per (month, category) and no record is loaded. The same SQL runs on SQLite and PostgreSQL (instants compare
 /// as stored; on SQLite as the binary number the context converts them to).

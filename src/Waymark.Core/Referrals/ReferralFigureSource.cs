@@ -7,7 +7,7 @@ namespace Waymark.Referrals;
 
 /// <summary>
 /// Section "Referrals": onward referrals sent in the period by need and by service; what the services decided; why they
-/// declined; attendance and engagement; days from sending to the first appointment (docs/figures-services.md). Counts are
+/// declined; attendance and engagement; days from sending to the first appointment (docs/figures.md). Counts are
 /// GROUP BY queries over the scope's teams' referrals and their events; the median reads one small tuple per referral
 /// sent in the period with an appointment (bounded by a team's year).
 /// </summary>

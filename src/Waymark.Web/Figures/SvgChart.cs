@@ -7,7 +7,7 @@ namespace Waymark.Web.Figures;
 
 /// <summary>
 /// Draws a figure's table as a small server-rendered SVG chart, placed inline in the page before the same data as a
-/// table (docs/figures-figures.md says why not ScottPlot). The chart is decorative beside its table: the root has
+/// table (docs/figures.md says why not ScottPlot). The chart is decorative beside its table: the root has
 /// <c>role="img"</c> and an <c>aria-label</c> summarising it. Only presentation attributes are used (no <c>style=</c>),
 /// so it passes the Content-Security-Policy's <c>style-src 'self'</c>. Colours are from the NHS palette, each at least
 /// 3:1 against white (WCAG 1.4.11, non-text contrast); a value that is null (suppressed or not known) draws nothing, so

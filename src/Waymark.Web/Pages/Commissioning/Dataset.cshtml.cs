@@ -35,7 +35,7 @@ public class DatasetModel(WaymarkDbContext db, MonthlyDataset dataset, Auditor a
         await LoadAsync(ct);
         if (CommissioningChoices.Chosen(MyTeams, team) is null) return NotFound();
         Team = team;
-        Month = Figures.Month.Of(UkTime.Today(clock)).FirstDay.AddMonths(-1) is var d ? Figures.Month.Of(d).Code : null;
+        Month = global::Waymark.Figures.Month.Of(UkTime.Today(clock)).FirstDay.AddMonths(-1) is var d ? global::Waymark.Figures.Month.Of(d).Code : null;
         Format = "csv";
         return Page();
     }
@@ -44,7 +44,7 @@ public class DatasetModel(WaymarkDbContext db, MonthlyDataset dataset, Auditor a
     {
         await LoadAsync(ct);
         if (CommissioningChoices.Chosen(MyTeams, Team) is not { } chosen) return NotFound();
-        var month = Figures.Month.Parse(Month);
+        var month = global::Waymark.Figures.Month.Parse(Month);
         if (month is null || MonthItems.All(i => i.Value != Month)) ModelState.AddModelError(nameof(Month), "Select a month");
         DatasetFormat? format = Format switch { "csv" => DatasetFormat.Csv, "json" => DatasetFormat.Json, _ => null };
         if (format is null) ModelState.AddModelError(nameof(Format), "Select CSV or JSON");
@@ -66,9 +66,9 @@ public class DatasetModel(WaymarkDbContext db, MonthlyDataset dataset, Auditor a
     {
         MyTeams = await CommissionedTeams.OfAsync(db, user.UserId!, ct);
         TeamItems = CommissioningChoices.TeamItems(MyTeams);
-        var current = Figures.Month.Of(UkTime.Today(clock));
+        var current = global::Waymark.Figures.Month.Of(UkTime.Today(clock));
         MonthItems = Enumerable.Range(0, MonthsOffered + 1)
-            .Select(i => Figures.Month.Of(current.FirstDay.AddMonths(-i)))
+            .Select(i => global::Waymark.Figures.Month.Of(current.FirstDay.AddMonths(-i)))
             .Select(m => new SelectListItem(m == current ? $"{m.Label} (so far)" : m.Label, m.Code)).ToList();
     }
 }

@@ -5,7 +5,7 @@ namespace Waymark.Web.Pages.LongTermAttention;
 
 /// <summary>
 /// People who need long-term attention (issue 15 item 5): team managers only (<see cref="Policies.ManageTeam"/>); never
-/// commissioners, practitioners, support workers or volunteers (docs/security/people.md).
+/// commissioners, practitioners, support workers or volunteers (docs/security.md).
 /// </summary>
 public sealed class Conventions : IFolderConventions
 {

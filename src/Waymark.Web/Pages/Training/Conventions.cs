@@ -5,7 +5,7 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Pages.Training;
 
 /// <summary>
-/// Training the team delivers to criminal justice staff (issue 15 item 7; docs/security/people.md): case workers see the
+/// Training the team delivers to criminal justice staff (issue 15 item 7; docs/security.md): case workers see the
 /// list; recording or changing a session needs <see cref="Permission.RecordContacts"/>, since the practitioner or support
 /// worker who delivered it is the one who knows the numbers (team managers hold it too).
 /// </summary>
