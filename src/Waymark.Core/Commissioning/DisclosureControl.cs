@@ -46,6 +46,15 @@ public static class DisclosureControl
     public static long Round(long count) =>
         (long)Math.Round(count / (double)Threshold, MidpointRounding.AwayFromZero) * Threshold;
 
+    /// <summary>A figure's table as a commissioner sees it (<see cref="Apply(CountTable)"/> or <see cref="Apply(MeasureTable)"/>).</summary>
+    /// <exception cref="InvalidOperationException">A kind of figure with no disclosure control: never shown rather than shown uncontrolled.</exception>
+    public static DisplayedTable Apply(Figure figure) => figure switch
+    {
+        CountFigure c => Apply(c.Table),
+        MeasureFigure m => Apply(m.Table),
+        _ => throw new InvalidOperationException($"No disclosure control for a {figure.GetType().Name}."),
+    };
+
     /// <summary>
     /// A count table as a commissioner sees it: columns the months then "Total"; a "Total" row when the rows are exclusive
     /// and there is more than one (as <see cref="DisplayedTable.Plain(CountTable)"/>); every cell controlled as this
@@ -138,30 +147,10 @@ public static class DisclosureControl
     public static DisplayedTable Apply(MeasureTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var columns = table.Months.Select(m => m.Label).Append("Whole period").ToList();
-        var text = new string[table.Rows.Count, columns.Count];
-        var values = new double?[table.Rows.Count, columns.Count];
-        for (var r = 0; r < table.Rows.Count; r++)
-            for (var c = 0; c < columns.Count; c++)
-            {
-                var m = c == columns.Count - 1 ? table.Totals[r] : table[r, c];
-                if (m.Value is null)
-                {
-                    text[r, c] = DisplayedTable.Format(null, table.Unit);
-                    values[r, c] = null;
-                }
-                else if (!ShowsMeasure(m))
-                {
-                    text[r, c] = Suppressed;
-                    values[r, c] = null;
-                }
-                else
-                {
-                    text[r, c] = DisplayedTable.Format(m.Value, table.Unit);
-                    values[r, c] = m.Value;
-                }
-            }
-        return new DisplayedTable(table.RowHeading, table.Rows, columns, text, values, null, table.Unit, [MeasureNote]);
+        return DisplayedTable.OfMeasures(table, m =>
+            m.Value is null ? (DisplayedTable.Format(null, table.Unit), null)
+            : !ShowsMeasure(m) ? (Suppressed, null)
+            : (DisplayedTable.Format(m.Value, table.Unit), m.Value), [MeasureNote]);
     }
 
     /// <summary>

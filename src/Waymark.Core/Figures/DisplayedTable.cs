@@ -16,6 +16,15 @@ public sealed record DisplayedTable(
     string? Unit,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>A figure's table as it is (<see cref="Plain(CountTable)"/> or <see cref="Plain(MeasureTable)"/>).</summary>
+    /// <exception cref="InvalidOperationException">A kind of figure with no table.</exception>
+    public static DisplayedTable Plain(Figure figure) => figure switch
+    {
+        CountFigure c => Plain(c.Table),
+        MeasureFigure m => Plain(m.Table),
+        _ => throw new InvalidOperationException($"No table for figure {figure.Key}."),
+    };
+
     /// <summary>A count table as it is, with a "Total" column and (for exclusive rows) a "Total" row.</summary>
     public static DisplayedTable Plain(CountTable table)
     {
@@ -43,19 +52,22 @@ public sealed record DisplayedTable(
     }
 
     /// <summary>A measure table as it is, with a "Whole period" column.</summary>
-    public static DisplayedTable Plain(MeasureTable table)
+    public static DisplayedTable Plain(MeasureTable table) =>
+        OfMeasures(table, m => (Format(m.Value, table.Unit), m.Value), []);
+
+    /// <summary>
+    /// A measure table with every cell shown by <paramref name="show"/> (its text and chart value: plainly, or under
+    /// disclosure control); columns the months then "Whole period" (each row's <see cref="MeasureTable.Totals"/>).
+    /// </summary>
+    public static DisplayedTable OfMeasures(MeasureTable table, Func<Measure, (string Text, double? Value)> show, IReadOnlyList<string> notes)
     {
         var columns = table.Months.Select(m => m.Label).Append("Whole period").ToList();
         var text = new string[table.Rows.Count, columns.Count];
         var values = new double?[table.Rows.Count, columns.Count];
         for (var r = 0; r < table.Rows.Count; r++)
             for (var c = 0; c < columns.Count; c++)
-            {
-                var m = c == columns.Count - 1 ? table.Totals[r] : table[r, c];
-                text[r, c] = Format(m.Value, table.Unit);
-                values[r, c] = m.Value;
-            }
-        return new DisplayedTable(table.RowHeading, table.Rows, columns, text, values, null, table.Unit, []);
+                (text[r, c], values[r, c]) = show(c == columns.Count - 1 ? table.Totals[r] : table[r, c]);
+        return new DisplayedTable(table.RowHeading, table.Rows, columns, text, values, null, table.Unit, notes);
     }
 
     /// <summary>"–" for no value; "80%" for unit "%" (a fraction); otherwise one decimal place and the unit ("12.5 hours").</summary>

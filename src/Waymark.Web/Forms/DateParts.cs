@@ -27,6 +27,14 @@ public class DateParts
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
 
+    /// <summary>Sets the three boxes to <paramref name="date"/> (an empty box given its default, so the form shows what was used).</summary>
+    public void Fill(DateOnly date)
+    {
+        Day = date.Day.ToString(CultureInfo.InvariantCulture);
+        Month = date.Month.ToString(CultureInfo.InvariantCulture);
+        Year = date.Year.ToString(CultureInfo.InvariantCulture);
+    }
+
     public static DateParts From(DateOnly? d) => d is { } x
         ? new DateParts { Day = x.Day.ToString(CultureInfo.InvariantCulture), Month = x.Month.ToString(CultureInfo.InvariantCulture), Year = x.Year.ToString(CultureInfo.InvariantCulture) }
         : new DateParts();

@@ -39,32 +39,17 @@ public class IndexModel(WaymarkDbContext db, TeamFigures figures, Auditor audito
         TeamItems = CommissioningChoices.TeamItems(MyTeams);
         if (CommissioningChoices.Chosen(MyTeams, Team) is not { } chosen) return NotFound();
         var today = UkTime.Today(clock);
-        var (from, fromError) = From.Parse("From date");
-        var (to, toError) = To.Parse("To date");
-        if (fromError is not null) ModelState.AddModelError(nameof(From), fromError);
-        if (toError is not null) ModelState.AddModelError(nameof(To), toError);
-        from ??= new DateOnly(today.Year, 1, 1);
-        to ??= today;
-        if (ModelState.IsValid)
-            foreach (var (field, message) in DateLimits.Period(from.Value, to.Value, today))
-                ModelState.AddModelError(field == "To" ? nameof(To) : nameof(From), message);
-        if (!ModelState.IsValid) return Page();
-        if (From.IsEmpty) From = DateParts.From(from);
-        if (To.IsEmpty) To = DateParts.From(to);
-        Period = $"{from.Value:d MMMM yyyy} to {to.Value:d MMMM yyyy}";
+        if (PeriodInput.Read(ModelState, From, To, new DateOnly(today.Year, 1, 1), today) is not { } period) return Page();
+        var (from, to) = period;
+        Period = $"{from:d MMMM yyyy} to {to:d MMMM yyyy}";
         if (chosen.Count == 0) { Sections = []; return Page(); }
-        var scope = new FigureScope(chosen.Select(t => t.Id).ToList(), from.Value, to.Value);
+        var scope = new FigureScope(chosen.Select(t => t.Id).ToList(), from, to);
         var computed = await figures.ComputeAsync(scope, ct);
         Sections = computed.Select(s => (s.Section, (IReadOnlyList<FigureDisplay>)s.Figures.Select(Controlled).ToList())).ToList();
         await auditor.RecordNowAsync(AuditAction.Viewed, "CommissionedFigures", null,
-            detail: $"from={from.Value:yyyy-MM-dd};to={to.Value:yyyy-MM-dd};teams={CommissioningChoices.AuditTeams(chosen)}", ct: ct);
+            detail: $"from={from:yyyy-MM-dd};to={to:yyyy-MM-dd};teams={CommissioningChoices.AuditTeams(chosen)}", ct: ct);
         return Page();
     }
 
-    private static FigureDisplay Controlled(Figure f) => f switch
-    {
-        CountFigure c => new FigureDisplay(f, DisclosureControl.Apply(c.Table)),
-        MeasureFigure m => new FigureDisplay(f, DisclosureControl.Apply(m.Table)),
-        _ => throw new InvalidOperationException($"No disclosure control for a {f.GetType().Name}."),
-    };
+    private static FigureDisplay Controlled(Figure f) => new(f, DisclosureControl.Apply(f));
 }

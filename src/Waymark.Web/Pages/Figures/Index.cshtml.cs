@@ -29,20 +29,10 @@ public class IndexModel(TeamFigures figures, ICurrentUser user, TimeProvider clo
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var today = UkTime.Today(clock);
-        var (from, fromError) = From.Parse("From date");
-        var (to, toError) = To.Parse("To date");
-        if (fromError is not null) ModelState.AddModelError(nameof(From), fromError);
-        if (toError is not null) ModelState.AddModelError(nameof(To), toError);
-        from ??= new DateOnly(today.Year, 1, 1);
-        to ??= today;
-        if (ModelState.IsValid)
-            foreach (var (field, message) in DateLimits.Period(from.Value, to.Value, today))
-                ModelState.AddModelError(field == "To" ? nameof(To) : nameof(From), message);
-        if (!ModelState.IsValid) return Page();
-        if (From.IsEmpty) From = DateParts.From(from);
-        if (To.IsEmpty) To = DateParts.From(to);
-        Period = (from.Value, to.Value);
-        Sections = await figures.ComputeAsync(new FigureScope([user.TeamId!.Value], from.Value, to.Value), ct);
+        if (PeriodInput.Read(ModelState, From, To, new DateOnly(today.Year, 1, 1), today) is not { } period) return Page();
+        var (from, to) = period;
+        Period = (from, to);
+        Sections = await figures.ComputeAsync(new FigureScope([user.TeamId!.Value], from, to), ct);
         return Page();
     }
 

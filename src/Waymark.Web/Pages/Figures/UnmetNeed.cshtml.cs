@@ -30,27 +30,12 @@ public class UnmetNeedModel(WaymarkDbContext db, ICurrentUser user, TimeProvider
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var today = UkTime.Today(clock);
-        var (from, fromError) = From.Parse("From date");
-        var (to, toError) = To.Parse("To date");
-        if (fromError is not null) ModelState.AddModelError(nameof(From), fromError);
-        if (toError is not null) ModelState.AddModelError(nameof(To), toError);
         // The twelve months to today unless said: this month and the eleven before.
-        from ??= new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
-        to ??= today;
-        if (ModelState.IsValid)
-            foreach (var (field, message) in DateLimits.Period(from.Value, to.Value, today))
-                ModelState.AddModelError(field == "To" ? nameof(To) : nameof(From), message);
-        if (!ModelState.IsValid) return Page();
-        if (From.IsEmpty) From = DateParts.From(from);
-        if (To.IsEmpty) To = DateParts.From(to);
-        Scope = new FigureScope([user.TeamId!.Value], from.Value, to.Value);
+        if (PeriodInput.Read(ModelState, From, To, new DateOnly(today.Year, today.Month, 1).AddMonths(-11), today) is not { } period) return Page();
+        var (from, to) = period;
+        Scope = new FigureScope([user.TeamId!.Value], from, to);
         var figures = await new UnmetNeedFigureSource().ComputeAsync(db, Scope, ct);
-        Figures = figures.Select(f => new FigureDisplay(f, f switch
-        {
-            CountFigure c => DisplayedTable.Plain(c.Table),
-            MeasureFigure m => DisplayedTable.Plain(m.Table),
-            _ => throw new InvalidOperationException("An unknown kind of figure."),
-        })).ToList();
+        Figures = figures.Select(f => new FigureDisplay(f, DisplayedTable.Plain(f))).ToList();
         var totalsFigure = new CountFigure("unmet.totals", "Unmet need", "The period's totals by need",
             "For each need with any count in the period: referrals declined as below threshold, as not eligible and for other reasons, and needs recorded with no suitable service.",
             new CountTable("Need", [], Scope.Months), FigureChart.Bars);

@@ -24,21 +24,11 @@ public class FiguresModel(ProactiveQueue queue, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var today = UkTime.Today(clock);
-        var (from, fromError) = From.Parse("From date");
-        var (to, toError) = To.Parse("To date");
-        if (fromError is not null) ModelState.AddModelError(nameof(From), fromError);
-        if (toError is not null) ModelState.AddModelError(nameof(To), toError);
-        from ??= today.AddDays(-DefaultDays + 1);
-        to ??= today;
-        if (ModelState.IsValid)
-            foreach (var (field, message) in DateLimits.Period(from.Value, to.Value, today, ProactiveQueue.MaxFigureDays))
-                ModelState.AddModelError(field == "To" ? nameof(To) : nameof(From), message);
-        if (!ModelState.IsValid) return Page();
-        if (From.IsEmpty) From = DateParts.From(from);
-        if (To.IsEmpty) To = DateParts.From(to);
+        if (PeriodInput.Read(ModelState, From, To, today.AddDays(-DefaultDays + 1), today, ProactiveQueue.MaxFigureDays) is not { } period) return Page();
+        var (from, to) = period;
         try
         {
-            (Days, Total) = await queue.FiguresAsync(from.Value, to.Value, ct);
+            (Days, Total) = await queue.FiguresAsync(from, to, ct);
         }
         catch (ValidationFailedException e)
         {
