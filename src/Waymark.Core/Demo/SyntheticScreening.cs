@@ -61,7 +61,8 @@ public sealed class SyntheticScreening(int seed)
             RecordedByUserId = userId,
         };
         outcome.AssessmentDueAt = AssessmentTargets.Default.DueAt(decision, urgency, screenedAt);
-        if (e.AssessedAt is null) e.AssessmentDueAt = outcome.AssessmentDueAt;
+        // As ScreeningService does: screening (before the assessment) sets when the assessment is due, and it stays.
+        e.AssessmentDueAt = outcome.AssessmentDueAt;
         if (e.AssessedAt is not { } assessedAt) return (outcome, null);
 
         var a = new PsychosocialAssessment

@@ -22,6 +22,14 @@ public sealed class UnmetNeedFigureSource : IFigureSource
     /// <inheritdoc />
     public int Order => 45;
 
+    /// <summary>
+    /// Decline reasons that are not "other declines" here: below threshold and not eligible have figures of their own, and
+    /// a referral declined by the person or closed because the service could not reach them says nothing about a gap in
+    /// local services, so it is not evidence of one (it stays in the Referrals section's decline reasons).
+    /// </summary>
+    public static readonly IReadOnlyList<DeclineReason> NotAServiceGap =
+        [DeclineReason.BelowThreshold, DeclineReason.NotEligible, DeclineReason.DeclinedByPerson, DeclineReason.CouldNotContactPerson];
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<Figure>> ComputeAsync(WaymarkDbContext db, FigureScope scope, CancellationToken ct)
     {
@@ -32,7 +40,7 @@ public sealed class UnmetNeedFigureSource : IFigureSource
         var below = await MonthBuckets.CountAsync(declines.Where(d => d.DeclineReason == DeclineReason.BelowThreshold), scope, x => x.At, x => x.Need, ct);
         var notEligible = await MonthBuckets.CountAsync(declines.Where(d => d.DeclineReason == DeclineReason.NotEligible), scope, x => x.At, x => x.Need, ct);
         var other = await MonthBuckets.CountAsync(
-            declines.Where(d => d.DeclineReason == null || (d.DeclineReason != DeclineReason.BelowThreshold && d.DeclineReason != DeclineReason.NotEligible)),
+            declines.Where(d => d.DeclineReason == null || !NotAServiceGap.Contains(d.DeclineReason.Value)),
             scope, x => x.At, x => x.Need, ct);
         var recorded = db.Set<UnmetNeed>().IgnoreQueryFilters().AsNoTracking().Where(u => scope.TeamIds.Contains(u.TeamId) && u.WithdrawnAt == null);
         var noService = await MonthBuckets.CountAsync(recorded, scope, u => u.RecordedAt, u => u.Need, ct);
@@ -48,7 +56,7 @@ public sealed class UnmetNeedFigureSource : IFigureSource
             new CountFigure(Keys[1], Section, "Declined as not eligible",
                 "Referrals a service declined in each month giving the reason \"not eligible\", by the need the referral was for.", ByNeed(notEligible)),
             new CountFigure(Keys[2], Section, "Declined for other reasons",
-                "Referrals a service declined in each month for any other reason (no capacity, out of area, offending history and the rest), by need.", ByNeed(other)),
+                "Referrals a service declined in each month for any other reason of the service's (no capacity, out of area, offending history and the rest; not the person declining or not being reached), by need.", ByNeed(other)),
             new CountFigure(Keys[3], Section, "No suitable service for the need",
                 "Needs for which a worker recorded in the month that no suitable service could be found (records withdrawn as made in error are not counted), by need.", ByNeed(noService)),
             new CountFigure(Keys[4], Section, "Why no suitable service was found",

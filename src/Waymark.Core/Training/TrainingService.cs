@@ -66,7 +66,7 @@ public class TrainingService(WaymarkDbContext db, Auditor audit, ICurrentUser us
 }
 
 /// <summary>
-/// "Training and supervision" figures: training sessions delivered, and people attending, by kind of agency and month
+/// "Training and supervision" figures: staff supervision recorded, by kind and month; training sessions delivered, and people attending, by kind of agency and month
 /// (from the training sessions recorded, by the UK date delivered). One aggregate query (GROUP BY date and agency kind,
 /// over the (TeamId, DeliveredOn) index), bucketed into months by date.
 /// </summary>
@@ -89,8 +89,17 @@ public sealed class TrainingFigureSource : IFigureSource
         var rows = AgencyKinds.All.Select(k => TrainingCodes.AgencyDisplay(k)).Append(TrainingCodes.AgencyDisplay(null)).ToList();
         var sessions = CountTable.From("Agency", rows, scope.Months, groups.Select(g => (TrainingCodes.AgencyDisplay(g.AgencyKind), Month.Of(g.DeliveredOn), g.Sessions)));
         var people = CountTable.From("Agency", rows, scope.Months, groups.Select(g => (TrainingCodes.AgencyDisplay(g.AgencyKind), Month.Of(g.DeliveredOn), g.People)));
+        // Supervision: a team's year is a few sessions per member of staff, so the (TeamId, UserId, …) index serves it.
+        var supervision = await db.Set<Waymark.Supervision.SupervisionSession>().IgnoreQueryFilters().AsNoTracking()
+            .Where(s => scope.TeamIds.Contains(s.TeamId) && s.HeldOn >= scope.From && s.HeldOn <= scope.To)
+            .GroupBy(s => new { s.HeldOn, s.Kind })
+            .Select(g => new { g.Key.HeldOn, g.Key.Kind, Count = g.LongCount() })
+            .ToListAsync(ct);
+        var supervised = CountTable.From("Kind of supervision", Waymark.Supervision.SupervisionKinds.All.Select(Waymark.Supervision.SupervisionKinds.Display).ToList(), scope.Months,
+            supervision.Select(g => (Waymark.Supervision.SupervisionKinds.Display(g.Kind), Month.Of(g.HeldOn), g.Count)));
         return
         [
+            new CountFigure("supervision.sessions", Section, "Staff supervision recorded", "Supervision recorded for the team's staff (one for each member of staff supervised), by kind and the month it was held. Who is up to date is on the supervision page.", supervised),
             new CountFigure("training.sessions", Section, "Training sessions delivered", "Training sessions the team delivered to criminal justice staff, from the training sessions recorded, by the kind of agency trained and the month delivered.", sessions),
             new CountFigure("training.attending", Section, "People attending training", "People attending the team's training sessions (the number attending each session recorded), by the kind of agency trained and the month delivered.", people),
         ];
@@ -119,7 +128,7 @@ internal sealed class TrainingSessionMapping : IEntityTypeConfiguration<Training
 /// <summary>The Training and Supervision capabilities' services.</summary>
 public static class TrainingRegistration
 {
-    /// <summary>Registers <see cref="TrainingService"/>, <see cref="SupervisionService"/> and the "Training delivered" figure source.</summary>
+    /// <summary>Registers <see cref="TrainingService"/>, <see cref="SupervisionService"/> and the "Training and supervision" figure source.</summary>
     public static IServiceCollection AddTrainingAndSupervision(this IServiceCollection services)
     {
         services.AddScoped<TrainingService>();

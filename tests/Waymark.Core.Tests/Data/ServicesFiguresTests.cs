@@ -170,11 +170,16 @@ public abstract class ServicesFiguresTests<TDb>(TDb database) : DataTest<TDb>(da
         notEligible.Decline(DeclineReason.NotEligible, "u", JustIntoApril, JustIntoApril);
         var noCapacity = Sent(w.Episode, s, "mental-health", MidMarch);
         noCapacity.Decline(DeclineReason.NoCapacity, "u", LateOnMarch31, LateOnMarch31);
+        // The person saying no, or the service not reaching them, is no evidence of a gap in services.
+        var byPerson = Sent(w.Episode, s, "mental-health", MidMarch);
+        byPerson.Decline(DeclineReason.DeclinedByPerson, "u", MidMarch, MidMarch);
+        var notReached = Sent(w.Episode, s, "mental-health", MidMarch);
+        notReached.Decline(DeclineReason.CouldNotContactPerson, "u", MidMarch, MidMarch);
         UnmetNeed U(Episode e, string need, UnmetNeedReason reason, DateTimeOffset at) =>
             new() { TeamId = e.TeamId, PersonId = e.PersonId, EpisodeId = e.Id, Need = need, Reason = reason, Detail = "Secret words", RecordedAt = at, RecordedByUserId = "u" };
         var withdrawn = U(w.Episode, "housing", UnmetNeedReason.Other, MidMarch);
         withdrawn.WithdrawnAt = MidMarch.AddDays(1);
-        await SaveAsync(below, notEligible, noCapacity, U(w.Episode, "autism", UnmetNeedReason.NoServiceExists, JustIntoApril),
+        await SaveAsync(below, notEligible, noCapacity, byPerson, notReached, U(w.Episode, "autism", UnmetNeedReason.NoServiceExists, JustIntoApril),
             U(w.Episode, "autism", UnmetNeedReason.NotInArea, LateOnMarch31), withdrawn, U(w.OtherEpisode, "autism", UnmetNeedReason.NoServiceExists, MidMarch));
 
         var f = await FiguresAsync(new UnmetNeedFigureSource(), Scope(w.Team));

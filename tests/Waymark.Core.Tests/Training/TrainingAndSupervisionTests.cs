@@ -94,6 +94,16 @@ public abstract class TrainingAndSupervisionTests<TDb>(TDb database) : DataTest<
             S(team.Id, new DateOnly(2026, 2, 3), null, 4),
             S(team.Id, new DateOnly(2025, 12, 31), AgencyKind.Prison, 30),
             S(other.Id, new DateOnly(2026, 1, 5), AgencyKind.Prison, 30));
+        var pat = (await NewUserAsync("Pat Worker", team)).Id;
+        SupervisionSession V(Guid t, DateOnly on, SupervisionKind kind) => new()
+        {
+            TeamId = t, UserId = pat, Kind = kind, HeldOn = on, SupervisorName = "Dr Supervisor", RecordedAt = _clock.Now, RecordedByUserId = pat,
+        };
+        await SaveAsync(
+            V(team.Id, new DateOnly(2026, 1, 31), SupervisionKind.OneToOneAccredited),
+            V(team.Id, new DateOnly(2026, 2, 1), SupervisionKind.OneToOneAccredited),
+            V(team.Id, new DateOnly(2025, 12, 31), SupervisionKind.OneToOneAccredited),
+            V(other.Id, new DateOnly(2026, 1, 10), SupervisionKind.OneToOneAccredited));
 
         await using var db = AsSystem();
         var figures = await new TrainingFigureSource().ComputeAsync(db, new FigureScope([team.Id], new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 28)), CancellationToken.None);
@@ -106,6 +116,9 @@ public abstract class TrainingAndSupervisionTests<TDb>(TDb database) : DataTest<
         Assert.Equal((2L, 0L, 0L, 1L), (sessions[custody, 0], sessions[custody, 1], sessions[otherRow, 0], sessions[otherRow, 1]));
         Assert.Equal((17L, 4L, 0L), (people[custody, 0], people[otherRow, 1], people.RowTotal(prison)));
         Assert.Equal(3, sessions.Total);
+        var supervised = ((CountFigure)figures.Single(f => f.Key == "supervision.sessions")).Table;
+        var oneToOne = supervised.Rows.ToList().IndexOf(SupervisionKinds.Display(SupervisionKind.OneToOneAccredited));
+        Assert.Equal((1L, 1L, 2L), (supervised[oneToOne, 0], supervised[oneToOne, 1], supervised.Total));
         Assert.All(figures, f => Assert.Equal("Training and supervision", f.Section));
     }
 

@@ -64,6 +64,14 @@ public abstract class UnmetNeedPageTests(AppFixture app)
         Assert.DoesNotContain("Secret", figures.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(person.FamilyName, figures.Html, StringComparison.Ordinal);
         Assert.NotNull(figures.Document.QuerySelector("#figure-unmet-totals"));
+        Assert.Contains("Exact counts for your team", figures.MainText, StringComparison.Ordinal);
+        // For a copy that leaves the team: as a commissioner would see it, the one record is hidden, not shown as 1.
+        var controlled = await manager.GetPageAsync("/figures/unmet-need?Controlled=true");
+        var hidden = controlled.Document.QuerySelectorAll("#figure-unmet-no-service tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Housing");
+        Assert.Contains(hidden.QuerySelectorAll("td"), c => c.TextContent == "*");
+        Assert.DoesNotContain(hidden.QuerySelectorAll("td"), c => c.TextContent == "1");
+        Assert.Null(controlled.Document.QuerySelector("#figure-unmet-totals"));
+        Assert.Contains("Shown as a commissioner would see it", controlled.MainText, StringComparison.Ordinal);
 
         // Withdrawn with a reason: kept, no longer counted.
         var list = await client.GetPageAsync($"/episodes/{episode.Id}/unmet-need");
