@@ -112,6 +112,40 @@ public abstract class CommissioningPageTests(AppFixture app)
         Assert.Null(viewed.PersonId);
     }
 
+    /// <summary>A commissioner's cell: 0, "*", "–", a multiple of 5, or a median or percentage (days, hours, %).</summary>
+    private static readonly System.Text.RegularExpressions.Regex ControlledCell =
+        new(@"^(\*|–|[\d,]+|[\d.]+ (days|hours)|\d+%)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    [Fact]
+    public async Task No_table_on_the_commissioners_page_shows_a_count_that_is_not_0_suppressed_or_a_multiple_of_5()
+    {
+        var (team, email, _) = await SmallTeamWithCommissionerAsync();
+        await AddEpisodesAsync(team, Setting.PoliceCustody, 7); // open at month end: 7 (unallocated), shown as 5, never 7
+        await AddEpisodesAsync(team, Setting.MagistratesCourt, 2);
+        var (factory, client) = await WithTestFiguresAsync(email);
+        await using (factory)
+        using (client)
+        {
+            var page = await client.GetPageAsync("/commissioning");
+            var tables = page.Document.QuerySelectorAll("main table");
+            Assert.NotEmpty(tables);
+            Assert.NotNull(page.Document.QuerySelector("#figure-caseload-open table"));
+            foreach (var table in tables)
+                foreach (var td in table.QuerySelectorAll("tbody td"))
+                {
+                    var text = td.TextContent.Trim();
+                    Assert.Matches(ControlledCell, text);
+                    if (System.Text.RegularExpressions.Regex.IsMatch(text, @"^[\d,]+$"))
+                        Assert.Equal(0, long.Parse(text.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) % 5);
+                }
+            var open = page.Document.QuerySelectorAll("#figure-caseload-open tbody tr")
+                .Single(tr => tr.QuerySelector("th")!.TextContent.Trim() == "Open episodes")
+                .QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+            Assert.Equal("10", open[^1]); // 9 open at the period's end → 10
+            Assert.Contains("0", open); // earlier months with none open show 0, not "*"
+        }
+    }
+
     [Fact]
     public async Task A_team_that_is_not_the_commissioners_is_not_found_on_either_page()
     {
