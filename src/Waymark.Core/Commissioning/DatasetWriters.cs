@@ -21,14 +21,8 @@ public enum DatasetFormat
 /// </summary>
 public static class DatasetWriters
 {
-    /// <summary>The header, in order: the field names of docs/dataset.md.</summary>
-    public static readonly IReadOnlyList<string> Fields =
-    [
-        "dataset_month", "team_type_code", "team", "person_key", "episode_key", "age_band", "sex", "ethnic_category",
-        "youth", "setting", "source_of_referral", "identified_month", "screened", "days_to_screening", "assessed",
-        "days_to_assessment", "report_sent", "days_to_report", "needs_found", "referrals_made", "referrals_accepted",
-        "referrals_declined", "cjs_decisions", "closed_month", "closure_reason", "new_or_known",
-    ];
+    /// <summary>The header, in order: the names of <see cref="DatasetFields.All"/> (docs/dataset.md).</summary>
+    public static readonly IReadOnlyList<string> Fields = [.. DatasetFields.All.Select(f => f.Name)];
 
     /// <summary>The content type and file extension of a format.</summary>
     public static (string ContentType, string Extension) Media(DatasetFormat format) => format switch

@@ -256,6 +256,24 @@ public abstract class MonthlyDatasetTests<TDb>(TDb database) : DataTest<TDb>(dat
         Assert.Equal(("2026-03", "2026-03"), (row.GetProperty("identified_month").GetString(), row.GetProperty("closed_month").GetString()));
     }
 
+    [Fact]
+    public async Task The_csv_header_the_json_properties_and_the_schema_follow_the_one_list_of_dataset_fields()
+    {
+        var team = await NewTeamAsync();
+        var commissioner = await NewUserAsync("Robin Commissioner", team);
+        var person = APerson().KnownTo(team).Build();
+        await SaveAsync(person, AnEpisode().For(person).InTeam(team).IdentifiedAt(On(3, 12)).Build());
+        var names = DatasetFields.All.Select(f => f.Name).ToList();
+
+        var csv = await WriteAsync(commissioner.Id, March, DatasetFormat.Csv);
+        Assert.Equal(names, csv.TrimStart('\uFEFF').Split("\r\n")[0].Split(','));
+        using var doc = JsonDocument.Parse(await WriteAsync(commissioner.Id, March, DatasetFormat.Json));
+        Assert.Equal(names, doc.RootElement.GetProperty("rows")[0].EnumerateObject().Select(p => p.Name));
+        using var schema = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "dataset.schema.json")));
+        Assert.Equal(names, schema.RootElement.GetProperty("definitions").GetProperty("row").GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.All(DatasetFields.All, f => Assert.False(string.IsNullOrWhiteSpace(f.Meaning), f.Name));
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -147,6 +147,31 @@ public abstract class CommissioningPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_dataset_page_explains_every_column_of_the_downloaded_file_in_order_with_the_meaning_of_its_codes()
+    {
+        var (team, email, _) = await SmallTeamWithCommissionerAsync();
+        await AddEpisodesAsync(team, Setting.PoliceCustody, 1);
+        using var client = await app.SignedInAsync(email);
+        var page = await client.GetPageAsync("/commissioning/dataset");
+        Assert.Contains("What each column means", page.MainText);
+        var explained = page.Document.QuerySelectorAll("main details summary code").Select(c => c.TextContent.Trim()).ToList();
+        var month = Month.Of(UkTime.DateOf(DateTimeOffset.UtcNow.AddHours(-1)));
+        using var download = await page.Form("main form").Set("Month", month.Code).Set("Format", "csv").SubmitAsync(client);
+        var header = Encoding.UTF8.GetString(await download.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n")[0].Split(',');
+        Assert.Equal(header, explained);
+        string Meaning(string column, string code) => page.Document.QuerySelectorAll($"#column-{column} tbody tr")
+            .Single(tr => tr.QuerySelector("td")!.TextContent.Trim() == code).QuerySelectorAll("td")[1].TextContent.Trim();
+        Assert.Equal("Male", Meaning("sex", "1"));
+        Assert.Equal("Not known", Meaning("sex", "0"));
+        Assert.Equal("White - British", Meaning("ethnic_category", "A"));
+        Assert.Equal("Police custody", Meaning("setting", "PoliceCustody"));
+        Assert.StartsWith("Police", Meaning("source_of_referral", "E1"), StringComparison.Ordinal);
+        Assert.StartsWith("Known", Meaning("new_or_known", "K"), StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector("#column-cjs_decisions tbody tr"));
+        Assert.Contains("up to the month's end", page.Document.QuerySelector("#column-referrals_declined")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_team_that_is_not_the_commissioners_is_not_found_on_either_page()
     {
         var (stranger, _) = await app.Data.AddTeamWithManagerAsync();
