@@ -9,7 +9,8 @@ namespace Waymark.Caseload;
 /// Section "Caseload, capacity and endings": episodes open at each month's end against the teams' caseload capacity,
 /// allocated or not at each month's end, episodes closed by reason and month, and the median length of the episodes
 /// closed. Open and allocated counts are one COUNT query per month; lengths read one small tuple per episode closed in
-/// the period (bounded by a team's year).
+/// the period (bounded by a team's year). Open and allocated episodes are COUNT figures (month-end counts, <see cref="CountTable.AtMonthEnd"/>)
+/// so a commissioner sees them rounded and suppressed like every count; only medians and percentages are measures.
 /// </summary>
 public sealed class CaseloadFigureSource : IFigureSource
 {
@@ -24,10 +25,12 @@ public sealed class CaseloadFigureSource : IFigureSource
     {
         var episodes = db.Episodes.IgnoreQueryFilters().AsNoTracking().Where(e => scope.TeamIds.Contains(e.TeamId));
         var capacities = await db.Teams.AsNoTracking().Where(t => scope.TeamIds.Contains(t.Id)).Select(t => t.CaseloadCapacity).ToListAsync(ct);
-        double? capacity = capacities.Count > 0 && capacities.All(c => c is not null) ? capacities.Sum(c => c!.Value) : null;
+        long? capacity = capacities.Count > 0 && capacities.All(c => c is not null) ? capacities.Sum(c => (long)c!.Value) : null;
 
-        var open = new MeasureTable("At month end", "episodes", ["Open episodes", "Caseload capacity"], scope.Months);
-        var allocation = new MeasureTable("At month end", "episodes", ["Allocated to a key worker", "Not allocated"], scope.Months);
+        // Counts of episodes, not measures, so a commissioner sees them rounded and small ones suppressed (issue 15).
+        string[] openRows = capacity is null ? ["Open episodes"] : ["Open episodes", "Caseload capacity"];
+        var open = new CountTable("At month end", openRows, scope.Months) { RowsAreExclusive = false, AtMonthEnd = true };
+        var allocation = new CountTable("At month end", ["Allocated to a key worker", "Not allocated"], scope.Months) { AtMonthEnd = true };
         var boundaries = scope.MonthBoundaries;
         for (var m = 0; m < scope.Months.Count; m++)
         {
@@ -37,13 +40,11 @@ public sealed class CaseloadFigureSource : IFigureSource
                 .GroupBy(e => e.KeyWorkerId != null && e.AllocatedAt < monthEnd)
                 .Select(g => new { Allocated = g.Key, Count = g.LongCount() }).ToListAsync(ct);
             long allocated = counts.Where(c => c.Allocated).Sum(c => c.Count), total = counts.Sum(c => c.Count);
-            open[0, m] = new Measure(total, total);
-            open[1, m] = new Measure(capacity, total);
-            allocation[0, m] = new Measure(allocated, allocated);
-            allocation[1, m] = new Measure(total - allocated, total - allocated);
+            open[0, m] = total;
+            if (capacity is { } cap) open[1, m] = cap;
+            allocation[0, m] = allocated;
+            allocation[1, m] = total - allocated;
         }
-        var last = scope.Months.Count - 1;
-        for (var r = 0; r < 2; r++) (open.Totals[r], allocation.Totals[r]) = (open[r, last], allocation[r, last]);
 
         var closed = episodes.Where(e => e.ClosedAt != null).Select(e => new { At = e.ClosedAt!.Value, e.ClosureReason });
         var byReason = await MonthBuckets.CountAsync(closed, scope, e => e.At, e => e.ClosureReason, ct);
@@ -63,10 +64,10 @@ public sealed class CaseloadFigureSource : IFigureSource
 
         return
         [
-            new MeasureFigure("caseload.open", Section, "Open episodes against capacity",
-                "Episodes open at the end of each month (identified before it and not closed by then), against the team's caseload capacity as set now; the whole period is its last day.",
-                open),
-            new MeasureFigure("caseload.allocation", Section, "Allocated and unallocated episodes",
+            new CountFigure("caseload.open", Section, "Open episodes against capacity",
+                "Episodes open at the end of each month (identified before it and not closed by then), against the team's caseload capacity as set now (shown when every team has one); the end of the period is its last day.",
+                open, FigureChart.Lines),
+            new CountFigure("caseload.allocation", Section, "Allocated and unallocated episodes",
                 "Episodes open at the end of each month with their current key worker allocated by then, and those without one.",
                 allocation, FigureChart.StackedBars),
             new CountFigure("caseload.closure-reason", Section, "Episodes closed, by reason",

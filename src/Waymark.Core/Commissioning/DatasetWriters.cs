@@ -21,14 +21,8 @@ public enum DatasetFormat
 /// </summary>
 public static class DatasetWriters
 {
-    /// <summary>The header, in order: the field names of docs/dataset.md.</summary>
-    public static readonly IReadOnlyList<string> Fields =
-    [
-        "dataset_month", "team_type_code", "team", "person_key", "episode_key", "age_band", "sex", "ethnic_category",
-        "youth", "setting", "source_of_referral", "identified_date", "screened", "days_to_screening", "assessed",
-        "days_to_assessment", "report_sent", "days_to_report", "needs_found", "referrals_made", "referrals_accepted",
-        "referrals_declined", "cjs_decisions", "closed_date", "closure_reason", "new_or_known",
-    ];
+    /// <summary>The header, in order: the names of <see cref="DatasetFields.All"/> (docs/dataset.md).</summary>
+    public static readonly IReadOnlyList<string> Fields = [.. DatasetFields.All.Select(f => f.Name)];
 
     /// <summary>The content type and file extension of a format.</summary>
     public static (string ContentType, string Extension) Media(DatasetFormat format) => format switch
@@ -118,7 +112,7 @@ public static class DatasetWriters
             json.WriteBoolean("youth", r.Youth);
             json.WriteString("setting", r.Setting);
             json.WriteString("source_of_referral", r.SourceOfReferral);
-            json.WriteString("identified_date", r.IdentifiedDate);
+            json.WriteString("identified_month", r.IdentifiedMonth);
             json.WriteBoolean("screened", r.Screened);
             Number(json, "days_to_screening", r.DaysToScreening);
             json.WriteBoolean("assessed", r.Assessed);
@@ -134,7 +128,7 @@ public static class DatasetWriters
             json.WriteStartArray("cjs_decisions");
             foreach (var d in r.CjsDecisions.Split(';', StringSplitOptions.RemoveEmptyEntries)) json.WriteStringValue(d);
             json.WriteEndArray();
-            if (r.ClosedDate is null) json.WriteNull("closed_date"); else json.WriteString("closed_date", r.ClosedDate);
+            if (r.ClosedMonth is null) json.WriteNull("closed_month"); else json.WriteString("closed_month", r.ClosedMonth);
             if (r.ClosureReason is null) json.WriteNull("closure_reason"); else json.WriteString("closure_reason", r.ClosureReason);
             json.WriteString("new_or_known", r.NewOrKnown);
             json.WriteEndObject();
@@ -159,9 +153,9 @@ public static class DatasetWriters
         return
         [
             r.DatasetMonth, r.TeamTypeCode, r.Team, r.PersonKey, r.EpisodeKey, r.AgeBand, r.Sex, r.EthnicCategory,
-            B(r.Youth), r.Setting, r.SourceOfReferral, r.IdentifiedDate, B(r.Screened), N(r.DaysToScreening), B(r.Assessed),
+            B(r.Youth), r.Setting, r.SourceOfReferral, r.IdentifiedMonth, B(r.Screened), N(r.DaysToScreening), B(r.Assessed),
             N(r.DaysToAssessment), B(r.ReportSent), N(r.DaysToReport), r.NeedsFound, N(r.ReferralsMade), N(r.ReferralsAccepted),
-            N(r.ReferralsDeclined), r.CjsDecisions, r.ClosedDate, r.ClosureReason, r.NewOrKnown,
+            N(r.ReferralsDeclined), r.CjsDecisions, r.ClosedMonth, r.ClosureReason, r.NewOrKnown,
         ];
     }
 }

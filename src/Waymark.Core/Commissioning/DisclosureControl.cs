@@ -65,7 +65,7 @@ public static class DisclosureControl
         ArgumentNullException.ThrowIfNull(table);
         var withTotalRow = table.RowsAreExclusive && table.Rows.Count > 1;
         var rows = withTotalRow ? [.. table.Rows, "Total"] : table.Rows.ToList();
-        var columns = table.Months.Select(m => m.Label).Append("Total").ToList();
+        var columns = table.Months.Select(m => m.Label).Append(table.TotalColumn).ToList();
         int nr = rows.Count, nc = columns.Count;
         var totalRow = withTotalRow ? nr - 1 : -1;
         var totalColumn = nc - 1;

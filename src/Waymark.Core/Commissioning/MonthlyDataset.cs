@@ -11,6 +11,10 @@ namespace Waymark.Commissioning;
 /// One row of the monthly dataset: one episode active in the month, pseudonymised (no name, date of birth, NHS number,
 /// PNC ID or other identifier, no free text). Every field is defined in docs/dataset.md; the values are as they stood
 /// at the end of the month (a step recorded after it is not shown), so the same month exported again gives the same rows.
+/// Dates are given as their UK month only ("yyyy-MM": <c>IdentifiedMonth</c>, <c>ClosedMonth</c>), never the day: an exact
+/// date with setting, sex, ethnicity and age band made almost every row unique, so someone holding custody records could
+/// match rows to people (issue 15; ICO anonymisation code: minimise quasi-identifiers). Timeliness is kept as days counted
+/// from identification.
 /// Counts and days are never negative (they are counted forward from identification), so no number is altered by the
 /// CSV writer's neutralising of a leading "-".
 /// </summary>
@@ -26,7 +30,7 @@ public sealed record DatasetRow(
     bool Youth,
     string Setting,
     string SourceOfReferral,
-    string IdentifiedDate,
+    string IdentifiedMonth,
     bool Screened,
     int? DaysToScreening,
     bool Assessed,
@@ -38,7 +42,7 @@ public sealed record DatasetRow(
     int ReferralsAccepted,
     int ReferralsDeclined,
     string CjsDecisions,
-    string? ClosedDate,
+    string? ClosedMonth,
     string? ClosureReason,
     string NewOrKnown);
 
@@ -139,7 +143,7 @@ public class MonthlyDataset(WaymarkDbContext db, TimeProvider clock)
                     e.Youth,
                     DatasetCodes.Setting(e.Setting),
                     DatasetCodes.SourceOfReferral(e.Setting),
-                    identified.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    identified.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
                     Days(e.ScreenedAt) is not null,
                     Days(e.ScreenedAt),
                     Days(e.AssessedAt) is not null,
@@ -152,7 +156,7 @@ public class MonthlyDataset(WaymarkDbContext db, TimeProvider clock)
                     steps.Where(s => s.Step == ReferralStep.Declined).Select(s => s.ReferralId).Distinct().Count(),
                     string.Join(';', decisions[e.Id].OrderBy(d => d.On)
                         .Select(d => d.PoliceDecision is { } pd ? "PD-" + pd : "CO-" + (int)d.CourtOutcome!.Value)),
-                    closed is { } at ? UkTime.DateOf(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+                    closed is { } at ? UkTime.DateOf(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) : null,
                     closed is not null && e.ClosureReason is { } why ? DatasetCodes.Closure(why) : null,
                     e.Known ? "K" : "N");
             }

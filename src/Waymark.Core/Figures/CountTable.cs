@@ -31,8 +31,13 @@ public sealed class CountTable
     /// <summary>The count for row <paramref name="row"/> and month <paramref name="month"/> (indexes).</summary>
     public long this[int row, int month] { get => _counts[row, month]; set => _counts[row, month] = value; }
 
-    /// <summary>A row's total over the months.</summary>
-    public long RowTotal(int row) => Enumerable.Range(0, Months.Count).Sum(m => _counts[row, m]);
+    /// <summary>
+    /// A row's total over the months; for a table of counts at each month's end (<see cref="AtMonthEnd"/>), the last
+    /// month's count (what was open at the period's end), since adding month-end counts counts the same thing many times.
+    /// </summary>
+    public long RowTotal(int row) => AtMonthEnd
+        ? (Months.Count == 0 ? 0 : _counts[row, Months.Count - 1])
+        : Enumerable.Range(0, Months.Count).Sum(m => _counts[row, m]);
     /// <summary>A month's total over the rows (meaningful when each thing counted is in one row only; see <see cref="RowsAreExclusive"/>).</summary>
     public long MonthTotal(int month) => Enumerable.Range(0, Rows.Count).Sum(r => _counts[r, month]);
     /// <summary>Every cell's total.</summary>
@@ -43,6 +48,15 @@ public sealed class CountTable
     /// meaningful total and the table shows a "Total" row; false when a thing can be in several (needs found), so none.
     /// </summary>
     public bool RowsAreExclusive { get; init; } = true;
+
+    /// <summary>
+    /// True when each cell counts what stood at the end of its month (episodes open at the month's end) rather than what
+    /// happened during it; then the last column is the count at the period's end (<see cref="TotalColumn"/>), not a sum.
+    /// </summary>
+    public bool AtMonthEnd { get; init; }
+
+    /// <summary>The heading of the last column: "Total", or "End of period" for a table of month-end counts.</summary>
+    public string TotalColumn => AtMonthEnd ? "End of period" : "Total";
 
     /// <summary>
     /// Builds a table from (row, month, count) cells, as an aggregate query returns them. Cells of a row or month not in

@@ -30,7 +30,7 @@ public sealed record DisplayedTable(
     {
         var withTotalRow = table.RowsAreExclusive && table.Rows.Count > 1;
         var rows = withTotalRow ? [.. table.Rows, "Total"] : table.Rows.ToList();
-        var columns = table.Months.Select(m => m.Label).Append("Total").ToList();
+        var columns = table.Months.Select(m => m.Label).Append(table.TotalColumn).ToList();
         var text = new string[rows.Count, columns.Count];
         var values = new double?[rows.Count, columns.Count];
         for (var r = 0; r < rows.Count; r++)

@@ -67,14 +67,14 @@ public abstract class MonthlyDatasetTests<TDb>(TDb database) : DataTest<TDb>(dat
             rows.Select(r => r.EpisodeKey).Order());
         var closed = rows.Single(r => r.EpisodeKey == CommissionerKey.Pseudonym(secret, "episode", closedInMarch.Id));
         // 31 March 15:00 UTC is 16:00 BST; screened, assessed, supported and closed an hour apart, all on the 31st (UK time).
-        Assert.Equal(("2026-03", "D02", team.Name, "2026-03-31", "2026-03-31", "NoFurtherActionAfterScreening"),
-            (closed.DatasetMonth, closed.TeamTypeCode, closed.Team, closed.IdentifiedDate, closed.ClosedDate, closed.ClosureReason));
+        Assert.Equal(("2026-03", "D02", team.Name, "2026-03", "2026-03", "NoFurtherActionAfterScreening"),
+            (closed.DatasetMonth, closed.TeamTypeCode, closed.Team, closed.IdentifiedMonth, closed.ClosedMonth, closed.ClosureReason));
         Assert.Equal((true, (int?)0, true, (int?)0, "E1", "PoliceCustody", "25-34", "1", "99"),
             (closed.Screened, closed.DaysToScreening, closed.Assessed, closed.DaysToAssessment, closed.SourceOfReferral, closed.Setting, closed.AgeBand, closed.Sex, closed.EthnicCategory));
         // The person had an earlier episode in the team (January), so the March one is "known"; January's is new.
         Assert.Equal("K", closed.NewOrKnown);
         Assert.Equal("N", rows.Single(r => r != closed).NewOrKnown);
-        Assert.Null(rows.Single(r => r != closed).ClosedDate);
+        Assert.Null(rows.Single(r => r != closed).ClosedMonth);
         Assert.DoesNotContain(rows, r => r.Team == other.Name);
     }
 
@@ -129,9 +129,9 @@ public abstract class MonthlyDatasetTests<TDb>(TDb database) : DataTest<TDb>(dat
         await SaveAsync(person, episode);
         // Identified 31 March 23:00 BST; screened, assessed and closed on 1 April (UK time).
         var row = Assert.Single(await RowsAsync(commissioner.Id, March));
-        Assert.Equal((false, (int?)null, false, (string?)null, (string?)null), (row.Screened, row.DaysToScreening, row.Assessed, row.ClosedDate, row.ClosureReason));
+        Assert.Equal((false, (int?)null, false, (string?)null, (string?)null), (row.Screened, row.DaysToScreening, row.Assessed, row.ClosedMonth, row.ClosureReason));
         var april = Assert.Single(await RowsAsync(commissioner.Id, April));
-        Assert.Equal((true, (int?)1, true, (int?)1, "2026-04-01"), (april.Screened, april.DaysToScreening, april.Assessed, april.DaysToAssessment, april.ClosedDate));
+        Assert.Equal((true, (int?)1, true, (int?)1, "2026-04"), (april.Screened, april.DaysToScreening, april.Assessed, april.DaysToAssessment, april.ClosedMonth));
     }
 
     [Fact]
@@ -232,6 +232,46 @@ public abstract class MonthlyDatasetTests<TDb>(TDb database) : DataTest<TDb>(dat
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
         Assert.Equal(string.Join(',', DatasetWriters.Fields), lines[0]);
         Assert.Contains(lines, l => l.Contains(",true,YouthCourt,E2,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task No_column_holds_a_full_date_only_months_so_date_and_demographics_do_not_single_a_person_out()
+    {
+        var team = await NewTeamAsync();
+        var commissioner = await NewUserAsync("Robin Commissioner", team);
+        var person = APerson().KnownTo(team).Build();
+        await SaveAsync(person,
+            AnEpisode().For(person).InTeam(team).IdentifiedAt(On(3, 12)).AtStatus(EpisodeStatus.Assessed).ClosedBecause(ClosureReason.SupportCompleted).Build());
+
+        var csv = await WriteAsync(commissioner.Id, March, DatasetFormat.Csv);
+        var json = await WriteAsync(commissioner.Id, March, DatasetFormat.Json);
+        var fullDate = new System.Text.RegularExpressions.Regex(@"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}");
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.DoesNotMatch(fullDate, lines[1]);
+        using var doc = JsonDocument.Parse(json);
+        var row = doc.RootElement.GetProperty("rows")[0];
+        foreach (var field in row.EnumerateObject())
+            Assert.False(field.Value.ValueKind == JsonValueKind.String && fullDate.IsMatch(field.Value.GetString()!), field.Name);
+        Assert.Equal(("2026-03", "2026-03"), (row.GetProperty("identified_month").GetString(), row.GetProperty("closed_month").GetString()));
+    }
+
+    [Fact]
+    public async Task The_csv_header_the_json_properties_and_the_schema_follow_the_one_list_of_dataset_fields()
+    {
+        var team = await NewTeamAsync();
+        var commissioner = await NewUserAsync("Robin Commissioner", team);
+        var person = APerson().KnownTo(team).Build();
+        await SaveAsync(person, AnEpisode().For(person).InTeam(team).IdentifiedAt(On(3, 12)).Build());
+        var names = DatasetFields.All.Select(f => f.Name).ToList();
+
+        var csv = await WriteAsync(commissioner.Id, March, DatasetFormat.Csv);
+        Assert.Equal(names, csv.TrimStart('\uFEFF').Split("\r\n")[0].Split(','));
+        using var doc = JsonDocument.Parse(await WriteAsync(commissioner.Id, March, DatasetFormat.Json));
+        Assert.Equal(names, doc.RootElement.GetProperty("rows")[0].EnumerateObject().Select(p => p.Name));
+        using var schema = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "dataset.schema.json")));
+        Assert.Equal(names, schema.RootElement.GetProperty("definitions").GetProperty("row").GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.All(DatasetFields.All, f => Assert.False(string.IsNullOrWhiteSpace(f.Meaning), f.Name));
     }
 
     private static string RepositoryRoot()

@@ -323,11 +323,12 @@ public abstract class ServicesFiguresTests<TDb>(TDb database) : DataTest<TDb>(da
         await SaveAsync(p, closesAtAprilStart, closesLateMarch, identifiedInApril);
 
         var f = await FiguresAsync(new CaseloadFigureSource(), Scope(w.Team));
-        var open = Measures(f, "caseload.open");
-        Assert.Equal((2.0, 2.0, 40.0), (open[0, 0].Value!.Value, open[0, 1].Value!.Value, open[1, 1].Value!.Value));
-        Assert.Equal(2.0, open.Totals[0].Value);
-        var allocation = Measures(f, "caseload.allocation");
-        Assert.Equal((1.0, 1.0, 1.0, 1.0), (allocation[0, 0].Value!.Value, allocation[1, 0].Value!.Value, allocation[0, 1].Value!.Value, allocation[1, 1].Value!.Value));
+        var open = Counts(f, "caseload.open"); // counts, so a commissioner sees them controlled (issue 15)
+        Assert.Equal((2L, 2L, 40L), (open[0, 0], open[0, 1], open[1, 1]));
+        Assert.Equal((2L, "End of period", false), (open.RowTotal(0), open.TotalColumn, open.RowsAreExclusive)); // the period's end, not a sum of month ends
+        var allocation = Counts(f, "caseload.allocation");
+        Assert.Equal((1L, 1L, 1L, 1L), (allocation[0, 0], allocation[1, 0], allocation[0, 1], allocation[1, 1]));
+        Assert.Equal(2L, allocation.Total);
         var closed = Counts(f, "caseload.closure-reason");
         Assert.Equal(((1L, 0L), (0L, 1L)), (Row(closed, "Support completed"), Row(closed, "Declined by the person")));
         Assert.Equal(2, closed.Total); // the other team's episodes are not counted

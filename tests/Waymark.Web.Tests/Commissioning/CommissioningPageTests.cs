@@ -112,6 +112,65 @@ public abstract class CommissioningPageTests(AppFixture app)
         Assert.Null(viewed.PersonId);
     }
 
+    /// <summary>A commissioner's cell: 0, "*", "–", a multiple of 5, or a median or percentage (days, hours, %).</summary>
+    private static readonly System.Text.RegularExpressions.Regex ControlledCell =
+        new(@"^(\*|–|[\d,]+|[\d.]+ (days|hours)|\d+%)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    [Fact]
+    public async Task No_table_on_the_commissioners_page_shows_a_count_that_is_not_0_suppressed_or_a_multiple_of_5()
+    {
+        var (team, email, _) = await SmallTeamWithCommissionerAsync();
+        await AddEpisodesAsync(team, Setting.PoliceCustody, 7); // open at month end: 7 (unallocated), shown as 5, never 7
+        await AddEpisodesAsync(team, Setting.MagistratesCourt, 2);
+        var (factory, client) = await WithTestFiguresAsync(email);
+        await using (factory)
+        using (client)
+        {
+            var page = await client.GetPageAsync("/commissioning");
+            var tables = page.Document.QuerySelectorAll("main table");
+            Assert.NotEmpty(tables);
+            Assert.NotNull(page.Document.QuerySelector("#figure-caseload-open table"));
+            foreach (var table in tables)
+                foreach (var td in table.QuerySelectorAll("tbody td"))
+                {
+                    var text = td.TextContent.Trim();
+                    Assert.Matches(ControlledCell, text);
+                    if (System.Text.RegularExpressions.Regex.IsMatch(text, @"^[\d,]+$"))
+                        Assert.Equal(0, long.Parse(text.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) % 5);
+                }
+            var open = page.Document.QuerySelectorAll("#figure-caseload-open tbody tr")
+                .Single(tr => tr.QuerySelector("th")!.TextContent.Trim() == "Open episodes")
+                .QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+            Assert.Equal("10", open[^1]); // 9 open at the period's end → 10
+            Assert.Contains("0", open); // earlier months with none open show 0, not "*"
+        }
+    }
+
+    [Fact]
+    public async Task The_dataset_page_explains_every_column_of_the_downloaded_file_in_order_with_the_meaning_of_its_codes()
+    {
+        var (team, email, _) = await SmallTeamWithCommissionerAsync();
+        await AddEpisodesAsync(team, Setting.PoliceCustody, 1);
+        using var client = await app.SignedInAsync(email);
+        var page = await client.GetPageAsync("/commissioning/dataset");
+        Assert.Contains("What each column means", page.MainText);
+        var explained = page.Document.QuerySelectorAll("main details summary code").Select(c => c.TextContent.Trim()).ToList();
+        var month = Month.Of(UkTime.DateOf(DateTimeOffset.UtcNow.AddHours(-1)));
+        using var download = await page.Form("main form").Set("Month", month.Code).Set("Format", "csv").SubmitAsync(client);
+        var header = Encoding.UTF8.GetString(await download.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n")[0].Split(',');
+        Assert.Equal(header, explained);
+        string Meaning(string column, string code) => page.Document.QuerySelectorAll($"#column-{column} tbody tr")
+            .Single(tr => tr.QuerySelector("td")!.TextContent.Trim() == code).QuerySelectorAll("td")[1].TextContent.Trim();
+        Assert.Equal("Male", Meaning("sex", "1"));
+        Assert.Equal("Not known", Meaning("sex", "0"));
+        Assert.Equal("White - British", Meaning("ethnic_category", "A"));
+        Assert.Equal("Police custody", Meaning("setting", "PoliceCustody"));
+        Assert.StartsWith("Police", Meaning("source_of_referral", "E1"), StringComparison.Ordinal);
+        Assert.StartsWith("Known", Meaning("new_or_known", "K"), StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector("#column-cjs_decisions tbody tr"));
+        Assert.Contains("up to the month's end", page.Document.QuerySelector("#column-referrals_declined")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_team_that_is_not_the_commissioners_is_not_found_on_either_page()
     {
