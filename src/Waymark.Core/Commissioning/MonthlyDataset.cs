@@ -49,7 +49,7 @@ public sealed record DatasetRow(
 /// <summary>
 /// The monthly dataset for a commissioner (docs/dataset.md): one <see cref="DatasetRow"/> per episode of the chosen
 /// teams ACTIVE in the month, i.e. identified on or before its last day (UK date) and not closed before its first day.
-/// Rows are read 1,000 episodes at a time (one query for the episodes with their person's coded fields and counts, then
+/// Rows are read 10,000 episodes at a time (one query for the episodes with their person's coded fields and counts, then
 /// one query each for their needs, referrals, reports and criminal justice decisions), so a national month never sits
 /// in memory and no query runs per episode.
 /// </summary>
@@ -59,7 +59,7 @@ public class MonthlyDataset(WaymarkDbContext db, TimeProvider clock)
     public const string TeamTypeCode = "D02";
 
     /// <summary>Episodes read per batch.</summary>
-    public const int BatchSize = 1000;
+    public const int BatchSize = 10_000;
 
     /// <summary>
     /// The rows, batch by batch, keyed with <paramref name="commissionerUserId"/>'s own secret (made on first use). The
