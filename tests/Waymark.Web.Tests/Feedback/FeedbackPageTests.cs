@@ -149,7 +149,9 @@ public abstract class FeedbackPageTests(AppFixture app)
         Assert.Equal("/feedback/thanks", Redirects.Path(emptyAgain));
         // A form without a token is answered with a fresh, empty form.
         using var noToken = await form.Form("main form").Set("Token", "").Set("Helped", "Partly").SubmitAsync(client);
-        Assert.Equal("/feedback/give", Redirects.Path(noToken));
+        var freshForm = await HtmlPage.ReadAsync(noToken);
+        Assert.Equal("Tell us what you think", freshForm.H1);
+        Assert.Null(freshForm.Document.QuerySelector("main input[type=radio][checked]"));
 
         var stored = Assert.Single(await ResponsesAsync(team));
         Assert.Equal((YesPartlyNo?)YesPartlyNo.Yes, stored.Helped);

@@ -9,12 +9,12 @@ namespace Waymark.Web.Pages.Feedback;
 
 /// <summary>
 /// Leaves the feedback hand-over mode ("/feedback/unlock"; <see cref="HandOver"/>): the signed-in worker's password
-/// (Identity's CheckPasswordAsync), then home. A wrong password counts towards the account's lockout (Identity's
-/// AccessFailedAsync, and the per-account sign-in throttle) and is audited as SignInFailed; a locked-out account is
-/// signed out. Unlocking is audited as SignedIn with the detail "Feedback hand-over unlocked".
+/// (Identity's CheckPasswordAsync), then home. A wrong password counts against the account in the per-account sign-in
+/// throttle (as changing the password does; docs/security.md "Rate limits") and is audited as SignInFailed; a locked-out
+/// account cannot unlock. Unlocking is audited as SignedIn with the detail "Feedback hand-over unlocked".
 /// </summary>
 [ShowsNoPersonData("The signed-in user's own password; nothing about any person.")]
-public class UnlockModel(UserManager<WaymarkUser> users, SignInManager<WaymarkUser> signIn, UserSessions sessions, Auditor audit) : PageModel
+public class UnlockModel(UserManager<WaymarkUser> users, Auditor audit) : PageModel
 {
     /// <summary>The signed-in worker's password, as typed.</summary>
     [BindProperty] public string? Password { get; set; }
@@ -32,20 +32,10 @@ public class UnlockModel(UserManager<WaymarkUser> users, SignInManager<WaymarkUs
         if (await users.IsLockedOutAsync(user) || !await users.CheckPasswordAsync(user, Password!))
         {
             SignInThrottle.AttemptFailed(HttpContext);
-            await users.AccessFailedAsync(user);
             await audit.RecordNowAsync(AuditAction.SignInFailed, "User", user.Id, detail: "Feedback hand-over unlock: wrong password", ct: ct);
-            if (await users.IsLockedOutAsync(user))
-            {
-                await audit.RecordNowAsync(AuditAction.LockedOut, "User", user.Id, detail: "Feedback hand-over unlock", ct: ct);
-                if (SessionClaims.Of(User) is { } sessionId) await sessions.EndAsync(sessionId, user.Id, SessionEndReason.SignedOut);
-                await signIn.SignOutAsync();
-                HandOver.End(HttpContext);
-                return RedirectToPage("/Account/SignIn");
-            }
             ModelState.AddModelError(nameof(Password), "The password is not right");
             return Page();
         }
-        await users.ResetAccessFailedCountAsync(user);
         await audit.RecordNowAsync(AuditAction.SignedIn, "User", user.Id, detail: "Feedback hand-over unlocked", ct: ct);
         HandOver.End(HttpContext);
         return Redirect("/");
