@@ -38,6 +38,17 @@ public class PeopleFeedbackTrainingTests(BrowserFixture fx)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Thank you");
         await page.AssertAccessibleAsync("the thank-you page");
 
+        // Handed over: only "Staff: unlock" with the worker's password leads back into Waymark.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Staff: unlock" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Staff: unlock Waymark");
+        await page.AssertAccessibleAsync("the feedback hand-over unlock page");
+        await page.GetByLabel("Your password").FillAsync("Not-the-password-1!");
+        await page.PressButtonAsync("Unlock");
+        await page.AssertErrorStateAsync("the unlock page with a wrong password", "The password is not right");
+        await page.GetByLabel("Your password").FillAsync(WaymarkApp.DemoPassword);
+        await page.PressButtonAsync("Unlock");
+        await Expect(page.Locator("h1")).Not.ToHaveTextAsync("Staff: unlock Waymark");
+
         await page.GotoAsync("/feedback/sheet");
         await page.AssertAccessibleAsync("the easy-read feedback sheet");
         await page.GotoAsync("/feedback/type-in");
@@ -48,6 +59,27 @@ public class PeopleFeedbackTrainingTests(BrowserFixture fx)
         var manager = await fx.SignedInPageAsync(Ui.Email("TeamManager"));
         await manager.GotoAsync("/feedback/comments");
         await manager.AssertAccessibleAsync("what people told us");
+    }
+
+    [Fact]
+    public async Task After_feedback_is_finished_going_back_shows_an_empty_form_and_then_the_unlock_page()
+    {
+        var page = await fx.SignedInPageAsync(Ui.Email("Practitioner"));
+        await page.GotoAsync("/caseload");
+        await page.GotoAsync("/feedback/give");
+        await page.ChooseRadioByKeyboardAsync("Experience", "Very good");
+        await page.Locator("textarea[name='Comments']").FillAsync("Words of the first person");
+        await page.PressButtonAsync("Finished");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Thank you");
+
+        await page.GoBackAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Tell us what you think");
+        await Expect(page.Locator("input[name='Experience']:checked")).ToHaveCountAsync(0);
+        await Expect(page.Locator("textarea[name='Comments']")).ToHaveValueAsync("");
+        await page.GoBackAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Staff: unlock Waymark");
+        await page.GotoAsync("/people");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Staff: unlock Waymark");
     }
 
     [Fact]

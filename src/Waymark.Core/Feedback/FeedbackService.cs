@@ -46,6 +46,13 @@ public class FeedbackService(WaymarkDbContext db, ICurrentUser user, TimeProvide
         return true;
     }
 
+    /// <summary>Whether a device form with <paramref name="token"/> was already stored for the current team.</summary>
+    public Task<bool> TokenUsedAsync(Guid token, CancellationToken ct = default)
+    {
+        var team = user.TeamId!.Value;
+        return Responses.AnyAsync(r => r.TeamId == team && r.SubmissionToken == token, ct);
+    }
+
     /// <summary>Stores a paper sheet's answers, filled in on <paramref name="givenOn"/> (UK date).</summary>
     /// <exception cref="ValidationFailedException">
     /// As <see cref="GiveAsync"/>; also the date (field "GivenOn") missing, after today or more than

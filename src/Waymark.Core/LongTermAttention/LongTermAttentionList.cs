@@ -72,6 +72,49 @@ public class LongTermAttentionList(WaymarkDbContext db, TimeProvider clock)
     public static (DateOnly From, DateOnly To) PeriodEnding(DateOnly today) => (today.AddYears(-1).AddDays(1), today);
 
     /// <summary>
+    /// How many people team <paramref name="teamId"/>'s list names today (0 to <see cref="MaxPeople"/>), and whether
+    /// they all have the same three counts (then the ranking picks nobody out: the order is only the tie-break).
+    /// Three small aggregate queries over the same counts as <see cref="PageAsync"/>.
+    /// </summary>
+    public async Task<(int Listed, bool AllAlike)> SizeAsync(Guid teamId, CancellationToken ct = default)
+    {
+        var (from, to) = PeriodEnding(UkTime.Today(clock));
+        var ranked = RankedCounts(teamId, UkTime.FromLocal(from, TimeOnly.MinValue), UkTime.FromLocal(to.AddDays(1), TimeOnly.MinValue))
+            .Join(db.People.IgnoreQueryFilters(), r => r.PersonId, p => p.Id, (r, p) => r);
+        var listed = Math.Min(await ranked.CountAsync(ct), MaxPeople);
+        if (listed <= 1) return (listed, false);
+        var ordered = ranked.OrderByDescending(r => r.P).ThenByDescending(r => r.X).ThenByDescending(r => r.C).Select(r => new { r.P, r.X, r.C });
+        var first = await ordered.FirstAsync(ct);
+        var last = await ordered.Skip(listed - 1).FirstAsync(ct);
+        return (listed, first.P == last.P && first.X == last.X && first.C == last.C);
+    }
+
+    private IQueryable<Ranked> RankedCounts(Guid teamId, DateTimeOffset start, DateTimeOffset end)
+    {
+        var presentations = db.Episodes.IgnoreQueryFilters()
+            .Where(e => e.TeamId == teamId && e.IdentifiedAt >= start && e.IdentifiedAt < end)
+            .Select(e => new Tally { PersonId = e.PersonId, P = 1, X = 0, C = 0 });
+        var crisis = DropInReasons.FeelingACrisisComing;
+        var crises = db.Set<DropIn>().IgnoreQueryFilters()
+            .Where(d => d.TeamId == teamId && d.ArrivedAt >= start && d.ArrivedAt < end && (d.Reasons & crisis) == crisis)
+            .Select(d => new Tally { PersonId = d.PersonId, P = 0, X = 1, C = 0 });
+        var contacts = db.Set<Contact>().IgnoreQueryFilters()
+            .Where(c => c.TeamId == teamId && c.OccurredAt >= start && c.OccurredAt < end && c.Reached && c.SupersededAt == null && c.EnteredInErrorAt == null)
+            .Select(c => new Tally { PersonId = c.PersonId, P = 0, X = 0, C = 1 });
+        return presentations.Concat(crises).Concat(contacts)
+            .GroupBy(t => t.PersonId)
+            .Select(g => new Ranked { PersonId = g.Key, P = g.Sum(t => t.P), X = g.Sum(t => t.X), C = g.Sum(t => t.C) });
+    }
+
+    private sealed class Ranked
+    {
+        public Guid PersonId { get; init; }
+        public int P { get; init; }
+        public int X { get; init; }
+        public int C { get; init; }
+    }
+
+    /// <summary>
     /// Page <paramref name="page"/> (1 to <see cref="MaxPage"/>; other numbers give an empty page) of team
     /// <paramref name="teamId"/>'s list, counted up to today (UK). Reads across the team's own records only, ignoring the
     /// current user's scope so the caller must pass the team the user manages.
@@ -85,20 +128,7 @@ public class LongTermAttentionList(WaymarkDbContext db, TimeProvider clock)
         var skip = (page - 1) * PageSize;
         var take = Math.Min(PageSize + 1, MaxPeople - skip);
 
-        var presentations = db.Episodes.IgnoreQueryFilters()
-            .Where(e => e.TeamId == teamId && e.IdentifiedAt >= start && e.IdentifiedAt < end)
-            .Select(e => new Tally { PersonId = e.PersonId, P = 1, X = 0, C = 0 });
-        var crisis = DropInReasons.FeelingACrisisComing;
-        var crises = db.Set<DropIn>().IgnoreQueryFilters()
-            .Where(d => d.TeamId == teamId && d.ArrivedAt >= start && d.ArrivedAt < end && (d.Reasons & crisis) == crisis)
-            .Select(d => new Tally { PersonId = d.PersonId, P = 0, X = 1, C = 0 });
-        var contacts = db.Set<Contact>().IgnoreQueryFilters()
-            .Where(c => c.TeamId == teamId && c.OccurredAt >= start && c.OccurredAt < end && c.Reached && c.SupersededAt == null && c.EnteredInErrorAt == null)
-            .Select(c => new Tally { PersonId = c.PersonId, P = 0, X = 0, C = 1 });
-
-        var ranked = presentations.Concat(crises).Concat(contacts)
-            .GroupBy(t => t.PersonId)
-            .Select(g => new { PersonId = g.Key, P = g.Sum(t => t.P), X = g.Sum(t => t.X), C = g.Sum(t => t.C) });
+        var ranked = RankedCounts(teamId, start, end);
 
         var rows = await (
             from r in ranked

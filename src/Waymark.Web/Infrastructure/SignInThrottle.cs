@@ -42,7 +42,7 @@ public static class SignInThrottle
     /// <summary>Marks this request's attempt as failed (wrong password, unknown email, wrong code), so it counts against the account.</summary>
     public static void AttemptFailed(HttpContext http) => http.Items[FailedKey] = true;
 
-    private static readonly string[] Paths = ["/account/sign-in", "/account/two-factor", "/account/recovery-code", "/account/password"];
+    private static readonly string[] Paths = ["/account/sign-in", "/account/two-factor", "/account/recovery-code", "/account/password", "/feedback/unlock"];
 
     /// <summary>Whether the request is an attempt that is counted.</summary>
     public static bool IsAttempt(HttpContext http) =>

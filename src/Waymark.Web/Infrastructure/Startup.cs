@@ -270,6 +270,8 @@ public static class Startup
                 await context.RequestServices.GetRequiredService<HttpCurrentUser>().LoadTeamAsync(context.RequestAborted);
             await next(context);
         });
+        // The feedback hand-over lock: a browser handed to a person reaches only the feedback pages (docs/security.md).
+        app.Use((context, next) => Pages.Feedback.HandOver.LockAsync(context, () => next(context)));
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -98,4 +98,74 @@ public abstract class FeedbackPageTests(AppFixture app)
         using var client = await app.SignedInAsync(who);
         Assert.Null(await AccessChecks.CheckAsync(client, url, Expect.Forbidden));
     }
+
+    [Fact]
+    public async Task Handing_the_device_over_locks_every_worker_page_until_the_workers_password_is_entered()
+    {
+        var (_, manager) = await app.Data.AddTeamWithManagerAsync();
+        using var client = await app.SignedInAsync(manager);
+        var form = await client.GetPageAsync("/feedback/give");
+        using var done = await form.Form("main form").Set("Experience", "Good").SubmitAsync(client);
+        var thanks = await client.GetPageAsync("/feedback/thanks");
+        Assert.Equal(["#maincontent", "/feedback/give", "/feedback/unlock"], thanks.Links("a"));
+        foreach (var url in new[] { "/", "/people", "/caseload", "/feedback/comments", "/account" })
+        {
+            using var locked = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.SeeOther, locked.StatusCode);
+            Assert.Equal("/feedback/unlock", Redirects.Path(locked));
+        }
+        // The form again is allowed (another response) and keeps the lock.
+        Assert.Equal("Tell us what you think", (await client.GetPageAsync("/feedback/give")).H1);
+
+        var unlock = await client.GetPageAsync("/feedback/unlock");
+        Assert.Equal("Staff: unlock Waymark", unlock.H1);
+        using var wrong = await unlock.Form("main form").Set("Password", "Not-The-Pa55word!").SubmitAsync(client);
+        var refused = await HtmlPage.ReadAsync(wrong);
+        Assert.Contains(("#Password", "The password is not right"), refused.ErrorLinks);
+        using (var still = await client.GetAsync("/people")) Assert.Equal("/feedback/unlock", Redirects.Path(still));
+
+        using var right = await unlock.Form("main form").Set("Password", AppSettings.Password).SubmitAsync(client);
+        Assert.Equal("/", Redirects.Path(right));
+        using var home = await client.GetAsync("/people");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_form_is_never_cached_and_its_token_stores_once_and_shows_nothing_when_sent_again()
+    {
+        var (team, manager) = await app.Data.AddTeamWithManagerAsync();
+        using var client = await app.SignedInAsync(manager);
+        using var raw = await client.GetAsync("/feedback/give");
+        Assert.Contains("no-store", raw.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        var form = await client.GetPageAsync("/feedback/give");
+        Assert.Equal("off", form.Document.QuerySelector("main form")!.GetAttribute("autocomplete"));
+
+        using var first = await form.Form("main form").Set("Helped", "Yes").Set("Comments", "First person's words").SubmitAsync(client);
+        Assert.Equal("/feedback/thanks", Redirects.Path(first));
+        // The same form again, with different (or no) answers: nothing stored, nothing shown, the thank-you page.
+        using var again = await form.Form("main form").Set("Helped", "No").Set("Comments", "Second try").SubmitAsync(client);
+        Assert.Equal("/feedback/thanks", Redirects.Path(again));
+        using var emptyAgain = await form.Form("main form").Set("Comments", "First person's words").SubmitAsync(client);
+        Assert.Equal("/feedback/thanks", Redirects.Path(emptyAgain));
+        // A form without a token is answered with a fresh, empty form.
+        using var noToken = await form.Form("main form").Set("Token", "").Set("Helped", "Partly").SubmitAsync(client);
+        var freshForm = await HtmlPage.ReadAsync(noToken);
+        Assert.Equal("Tell us what you think", freshForm.H1);
+        Assert.Null(freshForm.Document.QuerySelector("main input[type=radio][checked]"));
+
+        var stored = Assert.Single(await ResponsesAsync(team));
+        Assert.Equal((YesPartlyNo?)YesPartlyNo.Yes, stored.Helped);
+        var fresh = await client.GetPageAsync("/feedback/give");
+        Assert.DoesNotContain("First person", fresh.Html, StringComparison.Ordinal);
+        Assert.Null(fresh.Document.QuerySelector("main input[type=radio][checked]"));
+    }
+
+    [Fact]
+    public async Task The_comments_page_warns_that_the_words_may_hold_personal_details()
+    {
+        var (_, manager) = await app.Data.AddTeamWithManagerAsync();
+        using var client = await app.SignedInAsync(manager);
+        var page = await client.GetPageAsync("/feedback/comments");
+        Assert.Contains("may contain personal details", page.Document.QuerySelector("#personal-details-warning")!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -99,4 +99,25 @@ public abstract class LongTermAttentionPageTests(AppFixture app)
         using var practitioner = await app.SignedInAsync(Users.Practitioner);
         Assert.DoesNotContain("/long-term-attention", (await practitioner.GetPageAsync("/")).Links("main a"));
     }
+
+    [Fact]
+    public async Task The_list_says_how_many_it_names_that_equal_counts_pick_nobody_out_and_how_many_pages_there_are()
+    {
+        var (team, manager) = await app.Data.AddTeamWithManagerAsync();
+        for (var i = 0; i < 3; i++) await PersonWithEpisodesAsync(team, "Same" + i, 1);
+        using var client = await app.SignedInAsync(manager);
+
+        var page = await client.GetPageAsync("/long-term-attention?Purpose=monitoring");
+        Assert.StartsWith("All 3 people your team has seen", page.Document.QuerySelector("#listed")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("150", page.Document.QuerySelector("#listed")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector("#all-alike"));
+
+        var past = await client.GetPageAsync("/long-term-attention?Purpose=monitoring&page=99");
+        Assert.Contains("Showing page 99, but there is only 1 page.", past.MainText, StringComparison.Ordinal);
+
+        await PersonWithEpisodesAsync(team, "Twice", 2);
+        var ranked = await client.GetPageAsync("/long-term-attention?Purpose=monitoring");
+        Assert.Null(ranked.Document.QuerySelector("#all-alike"));
+        Assert.StartsWith("All 4 people", ranked.Document.QuerySelector("#listed")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
 }

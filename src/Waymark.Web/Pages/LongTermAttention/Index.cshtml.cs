@@ -29,6 +29,12 @@ public class IndexModel(LongTermAttentionList list, ICurrentUser user, TimeProvi
     public AttentionPage? List { get; private set; }
     public int PageNumber { get; private set; } = 1;
     public DateOnly Today { get; private set; }
+    /// <summary>How many people the whole list names (at most <see cref="LongTermAttentionList.MaxPeople"/>).</summary>
+    public int Listed { get; private set; }
+    /// <summary>True when everyone listed has the same counts (the ranking picks nobody out).</summary>
+    public bool AllAlike { get; private set; }
+    /// <summary>The pages of the list (0 when it is empty).</summary>
+    public int PageCount => (Listed + LongTermAttentionList.PageSize - 1) / LongTermAttentionList.PageSize;
     public List<SelectListItem> PurposeItems { get; } = LongTermAttentionPurpose.Reasons.Select(r => new SelectListItem(r.Text, r.Code)).ToList();
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
@@ -43,6 +49,7 @@ public class IndexModel(LongTermAttentionList list, ICurrentUser user, TimeProvi
         }
         Today = UkTime.Today(clock);
         List = await list.PageAsync(user.TeamId!.Value, PageNumber, ct);
+        (Listed, AllAlike) = await list.SizeAsync(user.TeamId!.Value, ct);
         _shown.Add(PersonView.List("LongTermAttention", List.Rows.Select(r => r.PersonId), $"page={PageNumber}") with { Purpose = purpose });
         return Page();
     }
