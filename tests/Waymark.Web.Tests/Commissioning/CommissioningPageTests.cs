@@ -236,6 +236,43 @@ public abstract class CommissioningPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_demo_commissioners_datasets_hold_none_of_the_demo_peoples_names_dates_of_birth_or_numbers()
+    {
+        // Issue 15's "Done when": the demo commissioner downloads the month's dataset (and last month's), as CSV and JSON,
+        // and nothing in them identifies any of the demo people.
+        using var client = await app.SignedInAsync(Users.Commissioner);
+        var thisMonth = Month.Of(UkTime.DateOf(DateTimeOffset.UtcNow));
+        var bodies = new List<string>();
+        foreach (var month in new[] { thisMonth, Month.Of(thisMonth.FirstDay.AddMonths(-1)) })
+            foreach (var format in new[] { "csv", "json" })
+            {
+                var form = (await client.GetPageAsync("/commissioning/dataset")).Form("main form");
+                using var download = await form.Set("Month", month.Code).Set("Format", format).SubmitAsync(client);
+                Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+                bodies.Add(Encoding.UTF8.GetString(await download.Content.ReadAsByteArrayAsync()));
+            }
+        var csvRows = bodies.Where((_, i) => i % 2 == 0).Sum(b => b.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1);
+        Assert.True(csvRows > 10, $"the demo's datasets have rows to look in ({csvRows})");
+        var all = string.Join("\n", bodies);
+        // The people of the demo commissioner's teams (other tests of this class add teams of their own).
+        var people = await app.Data.QueryAsync(db => db.People.IgnoreQueryFilters()
+            .Where(p => db.Episodes.IgnoreQueryFilters().Any(e => e.PersonId == p.Id
+                && db.Set<TeamMembership>().Any(m => m.TeamId == e.TeamId && m.User!.Email == Users.Commissioner)))
+            .Select(p => new { p.GivenName, p.FamilyName, p.PreferredName, p.DateOfBirth, p.NhsNumber, p.PncId, p.Phone, p.Postcode }).ToListAsync());
+        Assert.NotEmpty(people);
+        foreach (var p in people)
+        {
+            foreach (var name in new[] { p.GivenName, p.FamilyName, p.PreferredName }.Where(n => !string.IsNullOrWhiteSpace(n)))
+                Assert.DoesNotMatch($@"\b{System.Text.RegularExpressions.Regex.Escape(name!)}\b", all);
+            if (p.DateOfBirth is { } dob)
+                foreach (var written in new[] { dob.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dob.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), dob.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) })
+                    Assert.DoesNotContain(written, all, StringComparison.Ordinal);
+            foreach (var number in new[] { p.NhsNumber, p.PncId, p.Phone, p.Postcode }.Where(n => !string.IsNullOrWhiteSpace(n)))
+                Assert.DoesNotContain(number!, all, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task A_month_or_format_not_offered_shows_the_error_summary()
     {
         using var client = await app.SignedInAsync(Users.Commissioner);
