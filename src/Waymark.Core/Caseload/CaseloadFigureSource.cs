@@ -58,9 +58,9 @@ public sealed class CaseloadFigureSource : IFigureSource
         for (var m = 0; m < scope.Months.Count; m++)
         {
             var days = lengths.Where(l => l.Month == scope.Months[m]).Select(l => l.Days).ToList();
-            length[0, m] = new Measure(MonthBuckets.Median(days), days.Count);
+            length[0, m] = new Measure(FigureMath.Median(days), days.Count);
         }
-        length.Totals[0] = new Measure(MonthBuckets.Median(lengths.Select(l => l.Days)), lengths.Count);
+        length.Totals[0] = new Measure(FigureMath.Median(lengths.Select(l => l.Days)), lengths.Count);
 
         return
         [

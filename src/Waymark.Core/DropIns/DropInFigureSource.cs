@@ -31,8 +31,7 @@ public sealed class DropInFigureSource : IFigureSource
         // One row per (month, combination of reasons): a few dozen at most; each combination's flags are counted here.
         var combinations = await MonthBuckets.CountAsync(dropIns, scope, d => d.ArrivedAt, d => d.Reasons, ct);
         var reasonCells = combinations.SelectMany(c => DropInReasonList.Of(c.Key).Select(r => (DropInReasonList.Display(r), scope.Months[c.Month], c.Count)));
-        var reasons = CountTable.From("Reason", DropInReasonList.All.Select(DropInReasonList.Display).ToList(), scope.Months, reasonCells);
-        reasons = WithNotExclusive(reasons);
+        var reasons = CountTable.From("Reason", DropInReasonList.All.Select(DropInReasonList.Display).ToList(), scope.Months, reasonCells, rowsAreExclusive: false);
 
         var episodes = db.Episodes.IgnoreQueryFilters().AsNoTracking().Where(e => scope.TeamIds.Contains(e.TeamId));
         var reopened = await MonthBuckets.CountAsync(episodes.Where(e => e.ReopenedFromEpisodeId != null), scope, e => e.IdentifiedAt, e => e.TeamId, ct);
@@ -60,16 +59,8 @@ public sealed class DropInFigureSource : IFigureSource
                 reasons, FigureChart.Bars),
             new CountFigure("dropins.returns", Section, "Drop-ins, reopened support and re-presentations",
                 $"Drop-ins by month; episodes that reopened support after an ending (from a drop-in), by the month reopened; and new episodes of a person whose previous episode with the team ended in the {RepresentationMonths} months before.",
-                WithNotExclusive(CountTable.From("Count", ReturnRows, scope.Months, totals)), FigureChart.Bars),
+                CountTable.From("Count", ReturnRows, scope.Months, totals, rowsAreExclusive: false), FigureChart.Bars),
         ];
-    }
-
-    private static CountTable WithNotExclusive(CountTable t)
-    {
-        var copy = new CountTable(t.RowHeading, t.Rows, t.Months) { RowsAreExclusive = false };
-        for (var r = 0; r < t.Rows.Count; r++)
-            for (var m = 0; m < t.Months.Count; m++) copy[r, m] = t[r, m];
-        return copy;
     }
 }
 

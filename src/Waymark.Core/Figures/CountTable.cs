@@ -62,10 +62,12 @@ public sealed class CountTable
     /// Builds a table from (row, month, count) cells, as an aggregate query returns them. Cells of a row or month not in
     /// <paramref name="rows"/>/<paramref name="months"/> are refused, so a category missing from the order is a bug, not lost.
     /// </summary>
+    /// <param name="rowsAreExclusive"><see cref="RowsAreExclusive"/>: false when a thing counted can be in several rows.</param>
     /// <exception cref="ArgumentException">A cell names a row or month the table does not have.</exception>
-    public static CountTable From(string rowHeading, IReadOnlyList<string> rows, IReadOnlyList<Month> months, IEnumerable<(string Row, Month Month, long Count)> cells)
+    public static CountTable From(string rowHeading, IReadOnlyList<string> rows, IReadOnlyList<Month> months, IEnumerable<(string Row, Month Month, long Count)> cells,
+        bool rowsAreExclusive = true)
     {
-        var table = new CountTable(rowHeading, rows, months);
+        var table = new CountTable(rowHeading, rows, months) { RowsAreExclusive = rowsAreExclusive };
         var rowIndex = rows.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i, StringComparer.Ordinal);
         var monthIndex = months.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => x.i);
         foreach (var (row, month, count) in cells)

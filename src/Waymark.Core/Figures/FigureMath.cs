@@ -24,19 +24,4 @@ public static class FigureMath
             .Where(x => x.Month is not null)
             .GroupBy(x => (x.Row, Month: x.Month!.Value))
             .Select(g => (g.Key.Row, g.Key.Month, (long)g.Count()));
-
-    /// <summary>
-    /// As <see cref="CountTable.From"/> for rows that are not exclusive (a thing counted can be in several rows, so no
-    /// "Total" row): the table with <see cref="CountTable.RowsAreExclusive"/> false.
-    /// </summary>
-    /// <exception cref="ArgumentException">A cell names a row or month the table does not have.</exception>
-    public static CountTable Overlapping(string rowHeading, IReadOnlyList<string> rows, IReadOnlyList<Month> months, IEnumerable<(string Row, Month Month, long Count)> cells)
-    {
-        var from = CountTable.From(rowHeading, rows, months, cells);
-        var table = new CountTable(rowHeading, rows, months) { RowsAreExclusive = false };
-        for (var r = 0; r < rows.Count; r++)
-            for (var m = 0; m < months.Count; m++)
-                table[r, m] = from[r, m];
-        return table;
-    }
 }

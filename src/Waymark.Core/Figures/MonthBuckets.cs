@@ -97,12 +97,4 @@ public static class MonthBuckets
     /// <summary>The cells of a count table from month counts, each key turned into its row's words.</summary>
     public static IEnumerable<(string Row, Month Month, long Count)> Cells<TKey>(IEnumerable<MonthCount<TKey>> counts, FigureScope scope, Func<TKey, string> row) =>
         counts.Select(c => (row(c.Key), scope.Months[c.Month], c.Count));
-
-    /// <summary>The median of <paramref name="values"/> (the mean of the middle two for an even count); null when none.</summary>
-    public static double? Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0) return null;
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 }

@@ -49,11 +49,11 @@ public sealed class NeedsFigures : IFigureSource
         [
             new CountFigure("needs.found", SectionName, "Needs found at assessment",
                 "Needs found in the psychosocial assessments completed in the month, by assessment domain; one assessment can find several needs.",
-                FigureMath.Overlapping("Need", RowsFor(found.Select(r => r.Domain)), scope.Months, FigureMath.Cells(scope, found, r => r.At, r => RowOf(r.Domain))),
+                CountTable.From("Need", RowsFor(found.Select(r => r.Domain)), scope.Months, FigureMath.Cells(scope, found, r => r.At, r => RowOf(r.Domain)), rowsAreExclusive: false),
                 FigureChart.Bars),
             new CountFigure("needs.priorities", SectionName, "The person's own top priorities",
                 $"Assessment domains the person ranked among their top {TopPriorities} priorities in the psychosocial assessments completed in the month; one person can rank several.",
-                FigureMath.Overlapping("Priority", RowsFor(priorities.Select(r => r.Domain)), scope.Months, FigureMath.Cells(scope, priorities, r => r.At, r => RowOf(r.Domain))),
+                CountTable.From("Priority", RowsFor(priorities.Select(r => r.Domain)), scope.Months, FigureMath.Cells(scope, priorities, r => r.At, r => RowOf(r.Domain)), rowsAreExclusive: false),
                 FigureChart.Bars),
         ];
     }

@@ -78,9 +78,9 @@ public sealed class ReferralFigureSource : IFigureSource
         for (var m = 0; m < scope.Months.Count; m++)
         {
             var days = waits.Where(w => w.Month == scope.Months[m]).Select(w => w.Days).ToList();
-            wait[0, m] = new Measure(MonthBuckets.Median(days), days.Count);
+            wait[0, m] = new Measure(FigureMath.Median(days), days.Count);
         }
-        wait.Totals[0] = new Measure(MonthBuckets.Median(waits.Select(w => w.Days)), waits.Count);
+        wait.Totals[0] = new Measure(FigureMath.Median(waits.Select(w => w.Days)), waits.Count);
 
         return
         [
