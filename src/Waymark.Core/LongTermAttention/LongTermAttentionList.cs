@@ -74,19 +74,18 @@ public class LongTermAttentionList(WaymarkDbContext db, TimeProvider clock)
     /// <summary>
     /// How many people team <paramref name="teamId"/>'s list names today (0 to <see cref="MaxPeople"/>), and whether
     /// they all have the same three counts (then the ranking picks nobody out: the order is only the tie-break).
-    /// Three small aggregate queries over the same counts as <see cref="PageAsync"/>.
+    /// One aggregate query over the same counts as <see cref="PageAsync"/>, reading at most <see cref="MaxPeople"/> rows of three numbers.
     /// </summary>
     public async Task<(int Listed, bool AllAlike)> SizeAsync(Guid teamId, CancellationToken ct = default)
     {
         var (from, to) = PeriodEnding(UkTime.Today(clock));
         var ranked = RankedCounts(teamId, UkTime.FromLocal(from, TimeOnly.MinValue), UkTime.FromLocal(to.AddDays(1), TimeOnly.MinValue))
             .Join(db.People.IgnoreQueryFilters(), r => r.PersonId, p => p.Id, (r, p) => r);
-        var listed = Math.Min(await ranked.CountAsync(ct), MaxPeople);
-        if (listed <= 1) return (listed, false);
-        var ordered = ranked.OrderByDescending(r => r.P).ThenByDescending(r => r.X).ThenByDescending(r => r.C).Select(r => new { r.P, r.X, r.C });
-        var first = await ordered.FirstAsync(ct);
-        var last = await ordered.Skip(listed - 1).FirstAsync(ct);
-        return (listed, first.P == last.P && first.X == last.X && first.C == last.C);
+        // One query: the (at most MaxPeople) listed people's three counts in list order, three numbers each.
+        var counts = await ranked.OrderByDescending(r => r.P).ThenByDescending(r => r.X).ThenByDescending(r => r.C)
+            .Select(r => new { r.P, r.X, r.C }).Take(MaxPeople).ToListAsync(ct);
+        if (counts.Count <= 1) return (counts.Count, false);
+        return (counts.Count, counts[0].Equals(counts[^1]));
     }
 
     private IQueryable<Ranked> RankedCounts(Guid teamId, DateTimeOffset start, DateTimeOffset end)
