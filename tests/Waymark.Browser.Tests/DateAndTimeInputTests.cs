@@ -26,7 +26,7 @@ public class DateAndTimeInputTests(BrowserFixture fx)
         var page = await fx.SignedInPageAsync(Ui.Email("Practitioner"));
         await page.GotoAsync("/identification");
         await page.PressButtonAsync("Start now");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath.EndsWith("/setting", StringComparison.Ordinal));
+        await page.WaitForPageAsync(u => new Uri(u).AbsolutePath.EndsWith("/setting", StringComparison.Ordinal));
 
         var day = LastOctoberChange();
         await page.ChooseRadioByKeyboardAsync("Setting", "Police custody");
@@ -53,6 +53,6 @@ public class DateAndTimeInputTests(BrowserFixture fx)
         await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "01:30 BST (the first 01:30, before the clocks went back)" })).ToBeVisibleAsync();
         await page.ChooseRadioByKeyboardAsync("ClockChange", "01:30 GMT (the second 01:30, after the clocks went back)");
         await page.PressButtonAsync("Continue");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath.EndsWith("/reason", StringComparison.Ordinal));
+        await page.WaitForPageAsync(u => new Uri(u).AbsolutePath.EndsWith("/reason", StringComparison.Ordinal));
     }
 }

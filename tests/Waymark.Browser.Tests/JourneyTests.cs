@@ -17,7 +17,7 @@ public partial class JourneyTests(BrowserFixture fx)
     private static partial Regex StepUrl();
 
     private static Task AtStepAsync(IPage page, string step) =>
-        page.WaitForURLAsync(u => StepUrl().Match(new Uri(u).AbsolutePath) is { Success: true } m && m.Groups[1].Value == step);
+        page.WaitForPageAsync(u => StepUrl().Match(new Uri(u).AbsolutePath) is { Success: true } m && m.Groups[1].Value == step);
 
     [Fact]
     public async Task Identification_journey_by_keyboard_with_every_error_state()
@@ -112,7 +112,7 @@ public partial class JourneyTests(BrowserFixture fx)
         await page.PressButtonAsync("Record identification");
 
         // The new person's page.
-        await page.WaitForURLAsync(new Regex(@"/people/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex(@"/people/[0-9a-f-]{36}$"));
         var newId = Guid.Parse(new Uri(page.Url).AbsolutePath["/people/".Length..]);
         Assert.NotEqual(known.Id, newId);
         await Expect(page.Locator("h1")).ToHaveTextAsync($"{known.GivenName} {known.FamilyName}");

@@ -47,7 +47,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
     private static partial Regex StepUrl();
 
     private static Task AtStepAsync(IPage page, string step) =>
-        page.WaitForURLAsync(u => StepUrl().Match(new Uri(u).AbsolutePath) is { Success: true } m && m.Groups[1].Value == step);
+        page.WaitForPageAsync(u => StepUrl().Match(new Uri(u).AbsolutePath) is { Success: true } m && m.Groups[1].Value == step);
 
     private static async Task TypeDateAsync(IPage page, string field, DateOnly date)
     {
@@ -123,7 +123,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         await page.AssertNoErrorsAsync("person step");
 
         // A new person: "do we know this person?" offers a choice only when someone like him is already known.
-        await page.WaitForURLAsync(u => StepUrl().Match(new Uri(u).AbsolutePath) is { Success: true } m && m.Groups[1].Value is "matches" or "check");
+        await page.WaitForPageAsync(u => StepUrl().Match(new Uri(u).AbsolutePath) is { Success: true } m && m.Groups[1].Value is "matches" or "check");
         if (new Uri(page.Url).AbsolutePath.EndsWith("/matches", StringComparison.Ordinal))
         {
             await page.AssertAccessibleAsync("do we know this person step");
@@ -138,7 +138,7 @@ public partial class LiaisonWalkTests(LiaisonWalkFixture fx, ITestOutputHelper o
         await page.AssertAccessibleAsync("check your answers");
         await Expect(page.Locator("main")).ToContainTextAsync("at 2:00am");
         await page.PressButtonAsync("Record identification");
-        await page.WaitForURLAsync(new Regex(@"/people/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex(@"/people/[0-9a-f-]{36}$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(FullName);
         await page.AssertAccessibleAsync("the new person's page");
 

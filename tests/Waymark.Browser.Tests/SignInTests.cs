@@ -38,7 +38,7 @@ public class SignInTests(BrowserFixture fx)
         await Expect(password).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(WaymarkApp.DemoPassword);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/");
+        await page.WaitForPageAsync(u => new Uri(u).AbsolutePath == "/");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Hello, Sam Okoye");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Account" })).ToContainTextAsync("Northshire Liaison and Diversion");
         await page.AssertAccessibleAsync("home page for a practitioner");

@@ -246,6 +246,21 @@ public static class Ui
     public static Task WaitForDocumentAsync(this IPage page) =>
         Assertions.Expect(page.Locator("footer[role=contentinfo]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
 
+    /// <summary>
+    /// Waits until the address matches <paramref name="url"/> and that page's document has been parsed to its end.
+    /// Playwright's <c>WaitForURLAsync</c> on its own also waits for the window's load event, which it sometimes misses
+    /// (see <see cref="WaitForDocumentAsync"/>): a 15 s timeout on a page that had loaded (LiaisonWalkTests, 1 run in 5).
+    /// </summary>
+    public static async Task WaitForPageAsync(this IPage page, Func<string, bool> url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForDocumentAsync();
+    }
+
+    /// <inheritdoc cref="WaitForPageAsync(IPage, Func{string, bool})"/>
+    public static Task WaitForPageAsync(this IPage page, System.Text.RegularExpressions.Regex url) =>
+        page.WaitForPageAsync(u => url.IsMatch(u));
+
     /// <summary>Fails with the error summary's text when a form that should have been accepted came back with errors.</summary>
     public static async Task AssertNoErrorsAsync(this IPage page, string what)
     {
