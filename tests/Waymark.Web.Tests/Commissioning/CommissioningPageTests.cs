@@ -266,9 +266,10 @@ public abstract class CommissioningPageTests(AppFixture app)
                 Assert.DoesNotMatch($@"\b{System.Text.RegularExpressions.Regex.Escape(name!)}\b", all);
             if (p.DateOfBirth is { } dob)
                 foreach (var written in new[] { dob.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dob.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), dob.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) })
-                    Assert.DoesNotContain(written, all, StringComparison.Ordinal);
+                    Assert.DoesNotMatch($@"\b{System.Text.RegularExpressions.Regex.Escape(written)}\b", all);
+            // Whole words only: a pseudonym's random hex may hold any run of digits.
             foreach (var number in new[] { p.NhsNumber, p.PncId, p.Phone, p.Postcode }.Where(n => !string.IsNullOrWhiteSpace(n)))
-                Assert.DoesNotContain(number!, all, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex($@"\b{System.Text.RegularExpressions.Regex.Escape(number!)}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), all);
         }
     }
 
