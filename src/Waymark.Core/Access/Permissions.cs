@@ -53,6 +53,19 @@ public enum Permission
     ViewCommissionedFigures,
     /// <summary>Take a person's anonymous feedback on a team device, or type in a paper feedback sheet (users' experience).</summary>
     RecordFeedback,
+    /// <summary>
+    /// Administer user accounts in the browser (issue 16): create and deactivate users, set their role, add and remove
+    /// team memberships in any team, force a password reset. Records are not part of it.
+    /// </summary>
+    AdministerUsers,
+    /// <summary>Reset a forgotten password: a team manager for their team's members, an administrator for anyone (audited).</summary>
+    ResetPasswords,
+    /// <summary>Answer a subject access request: export everything Waymark holds about one person, with a purpose (audited).</summary>
+    ExportSubjectAccess,
+    /// <summary>Place and lift a legal hold on a person's records, so retention never destroys them while it stands.</summary>
+    PlaceLegalHold,
+    /// <summary>See the retention rules, what a run would destroy (as counts and reasons) and the destruction log; start a run.</summary>
+    ManageRetention,
 }
 
 /// <summary>
@@ -101,6 +114,15 @@ public static class Permissions
         [Permission.ViewCommissionedFigures] = [Roles.Commissioner],
         // Whoever is with the person hands them the device or types in their sheet; the answers are anonymous.
         [Permission.RecordFeedback] = [Roles.Practitioner, Roles.SupportWorker, Roles.TeamManager],
+        // Administrators manage users and settings, not records (PRODUCT.md "Who uses it").
+        [Permission.AdministerUsers] = [Roles.Administrator],
+        // A worker locked out on a night shift asks their manager; an administrator can reset anyone's.
+        [Permission.ResetPasswords] = [Roles.TeamManager, Roles.Administrator],
+        // UK GDPR Article 15: the service's manager answers for the team's records (ICO guidance on the right of access).
+        [Permission.ExportSubjectAccess] = [Roles.TeamManager],
+        [Permission.PlaceLegalHold] = [Roles.TeamManager],
+        // Retention is a setting of the whole installation; its log holds no personal data.
+        [Permission.ManageRetention] = [Roles.Administrator],
     };
 
     /// <summary>Every permission, in declaration order.</summary>

@@ -56,9 +56,11 @@ public class PermissionsTests
     [Fact]
     public void Volunteers_commissioners_administrators_and_no_one_hold_no_case_permission()
     {
-        // Managing the team's members is access to the service, not to records (docs/security.md, "Sessions"); mentoring
-        // is the volunteer's own narrow view (tested below).
-        foreach (var p in Permissions.All.Except([Permission.ManageMembers, Permission.ResetTwoFactor, Permission.Mentor, Permission.ViewCommissionedFigures]))
+        // Managing the team's members and user accounts is access to the service, not to records (docs/security.md,
+        // "Sessions"), and so are retention's settings and its log, which hold no personal data; mentoring is the
+        // volunteer's own narrow view (tested below).
+        foreach (var p in Permissions.All.Except([Permission.ManageMembers, Permission.ResetTwoFactor, Permission.Mentor, Permission.ViewCommissionedFigures,
+            Permission.AdministerUsers, Permission.ResetPasswords, Permission.ManageRetention]))
         {
             Assert.False(Permissions.Allows(Roles.Volunteer, p));
             Assert.False(Permissions.Allows(Roles.Commissioner, p));
@@ -66,6 +68,13 @@ public class PermissionsTests
             Assert.False(Permissions.Allows(null, p));
             Assert.False(Permissions.Allows("practitioner", p)); // role names are exact
         }
+    }
+
+    [Fact]
+    public void Administrators_hold_only_access_and_settings_permissions()
+    {
+        Assert.Equal([Permission.ManageMembers, Permission.ResetTwoFactor, Permission.AdministerUsers, Permission.ResetPasswords, Permission.ManageRetention],
+            Permissions.All.Where(p => Permissions.Allows(Roles.Administrator, p)));
     }
 
     [Fact]
