@@ -23,6 +23,11 @@ public static partial class Cli
         Commands:
           help                         Show this help.
           migrate                      Create or upgrade the database schema.
+          backup --out <file>          Back up the database while the app runs (docs/operations.md).
+                                       SQLite: an online copy by SQLite's backup API, one checked
+                                       database file. PostgreSQL: pg_dump --format=custom (restore
+                                       with pg_restore); pg_dump is taken from WAYMARK_PG_BIN or PATH.
+                                       Never overwrites a file.
           demo                         Migrate, then add the synthetic demo teams, users and people
                                        (prints the logins, and the password if one was generated).
           people generate --count N    Migrate, then bulk-load N synthetic people, each linked to a
@@ -115,6 +120,7 @@ public static partial class Cli
             Func<CliContext, Task<int>> run = command switch
             {
                 "migrate" => MigrateAsync,
+                "backup" => BackupAsync,
                 "demo" => DemoAsync,
                 "people generate" => c => GenerateAsync(c),
                 "people count" => CountAsync,
@@ -141,7 +147,7 @@ public static partial class Cli
             var verbose = a.Flag("verbose");
             var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var ctx = new CliContext(a, config, stdout, stderr, verbose, interactive, ct);
-            if (command is not ("dataset" or "people generate" or "teams add" or "users add" or "users add-to-team" or "users password" or "users remove-from-team" or "users reset-two-factor" or "users sign-out") && a.Words[0] is not ("match" or "directory")) a.EnsureAllUsed();
+            if (command is not ("backup" or "dataset" or "people generate" or "teams add" or "users add" or "users add-to-team" or "users password" or "users remove-from-team" or "users reset-two-factor" or "users sign-out") && a.Words[0] is not ("match" or "directory")) a.EnsureAllUsed();
             return await run(ctx);
         }
         catch (UsageException e)

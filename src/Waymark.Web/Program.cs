@@ -6,9 +6,11 @@ builder.AddWaymark();
 var app = builder.Build();
 LogRedaction.EnsureAllProvidersRedact(app.Services);
 app.ReportInstruments();
-await app.PrepareDatabaseAsync(args);
+// False when migrations are off (Database:MigrateOnStart) and the schema is behind: logged, exit code 1.
+if (!await app.PrepareDatabaseAsync(args)) return 1;
 app.UseWaymark();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the in-process tests.</summary>
 public partial class Program;

@@ -14,12 +14,36 @@ public static class AppFolder
     public const string ProjectFile = "Waymark.Web.csproj";
 
     /// <summary>Options for <see cref="WebApplication.CreateBuilder(WebApplicationOptions)"/> with the content root chosen by <see cref="ContentRootFor"/>.</summary>
-    public static WebApplicationOptions BuilderOptions(string[] args) => new()
+    public static WebApplicationOptions BuilderOptions(string[] args)
     {
-        Args = args,
-        ContentRootPath = ContentRootFor(args, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), AppContext.BaseDirectory,
-            startedAsApp: Assembly.GetEntryAssembly() == typeof(AppFolder).Assembly),
-    };
+        var startedAsApp = Assembly.GetEntryAssembly() == typeof(AppFolder).Assembly;
+        return new()
+        {
+            Args = args,
+            ContentRootPath = ContentRootFor(args, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), AppContext.BaseDirectory, startedAsApp),
+            EnvironmentName = EnvironmentFor(args, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), startedAsApp),
+        };
+    }
+
+    /// <summary>
+    /// The hosting environment when nobody named one: <c>Development</c> when the app is started from its source folder
+    /// (the working directory holds <see cref="ProjectFile"/>: the README's <c>dotnet run --project src/Waymark.Web</c>,
+    /// with or without <c>--no-launch-profile</c>), so it seeds the demo there; otherwise null, leaving ASP.NET Core's
+    /// rule (<c>Production</c> unless said). Null whenever one is named: <c>ASPNETCORE_ENVIRONMENT</c>,
+    /// <c>DOTNET_ENVIRONMENT</c> or <c>--environment</c> always win. This replaces the launch profile's
+    /// <c>ASPNETCORE_ENVIRONMENT=Development</c>, which <c>dotnet run</c> applied over the operator's own setting
+    /// (issue 16, ADR 0026).
+    /// </summary>
+    public static string? EnvironmentFor(string[] args, Func<string, string?> environment, string workingDirectory, bool startedAsApp)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!startedAsApp) return null;
+        if (args.Any(a => a.TrimStart('-', '/').StartsWith("environment", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrWhiteSpace(environment("ASPNETCORE_ENVIRONMENT")) || !string.IsNullOrWhiteSpace(environment("DOTNET_ENVIRONMENT")))
+            return null;
+        return File.Exists(Path.Combine(workingDirectory, ProjectFile)) ? Microsoft.Extensions.Hosting.Environments.Development : null;
+    }
 
     /// <summary>
     /// The content root, or null to leave it to ASP.NET Core. Null when one is given explicitly (<c>--contentRoot</c>,

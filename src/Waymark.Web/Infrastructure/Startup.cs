@@ -189,14 +189,32 @@ public static class Startup
             string.Join(", ", catalogue.Latest.Select(d => $"{d.Id} {d.Version}")));
     }
 
-    /// <summary>Migrates, applies the custody and court lists' retention rule, then seeds the demo on first run (or with --demo). The password is printed once, never logged.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app, string[] args)
+    /// <summary>
+    /// Migrates (unless <c>Database:MigrateOnStart</c> is false), applies the custody and court lists' retention rule,
+    /// then seeds the demo on first run (or with --demo); once the server listens, the demo logins are printed with the
+    /// addresses it really listens on. The password is printed once, never logged. Returns false, having logged why,
+    /// when the app must not start: migrations are off and the database's schema is behind this version (or unreadable).
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app, string[] args)
     {
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<HttpCurrentUser>().ActAsSystem();
         var db = sp.GetRequiredService<WaymarkDbContext>();
-        await DatabaseSetup.MigrateAsync(db);
+        if (app.Configuration.GetValue(MigrateOnStartKey, true))
+            await DatabaseSetup.MigrateAsync(db);
+        else
+        {
+            // Migrations are run separately (waymark migrate, docs/operations.md "Upgrading"): refuse a schema this version cannot use.
+            var pending = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database)).Count();
+            if (pending > 0)
+            {
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Waymark.Hosting").LogCritical(
+                    "The database schema is {Pending} migration(s) behind this version of Waymark and {Setting} is false: run 'waymark migrate' with the same settings, then start the app again",
+                    pending, MigrateOnStartKey);
+                return false;
+            }
+        }
         // Custody and court list rows matched to nobody: their personal details are cleared when due (docs/cjs-liaison.md).
         await sp.GetRequiredService<Waymark.ProactiveIdentification.ProactiveRetention>().RunAsync();
         var seeder = sp.GetRequiredService<DemoSeeder>();
@@ -206,14 +224,47 @@ public static class Startup
         if (demo || force)
         {
             var result = await seeder.SeedIfEmptyAsync(force);
-            if (result.Seeded) PrintLogins(result);
+            // Printed once the server has bound its addresses: the banner names where it really listens (--urls,
+            // ASPNETCORE_URLS, a port of 0), not a fixed address.
+            if (result.Seeded) app.Lifetime.ApplicationStarted.Register(() => PrintLogins(result, SignInAddresses(app.Urls)));
         }
+        return true;
     }
 
-    private static void PrintLogins(DemoSeedResult result)
+    /// <summary>The setting that turns migrating at start-up off (default true): <c>Database:MigrateOnStart</c>.</summary>
+    public const string MigrateOnStartKey = "Database:MigrateOnStart";
+
+    /// <summary>
+    /// The addresses a person can type to reach the app, from the server's bound addresses (IServerAddressesFeature,
+    /// read after start so a port of 0 is the real one): a wildcard host (<c>0.0.0.0</c>, <c>[::]</c>, <c>+</c>,
+    /// <c>*</c>) becomes <c>localhost</c>; duplicates are dropped, order kept.
+    /// </summary>
+    public static IReadOnlyList<string> SignInAddresses(IEnumerable<string> bound)
+    {
+        ArgumentNullException.ThrowIfNull(bound);
+        var addresses = new List<string>();
+        foreach (var address in bound)
+        {
+            var text = address;
+            var scheme = address.IndexOf("://", StringComparison.Ordinal);
+            if (scheme > 0)
+            {
+                var rest = address[(scheme + 3)..];
+                var colon = rest.StartsWith('[') ? rest.IndexOf("]:", StringComparison.Ordinal) + 1 : rest.LastIndexOf(':');
+                var host = colon > 0 ? rest[..colon] : rest.TrimEnd('/');
+                if (host is "0.0.0.0" or "[::]" or "+" or "*")
+                    text = address[..(scheme + 3)] + "localhost" + (colon > 0 ? rest[colon..] : "");
+            }
+            text = text.TrimEnd('/');
+            if (!addresses.Contains(text, StringComparer.OrdinalIgnoreCase)) addresses.Add(text);
+        }
+        return addresses;
+    }
+
+    private static void PrintLogins(DemoSeedResult result, IReadOnlyList<string> addresses)
     {
         Console.WriteLine();
-        Console.WriteLine("Waymark demo data seeded (synthetic people only). Sign in at http://localhost:5080 as:");
+        Console.WriteLine($"Waymark demo data seeded (synthetic people only). Sign in at {(addresses.Count == 0 ? "the configured address" : string.Join(" or ", addresses))} as:");
         foreach (var login in result.Logins) Console.WriteLine($"  {login.Email,-40} {login.Role}");
         Console.WriteLine(result.PasswordGenerated
             ? $"Password for all demo users (shown once, not stored anywhere in clear): {result.Password}"
@@ -233,13 +284,42 @@ public static class Startup
             "AllowedHosts is * or empty: any Host header is accepted. Set AllowedHosts to the names the service is reached by (README, Configuration).");
     }
 
+    /// <summary>
+    /// X-Forwarded-For and X-Forwarded-Proto are believed from the loopback addresses (a TLS proxy on the same machine,
+    /// ASP.NET Core's default) and from the addresses in <c>ForwardedHeaders:KnownProxies</c> (IP addresses) and the
+    /// networks in <c>ForwardedHeaders:KnownNetworks</c> (CIDR, e.g. <c>10.0.0.0/24</c>): a proxy or load balancer on
+    /// another machine (docs/operations.md, "Reverse proxy and TLS"). Only the nearest proxy's header value is used
+    /// (ForwardLimit 1). Throws <see cref="InvalidOperationException"/> naming the setting when a value is not an address.
+    /// </summary>
+    public static ForwardedHeadersOptions ForwardedHeadersFrom(IConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        };
+        foreach (var value in Values(config, "ForwardedHeaders:KnownProxies"))
+            options.KnownProxies.Add(System.Net.IPAddress.TryParse(value, out var address) ? address
+                : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{value}' is not an IP address."));
+        foreach (var value in Values(config, "ForwardedHeaders:KnownNetworks"))
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(value, out var network) ? network
+                : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{value}' is not a network in CIDR notation (such as 10.0.0.0/24)."));
+        return options;
+
+        // A list in JSON or KEY__0 variables, or one ';'-separated string (an environment file's single line).
+        static IEnumerable<string> Values(IConfiguration config, string key)
+        {
+            var section = config.GetSection(key);
+            var values = section.Value is { } single ? single.Split(';') : section.GetChildren().Select(c => c.Value ?? "");
+            return values.Select(v => v.Trim()).Where(v => v.Length > 0);
+        }
+    }
+
     public static void UseWaymark(this WebApplication app)
     {
         // Behind a TLS-terminating proxy (trusted: loopback by default) the scheme and client address come from its headers.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions
-        {
-            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
-        });
+        // A proxy on another machine is trusted only when named in ForwardedHeaders:KnownProxies / KnownNetworks.
+        app.UseForwardedHeaders(ForwardedHeadersFrom(app.Configuration));
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
