@@ -42,6 +42,8 @@ public static partial class Cli
                 ? await BackupSqliteAsync(c, partial)
                 : await BackupPostgresAsync(c, partial);
             if (!written) return Failed;
+            // Readable by its owner only, whatever the umask: a backup holds every person's records.
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             File.Move(partial, target);
         }
         finally

@@ -210,7 +210,7 @@ public static class Startup
             if (pending > 0)
             {
                 app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Waymark.Hosting").LogCritical(
-                    "The database schema is {Pending} migration(s) behind this version of Waymark and {Setting} is false: run 'waymark migrate' with the same settings, then start the app again",
+                    "The database schema is {Pending} migration(s) behind this version of Waymark and {Setting} is false: run the command line's migrate command (waymark migrate) with the same settings, then start the app again",
                     pending, MigrateOnStartKey);
                 return false;
             }
