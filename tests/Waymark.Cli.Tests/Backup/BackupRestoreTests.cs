@@ -228,6 +228,17 @@ public sealed class SqliteBackupRestoreTests() : BackupRestoreTests(new SqliteTe
         }
     }
 
+    [Theory]
+    [InlineData("backup needs --out <file>", "backup")]
+    [InlineData("--out must not be empty", "backup", "--out", " ")]
+    [InlineData("Unknown option for this command: --to", "backup", "--out", "x.db", "--to", "y.db")]
+    public async Task Backup_without_a_proper_out_is_a_usage_error(string message, params string[] args)
+    {
+        var run = await CliRun.RunAsync(args);
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("error: " + message, run.Err);
+    }
+
     [Fact]
     public async Task A_backup_of_a_database_that_is_not_there_fails_and_creates_nothing()
     {
