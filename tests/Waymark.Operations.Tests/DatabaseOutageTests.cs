@@ -56,7 +56,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             Assert.Contains("Sorry, the service is unavailable", page.Body, StringComparison.Ordinal);
             Assert.Contains("<title>Sorry, the service is unavailable", page.Body, StringComparison.Ordinal);
             Assert.DoesNotContain("Exception", page.Body, StringComparison.Ordinal);
-            Assert.DoesNotContain(" at ", page.Body.Replace("Try again", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\bat (Waymark|Microsoft|Npgsql|System)\.", page.Body); // no stack trace
             var signIn = await new WebSession(app.Address).GetAsync("/people"); // signed out: the redirect needs no database
             Assert.True(signIn.Status is 302 or 503, signIn.ToString());
             var api = await s1.GetAsync("/api/openreferral/services");

@@ -155,7 +155,7 @@ public sealed class SoakRun(Uri app, int pid, string password, IReadOnlyList<str
                     await Timed($"/people?Name={(char)('a' + n % 26)}", () => session.GetAsync($"/people?Name={(char)('a' + n % 26)}", ct));
                     break;
                 case < 60:
-                    await Timed("/people/{id}", () => session.GetAsync($"/people/{person}", ct));
+                    await Timed("/people/{id}", () => session.GetAsync($"/people/{person}?Purpose=audit", ct));
                     break;
                 case < 75:
                     await Timed("/caseload/mine", () => session.GetAsync("/caseload/mine", ct));

@@ -135,12 +135,15 @@ public sealed partial class WebSession : IDisposable
             throw new InvalidOperationException($"Sign-in did not succeed: {done.Status} to {done.Location}");
     }
 
-    /// <summary>The first person's id linked from <c>/people</c> (the team's people list), or null.</summary>
-    public async Task<Guid?> FirstPersonAsync(string query = "", CancellationToken ct = default)
+    /// <summary>The first person's id linked from the signed-in user's caseload or a search for names with an "a", or null.</summary>
+    public async Task<Guid?> FirstPersonAsync(CancellationToken ct = default)
     {
-        var page = await GetAsync("/people" + query, ct);
-        var m = PersonLink().Match(page.Body);
-        return m.Success ? Guid.Parse(m.Groups[1].Value) : null;
+        foreach (var path in new[] { "/caseload/mine", "/people?Name=a", "/people?Name=e" })
+        {
+            var m = PersonLink().Match((await GetAsync(path, ct)).Body);
+            if (m.Success) return Guid.Parse(m.Groups[1].Value);
+        }
+        return null;
     }
 
     [GeneratedRegex(@"href=""/people/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})""")]
