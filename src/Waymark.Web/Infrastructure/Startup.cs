@@ -332,6 +332,9 @@ public static class Startup
         {
             app.UseExceptionHandler("/error");
         }
+        // The database unreachable (stopped, restarting, SQLite busy): 503 with a page or a JSON problem, not the error
+        // page's 500; inside the exception handler, so every other exception still reaches it (ADR 0025).
+        app.UseMiddleware<DatabaseUnavailable>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         WarnWhenAnyHostIsAllowed(app);
         // The security headers are added by SecurityHeadersStartupFilter, around the whole pipeline.
