@@ -358,4 +358,21 @@ public abstract class AdministrationTests(AppFixture app)
         Assert.Equal("Forgotten your password", page.H1);
         Assert.Contains("Contact your team manager", page.MainText);
     }
+
+    [Fact]
+    public async Task Changing_ones_own_password_applies_the_password_rules_and_keeps_the_old_one_until_it_succeeds()
+    {
+        var (id, email) = await NewUserAsync();
+        using var client = await app.SignedInAsync(email);
+        var form = await client.GetPageAsync("/account/password");
+        var weak = await HtmlPage.ReadAsync(await form.Form("main form").Set("CurrentPassword", AppSettings.Password).Set("NewPassword", "short").Set("ConfirmPassword", "short").SubmitAsync(client));
+        Assert.Equal(HttpStatusCode.OK, weak.Status);
+        Assert.Contains(weak.ErrorLinks, e => e.Href == "#NewPassword" && e.Text.Contains("at least 12 characters", StringComparison.Ordinal));
+        Assert.DoesNotContain(weak.ErrorLinks, e => e.Href != "#NewPassword");
+        var empty = await HtmlPage.ReadAsync(await form.Form("main form").SubmitAsync(client));
+        Assert.Equal(["Enter your current password", "Enter a new password"], empty.ErrorMessages);
+        Assert.False(await AuditedAsync(AuditAction.PasswordChanged, id));
+        using var again = app.NewClient();
+        await again.SignInAsync(email); // the old password still works
+    }
 }
