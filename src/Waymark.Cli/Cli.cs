@@ -41,13 +41,14 @@ public static partial class Cli
           teams add --name "<name>"    Add a team (an L&D service).
                 [--covers "<a>; <b>"]  Custody suites and courts it covers.
           users add --email E          Add a user with a role, in a team. A password is generated
-                --name "<name>"        and printed once; they should change it at first sign-in.
+                --name "<name>"        and printed once; they must change it at first sign-in.
                 --role R               Practitioner, SupportWorker, Volunteer, TeamManager,
                 --team "<team name>"   Commissioner or Administrator.
           users add-to-team --email E --team "<team name>"
                                        Add an existing user to another team.
-          users password --email E     Set a new generated password (printed once), unlock, and
-                                       end every session of the user (sign out everywhere).
+          users password --email E     Set a new generated password (printed once; they must change
+                                       it at their next sign-in), unlock, and end every session.
+                                       WAYMARK_NEW_PASSWORD set: that password, no change required.
           users remove-from-team --email E --team "<team name>"
                                        Withdraw a user from a team; their sessions in it end.
           users reset-two-factor --email E

@@ -57,16 +57,18 @@ public static partial class Cli
         await DatabaseSetup.MigrateAsync(db, c.Ct);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureRolesAsync();
         var team = await TeamAsync(db, teamName, c.Ct);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
-        if (await users.FindByEmailAsync(email) is not null) throw new UsageException($"A user with the email {email} already exists.");
-        var password = DemoSeeder.GeneratePassword();
-        var user = new WaymarkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, LockoutEnabled = true };
-        Check(await users.CreateAsync(user, password));
-        Check(await users.AddToRoleAsync(user, role));
-        db.TeamMemberships.Add(new TeamMembership { TeamId = team.Id, UserId = user.Id });
-        await db.SaveChangesAsync(c.Ct);
-        c.Out.WriteLine($"Added {email} ({Roles.Display(role)}) to '{team.Name}'.");
-        c.Out.WriteLine($"Password (shown once, not stored in clear): {password}");
+        // The same rules as an administrator's "Add a user" page (Teams/UserAccounts): a one-time password, changed at first sign-in.
+        CreatedAccount created;
+        try
+        {
+            created = await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(new NewAccount(name, email, role, team.Id), c.Ct);
+        }
+        catch (ValidationFailedException e)
+        {
+            throw new UsageException(string.Join(" ", e.Problems.Select(p => p.Message + ".")));
+        }
+        c.Out.WriteLine($"Added {email} ({Roles.Display(role)}) to '{team.Name}'. They must set a new password when they first sign in.");
+        c.Out.WriteLine($"Password (shown once, not stored in clear): {created.OneTimePassword}");
         return Ok;
     }
 
@@ -86,8 +88,7 @@ public static partial class Cli
             c.Out.WriteLine($"{email} is already in '{team.Name}'.");
             return Ok;
         }
-        db.TeamMemberships.Add(new TeamMembership { TeamId = team.Id, UserId = user.Id });
-        await db.SaveChangesAsync(c.Ct);
+        await scope.ServiceProvider.GetRequiredService<UserAccounts>().AddToTeamAsync(user.Id, team.Id, c.Ct); // audited, as in the browser
         c.Out.WriteLine($"Added {email} to '{team.Name}'. They choose the team they work in when they sign in.");
         return Ok;
     }
@@ -101,13 +102,16 @@ public static partial class Cli
         await using var scope = sp.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
         var user = await UserAsync(users, email);
-        var password = string.IsNullOrEmpty(given) ? DemoSeeder.GeneratePassword() : given;
-        foreach (var v in users.PasswordValidators) Check(await v.ValidateAsync(users, user, password));
-        if (await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user));
-        Check(await users.AddPasswordAsync(user, password));
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await scope.ServiceProvider.GetRequiredService<TeamMembers>().PasswordChangedAsync(user.Id, c.Ct);
+        var password = string.IsNullOrEmpty(given) ? UserAccounts.GeneratePassword() : given;
+        try
+        {
+            // A generated password is a one-time password (changed at the next sign-in); one the operator chose is not.
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().SetPasswordAsync(user, password, requireChange: string.IsNullOrEmpty(given), c.Ct);
+        }
+        catch (ValidationFailedException e)
+        {
+            throw new InvalidOperationException(string.Join(" ", e.Problems.Select(p => p.Message + ".")));
+        }
         c.Out.WriteLine($"Set a new password for {email}, unlocked the account and ended every session.");
         if (string.IsNullOrEmpty(given)) c.Out.WriteLine($"Password (shown once, not stored in clear): {password}");
         return Ok;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waymark.Access;
 using Waymark.Teams;
 
@@ -176,5 +177,85 @@ public sealed class UsersAndTeamsTests : IAsyncLifetime
         var again = await CliRun.RunAsync(_db, "teams", "add", "--name", "Southam L&D");
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("already exists", again.Err);
+    }
+
+    /// <summary>The Core service the CLI and the web app share, acting as <paramref name="actorId"/> (an administrator) over this database.</summary>
+    private async Task<T> AsAsync<T>(string? actorId, Func<UserAccounts, Task<T>> work)
+    {
+        var config = Waymark.Cli.CliServices.BuildConfiguration(_db.Provider.ToString(), _db.ConnectionString);
+        await using var sp = Waymark.Cli.CliServices.Build(config, TextWriter.Null, verbose: false,
+            actor: actorId is null ? System : new FixedUser(actorId, Roles.Administrator, Guid.Empty));
+        await using var scope = sp.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<UserAccounts>());
+    }
+
+    private async Task<string> IdOfAsync(string email)
+    {
+        await using var ctx = _db.CreateContext(System);
+        return await ctx.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
+    private async Task<string> StampOfAsync(string id)
+    {
+        await using var ctx = _db.CreateContext(System);
+        return await ctx.Users.Where(u => u.Id == id).Select(u => u.ConcurrencyStamp!).SingleAsync();
+    }
+
+    [Fact]
+    public async Task A_generated_password_must_be_changed_at_first_sign_in_and_the_creation_is_audited()
+    {
+        await CliRun.RunAsync(_db, "teams", "add", "--name", "Kirkby L&D");
+        var add = await CliRun.RunAsync(_db, "users", "add", "--email", "ali@kirkby.invalid", "--name", "Ali", "--role", "Practitioner", "--team", "Kirkby L&D");
+        Assert.True(add.ExitCode == 0, add.ToString());
+        Assert.Contains("They must set a new password when they first sign in.", add.Out);
+        var id = await IdOfAsync("ali@kirkby.invalid");
+        await using (var ctx = _db.CreateContext(System))
+        {
+            var user = await ctx.Users.AsNoTracking().SingleAsync(u => u.Id == id);
+            Assert.NotNull(user.PasswordChangeRequiredAt);
+            Assert.True(await ctx.AuditEvents.AnyAsync(a => a.Action == Waymark.Audit.AuditAction.UserCreated && a.RecordId == id));
+        }
+
+        // A password the operator chose (WAYMARK_NEW_PASSWORD) is theirs to give: no change required.
+        Environment.SetEnvironmentVariable("WAYMARK_NEW_PASSWORD", "Chosen-by-the-0perator!");
+        try
+        {
+            var set = await CliRun.RunAsync(_db, "users", "password", "--email", "ali@kirkby.invalid");
+            Assert.True(set.ExitCode == 0, set.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("WAYMARK_NEW_PASSWORD", null);
+        }
+        await using (var ctx = _db.CreateContext(System)) Assert.Null((await ctx.Users.AsNoTracking().SingleAsync(u => u.Id == id)).PasswordChangeRequiredAt);
+        var reset = await CliRun.RunAsync(_db, "users", "password", "--email", "ali@kirkby.invalid");
+        Assert.True(reset.ExitCode == 0, reset.ToString());
+        await using (var ctx = _db.CreateContext(System)) Assert.NotNull((await ctx.Users.AsNoTracking().SingleAsync(u => u.Id == id)).PasswordChangeRequiredAt);
+    }
+
+    [Fact]
+    public async Task Nobody_deactivates_themselves_nor_the_last_active_administrator_and_a_stale_version_is_refused()
+    {
+        await CliRun.RunAsync(_db, "teams", "add", "--name", "Ashby L&D");
+        foreach (var who in new[] { "one", "two" })
+            Assert.Equal(0, (await CliRun.RunAsync(_db, "users", "add", "--email", $"{who}@ashby.invalid", "--name", who, "--role", "Administrator", "--team", "Ashby L&D")).ExitCode);
+        var (one, two) = (await IdOfAsync("one@ashby.invalid"), await IdOfAsync("two@ashby.invalid"));
+
+        var self = await Assert.ThrowsAsync<AccountRuleException>(async () => await AsAsync(one, async a => { await a.DeactivateAsync(one, await StampOfAsync(one)); return 0; }));
+        Assert.Contains("your own account", self.Message, StringComparison.Ordinal);
+        var stale = await StampOfAsync(two);
+        await AsAsync(one, async a => { await a.DeactivateAsync(two, stale); return 0; }); // two administrators: one may go
+        await Assert.ThrowsAsync<Waymark.Persistence.ConcurrencyConflictException>(async () => await AsAsync(one, async a => { await a.ReactivateAsync(two, stale); return 0; }));
+
+        // "one" is now the last active administrator: neither deactivated nor given another role, by anyone.
+        var last = await Assert.ThrowsAsync<AccountRuleException>(async () => await AsAsync(null, async a => { await a.DeactivateAsync(one, await StampOfAsync(one)); return 0; }));
+        Assert.Contains("last active administrator", last.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<AccountRuleException>(async () => await AsAsync(null, async a => { await a.SetRoleAsync(one, Roles.Practitioner, await StampOfAsync(one)); return 0; }));
+        Assert.Equal(1, await AsAsync(null, a => a.ActiveAdministratorsAsync()));
+
+        // Reactivating "two" makes two again; then "one" may be given another role.
+        await AsAsync(null, async a => { await a.ReactivateAsync(two, await StampOfAsync(two)); return 0; });
+        await AsAsync(two, async a => { await a.SetRoleAsync(one, Roles.Practitioner, await StampOfAsync(one)); return 0; });
+        Assert.Equal(Roles.Practitioner, await AsAsync(null, a => a.RoleOfAsync(one)));
     }
 }

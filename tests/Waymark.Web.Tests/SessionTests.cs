@@ -365,7 +365,7 @@ public abstract class SessionTests(AppFixture app)
         await AssertRefusedAsync(elsewhere, "the other browser");
         await AssertRefusedAsync(copy, "a copy of the other browser's cookie");
         elsewhere.Dispose();
-        Assert.True(await AuditedAsync(AuditAction.PasswordReset, id));
+        Assert.True(await AuditedAsync(AuditAction.PasswordChanged, id));
         using var fresh = app.NewClient();
         using (var old = await fresh.SubmitSignInAsync(email, AppSettings.Password)) Assert.Equal(HttpStatusCode.OK, old.StatusCode);
         await fresh.SignInAsync(email, newPassword);

@@ -31,10 +31,28 @@ public enum AuditAction
     TwoFactorReset = 33,
     /// <summary>New recovery codes were generated for the user (RecordId); the old ones no longer work.</summary>
     RecoveryCodesGenerated = 34,
-    /// <summary>The user's (RecordId) password was changed by them, or set anew by an administrator (command line); their sessions ended.</summary>
+    /// <summary>
+    /// The user's (RecordId) password was set anew by someone else (an administrator, their team manager, the command line);
+    /// their sessions ended. Before issue 16 it also meant a change by the user themselves (now <see cref="PasswordChanged"/>).
+    /// </summary>
     PasswordReset = 35,
     /// <summary>A team manager or administrator ended the lockout of the user (RecordId) after too many failed sign-ins.</summary>
     Unlocked = 36,
+    // Administration of users (issue 16 item 4; docs/administration.md). RecordType "User", RecordId the account's id.
+    /// <summary>An administrator (or the command line) created the user's account; Detail names the role and first team.</summary>
+    UserCreated = 37,
+    /// <summary>An administrator deactivated the account: it cannot sign in and every session ended.</summary>
+    UserDeactivated = 38,
+    /// <summary>An administrator reactivated a deactivated account.</summary>
+    UserReactivated = 39,
+    /// <summary>The user's role was changed (Detail: from and to); every session ended so the new permissions apply.</summary>
+    RoleChanged = 40,
+    /// <summary>The user was added to a team (Detail names it).</summary>
+    MembershipAdded = 41,
+    /// <summary>Someone required the user to set a new password at their next sign-in; every session ended.</summary>
+    PasswordChangeRequired = 42,
+    /// <summary>The user changed their own password; their other sessions ended.</summary>
+    PasswordChanged = 43,
     // Criminal justice liaison (issue 12; docs/cjs-liaison.md). Numbered from 60 to leave room for other additions.
     /// <summary>
     /// A decision to share a person's information (PersonId) with criminal justice agencies WITHOUT their consent,

@@ -1,5 +1,4 @@
 using Waymark.Episodes;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -148,12 +147,6 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
         _ => role,
     };
 
-    /// <summary>A random password meeting Identity's default rules; printed once, never stored in clear.</summary>
-    public static string GeneratePassword()
-    {
-        const string letters = "abcdefghjkmnpqrstuvwxyz";
-        var chars = new char[16];
-        for (var i = 0; i < chars.Length; i++) chars[i] = letters[RandomNumberGenerator.GetInt32(letters.Length)];
-        return $"Wm-{new string(chars[..8])}-{char.ToUpperInvariant(chars[8])}{new string(chars[9..])}-{RandomNumberGenerator.GetInt32(10, 100)}";
-    }
+    /// <summary>A random password meeting Identity's rules (<see cref="UserAccounts.GeneratePassword"/>, the one generator); printed once, never stored in clear.</summary>
+    public static string GeneratePassword() => UserAccounts.GeneratePassword();
 }

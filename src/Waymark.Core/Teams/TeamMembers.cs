@@ -82,11 +82,12 @@ public class TeamMembers(WaymarkDbContext db, UserSessions sessions, Auditor aud
 /// <summary>The Teams capability's services (sessions, membership and account security).</summary>
 public static class TeamsRegistration
 {
-    /// <summary>Registers <see cref="UserSessions"/> and <see cref="TeamMembers"/> (scoped).</summary>
+    /// <summary>Registers <see cref="UserSessions"/>, <see cref="TeamMembers"/> and <see cref="UserAccounts"/> (scoped).</summary>
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
         services.AddScoped<UserSessions>();
         services.AddScoped<TeamMembers>();
+        services.AddScoped<UserAccounts>();
         return services;
     }
 }

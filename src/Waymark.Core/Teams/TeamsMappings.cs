@@ -41,6 +41,8 @@ internal sealed class WaymarkUserMapping : IEntityTypeConfiguration<WaymarkUser>
     public void Configure(EntityTypeBuilder<WaymarkUser> e)
     {
         e.Property(u => u.DisplayName).HasMaxLength(200);
+        e.Property(u => u.DeactivatedBy).HasMaxLength(450);
+        e.Property(u => u.PasswordChangeRequiredBy).HasMaxLength(450);
     }
 }
 

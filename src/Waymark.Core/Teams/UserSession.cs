@@ -38,4 +38,8 @@ public enum SessionEndReason
     MembershipWithdrawn,
     /// <summary>The absolute session lifetime was reached (noticed on the next request).</summary>
     Expired,
+    /// <summary>An administrator deactivated the account.</summary>
+    Deactivated,
+    /// <summary>An administrator changed the user's role, so their permissions change at the next sign-in.</summary>
+    RoleChanged,
 }

@@ -18,5 +18,21 @@ public class WaymarkUser : IdentityUser
     /// sign-in too. Null when it never happened.
     /// </summary>
     public DateTimeOffset? SessionsEndedAt { get; set; }
+    /// <summary>
+    /// When an administrator deactivated this account (UTC); null while it is active. A deactivated user cannot sign in
+    /// (the web app's sign-in manager refuses them) and every session of theirs was ended when it was set. The account and
+    /// its work stay in the records and the audit trail.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+    /// <summary>The user id of the administrator who deactivated the account; null while it is active.</summary>
+    public string? DeactivatedBy { get; set; }
+    /// <summary>
+    /// When someone required this user to set a new password at their next sign-in (UTC): a one-time password was issued
+    /// (a new account, a forgotten password) or an administrator forced a change. Until they change it, every page but the
+    /// account pages sends them to change it. Null when no change is required.
+    /// </summary>
+    public DateTimeOffset? PasswordChangeRequiredAt { get; set; }
+    /// <summary>The user id of whoever required the change ("system" or a command-line name for the CLI); null with <see cref="PasswordChangeRequiredAt"/>.</summary>
+    public string? PasswordChangeRequiredBy { get; set; }
     public List<TeamMembership> Memberships { get; set; } = [];
 }

@@ -68,7 +68,8 @@ public static class Startup
             .AddDefaultTokenProviders()
             // Each authenticator code is accepted once (replaces Identity's provider of the same name).
             .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
-            .AddClaimsPrincipalFactory<WaymarkClaimsFactory>();
+            .AddClaimsPrincipalFactory<WaymarkClaimsFactory>()
+            .AddSignInManager<WaymarkSignInManager>(); // a deactivated account cannot sign in
         services.AddSignInThrottle(security.RateLimits);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {

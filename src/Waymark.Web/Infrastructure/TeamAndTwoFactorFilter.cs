@@ -6,8 +6,9 @@ using Waymark.Access;
 namespace Waymark.Web.Infrastructure;
 
 /// <summary>
-/// Before any page: a signed-in user whose role requires two-factor must enrol first (outside demo
-/// mode), and must have chosen a team they belong to. Account pages are exempt so both can be done.
+/// Before any page: a signed-in user who must set a new password (a one-time password, or a change an administrator
+/// forced) sets it first; one whose role requires two-factor must enrol (outside demo mode); and they must have chosen a
+/// team they belong to. Account pages are exempt so all three can be done.
 /// </summary>
 public class TeamAndTwoFactorFilter(ICurrentUser user, IOptions<SecurityOptions> security, IOptions<DemoOptions> demo) : IAsyncPageFilter
 {
@@ -20,6 +21,11 @@ public class TeamAndTwoFactorFilter(ICurrentUser user, IOptions<SecurityOptions>
         if (http.User.Identity?.IsAuthenticated != true || page.StartsWith("/Account/", StringComparison.Ordinal) || page == "/Error")
         {
             await next();
+            return;
+        }
+        if (http.User.HasClaim(WaymarkClaimsFactory.PasswordChangeRequired, "true"))
+        {
+            context.Result = new RedirectToPageResult("/Account/Password", new { required = "true" });
             return;
         }
         if (!demo.Value.Enabled

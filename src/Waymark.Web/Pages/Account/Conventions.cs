@@ -3,7 +3,7 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Account;
 
-/// <summary>Signing in and the second factor (a code or a recovery code) are open to anyone; the other account pages need a signed-in user of any role.</summary>
+/// <summary>Signing in, the second factor (a code or a recovery code) and what to do about a forgotten password are open to anyone; the other account pages need a signed-in user of any role.</summary>
 public sealed class Conventions : IFolderConventions
 {
     /// <inheritdoc />
@@ -13,5 +13,6 @@ public sealed class Conventions : IFolderConventions
         conventions.AllowAnonymousToPage("/Account/SignIn");
         conventions.AllowAnonymousToPage("/Account/TwoFactor");
         conventions.AllowAnonymousToPage("/Account/RecoveryCode");
+        conventions.AllowAnonymousToPage("/Account/ForgottenPassword");
     }
 }

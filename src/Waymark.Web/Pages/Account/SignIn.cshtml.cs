@@ -11,7 +11,8 @@ namespace Waymark.Web.Pages.Account;
 
 /// <summary>
 /// Password sign-in. An unknown email, a wrong password and a locked account get the same message and take about the
-/// same time (a password hash is checked in every case), so the page does not tell anyone which accounts exist.
+/// same time (a password hash is checked in every case), so the page does not tell anyone which accounts exist; so does a
+/// deactivated account (which <see cref="WaymarkSignInManager"/> refuses at every step besides).
 /// Attempts are throttled per client address and per account before they get here (<see cref="SignInThrottle"/>).
 /// </summary>
 [ShowsNoPersonData("The signed-in user's own account.")]
@@ -46,6 +47,13 @@ public class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<WaymarkU
             // The same work as checking a real password, so that an unknown email is not told apart by its speed.
             hasher.VerifyHashedPassword(NoOne, DummyHash(), Password!);
             await audit.RecordNowAsync(AuditAction.SignInFailed, "SignIn", null, detail: "Unknown email address: " + email);
+            return Refused();
+        }
+        if (user.DeactivatedAt is not null)
+        {
+            // The same work and the same message as a wrong password: the page does not say the account exists.
+            hasher.VerifyHashedPassword(user, DummyHash(), Password!);
+            await audit.RecordNowAsync(AuditAction.SignInFailed, "User", user.Id, detail: "Account deactivated");
             return Refused();
         }
         if (await users.IsLockedOutAsync(user))

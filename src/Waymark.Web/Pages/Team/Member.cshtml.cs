@@ -11,12 +11,13 @@ namespace Waymark.Web.Pages.Team;
 
 /// <summary>
 /// One member of the team: sign them out everywhere, withdraw them from this team (team managers and administrators),
-/// or reset their two-factor authentication (administrators). Each action is a POST that first asks for confirmation
+/// reset a forgotten password with a one-time password shown once (team managers, not for an administrator's account;
+/// administrators), or reset their two-factor authentication (administrators). Each action is a POST that first asks for confirmation
 /// (the same handler with <see cref="Confirmed"/>), is audited, and ends the sessions it must.
 /// A user who is not a member of the current team is not found.
 /// </summary>
 [ShowsNoPersonData("A staff account of the team; no records about the people the team works with.")]
-public class MemberModel(WaymarkDbContext db, ICurrentUser current, UserManager<WaymarkUser> users, TeamMembers members,
+public class MemberModel(WaymarkDbContext db, ICurrentUser current, UserManager<WaymarkUser> users, TeamMembers members, UserAccounts accounts,
     TeamMembershipCache membershipCache, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SecurityOptions> security) : PageModel
 {
     [FromRoute] public string UserId { get; set; } = "";
@@ -35,6 +36,10 @@ public class MemberModel(WaymarkDbContext db, ICurrentUser current, UserManager<
     public DateTimeOffset? LockedUntil { get; private set; }
     public bool IsSelf => UserId == current.UserId;
     public bool CanResetTwoFactor => User.Can(Permission.ResetTwoFactor);
+    /// <summary>Whether this user may reset this member's password: <see cref="Permission.ResetPasswords"/>, and an administrator's only by an administrator.</summary>
+    public bool CanResetPassword => User.Can(Permission.ResetPasswords) && !IsSelf && (Role != Roles.Administrator || current.Role == Roles.Administrator);
+    /// <summary>The one-time password just issued, shown once on the response to the confirmed reset; never stored in clear.</summary>
+    public string? OneTimePassword { get; private set; }
     /// <summary>The handler awaiting confirmation ("SignOutEverywhere", "Withdraw", "ResetTwoFactor"), or null.</summary>
     public string? Confirming { get; private set; }
     public string? Notice { get; private set; }
@@ -81,6 +86,38 @@ public class MemberModel(WaymarkDbContext db, ICurrentUser current, UserManager<
         await members.ResetTwoFactorAsync(users, user, ct);
         TempData["Notice"] = $"{Name}'s two-factor authentication has been reset and they have been signed out everywhere. They set it up again when they next sign in.";
         return RedirectToPage(new { UserId });
+    }
+
+    /// <summary>
+    /// Resets a forgotten password: after confirmation, a one-time password is shown once (on this response only) for the
+    /// manager to read to the member, who must change it at their next sign-in; every session of theirs ends; audited.
+    /// </summary>
+    [RequiresPermission(Permission.ResetPasswords)]
+    public async Task<IActionResult> OnPostResetPasswordAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!CanResetPassword)
+        {
+            ModelState.AddModelError("", IsSelf ? "To change your own password, use Change your password on your account page"
+                : "An administrator's password can only be reset by another administrator");
+            return Page();
+        }
+        if (!Confirmed) return Confirm("ResetPassword");
+        try
+        {
+            // An administrator may reset anyone's; a team manager only a member of their current team (checked again in the service).
+            OneTimePassword = await accounts.ResetPasswordAsync(UserId, current.Role == Roles.Administrator ? null : current.TeamId, ct);
+        }
+        catch (AccountRuleException refused)
+        {
+            ModelState.AddModelError("", refused.Message.TrimEnd('.'));
+            return Page();
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+        return Page();
     }
 
     /// <summary>Ends a lockout after too many failed sign-ins, so a member who has remembered their password need not wait.</summary>
