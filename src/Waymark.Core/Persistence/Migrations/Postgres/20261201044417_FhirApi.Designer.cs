@@ -12,7 +12,7 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWaymarkDbContext))]
-    [Migration("20261201040419_FhirApi")]
+    [Migration("20261201044417_FhirApi")]
     partial class FhirApi
     {
         /// <inheritdoc />
@@ -212,9 +212,9 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("PersonId", "TeamId");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.ToTable("ActionPlans", (string)null);
                 });
@@ -498,6 +498,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasIndex("SupersedesId");
 
                     b.HasIndex("PersonId", "StartsAt");
+
+                    b.HasIndex("TeamId", "StartsAt");
 
                     b.HasIndex("TeamId", "WorkerUserId", "StartsAt");
 
@@ -1076,6 +1078,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.HasIndex("PersonId", "TeamId", "LatestAt");
 
@@ -1892,6 +1896,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasIndex("EpisodeId", "GivenAt");
 
                     b.HasIndex("PersonId", "GivenAt");
+
+                    b.HasIndex("TeamId", "GivenAt");
 
                     b.ToTable("CriminalJusticeConsent");
                 });
@@ -2713,7 +2719,11 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId", "GivenAt");
+
                     b.HasIndex("ReferralId", "RecordedAt");
+
+                    b.HasIndex("TeamId", "GivenAt");
 
                     b.ToTable("Consents", (string)null);
                 });
@@ -3168,6 +3178,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasIndex("EpisodeId", "CompletedAt");
 
                     b.HasIndex("PersonId", "CompletedAt");
+
+                    b.HasIndex("TeamId", "CompletedAt");
 
                     b.ToTable("InstrumentCompletions");
                 });

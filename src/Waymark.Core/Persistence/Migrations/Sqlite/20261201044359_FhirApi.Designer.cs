@@ -11,7 +11,7 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWaymarkDbContext))]
-    [Migration("20261201040415_FhirApi")]
+    [Migration("20261201044359_FhirApi")]
     partial class FhirApi
     {
         /// <inheritdoc />
@@ -201,9 +201,9 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("PersonId", "TeamId");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.ToTable("ActionPlans", (string)null);
                 });
@@ -487,6 +487,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasIndex("SupersedesId");
 
                     b.HasIndex("PersonId", "StartsAt");
+
+                    b.HasIndex("TeamId", "StartsAt");
 
                     b.HasIndex("TeamId", "WorkerUserId", "StartsAt");
 
@@ -1063,6 +1065,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.HasIndex("PersonId", "TeamId", "LatestAt");
 
@@ -1878,6 +1882,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "GivenAt");
 
+                    b.HasIndex("TeamId", "GivenAt");
+
                     b.ToTable("CriminalJusticeConsent");
                 });
 
@@ -2691,7 +2697,11 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId", "GivenAt");
+
                     b.HasIndex("ReferralId", "RecordedAt");
+
+                    b.HasIndex("TeamId", "GivenAt");
 
                     b.ToTable("Consents", (string)null);
                 });
@@ -3146,6 +3156,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasIndex("EpisodeId", "CompletedAt");
 
                     b.HasIndex("PersonId", "CompletedAt");
+
+                    b.HasIndex("TeamId", "CompletedAt");
 
                     b.ToTable("InstrumentCompletions");
                 });
