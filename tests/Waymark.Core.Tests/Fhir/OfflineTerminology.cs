@@ -23,7 +23,7 @@ internal sealed class OfflineTerminology(ICodeValidationTerminologyService local
         // A value set that includes SNOMED CT cannot be expanded offline; a code of another system checked against it is not judged here either.
         if (answer.GetSingleValue<FhirBoolean>("result")?.Value == false
             && answer.GetSingleValue<FhirString>("message")?.Value is { } message
-            && (message.Contains("snomed", StringComparison.OrdinalIgnoreCase) || message.Contains("expand", StringComparison.OrdinalIgnoreCase)))
+            && (message.Contains("snomed", StringComparison.OrdinalIgnoreCase) || message.Contains("loinc", StringComparison.OrdinalIgnoreCase)))
             return new Parameters().Add("result", new FhirBoolean(true)).Add("message", new FhirString("Not checked offline: " + message));
         return answer;
     }
