@@ -17,7 +17,13 @@ public static partial class Cli
         var w = c.Args.Words;
         var command = string.Join(' ', w.Take(w.Count > 1 && w[1] == "api-key" ? 3 : 2));
         var team = c.Args.Option("team");
-        if (command is not ("directory generate" or "directory import" or "directory export" or "directory api-key add" or "directory api-key revoke" or "directory api-key list"))
+        if (w[0] == "fhir")
+        {
+            if (command is not ("fhir api-key add" or "fhir api-key revoke" or "fhir api-key list"))
+                throw new UsageException($"Unknown command '{string.Join(' ', w)}'. Try 'fhir api-key add|revoke|list'.");
+            if (string.IsNullOrWhiteSpace(team)) throw new UsageException($"{command.Replace("fhir ", "", StringComparison.Ordinal)} needs --team \"<team name>\".");
+        }
+        else if (command is not ("directory generate" or "directory import" or "directory export" or "directory api-key add" or "directory api-key revoke" or "directory api-key list"))
             throw new UsageException($"Unknown command '{string.Join(' ', w)}'. Try 'directory generate', 'directory import', 'directory export' or 'directory api-key add|revoke|list'.");
         if (string.IsNullOrWhiteSpace(team)) throw new UsageException($"{command.Replace("directory ", "", StringComparison.Ordinal)} needs --team \"<team name>\".");
 
@@ -40,9 +46,12 @@ public static partial class Cli
             "directory generate" => await DirectoryGenerateAsync(c, services, teamId),
             "directory import" => await DirectoryImportAsync(c, services),
             "directory export" => await DirectoryExportAsync(c, services),
-            "directory api-key add" => await ApiKeyAddAsync(c, services, teamId, team.Trim()),
-            "directory api-key revoke" => await ApiKeyRevokeAsync(c, services, teamId, team.Trim()),
-            _ => await ApiKeyListAsync(c, services, teamId),
+            "directory api-key add" => await ApiKeyAddAsync(c, services, teamId, team.Trim(), ApiKeyScope.Directory),
+            "directory api-key revoke" => await ApiKeyRevokeAsync(c, services, teamId, team.Trim(), ApiKeyScope.Directory),
+            "fhir api-key add" => await ApiKeyAddAsync(c, services, teamId, team.Trim(), ApiKeyScope.Fhir),
+            "fhir api-key revoke" => await ApiKeyRevokeAsync(c, services, teamId, team.Trim(), ApiKeyScope.Fhir),
+            "fhir api-key list" => await ApiKeyListAsync(c, services, teamId, ApiKeyScope.Fhir),
+            _ => await ApiKeyListAsync(c, services, teamId, ApiKeyScope.Directory),
         };
     }
 
@@ -115,23 +124,25 @@ public static partial class Cli
         return Ok;
     }
 
-    private static async Task<int> ApiKeyAddAsync(CliContext c, IServiceProvider sp, Guid teamId, string team)
+    private static async Task<int> ApiKeyAddAsync(CliContext c, IServiceProvider sp, Guid teamId, string team, ApiKeyScope scope)
     {
         var name = c.Args.Option("name") ?? throw new UsageException("api-key add needs --name \"<partner>\".");
         c.Args.EnsureAllUsed();
         NewApiKey key;
-        try { key = await sp.GetRequiredService<DirectoryApiKeys>().AddAsync(teamId, name, c.Ct); }
+        try { key = await sp.GetRequiredService<DirectoryApiKeys>().AddAsync(teamId, name, scope, c.Ct); }
         catch (Exception e) when (e is ValidationFailedException or DirectoryRuleException) { throw new UsageException(e.Message); }
-        c.Out.WriteLine($"API key for '{key.Record.Name}' to read '{team}''s directory (shown once; give it to them securely, send it as X-Api-Key):");
+        c.Out.WriteLine(scope == ApiKeyScope.Fhir
+            ? $"FHIR API key for '{key.Record.Name}' to read '{team}''s records (shown once; give it to them securely, send it as 'Authorization: Bearer <key>'):"
+            : $"API key for '{key.Record.Name}' to read '{team}''s directory (shown once; give it to them securely, send it as X-Api-Key):");
         c.Out.WriteLine(key.Key);
         return Ok;
     }
 
-    private static async Task<int> ApiKeyRevokeAsync(CliContext c, IServiceProvider sp, Guid teamId, string team)
+    private static async Task<int> ApiKeyRevokeAsync(CliContext c, IServiceProvider sp, Guid teamId, string team, ApiKeyScope scope)
     {
         var name = c.Args.Option("name") ?? throw new UsageException("api-key revoke needs --name \"<partner>\".");
         c.Args.EnsureAllUsed();
-        if (!await sp.GetRequiredService<DirectoryApiKeys>().RevokeAsync(teamId, name, c.Ct))
+        if (!await sp.GetRequiredService<DirectoryApiKeys>().RevokeAsync(teamId, name, scope, c.Ct))
         {
             c.Err.WriteLine($"error: '{team}' has no live API key named '{name.Trim()}'.");
             return Failed;
@@ -140,10 +151,10 @@ public static partial class Cli
         return Ok;
     }
 
-    private static async Task<int> ApiKeyListAsync(CliContext c, IServiceProvider sp, Guid teamId)
+    private static async Task<int> ApiKeyListAsync(CliContext c, IServiceProvider sp, Guid teamId, ApiKeyScope scope)
     {
         c.Args.EnsureAllUsed();
-        foreach (var k in await sp.GetRequiredService<DirectoryApiKeys>().ListAsync(teamId, c.Ct))
+        foreach (var k in await sp.GetRequiredService<DirectoryApiKeys>().ListAsync(teamId, scope, c.Ct))
             c.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k.Name}\tcreated {UkTime.DateOf(k.CreatedAt):yyyy-MM-dd} by {k.CreatedBy}\t{(k.RevokedAt is { } r ? $"revoked {UkTime.DateOf(r):yyyy-MM-dd} by {k.RevokedBy}" : "live")}"));
         return Ok;
     }

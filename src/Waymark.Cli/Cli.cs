@@ -72,6 +72,12 @@ public static partial class Cli
                                        Issue a partner agency's key to the read API (printed once).
           directory api-key revoke --team "<name>" --name "<partner>"
           directory api-key list --team "<name>"
+          fhir api-key add --team "<name>" --name "<partner>"
+                                       Issue a partner system's key to the team's FHIR R4 API
+                                       (people's records; printed once). A directory key does
+                                       not open it.
+          fhir api-key revoke --team "<name>" --name "<partner>"
+          fhir api-key list --team "<name>"
           dataset --month YYYY-MM --commissioner E --format csv|json [--team "<name>"] [--out <file>]
                                        A commissioner's monthly dataset (docs/dataset.md): one
                                        pseudonymised row per episode active in the month in their
@@ -135,7 +141,7 @@ public static partial class Cli
                 "users sign-out" => UsersSignOutAsync,
                 "dataset" => DatasetAsync,
                 _ when a.Words[0] == "match" => MatchAsync,
-                _ when a.Words[0] == "directory" => DirectoryAsync,
+                _ when a.Words[0] is "directory" or "fhir" => DirectoryAsync,
                 _ => throw new UsageException(a.Words[0] switch
                 {
                     "people" => $"Unknown command '{command}'. Try 'people generate' or 'people count'.",
@@ -148,7 +154,7 @@ public static partial class Cli
             var verbose = a.Flag("verbose");
             var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var ctx = new CliContext(a, config, stdout, stderr, verbose, interactive, ct);
-            if (command is not ("backup" or "dataset" or "people generate" or "teams add" or "users add" or "users add-to-team" or "users password" or "users remove-from-team" or "users reset-two-factor" or "users sign-out") && a.Words[0] is not ("match" or "directory")) a.EnsureAllUsed();
+            if (command is not ("backup" or "dataset" or "people generate" or "teams add" or "users add" or "users add-to-team" or "users password" or "users remove-from-team" or "users reset-two-factor" or "users sign-out") && a.Words[0] is not ("match" or "directory" or "fhir")) a.EnsureAllUsed();
             return await run(ctx);
         }
         catch (UsageException e)

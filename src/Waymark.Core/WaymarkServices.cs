@@ -1,3 +1,4 @@
+using Waymark.Fhir;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.ActionPlans;
@@ -78,6 +79,7 @@ public static class WaymarkServices
         services.AddThroughTheGate();
         services.AddReminders(config);
         services.AddServiceDirectory(config);
+        services.AddFhir();
         services.AddDuplicates();
         services.AddTeams();
         services.AddLongTermAttention();

@@ -75,4 +75,30 @@ public sealed class DirectoryCliTests : IAsyncLifetime
         var noTeam = await CliRun.RunAsync(_db, "directory", "export", "--team", "Nowhere");
         Assert.Equal(2, noTeam.ExitCode);
     }
+
+    [Fact]
+    public async Task Fhir_api_keys_are_their_own_scope_printed_once_and_revoked_by_name()
+    {
+        Assert.Equal(0, (await CliRun.RunAsync(_db, "teams", "add", "--name", "Eastford L&D")).ExitCode);
+        // The same partner name may hold a directory key and a FHIR key: they are different keys.
+        Assert.Equal(0, (await CliRun.RunAsync(_db, "directory", "api-key", "add", "--team", "Eastford L&D", "--name", "Eastford Trust")).ExitCode);
+        var add = await CliRun.RunAsync(_db, "fhir", "api-key", "add", "--team", "Eastford L&D", "--name", "Eastford Trust");
+        Assert.True(add.ExitCode == 0, add.ToString());
+        var key = add.Out.Trim().Split('\n')[^1].Trim();
+        Assert.StartsWith("wmk_", key, StringComparison.Ordinal);
+        await using (var ctx = _db.CreateContext(System))
+        {
+            var stored = await ctx.DirectoryApiKeys.SingleAsync(k => k.KeyHash == DirectoryApiKey.Hash(key));
+            Assert.Equal(ApiKeyScope.Fhir, stored.Scope);
+        }
+        Assert.Equal(2, (await CliRun.RunAsync(_db, "fhir", "api-key", "add", "--team", "Eastford L&D", "--name", "Eastford Trust")).ExitCode);
+        var revoke = await CliRun.RunAsync(_db, "fhir", "api-key", "revoke", "--team", "Eastford L&D", "--name", "Eastford Trust");
+        Assert.True(revoke.ExitCode == 0, revoke.ToString());
+        var fhirList = await CliRun.RunAsync(_db, "fhir", "api-key", "list", "--team", "Eastford L&D");
+        Assert.Contains("revoked", fhirList.Out);
+        var directoryList = await CliRun.RunAsync(_db, "directory", "api-key", "list", "--team", "Eastford L&D");
+        Assert.Contains("live", directoryList.Out);
+        Assert.Equal(2, (await CliRun.RunAsync(_db, "fhir", "api-key", "add", "--name", "No team")).ExitCode);
+        Assert.Equal(2, (await CliRun.RunAsync(_db, "fhir", "nonsense", "--team", "Eastford L&D")).ExitCode);
+    }
 }

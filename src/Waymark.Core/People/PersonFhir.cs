@@ -19,7 +19,15 @@ public static class PersonFhir
     public static Extension AbsentReason(Absence? absence) =>
         new(Absent.FhirExtensionUrl, new Code(Absent.FhirCode(absence)));
 
-    /// <summary>The person as a Patient: id, name, sex, date of birth, NHS number, PNC ID, phone, email, address and GP practice.</summary>
+    /// <summary>The UK Core ethnic category extension (Extension-UKCore-EthnicCategory).</summary>
+    public const string EthnicCategoryExtension = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory";
+    /// <summary>The NHS Data Dictionary ethnic category code system for England, as UK Core binds the extension to it.</summary>
+    public const string EthnicCategorySystem = "https://fhir.hl7.org.uk/CodeSystem/UKCore-EthnicCategoryEngland";
+
+    /// <summary>
+    /// The person as a Patient: id, name, sex, date of birth, NHS number, PNC ID, phone, email, address, GP practice and,
+    /// when recorded, the ethnic category (UK Core extension; the NHS Data Dictionary code and its words).
+    /// </summary>
     public static Patient ToPatient(Person p)
     {
         ArgumentNullException.ThrowIfNull(p);
@@ -35,6 +43,12 @@ public static class PersonFhir
                 _ => AdministrativeGender.Unknown,
             },
         };
+        if (p.EthnicCategory is { Length: > 0 } ethnic)
+        {
+            var display = People.EthnicCategory.NameOf(ethnic);
+            patient.Extension.Add(new Extension(EthnicCategoryExtension,
+                new CodeableConcept { Coding = [new Coding(EthnicCategorySystem, ethnic, display)] }));
+        }
         patient.BirthDateElement = p.DateOfBirth is { } dob
             ? new Date(dob.Year, dob.Month, dob.Day)
             : new Date { Extension = [AbsentReason(p.AbsenceOf(PersonField.DateOfBirth))] };

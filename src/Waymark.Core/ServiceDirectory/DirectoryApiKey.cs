@@ -5,8 +5,21 @@ using Waymark.Persistence;
 namespace Waymark.ServiceDirectory;
 
 /// <summary>
-/// A partner agency's key to the team's read-only Open Referral UK API. Partners are not Waymark users,
-/// so a key stands for them; only its SHA-256 hash is stored, and the key itself is shown once.
+/// What a partner key opens. A key opens exactly one API: a directory key (services, no personal data) never opens the
+/// FHIR API (people's records), and a FHIR key does not read the directory. Stored as numbers: never renumber.
+/// </summary>
+public enum ApiKeyScope
+{
+    /// <summary>The team's services directory through the Open Referral UK API (<c>/api/openreferral</c>).</summary>
+    Directory = 1,
+    /// <summary>The team's people's records through the FHIR R4 API (<c>/fhir</c>; docs/adr/0023-fhir-api.md).</summary>
+    Fhir = 2,
+}
+
+/// <summary>
+/// A partner agency's key to one of the team's read-only APIs (<see cref="Scope"/>): the Open Referral UK directory, or
+/// the FHIR R4 API. Partners are not Waymark users, so a key stands for them; only its SHA-256 hash is stored, and the
+/// key itself is shown once.
 /// </summary>
 public class DirectoryApiKey : ITeamOwned
 {
@@ -16,6 +29,8 @@ public class DirectoryApiKey : ITeamOwned
     public required string Name { get; set; }
     /// <summary>Lower-case hex SHA-256 of the key.</summary>
     public required string KeyHash { get; set; }
+    /// <summary>Which API the key opens; keys made before scopes existed are directory keys.</summary>
+    public ApiKeyScope Scope { get; set; } = ApiKeyScope.Directory;
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }

@@ -126,6 +126,7 @@ internal sealed class DirectoryApiKeyMapping : IEntityTypeConfiguration<Director
         e.Ignore(x => x.IsRevoked);
         e.HasIndex(x => x.KeyHash).IsUnique();
         e.HasIndex(x => new { x.TeamId, x.Name });
+        e.Property(x => x.Scope).HasDefaultValue(ApiKeyScope.Directory).HasSentinel((ApiKeyScope)0);
         e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId);
     }
 }

@@ -49,7 +49,7 @@ public static class OpenReferralApi
     {
         var presented = http.Request.Headers[KeyHeader].ToString();
         var keys = http.RequestServices.GetRequiredService<DirectoryApiKeys>();
-        var key = await keys.FindLiveAsync(presented, ct);
+        var key = await keys.FindLiveAsync(presented, ApiKeyScope.Directory, ct);
         if (key is null)
         {
             http.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";

@@ -1,3 +1,4 @@
+using Waymark.Web.Fhir;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -361,6 +362,7 @@ public static class Startup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
         app.MapOpenReferralApi();
+        app.MapFhirApi();
         Pages.Diary.CalendarFeedEndpoint.MapCalendarFeed(app);
     }
 }

@@ -209,9 +209,9 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("PersonId", "TeamId");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.ToTable("ActionPlans", (string)null);
                 });
@@ -495,6 +495,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasIndex("SupersedesId");
 
                     b.HasIndex("PersonId", "StartsAt");
+
+                    b.HasIndex("TeamId", "StartsAt");
 
                     b.HasIndex("TeamId", "WorkerUserId", "StartsAt");
 
@@ -1073,6 +1075,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.HasIndex("PersonId", "TeamId", "LatestAt");
 
@@ -1889,6 +1893,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasIndex("EpisodeId", "GivenAt");
 
                     b.HasIndex("PersonId", "GivenAt");
+
+                    b.HasIndex("TeamId", "GivenAt");
 
                     b.ToTable("CriminalJusticeConsent");
                 });
@@ -2710,7 +2716,11 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId", "GivenAt");
+
                     b.HasIndex("ReferralId", "RecordedAt");
+
+                    b.HasIndex("TeamId", "GivenAt");
 
                     b.ToTable("Consents", (string)null);
                 });
@@ -3166,6 +3176,8 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasIndex("PersonId", "CompletedAt");
 
+                    b.HasIndex("TeamId", "CompletedAt");
+
                     b.ToTable("InstrumentCompletions");
                 });
 
@@ -3269,6 +3281,11 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Scope")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");

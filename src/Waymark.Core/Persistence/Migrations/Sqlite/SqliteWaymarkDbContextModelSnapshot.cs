@@ -198,9 +198,9 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("PersonId", "TeamId");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.ToTable("ActionPlans", (string)null);
                 });
@@ -484,6 +484,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasIndex("SupersedesId");
 
                     b.HasIndex("PersonId", "StartsAt");
+
+                    b.HasIndex("TeamId", "StartsAt");
 
                     b.HasIndex("TeamId", "WorkerUserId", "StartsAt");
 
@@ -1060,6 +1062,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.HasIndex("PersonId", "TeamId", "LatestAt");
 
@@ -1875,6 +1879,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "GivenAt");
 
+                    b.HasIndex("TeamId", "GivenAt");
+
                     b.ToTable("CriminalJusticeConsent");
                 });
 
@@ -2688,7 +2694,11 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId", "GivenAt");
+
                     b.HasIndex("ReferralId", "RecordedAt");
+
+                    b.HasIndex("TeamId", "GivenAt");
 
                     b.ToTable("Consents", (string)null);
                 });
@@ -3144,6 +3154,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "CompletedAt");
 
+                    b.HasIndex("TeamId", "CompletedAt");
+
                     b.ToTable("InstrumentCompletions");
                 });
 
@@ -3247,6 +3259,11 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Scope")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
