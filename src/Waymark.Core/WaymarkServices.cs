@@ -32,6 +32,8 @@ using Waymark.Support;
 using Waymark.SupportNetworks;
 using Waymark.Teams;
 using Waymark.ThroughTheGate;
+using Waymark.Retention;
+using Waymark.SubjectAccess;
 using Waymark.Training;
 
 namespace Waymark;
@@ -83,6 +85,8 @@ public static class WaymarkServices
         services.AddLongTermAttention();
         services.AddFeedback();
         services.AddTrainingAndSupervision();
+        services.AddRetention(config);
+        services.AddSubjectAccess();
         services.AddDemo();
         return services;
     }
