@@ -139,7 +139,8 @@ public class RecordsDestruction(WaymarkDbContext db, Auditor audit, RetentionOpt
 
     private async Task<List<Guid>> CandidatesAsync(DateOnly today, Guid? after, int size, CancellationToken ct)
     {
-        var cutoff = new DateTimeOffset(today.AddYears(-options.ShortestYears).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // A day and more to spare (UK days against UTC instants): the candidates are a superset; the rules decide exactly.
+        var cutoff = new DateTimeOffset(today.AddDays(2).AddYears(-options.ShortestYears).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var people = db.People.IgnoreQueryFilters().Where(p => p.MergedAt == null && p.CreatedAt <= cutoff);
         if (after is { } a) people = people.Where(p => p.Id.CompareTo(a) > 0);
         return await people
@@ -167,7 +168,7 @@ public class RecordsDestruction(WaymarkDbContext db, Auditor audit, RetentionOpt
         var people = await db.People.IgnoreQueryFilters().Where(p => ids.Contains(p.Id) && p.MergedAt == null)
             .Select(p => new { p.Id, p.DateOfBirth, p.CreatedAt }).ToListAsync(ct);
         var episodes = (await db.Episodes.IgnoreQueryFilters().Where(e => ids.Contains(e.PersonId))
-            .Select(e => new { e.PersonId, e.IdentifiedAt, e.ClosedAt }).ToListAsync(ct)).ToLookup(e => e.PersonId);
+            .Select(e => new { e.PersonId, e.IdentifiedAt, e.ClosedAt, e.ClosureReason }).ToListAsync(ct)).ToLookup(e => e.PersonId);
         var contacts = (await db.Set<Contact>().IgnoreQueryFilters().Where(c => ids.Contains(c.PersonId))
             .Select(c => new { c.PersonId, c.OccurredAt }).ToListAsync(ct)).ToLookup(c => c.PersonId);
         var holds = (await db.Set<LegalHold>().IgnoreQueryFilters().Where(h => ids.Contains(h.PersonId) && h.LiftedAt == null)
@@ -188,8 +189,9 @@ public class RecordsDestruction(WaymarkDbContext db, Auditor audit, RetentionOpt
                 if (e.ClosedAt is { } closed && closed > last) last = closed;
             }
             foreach (var c in contacts[p.Id]) if (c.OccurredAt > last) last = c.OccurredAt;
+            var died = episodes[p.Id].Where(e => e.ClosureReason == ClosureReason.Died && e.ClosedAt is not null).Select(e => (DateTimeOffset?)e.ClosedAt).Min();
             var facts = new RetentionFacts(p.DateOfBirth, UkTime.DateOf(last), mentalHealth.Contains(p.Id),
-                episodes[p.Id].Any(e => e.ClosedAt is null), holds.Contains(p.Id));
+                episodes[p.Id].Any(e => e.ClosedAt is null), holds.Contains(p.Id), died is { } d ? UkTime.DateOf(d) : null);
             return (p.Id, facts);
         }).ToList();
     }

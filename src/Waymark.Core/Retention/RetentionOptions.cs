@@ -8,8 +8,8 @@ namespace Waymark.Retention;
 /// Defaults follow the NHS Records Management Code of Practice 2021 (NHSX, updated by NHS England 2023), retention
 /// schedule: adult health records 8 years after the conclusion of treatment (last contact); mental health records
 /// 20 years after the last contact; children's records until the 25th birthday, or the 26th if the young person was 17
-/// at the conclusion of treatment. A date of death would shorten them (8 years after death); Waymark records none, so
-/// that alternative is never applied (docs/adr/0024-retention-and-subject-access.md).
+/// at the conclusion of treatment; or 8 years after death when sooner (Waymark's only record of a death is an episode
+/// closed with the reason "Died"; docs/adr/0024-retention-and-subject-access.md).
 /// </summary>
 public sealed class RetentionOptions
 {
@@ -24,6 +24,9 @@ public sealed class RetentionOptions
 
     /// <summary>…or until this birthday when they were 17 at the last contact (default 26).</summary>
     public int ChildAged17UntilBirthday { get; init; } = 26;
+
+    /// <summary>Years after death that the records of a person who died are kept, when sooner than the other rules (default 8).</summary>
+    public int YearsAfterDeath { get; init; } = 8;
 
     /// <summary>
     /// Whether every Liaison and Diversion record counts as a mental health record (default true): L&amp;D services are
@@ -83,6 +86,7 @@ public sealed class RetentionOptions
             MentalHealthYearsAfterLastContact = Int(nameof(MentalHealthYearsAfterLastContact), 20, 1, 100),
             ChildUntilBirthday = Int(nameof(ChildUntilBirthday), 25, 18, 100),
             ChildAged17UntilBirthday = Int(nameof(ChildAged17UntilBirthday), 26, 18, 100),
+            YearsAfterDeath = Int(nameof(YearsAfterDeath), 8, 1, 100),
             LiaisonAndDiversionRecordsAreMentalHealthRecords = Bool(nameof(LiaisonAndDiversionRecordsAreMentalHealthRecords), true),
             BatchSize = Int(nameof(BatchSize), 100, 1, 10_000),
             PageSize = Int(nameof(PageSize), 1000, 10, 100_000),
@@ -94,10 +98,7 @@ public sealed class RetentionOptions
 
     /// <summary>
     /// The shortest time anyone's records are kept after their last contact, in years: nobody whose last contact is more
-    /// recent can be due. The adult rule always applies (<see cref="RetentionRules.Decide"/> takes the latest of the rules),
-    /// and the mental health rule too when every L&amp;D record is a mental health record.
+    /// recent can be due. The adult rule always applies and nothing goes before its date (<see cref="RetentionRules.Decide"/>).
     /// </summary>
-    public int ShortestYears => LiaisonAndDiversionRecordsAreMentalHealthRecords
-        ? Math.Max(AdultYearsAfterLastContact, MentalHealthYearsAfterLastContact)
-        : AdultYearsAfterLastContact;
+    public int ShortestYears => AdultYearsAfterLastContact;
 }

@@ -11,6 +11,8 @@ public enum RetentionRule
     MentalHealthRecord = 2,
     /// <summary>Child's record: until a birthday (25th, or 26th if 17 at the last contact).</summary>
     ChildRecord = 3,
+    /// <summary>The person died (an episode closed for that reason): a number of years after death, when sooner than the others.</summary>
+    AfterDeath = 4,
 }
 
 /// <summary>What the rules need to know about one person, read from their records.</summary>
@@ -19,7 +21,8 @@ public enum RetentionRule
 /// <param name="HasMentalHealthRecord">Whether any of their records is a mental health record (an assessment, a formulation, a crisis plan).</param>
 /// <param name="HasOpenEpisode">Whether any team has an open episode with them.</param>
 /// <param name="OnLegalHold">Whether a legal hold on them stands.</param>
-public sealed record RetentionFacts(DateOnly? DateOfBirth, DateOnly LastContact, bool HasMentalHealthRecord, bool HasOpenEpisode, bool OnLegalHold);
+/// <param name="DiedOn">When an episode was closed because they died (the nearest Waymark has to a date of death), or null.</param>
+public sealed record RetentionFacts(DateOnly? DateOfBirth, DateOnly LastContact, bool HasMentalHealthRecord, bool HasOpenEpisode, bool OnLegalHold, DateOnly? DiedOn = null);
 
 /// <summary>When a person's records may be destroyed and by which rule; <see cref="Blocked"/> says why not yet, when something stops it.</summary>
 /// <param name="Rule">The rule that keeps the records longest (the one that applies).</param>
@@ -38,7 +41,8 @@ public static class RetentionRules
     /// Every rule that applies, and the latest date among them (keeping a record too long is the safer error): the adult
     /// rule always; the mental health rule when the person has a mental health record (every L&amp;D record, by default);
     /// the child rule when they were under 18 at the last contact. Without a date of birth the child rule cannot be
-    /// applied and the others stand.
+    /// applied and the others stand. When the person died, the records may go <see cref="RetentionOptions.YearsAfterDeath"/>
+    /// after death if that is sooner (the Code's "or 8 years after death"), but never before the adult rule's date.
     /// </summary>
     public static RetentionDecision Decide(RetentionFacts facts, RetentionOptions options)
     {
@@ -54,6 +58,13 @@ public static class RetentionRules
             var birthday = Age.On(dob, facts.LastContact) == 17 ? options.ChildAged17UntilBirthday : options.ChildUntilBirthday;
             var child = Anniversary(dob, birthday);
             if (child > due) (rule, due) = (RetentionRule.ChildRecord, child);
+        }
+        if (facts.DiedOn is { } died)
+        {
+            var afterDeath = Anniversary(died, options.YearsAfterDeath);
+            var floor = Anniversary(facts.LastContact, options.AdultYearsAfterLastContact);
+            if (afterDeath < floor) afterDeath = floor;
+            if (afterDeath < due) (rule, due) = (RetentionRule.AfterDeath, afterDeath);
         }
         var blocked = facts.OnLegalHold ? "Legal hold" : facts.HasOpenEpisode ? "Open episode" : null;
         return new RetentionDecision(rule, due, blocked);
@@ -75,6 +86,7 @@ public static class RetentionRules
         RetentionRule.AdultRecord => $"Adult health record ({options.AdultYearsAfterLastContact} years after last contact)",
         RetentionRule.MentalHealthRecord => $"Mental health record ({options.MentalHealthYearsAfterLastContact} years after last contact)",
         RetentionRule.ChildRecord => $"Child's record (until the {Ordinal(options.ChildUntilBirthday)} birthday, or {Ordinal(options.ChildAged17UntilBirthday)} if 17 at last contact)",
+        RetentionRule.AfterDeath => $"After death ({options.YearsAfterDeath} years after death, when sooner; never before the adult rule)",
         _ => rule.ToString(),
     };
 
