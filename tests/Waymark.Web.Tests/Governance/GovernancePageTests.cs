@@ -101,7 +101,8 @@ public abstract class GovernancePageTests(AppFixture app)
             Assert.True(sections.ContainsKey(kind.EntityType.Name), $"No section for {kind.EntityType.Name}");
             var expected = await app.Data.QueryAsync(async db =>
             {
-                var rows = await kind.ListRowsAsync(db, world.Person);
+                // The export's own audit event is written after it is made.
+                var rows = (await kind.ListRowsAsync(db, world.Person)).Where(r => r is not AuditEvent { RecordType: "SubjectAccess" });
                 return rows.Select(r => db.Entry(r)).Where(e => e.Metadata.FindProperty("TeamId") is not { } p || e.Property(p.Name).CurrentValue is not Guid g || g == app.Data.Northshire).Count();
             });
             Assert.True(expected == sections[kind.EntityType.Name].Count, $"{kind.EntityType.Name}: {sections[kind.EntityType.Name].Count} rows exported, {expected} held");
