@@ -60,7 +60,8 @@ public class RetentionRulesTests
         Assert.Equal(new DateOnly(2025, 3, 1), child.DueOn);
         var contact = RetentionRules.Decide(Facts(new DateOnly(2008, 2, 29), new DateOnly(1970, 1, 1)), NotAllMentalHealth);
         Assert.Equal(new DateOnly(2016, 2, 29), contact.DueOn);
-        Assert.Equal(new DateOnly(2028, 3, 1), RetentionRules.Decide(Facts(new DateOnly(2008, 2, 29), new DateOnly(1970, 1, 1)), Defaults).DueOn);
+        Assert.Equal(new DateOnly(2028, 2, 29), RetentionRules.Decide(Facts(new DateOnly(2008, 2, 29), new DateOnly(1970, 1, 1)), Defaults).DueOn);
+        Assert.Equal(new DateOnly(2027, 3, 1), RetentionRules.Anniversary(new DateOnly(2008, 2, 29), 19));
     }
 
     [Fact]
