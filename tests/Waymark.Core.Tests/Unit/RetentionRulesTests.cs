@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Waymark.Retention;
 
 namespace Waymark.Core.Tests.Unit;
@@ -95,11 +96,11 @@ public class RetentionRulesTests
     [Fact]
     public void Settings_out_of_range_are_refused_with_the_key_named()
     {
-        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        var config = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Retention:BatchSize"] = "0" }).Build();
         var e = Assert.Throws<InvalidOperationException>(() => RetentionOptions.From(config));
         Assert.Contains("Retention:BatchSize", e.Message, StringComparison.Ordinal);
-        var ok = RetentionOptions.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var ok = RetentionOptions.From(new ConfigurationBuilder().Build());
         Assert.Equal((8, 20, 25, 26, 8, true, false), (ok.AdultYearsAfterLastContact, ok.MentalHealthYearsAfterLastContact, ok.ChildUntilBirthday,
             ok.ChildAged17UntilBirthday, ok.YearsAfterDeath, ok.LiaisonAndDiversionRecordsAreMentalHealthRecords, ok.ScheduleEnabled));
     }
