@@ -50,7 +50,7 @@ public class GovernanceTests(BrowserFixture fx)
         await manager.FollowLinkByKeyboardAsync("Export everything we hold (subject access request)");
         await manager.AssertAccessibleAsync("subject access form");
         await manager.PressButtonAsync("Export");
-        await manager.AssertErrorStateAsync("subject access form", "Enter the purpose of the export", "Select how you want the export");
+        await manager.AssertErrorStateAsync("subject access form", "Enter the purpose of the export, for example the subject access request's reference", "Select how you want the export");
         await manager.GetByLabel("Purpose of the export").FillAsync("SAR-2026-020");
         await manager.GetByLabel("A document to read and print (HTML)").CheckAsync();
         await manager.PressButtonAsync("Export");
