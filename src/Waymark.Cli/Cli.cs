@@ -92,6 +92,10 @@ public static partial class Cli
                                        Scan a team's people for probable duplicates and store them
                                        for its team managers to review (nothing is merged). Progress
                                        on stderr; W threads (default 2).
+          retention run [--dry-run]    Destroy the records of everyone whose retention period has
+                                       ended (rules: Retention:*; docs/governance-governance.md), in
+                                       batches, logging each by a keyed hash. --dry-run lists who
+                                       would go and why (pseudonymous reference, rule, due date).
 
         Database options (override the environment):
           --provider Sqlite|Postgres   Database__Provider (default Sqlite)
@@ -140,12 +144,14 @@ public static partial class Cli
                 "users reset-two-factor" => UsersResetTwoFactorAsync,
                 "users sign-out" => UsersSignOutAsync,
                 "dataset" => DatasetAsync,
+                "retention run" => RetentionRunAsync,
                 _ when a.Words[0] == "match" => MatchAsync,
                 _ when a.Words[0] is "directory" or "fhir" => DirectoryAsync,
                 _ => throw new UsageException(a.Words[0] switch
                 {
                     "people" => $"Unknown command '{command}'. Try 'people generate' or 'people count'.",
                     "teams" => $"Unknown command '{command}'. Try 'teams list' or 'teams add'.",
+                    "retention" => $"Unknown command '{command}'. Try 'retention run --dry-run'.",
                     "users" => $"Unknown command '{command}'. Try 'users add', 'users add-to-team', 'users remove-from-team', 'users password', 'users reset-two-factor' or 'users sign-out'.",
                     _ => $"Unknown command '{command}'.",
                 }),
@@ -154,7 +160,7 @@ public static partial class Cli
             var verbose = a.Flag("verbose");
             var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var ctx = new CliContext(a, config, stdout, stderr, verbose, interactive, ct);
-            if (command is not ("backup" or "dataset" or "people generate" or "teams add" or "users add" or "users add-to-team" or "users password" or "users remove-from-team" or "users reset-two-factor" or "users sign-out") && a.Words[0] is not ("match" or "directory" or "fhir")) a.EnsureAllUsed();
+            if (command is not ("backup" or "dataset" or "retention run" or "people generate" or "teams add" or "users add" or "users add-to-team" or "users password" or "users remove-from-team" or "users reset-two-factor" or "users sign-out") && a.Words[0] is not ("match" or "directory" or "fhir")) a.EnsureAllUsed();
             return await run(ctx);
         }
         catch (UsageException e)

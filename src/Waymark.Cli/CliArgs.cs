@@ -17,7 +17,7 @@ public sealed class CliArgs
     public IReadOnlyList<string> Words { get; }
 
     /// <summary>Options that take no value.</summary>
-    private static readonly HashSet<string> KnownFlags = ["help", "verbose", "link", "dedupe", "all-teams"];
+    private static readonly HashSet<string> KnownFlags = ["help", "verbose", "link", "dedupe", "all-teams", "dry-run"];
 
     /// <summary>Options that may be given several times (match evaluate --without a --without b).</summary>
     private static readonly HashSet<string> Repeatable = ["without"];

@@ -33,6 +33,8 @@ using Waymark.Support;
 using Waymark.SupportNetworks;
 using Waymark.Teams;
 using Waymark.ThroughTheGate;
+using Waymark.Retention;
+using Waymark.SubjectAccess;
 using Waymark.Training;
 
 namespace Waymark;
@@ -85,6 +87,8 @@ public static class WaymarkServices
         services.AddLongTermAttention();
         services.AddFeedback();
         services.AddTrainingAndSupervision();
+        services.AddRetention(config);
+        services.AddSubjectAccess();
         services.AddDemo();
         return services;
     }

@@ -391,6 +391,15 @@ public abstract class AuthorisationTests(AppFixture app)
         new("GET /Supervision/Record", _ => "/supervision/record", Managers, O),
         new("POST /Supervision/Record", _ => "/supervision/record", Managers, O),
         new("GET /Supervision/Mine", _ => "/supervision/mine", CaseWork, O),
+        // Records governance (issue 16 items 2 and 3; docs/security.md): legal holds and subject access exports by team
+        // managers of the person's team; retention (rules, next run, destruction log, start a run) by administrators.
+        new("GET /LegalHolds/Index", w => $"/people/{w.Person}/legal-hold", Managers, N),
+        new("POST /LegalHolds/Index", w => $"/people/{w.Person}/legal-hold", Managers, N),
+        new("POST /LegalHolds/Index?handler=Lift", w => $"/people/{w.Person}/legal-hold?handler=Lift", Managers, N),
+        new("GET /SubjectAccess/Index", w => $"/people/{w.Person}/subject-access", Managers, N),
+        new("POST /SubjectAccess/Index", w => $"/people/{w.Person}/subject-access", Managers, N),
+        new("GET /Retention/Index", _ => "/retention", Administrators, F),
+        new("POST /Retention/Index", _ => "/retention", Administrators, F),
     ];
 
     private static string DraftPage(string step) => step switch

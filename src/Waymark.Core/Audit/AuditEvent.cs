@@ -63,6 +63,9 @@ public enum AuditAction
     Retired = 61,
     /// <summary>Retired team reference data was brought back into use.</summary>
     Reinstated = 62,
+    // Records governance (issue 16; docs/adr/0024-retention-and-subject-access.md). Numbered from 70.
+    /// <summary>A retention run destroyed people's records (RecordType "RetentionRun", RecordId the run; Detail counts by rule, no personal data).</summary>
+    RecordsDestroyed = 70,
 }
 
 /// <summary>Words for <see cref="AuditAction"/>, for the audit trail pages.</summary>

@@ -119,6 +119,7 @@ public class DemoSeeder(WaymarkDbContext db, UserManager<WaymarkUser> users, Rol
             foreach (var row in referralMaker.For(episode, a, services, ids[Roles.Practitioner], now)) db.Add(row);
         }
         db.AddRange(SyntheticUnmetNeeds.Demo(db.ChangeTracker.Entries<Episode>().Select(x => x.Entity).Where(e => e.TeamId == team.Id).ToList(), ids[Roles.Practitioner], now));
+        db.AddRange(SyntheticRetention.Demo(team.Id, ids[Roles.Practitioner], ids[Roles.TeamManager], now));
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo teams, {Users} users and {People} synthetic people", logins.Count, people);
         return new DemoSeedResult(true, password, string.IsNullOrEmpty(configured), logins);

@@ -165,6 +165,9 @@ public sealed record MergeMoves
     /// <summary>Unmet needs moved; null (left out of the stored JSON) when none moved.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public List<Guid>? UnmetNeeds { get; set; }
+    /// <summary>Legal holds moved; null (left out of the stored JSON) when none moved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<Guid>? LegalHolds { get; set; }
     public List<Guid> Aliases { get; init; } = [];
     public List<Guid> OtherDatesOfBirth { get; init; } = [];
     public List<Guid> Identifiers { get; init; } = [];

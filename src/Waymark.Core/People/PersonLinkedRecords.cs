@@ -68,6 +68,9 @@ public abstract class PersonLinkedRecord
     /// <summary>All of the person's rows of this kind, in every team (no team filter), in no particular order.</summary>
     public abstract Task<IReadOnlyList<object>> ListRowsAsync(WaymarkDbContext db, Guid personId, CancellationToken ct = default);
 
+    /// <summary>Deletes all of the person's rows of this kind, in every team, in one statement; returns how many (retention, ADR 24).</summary>
+    public abstract Task<int> DeleteRowsAsync(WaymarkDbContext db, Guid personId, CancellationToken ct = default);
+
     internal abstract Task MergeAsync(PersonMergeWork work, CancellationToken ct);
 
     internal abstract Task UnmergeAsync(PersonMergeWork work, CancellationToken ct);
@@ -96,6 +99,10 @@ public sealed class PersonLinkedRecord<T> : PersonLinkedRecord where T : class
     /// <inheritdoc />
     public override async Task<IReadOnlyList<object>> ListRowsAsync(WaymarkDbContext db, Guid personId, CancellationToken ct = default) =>
         await RowsOf(db, personId).ToListAsync(ct);
+
+    /// <inheritdoc />
+    public override Task<int> DeleteRowsAsync(WaymarkDbContext db, Guid personId, CancellationToken ct = default) =>
+        RowsOf(db, personId).ExecuteDeleteAsync(ct);
 
     internal override Task MergeAsync(PersonMergeWork work, CancellationToken ct) =>
         _merge?.Invoke(work, RowsOf(work.Db, work.Merged.Id), ct) ?? Task.CompletedTask;
@@ -204,6 +211,8 @@ public static class PersonLinkedRecords
         MovesById<Waymark.ThroughTheGate.ReleasePlan>(nameof(MergeMoves.ReleasePlans), m => m.ReleasePlans, nameof(Waymark.ThroughTheGate.ReleasePlan.PersonId), (x, p) => x.PersonId = p),
         // Unmet needs (issue 15) are the person's history, like the referrals they stand beside.
         MovesById<UnmetNeed>(nameof(MergeMoves.UnmetNeeds), m => m.UnmetNeeds ??= [], nameof(UnmetNeed.PersonId), (x, p) => x.PersonId = p),
+        // A legal hold (issue 16) is on the human being's records: it follows them, so a merge cannot free records from it.
+        MovesById<Waymark.Retention.LegalHold>(nameof(MergeMoves.LegalHolds), m => m.LegalHolds ??= [], nameof(Waymark.Retention.LegalHold.PersonId), (x, p) => x.PersonId = p),
         Stays<MatchDecision>("What a practitioner decided about that record when shown it; the team's matching model learns from it as made.", nameof(MatchDecision.PersonId)),
         Stays<DuplicateCandidate>("A pair has its own rules: the merge decides its own pair and deletes the merged record's other undecided pairs (PersonMerging).", nameof(DuplicateCandidate.PersonAId), nameof(DuplicateCandidate.PersonBId)),
         Stays<PersonMerge>("The merge's own record names both people, so it can be undone.", nameof(PersonMerge.KeptPersonId), nameof(PersonMerge.MergedPersonId)),

@@ -47,6 +47,7 @@ public static class Startup
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentUser>();
         services.AddHostedService<ProactiveRetentionSchedule>(); // custody and court lists' retention, daily
+        services.AddHostedService<RetentionSchedule>(); // destruction of records past their retention period, daily when Retention:ScheduleEnabled
         Waymark.Web.Reminders.ReminderHosting.AddReminderSending(services); // the fake Notify when no key is set, and the reminder sender
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
         services.AddSingleton<TeamMembershipCache>();

@@ -91,6 +91,7 @@ public class TeamScopingConventionTests
             ["CrisisPlan"] = TeamScope.PersonHistory, ["CrisisPlanVersion"] = TeamScope.PersonHistory, ["CrisisPlanShare"] = TeamScope.PersonHistory,
             ["ReleasePlan"] = TeamScope.PersonHistory,
             ["UnmetNeed"] = TeamScope.PersonHistory,
+            ["LegalHold"] = TeamScope.PersonHistory,
             ["FeedbackResponse"] = TeamScope.TeamOwned, ["TrainingSession"] = TeamScope.TeamOwned, ["SupervisionSession"] = TeamScope.TeamOwned,
             ["Person"] = TeamScope.Explicit, ["IdentificationDraft"] = TeamScope.Explicit, ["PersonMerge"] = TeamScope.Explicit,
         }.OrderBy(x => x.Key, StringComparer.Ordinal), shapes.OrderBy(x => x.Key, StringComparer.Ordinal));

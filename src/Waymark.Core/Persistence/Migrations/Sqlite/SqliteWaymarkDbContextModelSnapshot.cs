@@ -3081,6 +3081,102 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.ToTable("Reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Retention.DestructionLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DestroyedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DestroyedAt");
+
+                    b.HasIndex("PersonHash");
+
+                    b.ToTable("DestructionLogEntry");
+                });
+
+            modelBuilder.Entity("Waymark.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "LiftedAt");
+
+                    b.ToTable("LegalHold");
+                });
+
+            modelBuilder.Entity("Waymark.Retention.RetentionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionKey");
+                });
+
             modelBuilder.Entity("Waymark.Screening.InstrumentCompletion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4775,6 +4871,15 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Waymark.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Retention.LegalHold", b =>
+                {
                     b.HasOne("Waymark.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
