@@ -11,8 +11,8 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWaymarkDbContext))]
-    [Migration("20261201040707_Administration")]
-    partial class Administration
+    [Migration("20261201052622_InteroperabilityAndRecordsGovernance")]
+    partial class InteroperabilityAndRecordsGovernance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -201,9 +201,9 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("PersonId", "TeamId");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.ToTable("ActionPlans", (string)null);
                 });
@@ -487,6 +487,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasIndex("SupersedesId");
 
                     b.HasIndex("PersonId", "StartsAt");
+
+                    b.HasIndex("TeamId", "StartsAt");
 
                     b.HasIndex("TeamId", "WorkerUserId", "StartsAt");
 
@@ -1063,6 +1065,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.HasIndex("PersonId", "TeamId", "LatestAt");
 
@@ -1878,6 +1882,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "GivenAt");
 
+                    b.HasIndex("TeamId", "GivenAt");
+
                     b.ToTable("CriminalJusticeConsent");
                 });
 
@@ -2691,7 +2697,11 @@ namespace Waymark.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId", "GivenAt");
+
                     b.HasIndex("ReferralId", "RecordedAt");
+
+                    b.HasIndex("TeamId", "GivenAt");
 
                     b.ToTable("Consents", (string)null);
                 });
@@ -3074,6 +3084,102 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.ToTable("Reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Retention.DestructionLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DestroyedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DestroyedAt");
+
+                    b.HasIndex("PersonHash");
+
+                    b.ToTable("DestructionLogEntry");
+                });
+
+            modelBuilder.Entity("Waymark.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "LiftedAt");
+
+                    b.ToTable("LegalHold");
+                });
+
+            modelBuilder.Entity("Waymark.Retention.RetentionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionKey");
+                });
+
             modelBuilder.Entity("Waymark.Screening.InstrumentCompletion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3146,6 +3252,8 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.HasIndex("EpisodeId", "CompletedAt");
 
                     b.HasIndex("PersonId", "CompletedAt");
+
+                    b.HasIndex("TeamId", "CompletedAt");
 
                     b.ToTable("InstrumentCompletions");
                 });
@@ -3250,6 +3358,11 @@ namespace Waymark.Persistence.Migrations.Sqlite
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Scope")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
@@ -4761,6 +4874,15 @@ namespace Waymark.Persistence.Migrations.Sqlite
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Waymark.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Retention.LegalHold", b =>
+                {
                     b.HasOne("Waymark.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

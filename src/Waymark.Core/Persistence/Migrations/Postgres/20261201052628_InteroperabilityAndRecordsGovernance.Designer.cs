@@ -12,8 +12,8 @@ using Waymark.Persistence;
 namespace Waymark.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWaymarkDbContext))]
-    [Migration("20261201040721_Administration")]
-    partial class Administration
+    [Migration("20261201052628_InteroperabilityAndRecordsGovernance")]
+    partial class InteroperabilityAndRecordsGovernance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -212,9 +212,9 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("PersonId", "TeamId");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.ToTable("ActionPlans", (string)null);
                 });
@@ -498,6 +498,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasIndex("SupersedesId");
 
                     b.HasIndex("PersonId", "StartsAt");
+
+                    b.HasIndex("TeamId", "StartsAt");
 
                     b.HasIndex("TeamId", "WorkerUserId", "StartsAt");
 
@@ -1076,6 +1078,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.HasIndex("PersonId", "TeamId", "LatestAt");
 
@@ -1892,6 +1896,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasIndex("EpisodeId", "GivenAt");
 
                     b.HasIndex("PersonId", "GivenAt");
+
+                    b.HasIndex("TeamId", "GivenAt");
 
                     b.ToTable("CriminalJusticeConsent");
                 });
@@ -2713,7 +2719,11 @@ namespace Waymark.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId", "GivenAt");
+
                     b.HasIndex("ReferralId", "RecordedAt");
+
+                    b.HasIndex("TeamId", "GivenAt");
 
                     b.ToTable("Consents", (string)null);
                 });
@@ -3096,6 +3106,102 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.ToTable("Reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Retention.DestructionLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("DestroyedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PersonHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DestroyedAt");
+
+                    b.HasIndex("PersonHash");
+
+                    b.ToTable("DestructionLogEntry");
+                });
+
+            modelBuilder.Entity("Waymark.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LiftedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlacedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "LiftedAt");
+
+                    b.ToTable("LegalHold");
+                });
+
+            modelBuilder.Entity("Waymark.Retention.RetentionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionKey");
+                });
+
             modelBuilder.Entity("Waymark.Screening.InstrumentCompletion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3168,6 +3274,8 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.HasIndex("EpisodeId", "CompletedAt");
 
                     b.HasIndex("PersonId", "CompletedAt");
+
+                    b.HasIndex("TeamId", "CompletedAt");
 
                     b.ToTable("InstrumentCompletions");
                 });
@@ -3272,6 +3380,11 @@ namespace Waymark.Persistence.Migrations.Postgres
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Scope")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
@@ -4783,6 +4896,15 @@ namespace Waymark.Persistence.Migrations.Postgres
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Waymark.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Retention.LegalHold", b =>
+                {
                     b.HasOne("Waymark.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
