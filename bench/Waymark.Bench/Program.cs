@@ -16,7 +16,7 @@ using Waymark.Teams;
 using static BenchStats;
 
 // Waymark query benchmark: person search and team caseload at scale. See docs/benchmarks.md.
-// --soak: mixed HTTP traffic against a started app for a while, sampling its memory (docs/operations-faults.md).
+// --soak: mixed HTTP traffic against a started app for a while, sampling its memory (docs/operations.md).
 if (args.Contains("--soak")) return await Waymark.Bench.Soak.SoakCommand.RunAsync(args);
 var ic = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = ic;
@@ -53,7 +53,7 @@ for (var i = 0; i < args.Length; i++)
         case "--dataset": dataset = true; break;
         case "--help" or "-h":
             Console.WriteLine("Usage: Waymark.Bench [--provider Sqlite|Postgres] [--connection <cs>] [--people N] [--teams K] [--iterations N] [--warmup N] [--lookup]");
-            Console.WriteLine("--soak [--minutes 20] [--rate 5] [--sample-seconds 30] [--postgres <cs>]: starts the web app on a new database, sends mixed traffic at a steady rate on 127.0.0.1 and samples its memory (docs/operations-faults.md).");
+            Console.WriteLine("--soak [--minutes 20] [--rate 5] [--sample-seconds 30] [--postgres <cs>]: starts the web app on a new database, sends mixed traffic at a steady rate on 127.0.0.1 and samples its memory (docs/operations.md).");
             Console.WriteLine("--lookup: \"do we know this person?\" (IPersonLookup) with near-miss probes of the team's people, instead of search and caseload.");
             Console.WriteLine("--contacts N: about N contacts and N/5 appointments over the episodes (generated if missing), then the person timeline, the diary and the caseload's not-in-touch flag.");
             Console.WriteLine("--drop-ins N: about N drop-ins with their contacts over the people (generated if missing), then the team's day's drop-in list over the past year's days.");

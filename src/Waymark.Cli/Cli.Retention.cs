@@ -6,7 +6,7 @@ namespace Waymark.Cli;
 
 /// <summary>
 /// <c>waymark retention run [--dry-run]</c>: destroys the records of everyone whose retention period has ended
-/// (docs/governance-governance.md), or with --dry-run lists who would go and why. People are named only by their
+/// (docs/governance.md), or with --dry-run lists who would go and why. People are named only by their
 /// pseudonymous reference, never by name.
 /// </summary>
 public static partial class Cli

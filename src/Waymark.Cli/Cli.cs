@@ -93,7 +93,7 @@ public static partial class Cli
                                        for its team managers to review (nothing is merged). Progress
                                        on stderr; W threads (default 2).
           retention run [--dry-run]    Destroy the records of everyone whose retention period has
-                                       ended (rules: Retention:*; docs/governance-governance.md), in
+                                       ended (rules: Retention:*; docs/governance.md), in
                                        batches, logging each by a keyed hash. --dry-run lists who
                                        would go and why (pseudonymous reference, rule, due date).
 

@@ -3,7 +3,7 @@ namespace Waymark.Operations.Tests;
 /// <summary>
 /// The soak harness (bench/Waymark.Bench --soak; issue 16 item 6c) for about a minute at a modest rate: it drives every
 /// kind of operation, samples the app's memory, and the app answers no request with an error. The 20-minute figures are
-/// in docs/operations-faults.md.
+/// in docs/operations.md.
 /// </summary>
 public sealed class SoakTests
 {

@@ -4,7 +4,7 @@ namespace Waymark.Operations.Tests;
 
 /// <summary>
 /// Two instances of the web app on one PostgreSQL database, as behind a load balancer without sticky sessions
-/// (issue 16 item 5; docs/operations-faults.md, "Running several instances"): the sign-in cookie, the anti-forgery
+/// (issue 16 item 5; docs/operations.md, "Running several instances"): the sign-in cookie, the anti-forgery
 /// token, a sign-out and saved changes all hold across them, because the data protection keys, the sessions and the
 /// data are in the database.
 /// </summary>

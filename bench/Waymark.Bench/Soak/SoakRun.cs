@@ -19,7 +19,7 @@ public sealed record SoakResult(
     int Operations, int Skipped, long Requests, long Errors, IReadOnlyDictionary<int, long> Statuses, int Saves,
     double P50Ms, double P95Ms, double P99Ms, double MaxMs, IReadOnlyList<MemorySample> Samples, IReadOnlyList<string> ErrorExamples, TimeSpan Elapsed)
 {
-    /// <summary>The samples and totals as a Markdown report (for docs/operations-faults.md).</summary>
+    /// <summary>The samples and totals as a Markdown report (for docs/operations.md).</summary>
     public string ToMarkdown()
     {
         var ic = CultureInfo.InvariantCulture;

@@ -7,7 +7,7 @@ namespace Waymark.Fhir;
 /// <summary>
 /// An appointment as a UK Core Appointment: status (<c>booked</c> until an outcome is recorded; then <c>fulfilled</c>,
 /// <c>noshow</c> or <c>cancelled</c>), start and end, length in minutes, and the patient as participant. Left out:
-/// where, what for, who else, and outcome notes (free text typed by workers; docs/fhir-fhir.md).
+/// where, what for, who else, and outcome notes (free text typed by workers; docs/fhir.md).
 /// </summary>
 public static class FhirAppointment
 {

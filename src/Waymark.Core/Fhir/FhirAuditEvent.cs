@@ -10,7 +10,7 @@ namespace Waymark.Fhir;
 /// (<c>R</c> read for views, searches and exports; <c>C</c> create; <c>U</c> update and the rest; <c>E</c> execute for
 /// sign-in events), when, the outcome (success; <c>4</c> minor failure for a failed sign-in), who (the user's opaque id
 /// or the partner key's id, and their role), the source (Waymark) and the person as the entity. Left out: the detail
-/// and purpose texts (they may quote what was searched for or typed; docs/fhir-fhir.md).
+/// and purpose texts (they may quote what was searched for or typed; docs/fhir.md).
 /// </summary>
 public static class FhirAuditEvent
 {

@@ -11,7 +11,7 @@ namespace Waymark.Fhir;
 /// longer wanted). Crisis plan: title "Crisis plan", the current version's number and agreement in the description,
 /// and its warning signs, what the person can do themselves, helpful people and places and safe surroundings as notes.
 /// Left out: the steps' owners and workers, reviews' notes, why a goal matters or was stopped, the crisis contacts
-/// (other people's names and phone numbers), own services, practical things and who was there (docs/fhir-fhir.md).
+/// (other people's names and phone numbers), own services, practical things and who was there (docs/fhir.md).
 /// </summary>
 public static class FhirCarePlan
 {

@@ -10,7 +10,7 @@ namespace Waymark.Fhir;
 /// <c>active</c> while it stands, <c>inactive</c> once withdrawn; scope <c>patient-privacy</c>; category LOINC 59284-0
 /// "Patient Consent"; the patient; when it was given; the policy (which kind of consent, verbal or in writing, and for
 /// criminal justice consent the purposes) as the policy rule's text; the provision's period (given → withdrawn). Left
-/// out: what and with whom as typed, the capacity note and withdrawal notes (free text; docs/fhir-fhir.md).
+/// out: what and with whom as typed, the capacity note and withdrawal notes (free text; docs/fhir.md).
 /// </summary>
 public static class FhirConsent
 {

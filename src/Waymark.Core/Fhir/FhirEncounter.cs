@@ -9,7 +9,7 @@ namespace Waymark.Fhir;
 /// drop-in, <c>VR</c> by phone, video, text, letter or email, <c>HH</c> a home visit, <c>FLD</c> in custody, court,
 /// prison or elsewhere in the field), the kind as the type's text, the patient, when and how long. Only current
 /// versions: a contact replaced by a correction is not served. Left out deliberately: the case note, who else was there,
-/// and the worker (contact notes are the most sensitive text Waymark holds; docs/fhir-fhir.md).
+/// and the worker (contact notes are the most sensitive text Waymark holds; docs/fhir.md).
 /// </summary>
 public static class FhirEncounter
 {

@@ -6,7 +6,7 @@ namespace Waymark.Fhir;
 /// <summary>
 /// An episode as a UK Core EpisodeOfCare: status (<c>active</c> while open, <c>finished</c> once closed), the patient,
 /// the period (identified → closed) and the setting as the type's text. Left out: why the person was identified,
-/// vulnerabilities, the closure note and reason, workers (docs/fhir-fhir.md).
+/// vulnerabilities, the closure note and reason, workers (docs/fhir.md).
 /// </summary>
 public static class FhirEpisodeOfCare
 {

@@ -8,7 +8,7 @@ namespace Waymark.Fhir;
 /// <c>https://fhir.nhs.uk/Id/nhs-number</c> system, PNC ID, phone, email, address, GP practice, and the ethnic category
 /// extension) with the profile claimed. Left out: preferred name, gender identity, language and communication needs,
 /// veteran / care leaver / parent flags, aliases and other identifiers (they serve the team's own work, not a
-/// partner's record matching; docs/fhir-fhir.md).
+/// partner's record matching; docs/fhir.md).
 /// </summary>
 public static class FhirPatient
 {

@@ -10,7 +10,7 @@ namespace Waymark.Fhir;
 /// (the same Questionnaire <c>waymark instruments fhir</c> prints), status <c>completed</c>, the patient, when it was
 /// completed, and each answered item as its coded answer (<see cref="InstrumentFhir.ToQuestionnaireResponse"/>). When
 /// the instrument's definition is no longer loaded the answers are left out (their words and codes cannot be given).
-/// Left out: the score, band, flags and outcome notes (they are the team's judgement; docs/fhir-fhir.md).
+/// Left out: the score, band, flags and outcome notes (they are the team's judgement; docs/fhir.md).
 /// </summary>
 public static class FhirQuestionnaireResponse
 {

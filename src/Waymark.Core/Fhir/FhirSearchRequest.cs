@@ -11,7 +11,7 @@ public sealed class FhirRequestException(int status, string message) : Exception
 }
 
 /// <summary>
-/// A parsed FHIR search (docs/fhir-fhir.md): the resource type, <c>_id</c>, <c>patient</c>, <c>identifier</c>
+/// A parsed FHIR search (docs/fhir.md): the resource type, <c>_id</c>, <c>patient</c>, <c>identifier</c>
 /// (Patient only), the <c>date</c> range on the resource's main date as [<see cref="From"/>, <see cref="Before"/>),
 /// <c>status</c> codes, and the page (<c>_count</c> 1–100, default 20; <c>_offset</c> 0–100000).
 /// </summary>

@@ -8,7 +8,7 @@ namespace Waymark.Fhir;
 /// <c>draft</c>; sent, acknowledged, accepted, booked, attended, did not attend, engaged → <c>active</c>; declined →
 /// <c>revoked</c>; ended → <c>completed</c>), intent <c>order</c>, the patient, when it was made, the need it meets
 /// (reason, as text) and the receiving service (performer, by name). Left out: notes, the support plan, decline reasons
-/// and each step's notes (free text; docs/fhir-fhir.md).
+/// and each step's notes (free text; docs/fhir.md).
 /// </summary>
 public static class FhirServiceRequest
 {

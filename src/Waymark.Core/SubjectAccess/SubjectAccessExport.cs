@@ -16,7 +16,7 @@ namespace Waymark.SubjectAccess;
 /// <param name="Rows">Every row, each a list of (field, value) in the table's order; user ids are followed by the user's name.</param>
 public sealed record SubjectAccessSection(string Kind, string Title, IReadOnlyList<IReadOnlyList<KeyValuePair<string, object?>>> Rows);
 
-/// <summary>Everything the team holds about one person, for a subject access request (docs/governance-governance.md).</summary>
+/// <summary>Everything the team holds about one person, for a subject access request (docs/governance.md).</summary>
 public sealed record SubjectAccessReport(Guid PersonId, string PersonName, string TeamName, DateTimeOffset ProducedAt, string ProducedBy, string Purpose,
     IReadOnlyList<SubjectAccessSection> Sections)
 {

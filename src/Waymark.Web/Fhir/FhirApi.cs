@@ -10,7 +10,7 @@ using Task = System.Threading.Tasks.Task;
 namespace Waymark.Web.Fhir;
 
 /// <summary>
-/// The FHIR R4 read-and-search API for partner systems (docs/adr/0023-fhir-api.md, docs/fhir-fhir.md):
+/// The FHIR R4 read-and-search API for partner systems (docs/adr/0023-fhir-api.md, docs/fhir.md):
 /// <c>GET /fhir/metadata</c> (no key), <c>GET /fhir/{type}/{id}</c> and <c>GET /fhir/{type}?…</c> for the types in
 /// <see cref="FhirResources.All"/>, as UK Core resources in <c>application/fhir+json</c>. A partner key of scope
 /// <see cref="ApiKeyScope.Fhir"/> (<c>Authorization: Bearer &lt;key&gt;</c> or <c>X-Api-Key</c>) says which team's

@@ -6,7 +6,7 @@ namespace Waymark.Core.Tests.Fhir;
 /// <summary>
 /// The local terminology service, except that a code from a code system that is not available offline (SNOMED CT,
 /// LOINC: licensed and far too large to ship) cannot be checked here: the answer is then "valid" with a warning saying
-/// it was not checked, so a binding that needs them is a warning, not an error (docs/fhir-fhir.md). Every other code
+/// it was not checked, so a binding that needs them is a warning, not an error (docs/fhir.md). Every other code
 /// (UK Core's and FHIR's own code systems) is checked against the shipped value sets.
 /// </summary>
 internal sealed class OfflineTerminology(ICodeValidationTerminologyService local) : ICodeValidationTerminologyService

@@ -12,7 +12,7 @@ using Task = System.Threading.Tasks.Task;
 
 namespace Waymark.Web.Tests.Fhir;
 
-/// <summary>The FHIR R4 API (issue 16 item 1; docs/fhir-fhir.md): partner keys, team scoping, paging, audit, refusals.</summary>
+/// <summary>The FHIR R4 API (issue 16 item 1; docs/fhir.md): partner keys, team scoping, paging, audit, refusals.</summary>
 public abstract class FhirApiTests(AppFixture app)
 {
     [Collection(SqliteCollection.Name)]

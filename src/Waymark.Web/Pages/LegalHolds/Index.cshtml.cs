@@ -12,7 +12,7 @@ namespace Waymark.Web.Pages.LegalHolds;
 
 /// <summary>
 /// A person's legal holds placed by the team ("/people/{personId}/legal-hold"): place one with a reason, or lift one with a
-/// reason. While any team's hold stands, no retention run destroys the person's records (docs/governance-governance.md).
+/// reason. While any team's hold stands, no retention run destroys the person's records (docs/governance.md).
 /// </summary>
 public class IndexModel(Waymark.Retention.LegalHolds holds, WaymarkDbContext db) : PageModel, IShowsPersonData
 {

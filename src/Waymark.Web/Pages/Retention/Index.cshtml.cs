@@ -12,7 +12,7 @@ namespace Waymark.Web.Pages.Retention;
 
 /// <summary>
 /// Retention for administrators ("/retention"): the rules in force, what the next run would destroy (counts by rule),
-/// the destruction log, and starting a run (docs/governance-governance.md).
+/// the destruction log, and starting a run (docs/governance.md).
 /// </summary>
 [ShowsNoPersonData("Counts by rule, and the destruction log's keyed hashes: no person is named or identifiable.")]
 public class IndexModel(RecordsDestruction destruction, RetentionOptions options, WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel
