@@ -1,3 +1,4 @@
+using Hl7.Fhir.Serialization;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -41,4 +42,20 @@ public sealed class DatabaseUnavailableTests
     [Theory]
     [MemberData(nameof(Faults))]
     public void Any_other_failure_is_left_to_the_exception_handler(string what, Exception e) => Assert.False(DatabaseUnavailable.IsUnavailable(e), what);
+
+    [Fact]
+    public void A_FHIR_client_is_answered_with_an_OperationOutcome_an_API_client_with_a_problem_and_a_person_with_the_page()
+    {
+        var (fhirType, fhir) = DatabaseUnavailable.AnswerFor("/fhir/Patient");
+        Assert.StartsWith("application/fhir+json", fhirType, StringComparison.Ordinal);
+        var outcome = new FhirJsonDeserializer().Deserialize<Hl7.Fhir.Model.OperationOutcome>(fhir);
+        Assert.Equal(Hl7.Fhir.Model.OperationOutcome.IssueType.Transient, Assert.Single(outcome.Issue).Code);
+        var (apiType, api) = DatabaseUnavailable.AnswerFor("/api/openreferral/services");
+        Assert.Equal("application/problem+json", apiType);
+        Assert.Contains("\"status\":503", api, StringComparison.Ordinal);
+        var (pageType, page) = DatabaseUnavailable.AnswerFor("/people");
+        Assert.StartsWith("text/html", pageType, StringComparison.Ordinal);
+        Assert.Contains("<h1", page, StringComparison.Ordinal);
+        Assert.Contains(DatabaseUnavailable.Heading, page, StringComparison.Ordinal);
+    }
 }

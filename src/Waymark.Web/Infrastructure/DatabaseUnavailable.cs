@@ -8,8 +8,8 @@ namespace Waymark.Web.Infrastructure;
 /// <summary>
 /// Answers a request that failed because the database could not be reached (PostgreSQL stopped, restarting, refusing
 /// connections, or SQLite's file busy past its timeout) with <c>503 Service Unavailable</c> and <c>Retry-After</c>,
-/// instead of the exception handler's 500: an NHS-styled "Sorry, the service is unavailable" page for pages, and a JSON
-/// problem (<c>application/problem+json</c>) for the APIs under <c>/api</c> and <c>/fhir</c>. The answer is written here,
+/// instead of the exception handler's 500: an NHS-styled "Sorry, the service is unavailable" page for pages, a JSON
+/// problem (<c>application/problem+json</c>) for the APIs under <c>/api</c>, and a FHIR OperationOutcome under <c>/fhir</c>. The answer is written here,
 /// without the database, the session or Razor (the error page's layout reads the signed-in user's team), and never
 /// quotes the exception. Nothing is retried: a failed save was not acknowledged, so the user (or client) tries again
 /// (docs/adr/0025-database-outages-answer-503.md). Sits just inside the exception handler, so any other exception
@@ -73,10 +73,6 @@ public sealed class DatabaseUnavailable(RequestDelegate next, ILogger<DatabaseUn
         return e;
     }
 
-    /// <summary>Whether the request is for an API (answered with JSON rather than a page).</summary>
-    public static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/fhir");
-
     private static async Task WriteAsync(HttpContext context)
     {
         var response = context.Response;
@@ -84,21 +80,29 @@ public sealed class DatabaseUnavailable(RequestDelegate next, ILogger<DatabaseUn
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers.CacheControl = "no-store";
-        if (IsApi(context.Request))
-        {
-            response.ContentType = "application/problem+json";
-            await response.WriteAsync(ProblemJson, Encoding.UTF8);
-        }
-        else
-        {
-            response.ContentType = "text/html; charset=utf-8";
-            await response.WriteAsync(Page, Encoding.UTF8);
-        }
+        var (contentType, body) = AnswerFor(context.Request.Path);
+        response.ContentType = contentType;
+        await response.WriteAsync(body, Encoding.UTF8);
     }
 
-    // RFC 9457 problem details, with an OperationOutcome-like "issue" for FHIR clients.
+    /// <summary>
+    /// The content type and body of the 503 for a request to <paramref name="path"/>: a FHIR
+    /// <c>OperationOutcome</c> (<c>application/fhir+json</c>, issue code <c>transient</c>) under <c>/fhir</c>, so a FHIR
+    /// client reads it as it reads every other refusal; a problem document under <c>/api</c>; otherwise the page.
+    /// </summary>
+    public static (string ContentType, string Body) AnswerFor(PathString path) =>
+        path.StartsWithSegments("/fhir") ? ("application/fhir+json; charset=utf-8", FhirOutcomeJson)
+        : path.StartsWithSegments("/api") ? ("application/problem+json", ProblemJson)
+        : ("text/html; charset=utf-8", Page);
+
+    // FHIR R4 OperationOutcome (http://hl7.org/fhir/R4/operationoutcome.html); "transient" is the issue-type code for
+    // "the processing issues are not expected to persist" (http://hl7.org/fhir/R4/valueset-issue-type.html).
+    private const string FhirOutcomeJson =
+        """{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient","diagnostics":"The database cannot be reached. Try again later."}]}""";
+
+    // RFC 9457 problem details.
     private const string ProblemJson =
-        """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4","title":"Service unavailable","status":503,"detail":"The database cannot be reached. Try again later.","issue":[{"severity":"error","code":"transient","diagnostics":"The database cannot be reached. Try again later."}]}""";
+        """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4","title":"Service unavailable","status":503,"detail":"The database cannot be reached. Try again later."}""";
 
     // The layout's head and header, without anything that needs the database or the signed-in user.
     private const string Page = """
