@@ -106,7 +106,9 @@ public class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/London",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Long enough for a POST on a loaded 2-core machine (a click waits for the navigation it starts); a timeout
+        // here failed a full run once when other builds shared the machine, never on a quiet one.
+        context.SetDefaultTimeout((float)Ui.Patience.TotalMilliseconds);
         return await context.NewPageAsync();
     }
 }

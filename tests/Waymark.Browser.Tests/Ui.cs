@@ -8,6 +8,9 @@ namespace Waymark.Browser.Tests;
 /// <summary>What every test does to a page: accessibility checks, signing in, moving by keyboard.</summary>
 public static class Ui
 {
+    /// <summary>How long any browser wait may take before the test fails: every action, navigation and expectation.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     public static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
     public static string Email(string role) => $"{role.ToLowerInvariant()}@demo.invalid";
@@ -20,7 +23,7 @@ public static class Ui
     {
         // Everything loaded (styles decide colour contrast and target sizes), checked by polling the document rather
         // than by waiting for the load event, which Playwright was seen to miss here (see WaitForDocumentAsync).
-        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = 15_000 });
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = (float)Patience.TotalMilliseconds });
         var results = await page.RunAxeAsync();
         if (results.Violations.Length > 0)
         {
@@ -128,8 +131,8 @@ public static class Ui
             // once timed out waiting for "load" on a home page that had already committed and gone network-idle. Poll the
             // URL rather than WaitForURLAsync: when the home page is already there, that waits for a "commit" load state
             // that never comes (seen in the crisis-and-beyond walk: at "/", h1 "Hello, …", timed out in WaitForLoadState).
-            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"^https?://[^/]+/(\?.*)?$"), new() { Timeout = 15_000 });
-            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Hello, "), new() { Timeout = 15_000 });
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"^https?://[^/]+/(\?.*)?$"), new() { Timeout = (float)Patience.TotalMilliseconds });
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Hello, "), new() { Timeout = (float)Patience.TotalMilliseconds });
         }
         catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
@@ -229,7 +232,7 @@ public static class Ui
         try
         {
             await action();
-            await navigated.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            await navigated.Task.WaitAsync(Patience);
         }
         finally
         {
@@ -244,7 +247,7 @@ public static class Ui
     /// here, on pages that had committed and gone network-idle: Playwright missed an event that had already happened.
     /// </summary>
     public static Task WaitForDocumentAsync(this IPage page) =>
-        Assertions.Expect(page.Locator("footer[role=contentinfo]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        Assertions.Expect(page.Locator("footer[role=contentinfo]")).ToBeAttachedAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
 
     /// <summary>
     /// Waits until the address matches <paramref name="url"/> and that page's document has been parsed to its end.
