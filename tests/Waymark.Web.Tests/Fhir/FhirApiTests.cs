@@ -360,7 +360,7 @@ public abstract class FhirApiTests(AppFixture app)
             Assert.True(pages < 20, "the pages never settle");
             using var response = await GetAsync(url, key);
             var bundle = await ReadAsync<Bundle>(response);
-            seen.AddRange(bundle.Entry.Select(e => e.Resource!.Id));
+            seen.AddRange(bundle.Entry.Select(e => e.Resource!.Id!));
             // Between pages, the partner (and staff) read the person: new events the trail must not slip into the pages.
             using var read = await GetAsync($"/fhir/Patient/{person.Id}", key);
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
