@@ -19,6 +19,21 @@ public static class FhirAuditEvent
     /// <summary>Waymark's own system for user ids (opaque; not a published address).</summary>
     public const string UserIdSystem = "http://waymark.invalid/fhir/user-id";
 
+    /// <summary>
+    /// The audit record types served as AuditEvents (an allow-list; docs/fhir.md): only events about the records the API
+    /// itself serves — the person (<c>Person</c>: Patient), episodes (EpisodeOfCare), referrals (ServiceRequest),
+    /// appointments, contacts (Encounter), action and crisis plans (CarePlan), both kinds of consent (Consent), instrument
+    /// completions (QuestionnaireResponse) — and the API's own reads and searches of them (<c>FhirApi</c>). Every other
+    /// kind is never served: legal holds, subject access, retention, administration of users, merges, sessions, API key
+    /// management, disclosures without consent, and any record type added later until it is added here on purpose.
+    /// </summary>
+    public static IReadOnlyList<string> ServedRecordTypes { get; } =
+    [
+        "Person", "Episode", "Referral", "Appointment", "Contact",
+        "ActionPlan", "ActionPlanGoal", "ActionPlanStep", "ActionPlanReview", "CrisisPlanVersion",
+        "Consent", "CriminalJusticeConsent", "InstrumentCompletion", "FhirApi",
+    ];
+
     /// <summary>The FHIR action of <paramref name="action"/>.</summary>
     public static AuditEvent.AuditEventAction ActionOf(AuditAction action) => action switch
     {

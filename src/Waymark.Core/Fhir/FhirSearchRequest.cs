@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Waymark.Fhir;
 
-/// <summary>A request the FHIR API refuses: the HTTP status (400, 404) and what to say in the OperationOutcome.</summary>
+/// <summary>A request the FHIR API refuses: the HTTP status (400, 404, 406) and what to say in the OperationOutcome.</summary>
 public sealed class FhirRequestException(int status, string message) : Exception(message)
 {
-    /// <summary>400 for a malformed or unsupported request, 404 for an unknown type or record.</summary>
+    /// <summary>400 for a malformed or unsupported request, 404 for an unknown type or record, 406 for a format other than JSON.</summary>
     public int Status { get; } = status;
 }
 
@@ -19,6 +19,16 @@ public sealed record FhirSearchRequest(
     string Type, string? Id, Guid? Patient, string? IdentifierSystem, string? IdentifierValue,
     DateTimeOffset? From, DateTimeOffset? Before, IReadOnlyList<string> Status, int Count, int Offset)
 {
+    /// <summary>
+    /// AuditEvent only: the largest audit event id the search considers (<c>_cutoff</c>). The first page fixes it at the
+    /// newest matching event and every <c>next</c> link carries it, so events recorded while a partner pages (its own
+    /// reads among them) do not shift the newest-first pages: no entry repeats or is missed. Null: no bound.
+    /// </summary>
+    public long? Cutoff { get; init; }
+
+    /// <summary>The search parameter that carries <see cref="Cutoff"/> in AuditEvent's <c>next</c> links.</summary>
+    public const string CutoffParameter = "_cutoff";
+
     /// <summary>Resources per page when <c>_count</c> is not given.</summary>
     public const int DefaultCount = 20;
     /// <summary>The most resources a page holds.</summary>
@@ -48,7 +58,8 @@ public sealed record FhirSearchRequest(
     }
 
     /// <summary>Reads the query of a search on <paramref name="type"/> (a type <see cref="FhirResources.IsSupported"/>).</summary>
-    /// <exception cref="FhirRequestException">400: an unknown parameter or modifier, a repeated one, or a malformed value.</exception>
+    /// <exception cref="FhirRequestException">400: an unknown parameter or modifier, a repeated one, or a malformed value
+    /// (an identifier that is not a valid NHS number among them); 406: a <c>_format</c> other than JSON.</exception>
     public static FhirSearchRequest Parse(string type, IEnumerable<KeyValuePair<string, string?>> query)
     {
         var allowed = Parameters(type);
@@ -58,10 +69,18 @@ public sealed record FhirSearchRequest(
         DateTimeOffset? from = null, before = null;
         List<string> status = [];
         int count = DefaultCount, offset = 0;
+        long? cutoff = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, raw) in query)
         {
             var v = raw ?? "";
+            if (name == CutoffParameter && type == "AuditEvent")
+            {
+                if (!seen.Add(name)) throw Bad($"'{name}' is given more than once.");
+                cutoff = long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c > 0 && v.Length <= 19
+                    ? c : throw Bad($"{CutoffParameter} must be a positive whole number (copy the next link as given).");
+                continue;
+            }
             if (!allowed.ContainsKey(name) && !Everywhere.Contains(name))
                 throw Bad($"Unknown search parameter '{Cut(name)}' for {type}. Supported: {string.Join(", ", allowed.Keys.Concat(Everywhere))}.");
             if (name != "date" && !seen.Add(name)) throw Bad($"'{name}' is given more than once.");
@@ -74,7 +93,7 @@ public sealed record FhirSearchRequest(
                     offset = Number(v, 0, MaxOffset) ?? throw Bad($"_offset must be a whole number from 0 to {MaxOffset}.");
                     break;
                 case "_format":
-                    if (v is not ("json" or "application/json" or "application/fhir+json")) throw Bad("Only JSON is served: _format=json or application/fhir+json.");
+                    if (!IsJsonFormat(v)) throw new FhirRequestException(406, JsonOnly);
                     break;
                 case "_id":
                     id = FhirResources.IsWellFormedId(type, v) ? v : throw Bad("_id is not an id this server issues.");
@@ -100,15 +119,28 @@ public sealed record FhirSearchRequest(
                     break;
             }
         }
-        return new FhirSearchRequest(type, id, patient, system, value, from, before, status, count, offset);
+        return new FhirSearchRequest(type, id, patient, system, value, from, before, status, count, offset) { Cutoff = cutoff };
     }
+
+    /// <summary>What a 406 says: only FHIR JSON is served (the CapabilityStatement's format).</summary>
+    public const string JsonOnly = "Only JSON is served (application/fhir+json): ask for it with _format=json or an Accept header that allows JSON.";
+
+    /// <summary>Whether a <c>_format</c> value asks for JSON: <c>json</c>, <c>application/json</c>, <c>application/fhir+json</c> (case-insensitive).</summary>
+    public static bool IsJsonFormat(string? value) => value?.Trim().ToLowerInvariant() is "json" or "application/json" or "application/fhir+json" or "application/json+fhir";
 
     private static (string? System, string Value) Identifier(string v)
     {
         var bar = v.IndexOf('|', StringComparison.Ordinal);
         var (system, value) = bar < 0 ? (null, v) : (v[..bar], v[(bar + 1)..]);
         if (string.IsNullOrWhiteSpace(value) || value.Length > 100) throw Bad("identifier must be system|value or value, with a value of 100 characters or fewer.");
-        return (string.IsNullOrEmpty(system) ? null : system, value.Trim());
+        system = string.IsNullOrEmpty(system) ? null : system;
+        // Only the NHS number is served (and searched): the PNC ID is a police identifier a partner is not given (docs/fhir.md).
+        if (system is not (null or Identifiers.NhsNumber.FhirSystem))
+            throw Bad($"identifier searches the NHS number only: {Identifiers.NhsNumber.FhirSystem}|<ten digits>, or the ten digits alone.");
+        // NHS Data Dictionary "NHS Number": ten digits, the last a Modulus 11 check digit (spaces and dashes ignored).
+        if (!Identifiers.NhsNumber.IsValid(value))
+            throw Bad("identifier is not a valid NHS number: ten digits whose last is the Modulus 11 check digit.");
+        return (system, Identifiers.NhsNumber.Normalise(value)!);
     }
 
     private static int? Number(string v, int min, int max) =>
@@ -132,8 +164,11 @@ public static partial class FhirDates
     /// <exception cref="FhirRequestException">400: an unsupported prefix or a malformed or impossible date.</exception>
     public static (DateTimeOffset? From, DateTimeOffset? Before) Range(string value)
     {
-        var prefix = value.Length >= 2 && char.IsAsciiLetterLower(value[0]) && char.IsAsciiLetterLower(value[1]) ? value[..2] : "eq";
-        var text = value.Length >= 2 && char.IsAsciiLetterLower(value[0]) ? value[2..] : value;
+        // A prefix is two lower-case letters before the date's first digit; other words ("yesterday") are not dates.
+        var hasPrefix = value.Length >= 3 && char.IsAsciiLetterLower(value[0]) && char.IsAsciiLetterLower(value[1]) && char.IsAsciiDigit(value[2]);
+        if (!hasPrefix && value.Length > 0 && !char.IsAsciiDigit(value[0])) throw NotADate();
+        var prefix = hasPrefix ? value[..2] : "eq";
+        var text = hasPrefix ? value[2..] : value;
         if (prefix is not ("eq" or "ge" or "gt" or "le" or "lt"))
             throw FhirSearchRequest.Bad("date takes the prefixes eq, ge, gt, le and lt only.");
         var (start, end) = Span(text);
@@ -150,7 +185,7 @@ public static partial class FhirDates
     private static (DateTimeOffset Start, DateTimeOffset End) Span(string text)
     {
         var m = text.Length <= 40 ? Shape().Match(text) : Match.Empty;
-        if (!m.Success) throw FhirSearchRequest.Bad("date must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss]+zone, after an optional prefix.");
+        if (!m.Success) throw NotADate();
         try
         {
             var y = Int(m.Groups["y"].Value);
@@ -171,6 +206,9 @@ public static partial class FhirDates
             throw FhirSearchRequest.Bad("date is not a real date or time.");
         }
     }
+
+    private static FhirRequestException NotADate() => FhirSearchRequest.Bad(
+        "date is not a date: give YYYY-MM-DD (or YYYY, YYYY-MM, or YYYY-MM-DDThh:mm[:ss] with a zone), after an optional prefix eq, ge, gt, le or lt.");
 
     private static DateTimeOffset Local(DateOnly d) => UkTime.FromLocal(d, TimeOnly.MinValue);
 

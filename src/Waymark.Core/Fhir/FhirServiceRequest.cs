@@ -7,7 +7,7 @@ namespace Waymark.Fhir;
 /// A referral to another service as a UK Core ServiceRequest: status from the referral's steps (drafted →
 /// <c>draft</c>; sent, acknowledged, accepted, booked, attended, did not attend, engaged → <c>active</c>; declined →
 /// <c>revoked</c>; ended → <c>completed</c>), intent <c>order</c>, the patient, when it was made, the need it meets
-/// (reason, as text) and the receiving service (performer, by name). Left out: notes, the support plan, decline reasons
+/// (reason, as the assessment domain's words, e.g. "Mental health", never its code; "Other need" for a code no longer declared) and the receiving service (performer, by name). Left out: notes, the support plan, decline reasons
 /// and each step's notes (free text; docs/fhir.md).
 /// </summary>
 public static class FhirServiceRequest
@@ -33,7 +33,7 @@ public static class FhirServiceRequest
             Subject = UkCore.PatientReference(referral.PersonId),
             AuthoredOnElement = UkCore.DateTime(referral.CreatedAt),
             Code = new CodeableConcept { Text = "Referral to " + referral.ServiceName },
-            ReasonCode = [new CodeableConcept { Text = referral.Need }],
+            ReasonCode = [new CodeableConcept { Text = ReferralFigureSource.NeedRow(referral.Need) }],
             Performer = [new ResourceReference { Display = referral.ServiceName }],
         };
         return UkCore.Claim(request);

@@ -25,7 +25,11 @@ namespace Waymark.Fhir;
 public sealed record FhirFound(Resource Resource, Guid? PersonId);
 
 /// <summary>One page of a search: the resources in order, and how many match in all.</summary>
-public sealed record FhirPage(IReadOnlyList<FhirFound> Found, int Total);
+public sealed record FhirPage(IReadOnlyList<FhirFound> Found, int Total)
+{
+    /// <summary>AuditEvent only: the cut-off (<see cref="FhirSearchRequest.Cutoff"/>) the next page must carry; null when none applies.</summary>
+    public long? Cutoff { get; init; }
+}
 
 /// <summary>
 /// Reads and searches the current team's records as FHIR resources (docs/adr/0023-fhir-api.md). The team is the
@@ -70,17 +74,8 @@ public sealed class FhirStore(WaymarkDbContext db, ICurrentUser user, Instrument
         var team = Team;
         var q = db.People.AsNoTracking().Where(p => p.MergedAt == null && p.TeamLinks.Any(l => l.TeamId == team));
         if (Id(s) is { } id) q = q.Where(p => p.Id == id);
-        if (s.IdentifierValue is { } value)
-        {
-            var nhs = value.Replace(" ", "", StringComparison.Ordinal);
-            q = s.IdentifierSystem switch
-            {
-                null => q.Where(p => p.NhsNumber == nhs || p.PncId == value),
-                PersonFhir.NhsNumberSystem => q.Where(p => p.NhsNumber == nhs),
-                PersonFhir.PncIdSystem => q.Where(p => p.PncId == value),
-                _ => q.Where(p => false),
-            };
-        }
+        // The NHS number only (FhirSearchRequest.Parse refuses other systems and invalid numbers, and gives the ten digits).
+        if (s.IdentifierValue is { } nhs) q = q.Where(p => p.NhsNumber == nhs);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderBy(p => p.Id).Skip(s.Offset).Take(s.Count).ToListAsync(ct);
         return new FhirPage([.. rows.Select(p => new FhirFound(FhirPatient.From(p), p.Id))], total);
@@ -184,15 +179,21 @@ public sealed class FhirStore(WaymarkDbContext db, ICurrentUser user, Instrument
             rows => Task.FromResult<List<FhirFound>>([.. rows.Select(x => new FhirFound(FhirConsent.From(x), x.PersonId))]), ct);
     }
 
-    private Task<FhirPage> AuditAsync(FhirSearchRequest s, CancellationToken ct)
+    private async Task<FhirPage> AuditAsync(FhirSearchRequest s, CancellationToken ct)
     {
         var team = Team;
         // Events recorded in the team about its people (not other teams' events, nor events about no person).
-        var q = db.AuditEvents.AsNoTracking().Where(x => x.TeamId == team && x.PersonId != null);
+        string[] served = [.. FhirAuditEvent.ServedRecordTypes];
+        var q = db.AuditEvents.AsNoTracking().Where(x => x.TeamId == team && x.PersonId != null && served.Contains(x.RecordType));
         if (s.Id is { } raw) { var n = long.Parse(raw, CultureInfo.InvariantCulture); q = q.Where(x => x.Id == n); }
         if (s.Patient is { } p) q = q.Where(x => x.PersonId == p);
         q = InRange(q, x => x.At, s);
-        return PageAsync(q, s, x => x.At, rows => [.. rows.Select(x => new FhirFound(FhirAuditEvent.From(x), x.PersonId))], ct, byId: x => x.Id);
+        // Stable paging: the first page fixes the newest matching event's id and the next links carry it, so the events
+        // written meanwhile (this API's own "Viewed" among them) do not push entries from one page onto the next.
+        var cutoff = s.Cutoff ?? await q.MaxAsync(x => (long?)x.Id, ct);
+        if (cutoff is { } c) q = q.Where(x => x.Id <= c);
+        var page = await PageAsync(q, s, x => x.At, rows => [.. rows.Select(x => new FhirFound(FhirAuditEvent.From(x), x.PersonId))], ct, byId: x => x.Id);
+        return page with { Cutoff = cutoff };
     }
 
     // Filters every type but Patient and AuditEvent share: _id, patient and date.

@@ -15,7 +15,8 @@ namespace Waymark.Web.Fhir;
 /// <see cref="FhirResources.All"/>, as UK Core resources in <c>application/fhir+json</c>. A partner key of scope
 /// <see cref="ApiKeyScope.Fhir"/> (<c>Authorization: Bearer &lt;key&gt;</c> or <c>X-Api-Key</c>) says which team's
 /// records are read, and only that one's. Every read and search is audited. Every refusal is an OperationOutcome:
-/// 401 no or bad key, 400 a malformed search, 404 an unknown type or a record not the team's, 405 anything but GET.
+/// 401 no or bad key, 400 a malformed search, 404 an unknown type or a record not the team's, 405 anything but GET,
+/// 406 a request for a format other than JSON (<c>_format</c> or <c>Accept</c>; the OperationOutcome itself is JSON).
 /// </summary>
 public static class FhirApi
 {
@@ -26,6 +27,10 @@ public static class FhirApi
     public static void MapFhirApi(this WebApplication app)
     {
         var api = app.MapGroup("/fhir").AllowAnonymous().DisableAntiforgery();
+        // Only JSON is served (the CapabilityStatement's one format): XML asked for is a 406, not JSON sent anyway.
+        api.AddEndpointFilter(async (context, next) => AcceptsJson(context.HttpContext.Request)
+            ? await next(context)
+            : Outcome(StatusCodes.Status406NotAcceptable, OperationOutcome.IssueType.NotSupported, FhirSearchRequest.JsonOnly));
         api.MapGet("/metadata", (HttpContext http) => Fhir(FhirCapability.Statement(BaseUrl(http)), StatusCodes.Status200OK));
         api.MapGet("/{type}", SearchAsync);
         api.MapGet("/{type}/{id}", ReadAsync);
@@ -58,7 +63,12 @@ public static class FhirApi
         }
         catch (FhirRequestException e)
         {
-            return Outcome(e.Status, e.Status == 404 ? OperationOutcome.IssueType.NotFound : OperationOutcome.IssueType.Invalid, e.Message);
+            return Outcome(e.Status, e.Status switch
+            {
+                404 => OperationOutcome.IssueType.NotFound,
+                406 => OperationOutcome.IssueType.NotSupported,
+                _ => OperationOutcome.IssueType.Invalid,
+            }, e.Message);
         }
         // One event for the search (with its counts), and one per person the page shows so it is in their trail.
         var query = http.Request.QueryString.Value ?? "";
@@ -78,9 +88,9 @@ public static class FhirApi
     {
         var baseUrl = BaseUrl(http);
         var bundle = new Bundle { Type = Hl7.Fhir.Model.Bundle.BundleType.Searchset, Total = page.Total, Id = Guid.NewGuid().ToString() };
-        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = PageUrl(http, baseUrl, search.Type, search.Offset, search.Count) });
+        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = PageUrl(http, baseUrl, search.Type, search.Offset, search.Count, page.Cutoff) });
         if (search.Offset + search.Count < page.Total && search.Offset + search.Count <= FhirSearchRequest.MaxOffset)
-            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageUrl(http, baseUrl, search.Type, search.Offset + search.Count, search.Count) });
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageUrl(http, baseUrl, search.Type, search.Offset + search.Count, search.Count, page.Cutoff) });
         foreach (var f in page.Found)
             bundle.Entry.Add(new Bundle.EntryComponent
             {
@@ -91,11 +101,28 @@ public static class FhirApi
         return bundle;
     }
 
-    private static string PageUrl(HttpContext http, string baseUrl, string type, int offset, int count)
+    // The search's own parameters, then the page, then (AuditEvent) the cut-off that keeps the pages stable.
+    private static string PageUrl(HttpContext http, string baseUrl, string type, int offset, int count, long? cutoff)
     {
-        var kept = http.Request.Query.Where(q => q.Key is not ("_offset" or "_count"))
+        var kept = http.Request.Query.Where(q => q.Key is not ("_offset" or "_count" or FhirSearchRequest.CutoffParameter))
             .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
-        return $"{baseUrl}/{type}?" + string.Join('&', kept.Append($"_count={count}").Append($"_offset={offset}"));
+        var page = kept.Append($"_count={count}").Append($"_offset={offset}");
+        if (cutoff is { } c) page = page.Append(FormattableString.Invariant($"{FhirSearchRequest.CutoffParameter}={c}"));
+        return $"{baseUrl}/{type}?" + string.Join('&', page);
+    }
+
+    /// <summary>
+    /// Whether the request may be answered in JSON: every <c>_format</c> given is JSON
+    /// (<see cref="FhirSearchRequest.IsJsonFormat"/>), and the Accept header is absent, unreadable, or allows a JSON
+    /// type (<c>*/*</c>, <c>application/*</c>, or a subtype with <c>json</c> in it) with a quality above 0.
+    /// </summary>
+    internal static bool AcceptsJson(HttpRequest request)
+    {
+        if (request.Query.TryGetValue("_format", out var formats) && !formats.All(FhirSearchRequest.IsJsonFormat)) return false;
+        var accept = request.Headers.Accept;
+        if (accept.Count == 0 || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParseList(accept, out var types) || types.Count == 0) return true;
+        return types.Any(t => (t.Quality ?? 1) > 0
+            && (t.MediaType.Value is "*/*" or "application/*" || (t.SubType.Value?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false)));
     }
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/fhir";

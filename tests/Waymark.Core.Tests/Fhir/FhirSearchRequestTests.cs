@@ -63,6 +63,45 @@ public class FhirSearchRequestTests
         var patient = Guid.NewGuid();
         Assert.Equal(patient, Parse("Consent", ("patient", $"Patient/{patient}")).Patient);
         var nhs = Parse("Patient", ("identifier", "https://fhir.nhs.uk/Id/nhs-number|943 476 5919"));
-        Assert.Equal(("https://fhir.nhs.uk/Id/nhs-number", "943 476 5919"), (nhs.IdentifierSystem, nhs.IdentifierValue));
+        Assert.Equal(("https://fhir.nhs.uk/Id/nhs-number", "9434765919"), (nhs.IdentifierSystem, nhs.IdentifierValue));
+    }
+
+    [Theory]
+    [InlineData("https://fhir.nhs.uk/Id/nhs-number|123")]
+    [InlineData("https://fhir.nhs.uk/Id/nhs-number|9434765918")]
+    [InlineData("https://fhir.nhs.uk/Id/nhs-number|94347659190")]
+    [InlineData("943476591X")]
+    [InlineData("http://waymark.invalid/fhir/pnc-id|26/123456A")]
+    [InlineData("26/123456A")]
+    public void An_identifier_that_is_not_a_valid_NHS_number_is_a_400_not_an_empty_search(string value)
+    {
+        var e = Assert.Throws<FhirRequestException>(() => Parse("Patient", ("identifier", value)));
+        Assert.Equal(400, e.Status);
+        Assert.Contains("NHS number", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("today")]
+    [InlineData("x")]
+    [InlineData("ge")]
+    public void A_word_for_a_date_is_refused_as_not_a_date_not_as_a_wrong_prefix(string value)
+    {
+        var e = Assert.Throws<FhirRequestException>(() => FhirDates.Range(value));
+        Assert.Contains("not a date", e.Message, StringComparison.Ordinal);
+        Assert.Contains("YYYY-MM-DD", e.Message, StringComparison.Ordinal);
+        Assert.Contains("prefixes", Assert.Throws<FhirRequestException>(() => FhirDates.Range("ne2026-01-01")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_format_other_than_JSON_is_a_406_and_the_AuditEvent_cutoff_is_read()
+    {
+        foreach (var format in new[] { "xml", "application/fhir+xml", "text/xml", "turtle" })
+            Assert.Equal(406, Assert.Throws<FhirRequestException>(() => Parse("Patient", ("_format", format))).Status);
+        Assert.Null(Parse("Patient", ("_format", "json")).Cutoff);
+        Assert.Equal(42L, Parse("AuditEvent", ("_cutoff", "42")).Cutoff);
+        foreach (var bad in new[] { "0", "-1", "abc", "99999999999999999999" })
+            Assert.Equal(400, Assert.Throws<FhirRequestException>(() => Parse("AuditEvent", ("_cutoff", bad))).Status);
+        Assert.Equal(400, Assert.Throws<FhirRequestException>(() => Parse("Encounter", ("_cutoff", "42"))).Status);
     }
 }

@@ -247,7 +247,14 @@ public abstract class FhirApiTests(AppFixture app)
         { "/fhir/EpisodeOfCare?patient:missing=true", 400 },
         { "/fhir/EpisodeOfCare?_id=1%27%20OR%201=1", 400 },
         { "/fhir/EpisodeOfCare?subject=x", 400 },
-        { "/fhir/EpisodeOfCare?_format=xml", 400 },
+        { "/fhir/EpisodeOfCare?_format=xml", 406 },
+        { "/fhir/Patient/00000000-0000-0000-0000-000000000000?_format=xml", 406 },
+        { "/fhir/metadata?_format=application/fhir%2Bxml", 406 },
+        { "/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|123", 400 },
+        { "/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9434765918", 400 },
+        { "/fhir/Patient?identifier=943476591", 400 },
+        { "/fhir/Patient?identifier=http://waymark.invalid/fhir/pnc-id|26/123456A", 400 },
+        { "/fhir/AuditEvent?_cutoff=abc", 400 },
         { "/fhir/Patient?identifier=", 400 },
         { "/fhir/Patient?date=2026", 400 },
         { "/fhir/Patient?_count=5&_count=6", 400 },
@@ -269,6 +276,156 @@ public abstract class FhirApiTests(AppFixture app)
         Assert.Equal(status, (int)response.StatusCode);
         var outcome = await ReadAsync<OperationOutcome>(response);
         Assert.NotEmpty(outcome.Issue);
+    }
+
+    private static Waymark.Audit.AuditEvent Event(Guid team, Guid person, Waymark.Audit.AuditAction action, string recordType, DateTimeOffset at) => new()
+    {
+        At = at, UserId = "staff-user-1", Role = "TeamManager", TeamId = team, Action = action, RecordType = recordType,
+        RecordId = Guid.NewGuid().ToString(), PersonId = person,
+    };
+
+    [Fact]
+    public async Task AuditEvents_of_legal_holds_subject_access_and_other_governance_are_not_served_by_search_or_read()
+    {
+        var team = app.Data.Northshire;
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(team);
+        var now = DateTimeOffset.UtcNow;
+        // What placing and lifting a legal hold, a subject access export, a merge, a retention run, a disclosure without
+        // consent and API key management write (Retention/LegalHolds, SubjectAccess/SubjectAccessExport, …).
+        var hidden = new[]
+        {
+            Event(team, person.Id, Audit.AuditAction.Created, nameof(Waymark.Retention.LegalHold), now),
+            Event(team, person.Id, Audit.AuditAction.Closed, nameof(Waymark.Retention.LegalHold), now),
+            Event(team, person.Id, Audit.AuditAction.Exported, "SubjectAccess", now),
+            Event(team, person.Id, Audit.AuditAction.Merged, "PersonMerge", now),
+            Event(team, person.Id, Audit.AuditAction.RecordsDestroyed, "RetentionRun", now),
+            Event(team, person.Id, Audit.AuditAction.DisclosedWithoutConsent, "SharingWithoutConsent", now),
+            Event(team, person.Id, Audit.AuditAction.Created, "DirectoryApiKey", now),
+            Event(team, person.Id, Audit.AuditAction.SessionsEnded, "User", now),
+        };
+        var served = Event(team, person.Id, Audit.AuditAction.Updated, "Episode", now);
+        await app.Data.ChangeAsync(db => { db.AuditEvents.AddRange([.. hidden, served]); return Task.CompletedTask; });
+        var key = await AddFhirKeyAsync(team);
+
+        using var search = await GetAsync($"/fhir/AuditEvent?patient=Patient/{person.Id}&_count=100", key);
+        var json = await search.Content.ReadAsStringAsync();
+        var bundle = await ReadAsync<Bundle>(search);
+        var ids = bundle.Entry.Select(e => e.Resource!.Id).ToList();
+        Assert.Contains(served.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ids);
+        Assert.All(hidden, h => Assert.DoesNotContain(h.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ids));
+        foreach (var word in new[] { "LegalHold", "SubjectAccess", "PersonMerge", "RetentionRun", "SharingWithoutConsent", "DirectoryApiKey" })
+            Assert.DoesNotContain(word, json, StringComparison.Ordinal);
+        // A team-wide search does not show them either, and reading one by its id is a 404 as if it did not exist.
+        using var teamWide = await GetAsync($"/fhir/AuditEvent?date=ge{now.AddMinutes(-1):yyyy-MM-ddTHH:mmzzz}".Replace("+", "%2B", StringComparison.Ordinal) + "&_count=100", key);
+        Assert.DoesNotContain("LegalHold", await teamWide.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var h in hidden)
+        {
+            using var read = await GetAsync($"/fhir/AuditEvent/{h.Id}", key);
+            Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        }
+        using var ok = await GetAsync($"/fhir/AuditEvent/{served.Id}", key);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        // Siblings: no other resource of the person mentions the hold or the export.
+        foreach (var url in new[] { $"/fhir/Patient/{person.Id}", $"/fhir/EpisodeOfCare?patient={person.Id}", $"/fhir/Consent?patient={person.Id}" })
+        {
+            using var other = await GetAsync(url, key);
+            var text = await other.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+            Assert.DoesNotContain("hold", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("subject access", text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task Following_AuditEvent_next_links_while_the_API_records_new_events_repeats_and_misses_nothing()
+    {
+        var team = app.Data.Northshire;
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(team);
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        await app.Data.ChangeAsync(db =>
+        {
+            for (var i = 0; i < 7; i++) db.AuditEvents.Add(Event(team, person.Id, Audit.AuditAction.Viewed, "Person", start.AddMinutes(i)));
+            return Task.CompletedTask;
+        });
+        var key = await AddFhirKeyAsync(team);
+        string[] servedTypes = [.. Waymark.Fhir.FhirAuditEvent.ServedRecordTypes];
+        var before = await app.Data.QueryAsync(db => db.AuditEvents
+            .Where(a => a.PersonId == person.Id && a.TeamId == team && servedTypes.Contains(a.RecordType))
+            .Select(a => a.Id).ToListAsync());
+
+        var seen = new List<string>();
+        var url = $"/fhir/AuditEvent?patient=Patient/{person.Id}&_count=2";
+        for (var pages = 0; url is not null; pages++)
+        {
+            Assert.True(pages < 20, "the pages never settle");
+            using var response = await GetAsync(url, key);
+            var bundle = await ReadAsync<Bundle>(response);
+            seen.AddRange(bundle.Entry.Select(e => e.Resource!.Id!));
+            // Between pages, the partner (and staff) read the person: new events the trail must not slip into the pages.
+            using var read = await GetAsync($"/fhir/Patient/{person.Id}", key);
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            url = bundle.Link.SingleOrDefault(l => l.Relation == "next")?.Url is { } next ? new Uri(next).PathAndQuery : null;
+        }
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(before.Order(), seen.Select(long.Parse).Order());
+    }
+
+    [Fact]
+    public async Task A_Patient_does_not_carry_the_PNC_ID_and_cannot_be_found_by_it()
+    {
+        var pnc = "26/" + Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture) + "Q";
+        var person = await app.Data.AddPersonAsync(app.Data.Northshire, with: p => { p.NhsNumber = TestNhsNumbers.Next(); p.PncId = pnc; });
+        var key = await AddFhirKeyAsync(app.Data.Northshire);
+        using var read = await GetAsync($"/fhir/Patient/{person.Id}", key);
+        var json = await read.Content.ReadAsStringAsync();
+        var patient = await ReadAsync<Patient>(read);
+        Assert.DoesNotContain(pnc, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(patient.Identifier, i => i.System == Waymark.People.PersonFhir.PncIdSystem);
+        Assert.Equal(person.NhsNumber, Assert.Single(patient.Identifier, i => i.System == "https://fhir.nhs.uk/Id/nhs-number").Value);
+        using var search = await GetAsync($"/fhir/Patient?_id={person.Id}", key);
+        Assert.DoesNotContain(pnc, await search.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var q in new[] { Uri.EscapeDataString(pnc), Uri.EscapeDataString(Waymark.People.PersonFhir.PncIdSystem + "|" + pnc) })
+        {
+            using var byPnc = await GetAsync($"/fhir/Patient?identifier={q}", key);
+            Assert.Equal(HttpStatusCode.BadRequest, byPnc.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Asking_for_XML_is_a_406_in_JSON_a_word_for_a_date_is_not_a_date_and_a_referrals_reason_is_words()
+    {
+        var key = await AddFhirKeyAsync(app.Data.Northshire);
+        foreach (var (url, accept) in new[] { ("/fhir/Patient", "application/fhir+xml"), ("/fhir/metadata", "application/xml"), ($"/fhir/Patient/{Guid.NewGuid()}", "text/xml") })
+        {
+            using var client = app.NewClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            request.Headers.Accept.ParseAdd(accept);
+            using var response = await client.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+            Assert.Equal(OperationOutcome.IssueType.NotSupported, Assert.Single((await ReadAsync<OperationOutcome>(response)).Issue).Code);
+        }
+        // JSON, or anything, still works.
+        foreach (var accept in new[] { "application/fhir+json", "application/json", "*/*", "application/fhir+xml;q=0.9, application/fhir+json" })
+        {
+            using var client = app.NewClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/fhir/metadata");
+            request.Headers.Accept.ParseAdd(accept);
+            using var response = await client.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using var yesterday = await GetAsync("/fhir/Encounter?date=yesterday", key);
+        Assert.Equal(HttpStatusCode.BadRequest, yesterday.StatusCode);
+        var said = Assert.Single((await ReadAsync<OperationOutcome>(yesterday)).Issue).Diagnostics!;
+        Assert.Contains("not a date", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("prefixes eq, ge, gt, le and lt only", said, StringComparison.Ordinal);
+
+        var referral = await app.Data.QueryAsync(db => db.Referrals.Where(r => r.TeamId == app.Data.Northshire).OrderBy(r => r.Id).FirstAsync());
+        using var read = await GetAsync($"/fhir/ServiceRequest/{referral.Id}", key);
+        var reason = Assert.Single((await ReadAsync<ServiceRequest>(read)).ReasonCode).Text;
+        Assert.Equal(Waymark.Assessment.AssessmentDomains.NameOf(referral.Need), reason);
+        Assert.NotEqual(referral.Need, reason);
     }
 
     [Fact]
