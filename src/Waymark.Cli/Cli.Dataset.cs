@@ -34,7 +34,7 @@ public static partial class Cli
         var output = c.Args.Option("out");
         c.Args.EnsureAllUsed();
 
-        await using var sp = c.Services();
+        await using var sp = c.Services(migrates: true);
         await using var scope = sp.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<WaymarkDbContext>();

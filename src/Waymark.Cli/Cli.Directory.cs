@@ -29,7 +29,7 @@ public static partial class Cli
 
         // The team's id, found as the system user; the command then acts for that team only.
         Guid teamId;
-        await using (var sp = c.Services())
+        await using (var sp = c.Services(migrates: true))
         await using (var scope = sp.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
@@ -132,8 +132,8 @@ public static partial class Cli
         try { key = await sp.GetRequiredService<DirectoryApiKeys>().AddAsync(teamId, name, scope, c.Ct); }
         catch (Exception e) when (e is ValidationFailedException or DirectoryRuleException) { throw new UsageException(e.Message); }
         c.Out.WriteLine(scope == ApiKeyScope.Fhir
-            ? $"FHIR API key for '{key.Record.Name}' to read '{team}''s records (shown once; give it to them securely, send it as 'Authorization: Bearer <key>'):"
-            : $"API key for '{key.Record.Name}' to read '{team}''s directory (shown once; give it to them securely, send it as X-Api-Key):");
+            ? $"FHIR API key for '{key.Record.Name}' to read the records of team '{team}' (shown once; give it to them securely, send it as 'Authorization: Bearer <key>'):"
+            : $"API key for '{key.Record.Name}' to read the directory of team '{team}' (shown once; give it to them securely, send it as X-Api-Key):");
         c.Out.WriteLine(key.Key);
         return Ok;
     }

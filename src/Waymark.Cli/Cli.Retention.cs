@@ -32,12 +32,12 @@ public static partial class Cli
             : "  Mental health rule only for people with an assessment, a formulation or a crisis plan.");
         c.Out.WriteLine();
         void Line(DuePerson d) => c.Out.WriteLine(string.Create(ic,
-            $"{d.Reference}  {d.Rule,-18}  last contact {d.LastContact:yyyy-MM-dd}  due {d.DueOn:yyyy-MM-dd}  {(dryRun ? "would be destroyed" : "destroyed")}"));
+            $"{d.Reference}  {RetentionRules.Describe(d.Rule, options)}  last contact {d.LastContact:yyyy-MM-dd}  due {d.DueOn:yyyy-MM-dd}  {(dryRun ? "would be destroyed" : "destroyed")}"));
         var result = dryRun
             ? await destruction.PreviewAsync(today, Line, c.Ct)
             : await destruction.RunAsync(CliServices.CliUserName, Line, c.Ct);
         c.Out.WriteLine();
-        var byRule = string.Join(", ", result.ByRule.OrderBy(x => x.Key).Select(x => $"{x.Key} {x.Value}"));
+        var byRule = string.Join(", ", result.ByRule.OrderBy(x => x.Key).Select(x => $"{x.Value} by {RetentionRules.Describe(x.Key, options)}"));
         c.Out.WriteLine(dryRun
             ? $"Would destroy the records of {result.People} {(result.People == 1 ? "person" : "people")}{(byRule.Length > 0 ? ": " + byRule : "")}."
             : $"Destroyed the records of {result.People} {(result.People == 1 ? "person" : "people")} in {result.Batches} batch{(result.Batches == 1 ? "" : "es")}{(byRule.Length > 0 ? ": " + byRule : "")}. Run {result.RunId}.");

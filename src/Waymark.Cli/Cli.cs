@@ -100,7 +100,10 @@ public static partial class Cli
         Database options (override the environment):
           --provider Sqlite|Postgres   Database__Provider (default Sqlite)
           --connection "<cs>"          ConnectionStrings__Waymark
-                                       (default for SQLite: Data Source=data/waymark.db)
+                                       (default for SQLite: Data Source=data/waymark.db, under
+                                       src/Waymark.Web when run from the repository's root (the
+                                       app's own file when it runs with dotnet run), otherwise
+                                       under the working directory)
           --verbose                    More logging on stderr.
 
         All data the CLI makes is synthetic.
@@ -212,12 +215,51 @@ public static partial class Cli
 
     private sealed record CliContext(CliArgs Args, IConfiguration Config, TextWriter Out, TextWriter Err, bool Verbose, bool Interactive, CancellationToken Ct)
     {
-        public ServiceProvider Services() => CliServices.Build(Config, Err, Verbose);
+        /// <summary>
+        /// The command's services. Unless the command <paramref name="migrates"/> first (migrate, demo, people generate,
+        /// teams add, users add, dataset, directory), throws <see cref="InvalidOperationException"/> naming the database
+        /// when it is missing or has no Waymark schema: a SQLite file is looked for before anything opens it (opening
+        /// would create it), so no command leaves an empty database behind (issue 16).
+        /// </summary>
+        public ServiceProvider Services(bool migrates = false)
+        {
+            var message = $"No Waymark database at {DatabaseLocation()} (or not migrated): run `waymark migrate`, or set ConnectionStrings__Waymark to the app's database.";
+            var sqlite = DatabaseSetup.ProviderFrom(Config) == DatabaseProvider.Sqlite;
+            if (!migrates && sqlite && SqliteFile() is { } file && !File.Exists(file)) throw new InvalidOperationException(message);
+            var sp = CliServices.Build(Config, Err, Verbose);
+            if (migrates) return sp;
+            using (var scope = sp.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+                // PostgreSQL unreachable: left to the command, whose error names the reason (host, refused, password).
+                var missing = db.Database.CanConnect() ? !db.Database.GetAppliedMigrations().Any() : sqlite;
+                if (!missing) return sp;
+            }
+            sp.Dispose();
+            throw new InvalidOperationException(message);
+        }
 
         public string Describe() =>
             DatabaseSetup.ProviderFrom(Config) == DatabaseProvider.Sqlite
-                ? "SQLite (" + new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Config.GetConnectionString("Waymark") is { Length: > 0 } cs ? cs : DatabaseSetup.DefaultSqlite).DataSource + ")"
+                ? "SQLite (" + DatabaseLocation() + ")"
                 : "PostgreSQL (" + SafePostgres(Config.GetConnectionString("Waymark")) + ")";
+
+        /// <summary>The SQLite file's full path (relative ones resolved as <see cref="CliServices.SqliteBaseDirectory"/> says), or PostgreSQL's host:port/database.</summary>
+        public string DatabaseLocation() =>
+            DatabaseSetup.ProviderFrom(Config) == DatabaseProvider.Sqlite
+                ? SqliteFile() ?? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(SqliteConnectionString()).DataSource
+                : SafePostgres(Config.GetConnectionString("Waymark"));
+
+        /// <summary>The SQLite file as an absolute path, or null for an in-memory database or a <c>file:</c> URI.</summary>
+        public string? SqliteFile()
+        {
+            var b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(SqliteConnectionString());
+            return Path.IsPathRooted(b.DataSource) && b.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory ? b.DataSource : null;
+        }
+
+        private string SqliteConnectionString() =>
+            DatabaseSetup.SqliteFileUnder(Config.GetConnectionString("Waymark") is { Length: > 0 } cs ? cs : DatabaseSetup.DefaultSqlite,
+                CliServices.SqliteBaseDirectory(Directory.GetCurrentDirectory()));
 
         private static string SafePostgres(string? cs)
         {
@@ -229,7 +271,7 @@ public static partial class Cli
 
     private static async Task<int> MigrateAsync(CliContext c)
     {
-        await using var sp = c.Services();
+        await using var sp = c.Services(migrates: true);
         await using var scope = sp.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(c.Ct)).Count();
@@ -248,7 +290,7 @@ public static partial class Cli
 
     private static async Task<int> DemoAsync(CliContext c)
     {
-        await using var sp = c.Services();
+        await using var sp = c.Services(migrates: true);
         await using var scope = sp.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
         await DatabaseSetup.MigrateAsync(db, c.Ct);
@@ -280,7 +322,7 @@ public static partial class Cli
         var teams = c.Args.IntOption("teams", 1, 10_000) ?? 1;
         c.Args.EnsureAllUsed();
 
-        await using var sp = c.Services();
+        await using var sp = c.Services(migrates: true);
         await using var scope = sp.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
         await DatabaseSetup.MigrateAsync(db, c.Ct);

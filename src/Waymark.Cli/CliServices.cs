@@ -17,6 +17,19 @@ public static class CliServices
 {
     public const string CliUserName = "cli";
 
+    /// <summary>
+    /// The folder a relative SQLite <c>Data Source</c> (the default <c>data/waymark.db</c>) is under: the web app's source
+    /// folder <c>src/Waymark.Web</c> when <paramref name="workingDirectory"/> is the repository's root (it holds
+    /// src/Waymark.Web/Waymark.Web.csproj), because <c>dotnet run --project src/Waymark.Web</c> runs the app there
+    /// (AppFolder), so the README's <c>dotnet run --project src/Waymark.Cli -- ...</c> from the root finds the app's
+    /// database; otherwise the working directory itself (a deployed CLI run beside the app).
+    /// </summary>
+    public static string SqliteBaseDirectory(string workingDirectory)
+    {
+        var web = Path.Combine(workingDirectory, "src", "Waymark.Web");
+        return File.Exists(Path.Combine(web, "Waymark.Web.csproj")) ? web : workingDirectory;
+    }
+
     public static IConfiguration BuildConfiguration(string? provider, string? connection)
     {
         var overrides = new Dictionary<string, string?>();
@@ -48,7 +61,6 @@ public static class CliServices
     public static ServiceProvider Build(IConfiguration config, TextWriter log, bool verbose, ICurrentUser? actor = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(config);
         services.AddLogging(b =>
         {
             b.ClearProviders();
@@ -56,12 +68,22 @@ public static class CliServices
             // Connection and command failures reach the user as one error message; EF's own
             // log of them would repeat it (and the SQL). Parameter values are never logged.
             b.AddFilter("Microsoft.EntityFrameworkCore.Database", verbose ? LogLevel.Information : LogLevel.None);
+            b.AddFilter("Microsoft.EntityFrameworkCore.Query", verbose ? LogLevel.Information : LogLevel.None);
             b.AddFilter("Microsoft.EntityFrameworkCore.Migrations", verbose ? LogLevel.Information : LogLevel.Warning);
             b.AddProvider(new TextWriterLoggerProvider(log));
         });
         services.AddSingleton(actor ?? new SystemUser(CliUserName));
-        // The same capabilities as the web app (WaymarkServices); relative folders are read from the working directory.
-        services.AddWaymarkCore(config, Directory.GetCurrentDirectory());
+        // The same capabilities as the web app (WaymarkServices); relative folders are read from the working directory,
+        // except that a relative SQLite file is the web app's own when run from the repository's root.
+        var cwd = Directory.GetCurrentDirectory();
+        if (DatabaseSetup.ProviderFrom(config) == DatabaseProvider.Sqlite)
+            config = new ConfigurationBuilder().AddConfiguration(config).AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Waymark"] = DatabaseSetup.SqliteFileUnder(
+                    config.GetConnectionString("Waymark") is { Length: > 0 } cs ? cs : DatabaseSetup.DefaultSqlite, SqliteBaseDirectory(cwd)),
+            }).Build();
+        services.AddSingleton(config);
+        services.AddWaymarkCore(config, cwd);
         services.AddIdentityCore<WaymarkUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WaymarkDbContext>();

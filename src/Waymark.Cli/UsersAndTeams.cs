@@ -26,7 +26,7 @@ public static partial class Cli
         var name = Required(c, "name", 200);
         var covers = c.Args.Option("covers");
         c.Args.EnsureAllUsed();
-        await using var sp = c.Services();
+        await using var sp = c.Services(migrates: true);
         await using var scope = sp.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
         await DatabaseSetup.MigrateAsync(db, c.Ct);
@@ -51,7 +51,7 @@ public static partial class Cli
         c.Args.EnsureAllUsed();
         if (!System.Net.Mail.MailAddress.TryCreate(email, out _)) throw new UsageException("--email must be an email address.");
 
-        await using var sp = c.Services();
+        await using var sp = c.Services(migrates: true);
         await using var scope = sp.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
         await DatabaseSetup.MigrateAsync(db, c.Ct);

@@ -29,7 +29,7 @@ public abstract partial class RetentionCliTests(TestDatabase db) : IAsyncLifetim
     /// <inheritdoc />
     public Task DisposeAsync() => db.DisposeAsync().AsTask();
 
-    [GeneratedRegex(@"^P-[0-9a-f]{12}  MentalHealthRecord  last contact \d{4}-\d{2}-\d{2}  due \d{4}-\d{2}-\d{2}  would be destroyed$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^P-[0-9a-f]{12}  Mental health record \(20 years after last contact\)  last contact \d{4}-\d{2}-\d{2}  due \d{4}-\d{2}-\d{2}  would be destroyed$", RegexOptions.Multiline)]
     private static partial Regex DueLine();
 
     private async Task DemoAsync()
@@ -48,7 +48,7 @@ public abstract partial class RetentionCliTests(TestDatabase db) : IAsyncLifetim
         Assert.Contains("nothing is destroyed", run.Out, StringComparison.Ordinal);
         Assert.Contains("Mental health record (20 years after last contact)", run.Out, StringComparison.Ordinal);
         Assert.Equal(2, DueLine().Matches(run.Out).Count);
-        Assert.Contains("Would destroy the records of 2 people: MentalHealthRecord 2.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Would destroy the records of 2 people: 2 by Mental health record (20 years after last contact).", run.Out, StringComparison.Ordinal);
         foreach (var name in new[] { "Quenbury", "Harrowgate", "Brackenridge", "Fairweather", "Marlowe", "1961" })
             Assert.DoesNotContain(name, run.Out, StringComparison.Ordinal);
         await using var ctx = db.CreateContext(System);
@@ -66,7 +66,7 @@ public abstract partial class RetentionCliTests(TestDatabase db) : IAsyncLifetim
         var run = await CliRun.RunAsync(db, "retention", "run");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("Destroyed the records of 2 people in 1 batch: MentalHealthRecord 2.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Destroyed the records of 2 people in 1 batch: 2 by Mental health record (20 years after last contact).", run.Out, StringComparison.Ordinal);
         await using var ctx = db.CreateContext(System);
         Assert.Empty(await ctx.People.Where(p => p.FamilyName == "Quenbury" || p.FamilyName == "Harrowgate").ToListAsync());
         Assert.Equal(2, await ctx.People.CountAsync(p => p.FamilyName == "Brackenridge" || p.FamilyName == "Fairweather"));

@@ -86,4 +86,74 @@ public sealed class UsageTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("retention", "run", "--dry-run")]
+    [InlineData("retention", "run")]
+    [InlineData("people", "count")]
+    [InlineData("teams", "list")]
+    [InlineData("users", "sign-out", "--email", "someone@example.invalid")]
+    [InlineData("match", "scan", "--all-teams")]
+    public async Task A_missing_sqlite_database_is_named_and_not_created(params string[] args)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "waymark-cli-tests", Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(dir, "data", "waymark.db");
+        try
+        {
+            var run = await CliRun.RunAsync([.. args, "--provider", "Sqlite", "--connection", $"Data Source={file}"]);
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.Equal($"error: No Waymark database at {file} (or not migrated): run `waymark migrate`, or set ConnectionStrings__Waymark to the app's database.", run.Err.Trim());
+            Assert.False(File.Exists(file), "the command created the database file");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_unmigrated_sqlite_database_is_named_without_a_stack_trace()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "waymark-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "waymark.db");
+        try
+        {
+            await using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+                await c.OpenAsync(); // an empty database file, as the old CLI left behind
+            var run = await CliRun.RunAsync("retention", "run", "--dry-run", "--provider", "Sqlite", "--connection", $"Data Source={file};Pooling=False");
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.StartsWith($"error: No Waymark database at {file} (or not migrated)", run.Err);
+            Assert.DoesNotContain("   at ", run.Err);
+            Assert.DoesNotContain("no such table", run.Err);
+            Assert.Equal("", run.Out);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void From_the_repository_root_the_default_sqlite_file_is_the_web_apps_own()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "waymark-cli-tests", Guid.NewGuid().ToString("N"));
+        var web = Path.Combine(root, "src", "Waymark.Web");
+        Directory.CreateDirectory(web);
+        try
+        {
+            Assert.Equal(root, CliServices.SqliteBaseDirectory(root)); // no web project here: the working directory
+            File.WriteAllText(Path.Combine(web, "Waymark.Web.csproj"), "<Project />");
+            Assert.Equal(web, CliServices.SqliteBaseDirectory(root));
+            // `dotnet run --project src/Waymark.Web` runs the app with src/Waymark.Web as its content root (AppFolder),
+            // where the default Data Source=data/waymark.db is src/Waymark.Web/data/waymark.db.
+            Assert.Equal(Path.Combine(web, "data", "waymark.db"),
+                new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+                    Waymark.Persistence.DatabaseSetup.SqliteFileUnder(Waymark.Persistence.DatabaseSetup.DefaultSqlite, CliServices.SqliteBaseDirectory(root))).DataSource);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
