@@ -64,6 +64,7 @@ public static class CliServices
         services.AddWaymarkCore(config, Directory.GetCurrentDirectory());
         services.AddIdentityCore<WaymarkUser>()
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>() // the same block-list as the web app
             .AddEntityFrameworkStores<WaymarkDbContext>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
