@@ -399,7 +399,7 @@ public abstract class AdministrationTests(AppFixture app)
         var (id, email) = await NewUserAsync();
         var name = (await UserAsync(id)).DisplayName;
         using var client = await app.SignedInAsync(email);
-        foreach (var own in new[] { email.Split('@')[0] + "-2026!", name.Replace(" ", "", StringComparison.Ordinal) + "2026!!" })
+        foreach (var own in new[] { char.ToUpperInvariant(email[0]) + email.Split('@')[0][1..] + "-2026!", name.Replace(" ", "", StringComparison.Ordinal) + "2026!!" })
         {
             var form = await client.GetPageAsync("/account/password");
             var refused = await HtmlPage.ReadAsync(await form.Form("main form").Set("CurrentPassword", AppSettings.Password).Set("NewPassword", own).Set("ConfirmPassword", own).SubmitAsync(client));
