@@ -86,6 +86,7 @@ public static class CliServices
         services.AddWaymarkCore(config, cwd);
         services.AddIdentityCore<WaymarkUser>()
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>() // the same block-list as the web app
             .AddEntityFrameworkStores<WaymarkDbContext>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

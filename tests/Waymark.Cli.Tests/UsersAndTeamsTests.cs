@@ -228,6 +228,18 @@ public sealed class UsersAndTeamsTests : IAsyncLifetime
             Environment.SetEnvironmentVariable("WAYMARK_NEW_PASSWORD", null);
         }
         await using (var ctx = _db.CreateContext(System)) Assert.Null((await ctx.Users.AsNoTracking().SingleAsync(u => u.Id == id)).PasswordChangeRequiredAt);
+        // A common password is refused there too (the same block-list as the web app), and nothing changes.
+        Environment.SetEnvironmentVariable("WAYMARK_NEW_PASSWORD", "Password123!");
+        try
+        {
+            var common = await CliRun.RunAsync(_db, "users", "password", "--email", "ali@kirkby.invalid");
+            Assert.True(common.ExitCode != 0, common.ToString());
+            Assert.Contains("too easy to guess", common.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("WAYMARK_NEW_PASSWORD", null);
+        }
         var reset = await CliRun.RunAsync(_db, "users", "password", "--email", "ali@kirkby.invalid");
         Assert.True(reset.ExitCode == 0, reset.ToString());
         await using (var ctx = _db.CreateContext(System)) Assert.NotNull((await ctx.Users.AsNoTracking().SingleAsync(u => u.Id == id)).PasswordChangeRequiredAt);

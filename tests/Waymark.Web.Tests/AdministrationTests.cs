@@ -375,4 +375,40 @@ public abstract class AdministrationTests(AppFixture app)
         using var again = app.NewClient();
         await again.SignInAsync(email); // the old password still works
     }
+
+    [Theory]
+    [InlineData("Password123!")]
+    [InlineData("Welcome-2026!!")]
+    [InlineData("!Waymark2026!")]
+    [InlineData("September2026!")]
+    [InlineData("Custody-2026!")]
+    public async Task A_common_password_or_one_of_the_services_words_with_digits_added_is_refused(string common)
+    {
+        var (id, email) = await NewUserAsync();
+        using var client = await app.SignedInAsync(email);
+        var form = await client.GetPageAsync("/account/password");
+        var refused = await HtmlPage.ReadAsync(await form.Form("main form").Set("CurrentPassword", AppSettings.Password).Set("NewPassword", common).Set("ConfirmPassword", common).SubmitAsync(client));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(("#NewPassword", CommonPasswordValidator.Message), refused.ErrorLinks);
+        Assert.False(await AuditedAsync(AuditAction.PasswordChanged, id));
+    }
+
+    [Fact]
+    public async Task Ones_own_email_or_name_as_a_password_is_refused_but_a_longer_phrase_containing_a_common_word_is_not()
+    {
+        var (id, email) = await NewUserAsync();
+        var name = (await UserAsync(id)).DisplayName;
+        using var client = await app.SignedInAsync(email);
+        foreach (var own in new[] { char.ToUpperInvariant(email[0]) + email.Split('@')[0][1..] + "-2026!", name.Replace(" ", "", StringComparison.Ordinal) + "2026!!" })
+        {
+            var form = await client.GetPageAsync("/account/password");
+            var refused = await HtmlPage.ReadAsync(await form.Form("main form").Set("CurrentPassword", AppSettings.Password).Set("NewPassword", own).Set("ConfirmPassword", own).SubmitAsync(client));
+            Assert.Contains(("#NewPassword", CommonPasswordValidator.Message), refused.ErrorLinks);
+        }
+        // The whole remaining word is compared, not substrings: a phrase with "password" in it is fine.
+        const string phrase = "Walk-Demo-Password-77!";
+        var ok = await client.GetPageAsync("/account/password");
+        using var changed = await ok.Form("main form").Set("CurrentPassword", AppSettings.Password).Set("NewPassword", phrase).Set("ConfirmPassword", phrase).SubmitAsync(client);
+        Assert.Equal("/account", Redirects.Path(changed));
+    }
 }

@@ -68,6 +68,7 @@ public static class Startup
             .AddEntityFrameworkStores<WaymarkDbContext>()
             .AddUserStore<WaymarkUserStore>() // recovery codes kept hashed
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>() // NCSC: block the most common passwords (issue 16)
             // Each authenticator code is accepted once (replaces Identity's provider of the same name).
             .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<WaymarkClaimsFactory>()
