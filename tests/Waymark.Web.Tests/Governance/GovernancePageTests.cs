@@ -51,6 +51,27 @@ public abstract class GovernancePageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_hold_placed_from_a_page_opened_before_another_managers_change_is_refused_and_a_placed_hold_says_so()
+    {
+        var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
+        using var first = await app.SignedInAsync(Users.TeamManager);
+        using var second = await app.SignedInAsync(await app.Data.AddManagerAsync(app.Data.Northshire));
+        var firstForm = (await first.GetPageAsync($"/people/{person.Id}/legal-hold")).Form("main form");
+        var secondForm = (await second.GetPageAsync($"/people/{person.Id}/legal-hold")).Form("main form");
+
+        using var placed = await firstForm.Set("Reason", "Complaint to the trust").SubmitAsync(first);
+        Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
+        Assert.Contains("Legal hold placed", (await first.FollowAsync(placed)).MainText);
+
+        using var stale = await secondForm.Set("Reason", "Civil claim").SubmitAsync(second);
+        var page = await HtmlPage.ReadAsync(stale);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone changed this person's legal holds since you opened this page", page.ErrorSummary!);
+        Assert.Contains("Complaint to the trust", page.MainText); // the hold placed meanwhile is shown
+        Assert.Equal(1, await app.Data.QueryAsync(db => db.Set<LegalHold>().IgnoreQueryFilters().CountAsync(h => h.PersonId == person.Id)));
+    }
+
+    [Fact]
     public async Task Another_teams_manager_gets_not_found_for_the_legal_hold_and_the_export_of_this_teams_person()
     {
         var (person, _) = await app.Data.AddPersonWithEpisodeAsync(app.Data.Northshire);
@@ -117,6 +138,8 @@ public abstract class GovernancePageTests(AppFixture app)
     public async Task The_retention_page_shows_the_rules_what_the_next_run_would_destroy_and_refuses_a_run_without_confirmation()
     {
         using var client = await app.SignedInAsync(Users.Administrator);
+        var home = await client.GetPageAsync("/");
+        Assert.NotNull(home.Document.QuerySelector("main a[href='/retention']")); // reached from the home page, not by guessing
         var page = await client.GetPageAsync("/retention");
         Assert.Equal("Retention and destruction", page.H1);
         Assert.Contains("Mental health record (20 years after last contact)", page.MainText);

@@ -32,13 +32,29 @@ public class IndexModel(Waymark.Retention.LegalHolds holds, WaymarkDbContext db)
     /// <summary>Why it is lifted.</summary>
     [BindProperty] public string? LiftReason { get; set; }
 
+    /// <summary>
+    /// The holds as the form was shown (<see cref="Fingerprint"/>, in a hidden field): a post made from an older view is
+    /// refused, so two managers never place two holds or lift one the other has just replaced without seeing it.
+    /// </summary>
+    [BindProperty] public string? Seen { get; set; }
+
     public bool Stands => Holds.Any(h => h.Stands);
+
+    /// <summary>The holds' ids and whether each stands, as the form carries them in <see cref="Seen"/>.</summary>
+    public string Fingerprint => string.Join(',', Holds.OrderBy(h => h.Id).Select(h => $"{h.Id:N}{(h.Stands ? "s" : "l")}"));
+
+    private const string ChangedMeanwhile = "Someone changed this person's legal holds since you opened this page. Check them below, then try again";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        if ((Seen ?? "") != Fingerprint) // an empty field binds as null
+        {
+            ModelState.AddModelError(nameof(Reason), ChangedMeanwhile);
+            return Page();
+        }
         try
         {
             if (await holds.PlaceAsync(PersonId, Reason, ct) is null) return NotFound();
@@ -60,6 +76,11 @@ public class IndexModel(Waymark.Retention.LegalHolds holds, WaymarkDbContext db)
     public async Task<IActionResult> OnPostLiftAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        if ((Seen ?? "") != Fingerprint) // an empty field binds as null
+        {
+            ModelState.AddModelError(nameof(LiftReason), ChangedMeanwhile);
+            return Page();
+        }
         try
         {
             if (!await holds.LiftAsync(PersonId, HoldId, LiftReason, ct)) return NotFound();
