@@ -166,7 +166,8 @@ public sealed class TestData
             e.RecordScreened(me, e.IdentifiedAt.AddMinutes(5));
             e.RecordAssessed(me, e.IdentifiedAt.AddMinutes(30));
         });
-        var service = new LocalService { TeamId = teamId, OrganisationId = Guid.Empty, Name = UniqueName("Housing Options "), Phone = "01632 960001", LastVerifiedAt = DateTimeOffset.UtcNow.AddDays(-3) };
+        // Verified just now, so it is among the first suggestions (newest verified first) whatever other tests added before.
+        var service = new LocalService { TeamId = teamId, OrganisationId = Guid.Empty, Name = UniqueName("Housing Options "), Phone = "01632 960001", LastVerifiedAt = DateTimeOffset.UtcNow };
         await ChangeAsync(db =>
         {
             var org = new Organisation { TeamId = teamId, Name = "Northshire Council (test)" };
