@@ -54,7 +54,7 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
 
     /// <summary>
     /// Services for the person's needs: from the latest assessment (or else the latest screening), basic needs
-    /// first, each with active services that take the person's age, recently verified first.
+    /// first, each with active services that take the person's age, most recently verified first and never verified last.
     /// </summary>
     public async Task<IReadOnlyList<NeedSuggestions>> SuggestAsync(Guid episodeId, CancellationToken ct = default)
     {
@@ -78,7 +78,8 @@ public class ReferralService(WaymarkDbContext db, Auditor audit, ICurrentUser us
             var services = await db.Services.AsNoTracking()
                 .Where(s => s.Status == ServiceStatus.Active && s.Needs.Any(n => n.Domain == domain)
                     && (age == null || ((s.MinimumAge == null || s.MinimumAge <= age) && (s.MaximumAge == null || s.MaximumAge >= age))))
-                .OrderByDescending(s => s.LastVerifiedAt).ThenBy(s => s.Name)
+                // Never verified last, said outright: PostgreSQL sorts NULL first in a descending order, SQLite last.
+                .OrderBy(s => s.LastVerifiedAt == null).ThenByDescending(s => s.LastVerifiedAt).ThenBy(s => s.Name)
                 .Take(SuggestionsPerNeed)
                 .Select(s => new ServiceSuggestion(s.Id, s.Name, s.Organisation!.Name, s.Phone, s.DropIn, s.Eligibility,
                     s.AcceptsOffendingHistory, s.AcceptsCoOccurringSubstanceUse, s.LastVerifiedAt))

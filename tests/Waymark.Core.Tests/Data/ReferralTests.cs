@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Waymark.Assessment;
 using Waymark.Audit;
 using Waymark.Core.Tests.Support;
 using Waymark.Episodes;
@@ -198,6 +199,28 @@ public abstract class ReferralTests<TDb>(TDb database) : DataTest<TDb>(database)
         await Assert.ThrowsAsync<EpisodeRuleException>(() => Referrals(after).CreateAsync(episode.Id, Input(service), send: false));
         await Referrals(after).RecordOutcomeAsync(episode.Id, r.Id, OutcomeCode.HousingSecured, UkTime.Today(_clock), null);
         await Referrals(after).RecordConsentAsync(r.Id, "Name and need", "Housing Options", ConsentForm.Written, _clock.Now);
+    }
+
+    [Fact]
+    public async Task Suggestions_put_the_most_recently_verified_service_first_and_a_never_verified_one_last_on_every_database()
+    {
+        // PostgreSQL sorts NULL first in a descending order and SQLite last; a never-verified service once led on PostgreSQL.
+        var (team, person, episode, tenDaysAgo) = await SetUpAsync();
+        LocalService Housing(string name, DateTimeOffset? verified)
+        {
+            var s = new LocalService { TeamId = team.Id, OrganisationId = tenDaysAgo.OrganisationId, Name = name, LastVerifiedAt = verified };
+            s.Needs.Add(new ServiceNeed { ServiceId = s.Id, Domain = "housing" });
+            return s;
+        }
+        var never = Housing("Aardvark Housing (never verified)", null);
+        var yesterday = Housing("Zebra Housing", _clock.Now.AddDays(-1));
+        var assessment = new PsychosocialAssessment { TeamId = team.Id, EpisodeId = episode.Id, PersonId = person.Id, StartedByUserId = "p", UpdatedByUserId = "p", RiskSummary = "Low" };
+        assessment.Needs.Add(new AssessedNeed { AssessmentId = assessment.Id, Domain = "housing", Finding = NeedFinding.Need });
+        await SaveAsync(never, yesterday, assessment);
+
+        await using var db = As(PractitionerIn(team));
+        var housing = Assert.Single(await Referrals(db).SuggestAsync(episode.Id));
+        Assert.Equal([yesterday.Id, tenDaysAgo.Id, never.Id], housing.Services.Select(s => s.ServiceId));
     }
 }
 
