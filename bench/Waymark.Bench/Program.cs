@@ -31,6 +31,7 @@ int? dropIns = null;
 int? releases = null;
 var longTermAttention = false;
 var dataset = false;
+var retention = false;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -51,6 +52,7 @@ for (var i = 0; i < args.Length; i++)
         case "--releases": releases = int.Parse(Next().Replace("_", ""), ic); break;
         case "--long-term-attention": longTermAttention = true; break;
         case "--dataset": dataset = true; break;
+        case "--retention": retention = true; break;
         case "--help" or "-h":
             Console.WriteLine("Usage: Waymark.Bench [--provider Sqlite|Postgres] [--connection <cs>] [--people N] [--teams K] [--iterations N] [--warmup N] [--lookup]");
             Console.WriteLine("--soak [--minutes 20] [--rate 5] [--sample-seconds 30] [--postgres <cs>]: starts the web app on a new database, sends mixed traffic at a steady rate on 127.0.0.1 and samples its memory (docs/operations.md).");
@@ -61,6 +63,7 @@ for (var i = 0; i < args.Length; i++)
             Console.WriteLine("--figures: a team's year of every registered figure source (TeamFigures.ComputeAsync) for the demo team, the past 365 days.");
             Console.WriteLine("--services-figures: the referrals, unmet need, outcomes, criminal justice, drop-ins and caseload figures of the demo team's last 12 months (issue 15).");
             Console.WriteLine("--long-term-attention: the team manager's long-term attention list, pages 1 to 3, over the data loaded (run --contacts and --drop-ins first).");
+            Console.WriteLine("--retention: who is due for destruction (the dry run) over everyone loaded, today and thirty years on, timed; changes nothing.");
             Console.WriteLine("--dataset: the national monthly dataset (every team, the latest identification's month) as CSV and JSON, timed.");
             Console.WriteLine("--cjs N: about N criminal justice events over the episodes (generated if missing), then the episode page's CJS section and the clocks list.");
             Console.WriteLine("Data: the demo plus N generated people spread round-robin over K teams (default 200), the demo team first.");
@@ -149,6 +152,7 @@ var user = new FixedUser(practitionerId, Roles.Practitioner, teamId);
 var results = new List<(string Name, double[] Ms, double Seconds, double AvgRows)>();
 if (servicesFigures) return await ServicesFiguresBench.RunAsync(Context, system, teamId, iterations, warmup, kind, DataSizeAsync);
 if (longTermAttention) return await LongTermAttentionBench.RunAsync(Context, system, new FixedUser(practitionerId, Roles.TeamManager, teamId), teamId, iterations, warmup, kind, DataSizeAsync);
+if (retention) return await RetentionBench.RunAsync(Context, system, iterations, kind, DataSizeAsync);
 if (dataset) return await DatasetBench.RunAsync(Context, system, iterations, kind, DataSizeAsync);
 if (releases is { } releaseCount) return await ReleasesBench.RunAsync(Context, system, user, teamId, releaseCount, iterations, warmup, kind, DataSizeAsync);
 if (contacts is { } contactCount) return await KeepingInTouchBench.RunAsync(Context, system, user, teamId, contactCount, iterations, warmup, kind, DataSizeAsync);
