@@ -145,6 +145,11 @@ public abstract class GovernancePageTests(AppFixture app)
         Assert.Contains("Mental health record (20 years after last contact)", page.MainText);
         Assert.Contains("Child's record (until the 25th birthday, or 26th if 17 at last contact)", page.MainText);
         Assert.DoesNotContain("Quenbury", page.MainText);
+        // Each person due is listed by reference with the rule and dates, so the administrator can check before confirming.
+        var due = page.Document.QuerySelectorAll("#due tbody tr");
+        Assert.NotEmpty(due);
+        Assert.All(due, r => Assert.Matches("^P-[0-9a-f]{12}$", r.QuerySelector("code")!.TextContent));
+        Assert.All(due, r => Assert.Matches(@"\d{1,2} [A-Z][a-z]+ \d{4}", r.QuerySelectorAll("td")[3].TextContent));
         using var refused = await page.Form("main form").SubmitAsync(client);
         var again = await HtmlPage.ReadAsync(refused);
         Assert.StartsWith("Error: ", again.Title);

@@ -11,17 +11,23 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Pages.Retention;
 
 /// <summary>
-/// Retention for administrators ("/retention"): the rules in force, what the next run would destroy (counts by rule),
+/// Retention for administrators ("/retention"): the rules in force, what the next run would destroy (counts by rule, and the first people due by reference),
 /// the destruction log, and starting a run (docs/governance.md).
 /// </summary>
-[ShowsNoPersonData("Counts by rule, and the destruction log's keyed hashes: no person is named or identifiable.")]
+[ShowsNoPersonData("Counts by rule, the people due by pseudonymous reference (a keyed hash) with dates, and the destruction log's keyed hashes: no person is named or identifiable.")]
 public class IndexModel(RecordsDestruction destruction, RetentionOptions options, WaymarkDbContext db, ICurrentUser user, TimeProvider clock) : PageModel
 {
     /// <summary>How many log lines the page shows, newest first.</summary>
     public const int LogLines = 50;
 
+    /// <summary>How many of the people due the page lists (by reference, as the command line's dry run does).</summary>
+    public const int DueShown = 100;
+
     public RetentionOptions Options => options;
     public RetentionRunResult? Next { get; private set; }
+
+    /// <summary>The first <see cref="DueShown"/> people due, in id order: reference, rule, last contact and due date.</summary>
+    public List<DuePerson> Due { get; } = [];
     public IReadOnlyList<DestructionLogEntry> Log { get; private set; } = [];
     public int LogTotal { get; private set; }
 
@@ -46,7 +52,7 @@ public class IndexModel(RecordsDestruction destruction, RetentionOptions options
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Next = await destruction.PreviewAsync(UkTime.Today(clock), ct: ct);
+        Next = await destruction.PreviewAsync(UkTime.Today(clock), d => { if (Due.Count < DueShown) Due.Add(d); }, ct);
         LogTotal = await db.Set<DestructionLogEntry>().CountAsync(ct);
         Log = await db.Set<DestructionLogEntry>().OrderByDescending(l => l.DestroyedAt).Take(LogLines).ToListAsync(ct);
     }
