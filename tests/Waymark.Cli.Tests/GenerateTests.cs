@@ -6,6 +6,7 @@ using Waymark.Cli.Bulk;
 using Waymark.Demo;
 using Waymark.Episodes;
 using Waymark.People;
+using Waymark.Reminders;
 using Waymark.Teams;
 
 namespace Waymark.Cli.Tests;
@@ -121,6 +122,22 @@ public abstract class GenerateTests(TestDatabase db)
         Assert.Empty((await otherSearch.SearchAsync(new($"{alias.GivenName} {alias.FamilyName}", null, null, null))).Items);
         Assert.Empty((await otherSearch.SearchAsync(new(withNhs.FamilyName, withNhs.DateOfBirth, null, null))).Items);
         Assert.Equal(0, await other.People.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_demos_reminders_went_only_to_people_who_consented_on_that_channel()
+    {
+        // A walk-through found the demo's "delivered" email reminder on a person with no address and no consent to email.
+        var demo = await CliRun.RunAsync(db, "demo");
+        Assert.True(demo.ExitCode == 0, demo.ToString());
+        await using var ctx = db.CreateContext(SystemActor);
+        var sent = await ctx.Set<Reminder>().IgnoreQueryFilters().Where(r => r.SentAt != null)
+            .Join(ctx.People.IgnoreQueryFilters(), r => r.PersonId, p => p.Id, (r, p) => new { r.Channel, p.ConsentToText, p.ConsentToEmail, p.Phone, p.Email })
+            .ToListAsync();
+        Assert.Contains(sent, r => r.Channel == ReminderChannel.Email);
+        Assert.Contains(sent, r => r.Channel == ReminderChannel.Text);
+        Assert.All(sent, r => Assert.True(r.Channel == ReminderChannel.Text ? ReminderConsent.CanText(r.ConsentToText, r.Phone) : ReminderConsent.CanEmail(r.ConsentToEmail, r.Email),
+            $"{r.Channel} reminder sent without consent to {r.Channel} and {(r.Channel == ReminderChannel.Text ? "a mobile number" : "an address")}"));
     }
 
     [Fact]
