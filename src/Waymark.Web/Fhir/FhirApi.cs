@@ -35,7 +35,11 @@ public static class FhirApi
         api.MapGet("/{type}", SearchAsync);
         api.MapGet("/{type}/{id}", ReadAsync);
         api.MapGet("/{type}/{id}/{**rest}", (string type) => Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotSupported, "Only read and search are supported (no history or operations)."));
-        api.MapMethods("/{**rest}", ["POST", "PUT", "PATCH", "DELETE"], () =>
+        // Everything else under /fhir answers in FHIR, never with the web app's sign-in redirect: the bare base is a 404,
+        // and every method but GET (writes, HEAD, OPTIONS, …) a 405.
+        api.MapGet("/", () => Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotSupported,
+            "Name a resource type (for example /fhir/Patient?identifier=…) or read /fhir/metadata."));
+        api.MapMethods("/{**rest}", ["POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"], () =>
             Outcome(StatusCodes.Status405MethodNotAllowed, OperationOutcome.IssueType.NotSupported, "This FHIR API is read-only: GET only."));
     }
 

@@ -66,13 +66,16 @@ public class HttpCurrentUser(IHttpContextAccessor http, IServiceProvider service
 
     public string? DisplayName => Principal?.FindFirstValue(WaymarkClaimsFactory.DisplayName);
 
+    /// <summary>What a partner's audit user id starts with, before the key's id ("api-key:&lt;id&gt;").</summary>
+    public const string PartnerUserIdPrefix = "api-key:";
+
     /// <summary>
     /// A partner agency calling the read API with a team's key: it acts for that team only (whatever
     /// cookie the request may carry) and is audited as "api-key:&lt;id&gt;".
     /// </summary>
     public void ActForPartner(Guid teamId, Guid keyId)
     {
-        _partner = "api-key:" + keyId.ToString("D");
+        _partner = PartnerUserIdPrefix + keyId.ToString("D");
         _team = teamId;
         _teamChecked = true;
         TeamName = null;

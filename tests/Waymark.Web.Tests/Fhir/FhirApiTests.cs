@@ -438,4 +438,36 @@ public abstract class FhirApiTests(AppFixture app)
         using var longId = await GetAsync("/fhir/Patient/" + new string('a', 1500), key);
         Assert.True((int)longId.StatusCode is 404 or 414, longId.StatusCode.ToString());
     }
+
+    [Fact]
+    public async Task A_partners_reads_show_in_the_persons_audit_trail_by_the_keys_name()
+    {
+        // A walk-through found "api-key:<id> (Partner)": the team manager could not tell which partner had looked.
+        var person = await app.Data.AddPersonAsync(app.Data.Northshire, "Ffion", TestData.UniqueName("Partnerread"));
+        var key = await AddFhirKeyAsync(app.Data.Northshire);
+        var name = await app.Data.QueryAsync(db => db.DirectoryApiKeys.Where(k => k.KeyHash == DirectoryApiKey.Hash(key)).Select(k => k.Name).SingleAsync());
+        using (var read = await GetAsync($"/fhir/Patient/{person.Id}", key)) Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+
+        using var manager = await app.SignedInAsync(Users.TeamManager);
+        var trail = await manager.GetPageAsync($"/audit/people/{person.Id}");
+        var who = trail.Document.QuerySelectorAll("main table tbody tr").Select(tr => HtmlPage.Collapse(tr.QuerySelectorAll("td")[1].TextContent)).ToList();
+        Assert.Contains($"Partner key “{name}” (Partner)", who);
+        Assert.DoesNotContain(who, w => w.Contains("api-key:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("HEAD", "/fhir/metadata", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("OPTIONS", "/fhir/Patient", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("PUT", "/fhir/Patient/x", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/fhir", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/fhir/", HttpStatusCode.NotFound)]
+    public async Task Anything_else_under_fhir_is_answered_in_fhir_not_with_the_sign_in_page(string method, string path, HttpStatusCode expected)
+    {
+        // A walk-through found HEAD, OPTIONS and the bare base redirected to the web app's sign-in page.
+        var key = await AddFhirKeyAsync(app.Data.Northshire);
+        using var response = await GetAsync(path, key, method: new HttpMethod(method));
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        if (method != "HEAD") await ReadAsync<OperationOutcome>(response);
+    }
 }
