@@ -13,4 +13,8 @@ internal static class BenchStats
         var hi = (int)Math.Ceiling(rank);
         return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
     }
+
+    /// <summary>The database's name for a benchmark heading: "PostgreSQL" or "SQLite".</summary>
+    public static string ProviderName(Waymark.Persistence.DatabaseProvider kind) =>
+        kind == Waymark.Persistence.DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite";
 }

@@ -64,7 +64,7 @@ internal static class CriminalJusticeBench
         await Measure("Clocks list: page 1", [db => Service(db).ClocksAsync(teamId, 1)]);
         await Measure("Clocks list: page 10", [db => Service(db).ClocksAsync(teamId, 10)]);
 
-        Console.WriteLine($"### Criminal justice events, {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}");
+        Console.WriteLine($"### Criminal justice events, {ProviderName(kind)}");
         Console.WriteLine();
         Console.WriteLine($"Data: {events:N0} criminal justice events, {clocks:N0} clock rows ({teamClocks:N0} running in the demo team). Database size {size}.");
         if (loadTime is { } lt) Console.WriteLine($"Load (CriminalJusticeBench generator): {lt.TotalSeconds:0} s.");

@@ -56,7 +56,7 @@ internal static class DatasetBench
                 await foreach (var r in source) { rows++; yield return r; }
             }
         }
-        Console.WriteLine($"### Monthly dataset (national), {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}");
+        Console.WriteLine($"### Monthly dataset (national), {ProviderName(kind)}");
         Console.WriteLine();
         Console.WriteLine($"Data: {episodes:N0} episodes over {teams.Count:N0} teams. Database size {size}. Peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576:N0} MB.");
         Console.WriteLine();

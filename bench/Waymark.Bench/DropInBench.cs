@@ -55,7 +55,7 @@ internal static class DropInBench
             await using (var db = context(user)) rows += (await Service(db).DayAsync(days[i % days.Count], 1)).Items.Count;
             ms[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
         }
-        Console.WriteLine($"### Drop-ins, {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}");
+        Console.WriteLine($"### Drop-ins, {ProviderName(kind)}");
         Console.WriteLine();
         Console.WriteLine($"Data: {total:N0} drop-ins with their contacts ({team:N0} in the demo team). Database size {size}.");
         if (load is { } lt) Console.WriteLine($"Load (DropInBench generator, bulk copy): {lt.TotalSeconds:0} s.");

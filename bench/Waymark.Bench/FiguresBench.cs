@@ -48,7 +48,7 @@ internal static class FiguresBench
             figures = await Once();
             ms[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
         }
-        Console.WriteLine($"### A team's year of figures, {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}");
+        Console.WriteLine($"### A team's year of figures, {ProviderName(kind)}");
         Console.WriteLine();
         Console.WriteLine($"Data: {episodes:N0} episodes ({teamYear:N0} identified in the demo team in the past 365 days). Database size {size}.");
         Console.WriteLine($"Sources: {string.Join(", ", services.CreateScope().ServiceProvider.GetServices<IFigureSource>().OrderBy(s => s.Order).Select(s => s.Section))}; {figures} figures.");

@@ -179,7 +179,7 @@ internal static partial class KeepingInTouchBench
         await Measure("Caseload: not in touch only, page 10", [db => new CaseloadQuery(db, clock).RunAsync(teamId, new CaseloadFilter(NotInTouchOnly: true), 10)]);
         await Measure("Endings due: page 1", [db => new EndingsQuery(db, clock).RunAsync(teamId, null)]);
 
-        Console.WriteLine($"### Keeping in touch, {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}");
+        Console.WriteLine($"### Keeping in touch, {ProviderName(kind)}");
         Console.WriteLine();
         Console.WriteLine($"Data: {contacts:N0} contacts and {appointments:N0} appointments ({teamContacts:N0} contacts in the demo team, {teamOpen:N0} open episodes there). Database size {size}.");
         if (load is { } lt) Console.WriteLine($"Load (KeepingInTouchBench generator, bulk copy): {lt.TotalSeconds:0} s.");

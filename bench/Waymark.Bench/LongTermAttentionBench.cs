@@ -40,7 +40,7 @@ internal static class LongTermAttentionBench
             await using (var db = context(manager)) await new LongTermAttentionList(db, clock).PageAsync(teamId, 1 + i % 3);
             ms[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
         }
-        Console.WriteLine($"### Long-term attention list, {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}");
+        Console.WriteLine($"### Long-term attention list, {ProviderName(kind)}");
         Console.WriteLine();
         Console.WriteLine($"Data: {episodes:N0} episodes ({teamEpisodes:N0} in the demo team), {contacts:N0} contacts ({teamContacts:N0} in the demo team), {dropIns:N0} drop-ins. Database size {size}.");
         Console.WriteLine($"{warmup} warm-up then {iterations} iterations, one client, a new DbContext per query, for the demo team (the list reads the team passed, not the user); pages 1, 2, 3 in turn.");

@@ -83,7 +83,7 @@ internal static class LookupBench
 
         var ic = CultureInfo.InvariantCulture;
         var p = probes.Count;
-        Console.WriteLine(string.Create(ic, $"### Person look-up, {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}, {people:N0} generated people, {teams} team{(teams == 1 ? "" : "s")}"));
+        Console.WriteLine(string.Create(ic, $"### Person look-up, {ProviderName(kind)}, {people:N0} generated people, {teams} team{(teams == 1 ? "" : "s")}"));
         Console.WriteLine();
         Console.WriteLine(string.Create(ic, $"Data: {totalPeople:N0} people ({aliases:N0} aliases); the team looked up in sees {teamPeople:N0} people, with {keys:N0} blocking keys. Database size {dataSize}."));
         if (loadTime is { } lt) Console.WriteLine(string.Create(ic, $"Load (waymark demo, then waymark people generate --count {people:N0} --teams {teams}): {lt.TotalSeconds:0} s."));

@@ -221,7 +221,7 @@ await Measure("Caseload: overdue, page 1", [Caseload(new CaseloadFilter(OverdueO
 await Measure("Caseload: open, page 20", [Caseload(new CaseloadFilter(), 20)]);
 
 // 3. Report (markdown on stdout).
-Console.WriteLine($"### {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}, {people:N0} generated people, {teams} team{(teams == 1 ? "" : "s")}");
+Console.WriteLine($"### {ProviderName(kind)}, {people:N0} generated people, {teams} team{(teams == 1 ? "" : "s")}");
 Console.WriteLine();
 Console.WriteLine($"Data: {totalPeople:N0} people, {aliases:N0} aliases, {totalEpisodes:N0} episodes ({openEpisodes:N0} open) over {teams} team{(teams == 1 ? "" : "s")} (+1 demo team); the demo team sees {teamPeople:N0} people with {teamOpen:N0} open episodes. Database size {dataSize}.");
 if (loadTime is { } lt) Console.WriteLine($"Load (waymark people generate --count {people:N0} --teams {teams}, after waymark demo): {lt.TotalSeconds:0} s.");

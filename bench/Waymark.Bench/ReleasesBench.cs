@@ -130,7 +130,7 @@ internal static class ReleasesBench
         await Measure("Follow-ups after release due: page 5", s => s.FollowUpsDueAsync(5));
         await Measure("My tasks: my follow-ups after release due", s => s.MyFollowUpsDueAsync(1));
 
-        Console.WriteLine($"### Through the gate, {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}");
+        Console.WriteLine($"### Through the gate, {ProviderName(kind)}");
         Console.WriteLine();
         Console.WriteLine($"Data: {total:N0} release plans over two years ({teamPlans:N0} in the demo team, {teamUpcoming:N0} of them expected in the next 14 days). Database size {size}.");
         if (load is { } lt) Console.WriteLine($"Load (ReleasesBench generator, bulk copy): {lt.TotalSeconds:0} s.");

@@ -48,7 +48,7 @@ internal static class RetentionBench
             }
             rows.Add((name, ms, due));
         }
-        Console.WriteLine($"### Retention: who is due (RecordsDestruction.PreviewAsync), {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}");
+        Console.WriteLine($"### Retention: who is due (RecordsDestruction.PreviewAsync), {ProviderName(kind)}");
         Console.WriteLine();
         Console.WriteLine($"Data: {people:N0} people, {episodes:N0} episodes ({open:N0} open). Database size {size}. Page size {options.PageSize:N0}. Peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576:N0} MB.");
         Console.WriteLine();

@@ -27,7 +27,7 @@ internal static class ServicesFiguresBench
             new CriminalJusticeFigureSource(), new DropInFigureSource(), new CaseloadFigureSource()];
         string size;
         await using (var db = context(system)) size = await dataSize(db);
-        Console.WriteLine($"### Services figures, {(kind == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}");
+        Console.WriteLine($"### Services figures, {ProviderName(kind)}");
         Console.WriteLine();
         Console.WriteLine($"The demo team, {scope.From:yyyy-MM-dd} to {scope.To:yyyy-MM-dd}; {warmup} warm-up then {iterations} iterations per source, a new DbContext each. Database size {size}.");
         Console.WriteLine();

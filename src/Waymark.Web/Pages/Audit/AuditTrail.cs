@@ -22,18 +22,20 @@ public record AuditTrail(IReadOnlyList<AuditRow> Rows, int Page, bool HasNext)
             .Select(e => new AuditRow(e.At, e.UserId, db.Users.Where(u => u.Id == e.UserId).Select(u => u.DisplayName).FirstOrDefault(),
                 e.Role, e.Action, e.RecordType, e.Detail, e.Purpose))
             .ToListAsync(ct);
-        var keyIds = rows.Select(r => PartnerKeyId(r.UserId)).OfType<Guid>().Distinct().ToList();
+        var keyIds = rows.Select(r => r.UserId is { } u ? PartnerKeyId(u) : null).OfType<Guid>().Distinct().ToList();
         if (keyIds.Count > 0)
         {
             // The viewer's team's keys only (the query filter): a partner reads only its own team's records.
             var names = await db.DirectoryApiKeys.Where(k => keyIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Name, ct);
-            rows = rows.Select(r => PartnerKeyId(r.UserId) is { } id && names.TryGetValue(id, out var name) ? r with { UserName = $"Partner key “{name}”" } : r).ToList();
+            rows = rows.Select(r => r.UserId is { } u && PartnerKeyId(u) is { } id && names.TryGetValue(id, out var name) ? r with { UserName = $"Partner key “{name}”" } : r).ToList();
         }
         return new AuditTrail(rows.Take(PageSize).ToList(), page, rows.Count > PageSize);
     }
 
     /// <summary>The key id of a partner's audit user id ("api-key:&lt;guid&gt;"), or null for anyone else.</summary>
-    private static Guid? PartnerKeyId(string? userId) =>
-        userId is not null && userId.StartsWith(Infrastructure.HttpCurrentUser.PartnerUserIdPrefix, StringComparison.Ordinal) && Guid.TryParse(userId.AsSpan(Infrastructure.HttpCurrentUser.PartnerUserIdPrefix.Length), out var id) ? id : null;
-
+    private static Guid? PartnerKeyId(string userId)
+    {
+        const string prefix = Infrastructure.HttpCurrentUser.PartnerUserIdPrefix;
+        return userId.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParse(userId.AsSpan(prefix.Length), out var id) ? id : null;
+    }
 }
